@@ -1,0 +1,35 @@
+// What the answering core takes and gives. Transports and the digest only see these types.
+import { z } from "zod";
+import type { Task } from "../plan/schema.js";
+import type { ProgressReader } from "../progress/schema.js";
+
+export const Intent = z.enum([
+  "lead",
+  "partners",
+  "targets",
+  "progress",
+  "dept_tasks",
+  "goals",
+  "measures",
+  "task_list",
+  "help",
+  "not_covered",
+]);
+export type Intent = z.infer<typeof Intent>;
+
+export interface AnswerContext {
+  progress?: ProgressReader;
+  /** today's date in the plan's time zone, YYYY-MM-DD (fixed in tests) */
+  today: string;
+  /** a target with no record for this many days is stale */
+  staleDays: number;
+}
+
+export interface Answer {
+  intent: Intent;
+  /** slug of the plan answered from; null when nothing matched */
+  plan: string | null;
+  tasks: Task[];
+  /** rendered WeCom markdown */
+  text: string;
+}

@@ -1,0 +1,17 @@
+// Routes one chat message: progress commands to the progress module, everything else to the answering core.
+import type { Answerer } from "../answer/answerer.js";
+import type { AnswerContext } from "../answer/types.js";
+import type { IncomingMessage, Reply } from "./message.js";
+
+export interface ChatDeps {
+  answerer: Answerer;
+  /** builds the answer context at the moment of the message (today's date, progress reader) */
+  context(): AnswerContext;
+}
+
+export function createMessageHandler(deps: ChatDeps): (msg: IncomingMessage) => Promise<Reply> {
+  return async (msg) => {
+    const answers = deps.answerer.answer(msg.text, deps.context());
+    return { markdown: answers.map((a) => a.text).join("\n\n---\n\n"), kind: answers.map((a) => a.intent).join("+") };
+  };
+}

@@ -1,0 +1,67 @@
+// The one config loader: environment (plus optional .env) validated by zod; every problem is reported at once.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+export const EnvSchema = z.object({
+  HOST: optionalString,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PLANBOT_KNOWLEDGE: z.string().default("./knowledge"),
+  PLANBOT_DB: z.string().default("./data/planbot.sqlite"),
+  PLANBOT_ADMIN_TOKEN: optionalString,
+  PLANBOT_CHATS: optionalString,
+  PLANBOT_REPORTERS: optionalString,
+  PLANBOT_STALE_DAYS: z.coerce.number().int().positive().default(30),
+  PLANBOT_TIMESTAMP_WINDOW_S: z.coerce.number().int().positive().default(300),
+  WECOM_BOT_TOKEN: optionalString,
+  WECOM_BOT_AES_KEY: optionalString,
+  WECOM_CORP_ID: optionalString,
+  WECOM_APP_TOKEN: optionalString,
+  WECOM_APP_AES_KEY: optionalString,
+  WECOM_APP_SECRET: optionalString,
+  WECOM_AGENT_ID: optionalString,
+  WECOM_API_BASE: z.string().url().default("https://qyapi.weixin.qq.com"),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+const integrationGroups: Record<string, string[]> = {
+  "intelligent bot": ["WECOM_BOT_TOKEN", "WECOM_BOT_AES_KEY"],
+  "self-built app": ["WECOM_CORP_ID", "WECOM_APP_TOKEN", "WECOM_APP_AES_KEY", "WECOM_APP_SECRET", "WECOM_AGENT_ID"],
+};
+
+/** Checks across keys, on the raw strings, so they are reported even when a single key fails to parse. */
+function crossKeyProblems(source: NodeJS.ProcessEnv): string[] {
+  const isSet = (k: string) => (source[k] ?? "").trim() !== "";
+  const problems: string[] = [];
+  for (const [name, keys] of Object.entries(integrationGroups)) {
+    const missing = keys.filter((k) => !isSet(k));
+    if (missing.length > 0 && missing.length < keys.length) {
+      problems.push(`- ${name} is half configured: missing ${missing.join(", ")}`);
+    }
+  }
+  for (const k of ["WECOM_BOT_AES_KEY", "WECOM_APP_AES_KEY"]) {
+    if (isSet(k) && !/^[A-Za-z0-9]{43}$/.test((source[k] ?? "").trim())) {
+      problems.push(`- ${k}: must be 43 letters and digits`);
+    }
+  }
+  return problems;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads .env (when present) without overriding real environment variables, then validates. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env, dotenvFile = ".env"): Env {
+  if (source === process.env && existsSync(resolve(dotenvFile))) process.loadEnvFile(resolve(dotenvFile));
+  const parsed = EnvSchema.safeParse(source);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`);
+  problems.push(...crossKeyProblems(source));
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  return parsed.data;
+}

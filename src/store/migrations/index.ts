@@ -1,0 +1,6 @@
+// Every migration, in order. Append only.
+import { progressTables } from "./001-progress.js";
+import { wecomTables } from "./002-wecom.js";
+import type { Migration } from "./migration.js";
+
+export const migrations: Migration[] = [progressTables, wecomTables];
