@@ -6,12 +6,14 @@ import type { MessageHandler } from "./chat/message.js";
 import type { Env } from "./config/env.js";
 import { type LoadedPlans, loadPlans } from "./plan/knowledge.js";
 import { type Db, openDatabase } from "./store/database.js";
+import { createProgressStore, type ProgressStore } from "./store/progress-store.js";
 
 export interface Runtime {
   env: Env;
   plans: LoadedPlans;
   answerer: Answerer;
   db: Db;
+  store: ProgressStore;
   handleMessage: MessageHandler;
   answerContext(): AnswerContext;
   close(): void;
@@ -26,7 +28,12 @@ export function openRuntime(env: Env): Runtime {
   const plans = loadPlans(env.PLANBOT_KNOWLEDGE);
   const answerer = createAnswerer(plans);
   const db = openDatabase(env.PLANBOT_DB);
-  const answerContext = (): AnswerContext => ({ today: todayInShanghai(), staleDays: env.PLANBOT_STALE_DAYS });
+  const store = createProgressStore(db);
+  const answerContext = (): AnswerContext => ({
+    today: todayInShanghai(),
+    staleDays: env.PLANBOT_STALE_DAYS,
+    progress: store,
+  });
   const handleMessage = createMessageHandler({ answerer, context: answerContext });
-  return { env, plans, answerer, db, handleMessage, answerContext, close: () => db.close() };
+  return { env, plans, answerer, db, store, handleMessage, answerContext, close: () => db.close() };
 }
