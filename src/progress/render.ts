@@ -1,8 +1,41 @@
-// Lines about a task's recorded progress, for answers. (Filled in by the progress issue.)
-
+// Lines about a task's recorded progress, for answers: latest record, attainment per target with a bar, status.
 import type { AnswerContext } from "../answer/types.js";
 import type { ResponsibilityMatrix, Task } from "../plan/schema.js";
+import { clip, formatNumber, formatPercent, reporterLabel, textBar } from "./format.js";
+import { STATUS_LABEL, type TargetProgress, taskProgress } from "./status.js";
 
-export function renderTaskProgress(_plan: ResponsibilityMatrix, _task: Task, _ctx: AnswerContext): string[] {
-  return ["暂无进展记录"];
+export const NO_PROGRESS = "暂无进展记录";
+
+export function renderTaskProgress(plan: ResponsibilityMatrix, task: Task, ctx: AnswerContext): string[] {
+  const progress = taskProgress(plan, task, ctx.progress, ctx.today, ctx.staleDays);
+  const lines: string[] = [];
+  if (progress.latest) {
+    const r = progress.latest;
+    lines.push(`最新进展(${r.asOf},${reporterLabel(r)}):${clip(r.text, 80)}`);
+  } else {
+    lines.push(progress.stale ? `${NO_PROGRESS}(已超过 ${ctx.staleDays} 天)` : NO_PROGRESS);
+  }
+  if (progress.latest && progress.stale) lines.push(`⚠ 已超过 ${ctx.staleDays} 天没有新的进展记录`);
+  for (const t of progress.targets) lines.push(renderTargetLine(t));
+  return lines;
+}
+
+/** e.g. "- 专精特新企业:520/600家 ▓▓▓▓▓▓▓▓░░ 86% · 进度正常(时间进度 45%)" */
+export function renderTargetLine(p: TargetProgress): string {
+  const { target, latest, attained } = p;
+  // a relative target keeps its verb, so "0.5个百分点" reads as a change, not a level
+  const verb = target.comparison === "提升" || target.comparison === "下降" ? target.comparison : "";
+  const figure = target.value === null ? target.valueText : formatNumber(target.value);
+  const goal = `${verb}${figure}${target.unit}`;
+  const prefix = `- ${target.metric}${p.ended ? "(最终)" : ""}:`;
+  const status = STATUS_LABEL[p.status];
+  if (!latest) return `${prefix}目标 ${goal} · ${status}`;
+  if (latest.value === null) return `${prefix}目标 ${goal} · ${latest.asOf} 有文字记录,无数值 · ${status}`;
+  const got = `${formatNumber(latest.value)}${latest.unit ?? target.unit}`;
+  if (attained === null) {
+    const why = target.value === null ? "目标数值在原文中缺失" : "单位不一致";
+    return `${prefix}${got}(${latest.asOf})· ${why},无法计算完成度`;
+  }
+  const pace = p.status === "behind" || p.status === "on_pace" ? `(时间进度 ${formatPercent(p.expected ?? 0)})` : "";
+  return `${prefix}${got}/${goal} ${textBar(attained)} ${formatPercent(attained)} · ${status}${pace}`;
 }

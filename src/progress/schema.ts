@@ -4,6 +4,19 @@ import { z } from "zod";
 export const ProgressSource = z.enum(["chat", "cli", "api", "import"]);
 export type ProgressSource = z.infer<typeof ProgressSource>;
 
+/** report = a statement of progress; retraction = withdraws the record it supersedes (撤销), shows nothing itself */
+export const ProgressKind = z.enum(["report", "retraction"]);
+export type ProgressKind = z.infer<typeof ProgressKind>;
+
+/** A real calendar day, YYYY-MM-DD (rejects 2024-02-30). */
+export const IsoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期应为 YYYY-MM-DD")
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+  }, "不存在的日期");
+
 /** What a caller submits; the store adds id and recordedAt. */
 export const NewProgress = z.object({
   plan: z.string().min(1),
@@ -18,9 +31,10 @@ export const NewProgress = z.object({
   department: z.string().nullable().default(null),
   source: ProgressSource,
   /** the day the progress refers to, YYYY-MM-DD */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** id of the record this one corrects */
+  asOf: IsoDay,
+  /** id of the record this one corrects (or, for a retraction, withdraws) */
   supersedes: z.number().int().positive().nullable().default(null),
+  kind: ProgressKind.default("report"),
 });
 export type NewProgress = z.input<typeof NewProgress>;
 
@@ -37,4 +51,10 @@ export interface ProgressReader {
   forTask(plan: string, taskNo: number, limit?: number): ProgressRecord[];
   /** Latest effective record per target of a task (keyed by targetId). */
   latestByTarget(plan: string, taskNo: number): Map<string, ProgressRecord>;
+}
+
+/** Who wrote a record and through what, for the audit trail (e.g. actor "wecom:zhangsan", via "chat:wecom-bot"). */
+export interface AuditInfo {
+  actor: string;
+  via: string;
 }

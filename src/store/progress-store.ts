@@ -1,17 +1,233 @@
-// The progress store interface and its SQLite implementation. (Filled in by the progress issue.)
-import type { NewProgress, ProgressReader, ProgressRecord } from "../progress/schema.js";
+// The progress store interface and its SQLite implementation: append-only records, audit trail, digest runs.
+import { latestPerTarget } from "../progress/effective.js";
+import { ProgressRejected } from "../progress/errors.js";
+import {
+  type AuditInfo,
+  NewProgress,
+  type ProgressReader,
+  ProgressRecord,
+  type ProgressSource,
+} from "../progress/schema.js";
 import type { Db } from "./database.js";
 
-export interface ProgressStore extends ProgressReader {
-  add(record: NewProgress, audit: { actor: string; via: string }): ProgressRecord;
+export interface ProgressFilter {
+  plan?: string;
+  taskNo?: number;
+  /** only records stored at or after this ISO timestamp */
+  recordedFrom?: string;
+  /** only records stored before this ISO timestamp */
+  recordedBefore?: string;
+  /** newest first when limited */
+  limit?: number;
 }
 
-export function createProgressStore(_db: Db): ProgressStore {
+export interface AuditEntry {
+  progressId: number;
+  action: "add" | "correct" | "retract";
+  actor: string;
+  via: string;
+  at: string;
+}
+
+export interface DigestRun {
+  chat: string;
+  date: string;
+  since: string;
+  until: string;
+  parts: number;
+  sha256: string;
+}
+
+export interface ProgressStore extends ProgressReader {
+  /** Validates and appends one record (a correction or retraction when `supersedes` is set); returns it as stored. */
+  add(record: NewProgress, audit: AuditInfo): ProgressRecord;
+  /** Appends many records in one transaction: all are stored or none. */
+  addMany(records: readonly NewProgress[], audit: AuditInfo): ProgressRecord[];
+  get(id: number): ProgressRecord | undefined;
+  /** The record that corrects or retracts `id`, if any. */
+  supersededBy(id: number): ProgressRecord | undefined;
+  /** Every record (superseded and retractions included), in storage order unless limited (then newest first). */
+  list(filter?: ProgressFilter): ProgressRecord[];
+  /** Effective records stored in [from, before), newest first: what a digest calls new. */
+  effectiveRecordedBetween(from: string, before: string): ProgressRecord[];
+  audit(progressId: number): AuditEntry[];
+  count(): number;
+  lastDigestRun(chat: string, beforeDate: string): DigestRun | undefined;
+  digestRun(chat: string, date: string): DigestRun | undefined;
+  recordDigestRun(run: DigestRun): void;
+  getMeta(key: string): string | undefined;
+  setMeta(key: string, value: string): void;
+}
+
+interface Row {
+  id: number;
+  plan: string;
+  task_no: number;
+  target_id: string | null;
+  value: number | null;
+  unit: string | null;
+  text: string;
+  reporter_id: string;
+  reporter_name: string | null;
+  department: string | null;
+  source: ProgressSource;
+  kind: "report" | "retraction";
+  as_of: string;
+  supersedes: number | null;
+  recorded_at: string;
+}
+
+function fromRow(r: Row): ProgressRecord {
   return {
-    add() {
-      throw new Error("progress store not built yet");
+    id: r.id,
+    plan: r.plan,
+    taskNo: r.task_no,
+    targetId: r.target_id,
+    value: r.value,
+    unit: r.unit,
+    text: r.text,
+    reporterId: r.reporter_id,
+    reporterName: r.reporter_name,
+    department: r.department,
+    source: r.source,
+    kind: r.kind,
+    asOf: r.as_of,
+    supersedes: r.supersedes,
+    recordedAt: r.recorded_at,
+  };
+}
+
+export interface StoreOptions {
+  /** the clock that stamps recordedAt; fixed in tests */
+  now?: () => Date;
+}
+
+export function createProgressStore(db: Db, options: StoreOptions = {}): ProgressStore {
+  const now = options.now ?? (() => new Date());
+  const insert = db.prepare(`
+    INSERT INTO progress (plan, task_no, target_id, value, unit, text, reporter_id, reporter_name, department,
+                          source, kind, as_of, supersedes, recorded_at)
+    VALUES (@plan, @taskNo, @targetId, @value, @unit, @text, @reporterId, @reporterName, @department,
+            @source, @kind, @asOf, @supersedes, @recordedAt)`);
+  const insertAudit = db.prepare(
+    "INSERT INTO progress_audit (progress_id, action, actor, via, at) VALUES (?, ?, ?, ?, ?)",
+  );
+  const byId = db.prepare<[number], Row>("SELECT * FROM progress WHERE id = ?");
+  const bySupersedes = db.prepare<[number], Row>("SELECT * FROM progress WHERE supersedes = ?");
+  const effectiveOfTask = db.prepare<[string, number], Row>(`
+    SELECT * FROM progress p
+    WHERE plan = ? AND task_no = ? AND kind = 'report'
+      AND NOT EXISTS (SELECT 1 FROM progress s WHERE s.supersedes = p.id)
+    ORDER BY as_of DESC, id DESC`);
+  // effective as the window closed: a correction stored later does not change what the window held
+  const betweenStmt = db.prepare<[string, string, string], Row>(`
+    SELECT * FROM progress p
+    WHERE recorded_at >= ? AND recorded_at < ? AND kind = 'report'
+      AND NOT EXISTS (SELECT 1 FROM progress s WHERE s.supersedes = p.id AND s.recorded_at < ?)
+    ORDER BY as_of DESC, id DESC`);
+
+  function insertOne(input: NewProgress, audit: AuditInfo, recordedAt: string): ProgressRecord {
+    const parsed = NewProgress.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ProgressRejected(`进展记录无效:${issue?.path.join(".")} ${issue?.message}`);
+    }
+    const rec = parsed.data;
+    let action: AuditEntry["action"] = "add";
+    if (rec.supersedes !== null) {
+      const old = byId.get(rec.supersedes);
+      if (!old) throw new ProgressRejected(`没有编号为 #${rec.supersedes} 的进展记录`);
+      if (old.plan !== rec.plan || old.task_no !== rec.taskNo) {
+        throw new ProgressRejected(`#${rec.supersedes} 属于另一项任务,不能在这里更正`);
+      }
+      if (old.kind === "retraction") throw new ProgressRejected(`#${rec.supersedes} 是一条撤销记录,不能再更正`);
+      const later = bySupersedes.get(rec.supersedes);
+      if (later) {
+        throw new ProgressRejected(`#${rec.supersedes} 已被 #${later.id} ${later.kind === "retraction" ? "撤销" : "更正"}`);
+      }
+      action = rec.kind === "retraction" ? "retract" : "correct";
+    } else if (rec.kind === "retraction") {
+      throw new ProgressRejected("撤销记录必须指明撤销哪一条");
+    }
+    const info = insert.run({ ...rec, recordedAt });
+    const id = Number(info.lastInsertRowid);
+    insertAudit.run(id, action, audit.actor, audit.via, recordedAt);
+    return ProgressRecord.parse({ ...rec, id, recordedAt });
+  }
+
+  const addMany = db.transaction((records: readonly NewProgress[], audit: AuditInfo) => {
+    const recordedAt = now().toISOString();
+    return records.map((r) => insertOne(r, audit, recordedAt));
+  });
+
+  return {
+    add: (record, audit) => addMany([record], audit)[0] as ProgressRecord,
+    addMany: (records, audit) => addMany(records, audit),
+    get: (id) => {
+      const row = byId.get(id);
+      return row ? fromRow(row) : undefined;
     },
-    forTask: () => [],
-    latestByTarget: () => new Map(),
+    supersededBy: (id) => {
+      const row = bySupersedes.get(id);
+      return row ? fromRow(row) : undefined;
+    },
+    forTask: (plan, taskNo, limit) => {
+      const rows = effectiveOfTask.all(plan, taskNo).map(fromRow);
+      return limit === undefined ? rows : rows.slice(0, limit);
+    },
+    latestByTarget: (plan, taskNo) => latestPerTarget(effectiveOfTask.all(plan, taskNo).map(fromRow)),
+    list: (filter = {}) => {
+      const conditions: [string, string | number | undefined][] = [
+        ["plan = ?", filter.plan],
+        ["task_no = ?", filter.taskNo],
+        ["recorded_at >= ?", filter.recordedFrom],
+        ["recorded_at < ?", filter.recordedBefore],
+      ];
+      const used = conditions.filter(([, v]) => v !== undefined);
+      const where = used.map(([sql]) => sql);
+      const params = used.map(([, v]) => v as string | number);
+      const clause = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
+      if (filter.limit === undefined) {
+        return db.prepare<unknown[], Row>(`SELECT * FROM progress ${clause} ORDER BY id`).all(...params).map(fromRow);
+      }
+      return db
+        .prepare<unknown[], Row>(`SELECT * FROM progress ${clause} ORDER BY id DESC LIMIT ?`)
+        .all(...params, filter.limit)
+        .map(fromRow);
+    },
+    effectiveRecordedBetween: (from, before) => betweenStmt.all(from, before, before).map(fromRow),
+    audit: (progressId) =>
+      db
+        .prepare<[number], AuditEntry>(
+          "SELECT progress_id AS progressId, action, actor, via, at FROM progress_audit WHERE progress_id = ? ORDER BY id",
+        )
+        .all(progressId),
+    count: () => (db.prepare("SELECT count(*) AS n FROM progress").get() as { n: number }).n,
+    lastDigestRun: (chat, beforeDate) =>
+      db
+        .prepare<[string, string], DigestRun>(
+          "SELECT chat, date, since, until, parts, sha256 FROM digest_runs WHERE chat = ? AND date < ? ORDER BY date DESC LIMIT 1",
+        )
+        .get(chat, beforeDate),
+    digestRun: (chat, date) =>
+      db
+        .prepare<[string, string], DigestRun>(
+          "SELECT chat, date, since, until, parts, sha256 FROM digest_runs WHERE chat = ? AND date = ?",
+        )
+        .get(chat, date),
+    recordDigestRun: (run) => {
+      db.prepare(
+        `INSERT INTO digest_runs (chat, date, since, until, parts, sha256, created_at)
+         VALUES (@chat, @date, @since, @until, @parts, @sha256, @createdAt) ON CONFLICT (chat, date) DO NOTHING`,
+      ).run({ ...run, createdAt: now().toISOString() });
+    },
+    getMeta: (key) =>
+      (db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?").get(key) ?? undefined)?.value,
+    setMeta: (key, value) => {
+      db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+        key,
+        value,
+      );
+    },
   };
 }

@@ -1,0 +1,78 @@
+// Who may record progress for a task: admins for every task, reporters for tasks their department leads or cooperates on.
+import type { DepartmentDirectory, Task } from "../plan/schema.js";
+import type { Reporter, ReportersFile } from "./reporters.js";
+
+export type WriteDecision =
+  | { allowed: true; reporter: Reporter; department: string | null }
+  | { allowed: false; reason: string };
+
+/** Maps a department name or alias to the directory's name, so 经信局 and 市经济和信息化局 compare equal. */
+export function canonicalDepartment(name: string, directory: DepartmentDirectory): string {
+  const trimmed = name.trim();
+  const hit = directory.departments.find((d) => d.name === trimmed || d.aliases.includes(trimmed));
+  return hit ? hit.name : trimmed;
+}
+
+/** Collective names a plan uses for "every unit": any department counts as covered by them. */
+const EVERYONE = new Set(["部门", "单位", "有关部门", "有关单位", "相关部门", "相关单位"]);
+
+/**
+ * Whether a reporter's department is one of `named` (a task's lead or partners). A collective such as 各部门 covers
+ * every department; 各社区管委会 covers any department whose name ends in 社区管委会.
+ */
+export function departmentCovered(own: string, named: readonly string[], directory: DepartmentDirectory): boolean {
+  const mine = canonicalDepartment(own, directory);
+  return named.some((n) => {
+    const name = canonicalDepartment(n, directory);
+    if (name === mine) return true;
+    const isGroup = directory.departments.some((d) => d.name === name && d.kind === "group") || name.startsWith("各");
+    if (!isGroup) return false;
+    const rest = name.replace(/^各/, "");
+    return EVERYONE.has(rest) || name === "各部门" || (rest.length > 0 && mine.endsWith(rest));
+  });
+}
+
+export function findReporter(file: ReportersFile, userid: string): Reporter | undefined {
+  return file.reporters.find((r) => r.userid === userid);
+}
+
+function adminsText(file: ReportersFile): string {
+  const admins = file.reporters.filter((r) => r.role === "admin");
+  return admins.length > 0 ? admins.map((a) => `${a.name}(${a.userid})`).join("、") : "本群管理员";
+}
+
+/** Contact userids of a department (reporters marked contact: true). */
+export function contactsOf(file: ReportersFile, department: string, directory: DepartmentDirectory): Reporter[] {
+  const wanted = canonicalDepartment(department, directory);
+  return file.reporters.filter(
+    (r) => r.contact && r.departments.some((d) => canonicalDepartment(d, directory) === wanted),
+  );
+}
+
+export function decideWrite(
+  file: ReportersFile,
+  directory: DepartmentDirectory,
+  userid: string,
+  task: Task,
+): WriteDecision {
+  const reporter = findReporter(file, userid);
+  if (!reporter) {
+    return {
+      allowed: false,
+      reason: `抱歉,您还不在进展填报名单中,暂时不能登记进展(查询不受影响)。如需开通,请联系 ${adminsText(file)}。`,
+    };
+  }
+  const own = reporter.departments.map((d) => canonicalDepartment(d, directory));
+  const match =
+    own.find((d) => departmentCovered(d, task.lead, directory)) ??
+    own.find((d) => departmentCovered(d, task.partners, directory));
+  if (reporter.role === "admin") return { allowed: true, reporter, department: match ?? own[0] ?? null };
+  if (match) return { allowed: true, reporter, department: match };
+  const leadContacts = task.lead.flatMap((d) => contactsOf(file, d, directory)).map((r) => `${r.name}(${r.userid})`);
+  const ask = leadContacts.length > 0 ? `牵头部门联系人 ${leadContacts.join("、")} 或 ` : "";
+  const who = task.partners.length > 0 ? `${task.lead.join("、")} 牵头、${task.partners.join("、")} 协同` : `${task.lead.join("、")} 牵头`;
+  return {
+    allowed: false,
+    reason: `抱歉,任务${task.no}「${task.title}」由 ${who || "(未注明部门)"},您登记的部门(${reporter.departments.join("、") || "无"})不在其中,不能为它登记进展。请联系${ask}${adminsText(file)}。`,
+  };
+}

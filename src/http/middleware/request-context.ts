@@ -1,0 +1,30 @@
+// Gives each request an id and a child logger, and logs and counts it when it ends (path only: queries and bodies stay out).
+import { randomUUID } from "node:crypto";
+import type { Middleware } from "koa";
+import { logger } from "../../log.js";
+import { httpRequests } from "../metrics.js";
+import type { AppState } from "../state.js";
+
+const safeRequestId = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function requestContext(): Middleware<AppState> {
+  return async (ctx, next) => {
+    const given = ctx.get("x-request-id");
+    const requestId = safeRequestId.test(given) ? given : randomUUID();
+    ctx.state.requestId = requestId;
+    ctx.state.log = logger.child({ reqId: requestId });
+    ctx.set("x-request-id", requestId);
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      // The matched route pattern, not the raw path, keeps the label set small.
+      const route = (ctx as { routerPath?: string }).routerPath ?? (ctx.status === 404 ? "unmatched" : ctx.path);
+      httpRequests.inc({ method: ctx.method, route, status: String(ctx.status) });
+      ctx.state.log.info(
+        { method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - started) },
+        "request",
+      );
+    }
+  };
+}

@@ -1,0 +1,127 @@
+// Builds the Koa app from a Runtime (every route, one error middleware) and starts it on a host and port.
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import Koa from "koa";
+import type { Router } from "@koa/router";
+import type { Runtime } from "../runtime.js";
+import { dashboardRoutes } from "../dashboard/routes.js";
+import { createWecomApiClient } from "../wecom/api-client.js";
+import { appRoutes } from "../wecom/app/routes.js";
+import type { AppMessageSender } from "../wecom/app/sender.js";
+import { botRoutes } from "../wecom/bot/routes.js";
+import { createStreamBook } from "../wecom/bot/streams.js";
+import { createSeenMessages } from "../wecom/seen-messages.js";
+import { createChatResponder } from "./chat-responder.js";
+import { errorHandler } from "./middleware/errors.js";
+import { requestContext } from "./middleware/request-context.js";
+import { askRoutes } from "./routes/ask.js";
+import { healthRoutes } from "./routes/health.js";
+import { metricsRoutes } from "./routes/metrics.js";
+import type { AppState } from "./state.js";
+import { wecomIntegrations } from "./wecom-integrations.js";
+
+export interface ServerOptions {
+  /** active send for slow or long app answers; defaults to the WeCom API client at WECOM_API_BASE */
+  appSender?: AppMessageSender;
+  /** wait this long for an answer before the bot replies "still working" (stream refreshes collect the rest) */
+  botBudgetMs?: number;
+  /** wait this long before the app route switches to an active send (WeCom gives up at 5 s) */
+  appBudgetMs?: number;
+  /** more routers to mount after the standard ones */
+  routers?: MountableRouter[];
+}
+
+/** Any @koa/router instance, whatever state type it was declared with. */
+type MountableRouter = Pick<Router, "routes" | "allowedMethods">;
+
+export interface PlanbotApp {
+  app: Koa<AppState>;
+  integrations: { bot: boolean; app: boolean };
+  /** stops background work (the seen-ids pruning timer) */
+  dispose(): void;
+}
+
+export function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}): PlanbotApp {
+  const app = new Koa<AppState>();
+  const wecom = wecomIntegrations(runtime.env);
+  const seen = createSeenMessages(runtime.db);
+  seen.prune();
+  const pruneTimer = setInterval(() => seen.prune(), 10 * 60_000).unref();
+  const respond = createChatResponder(runtime.handleMessage);
+  const windowS = runtime.env.PLANBOT_TIMESTAMP_WINDOW_S;
+
+  const routers: MountableRouter[] = [healthRoutes(runtime, { bot: !!wecom.bot, app: !!wecom.app })];
+  routers.push(metricsRoutes(), askRoutes(runtime));
+  if (wecom.bot) {
+    const streams = createStreamBook();
+    routers.push(botRoutes({ keys: wecom.bot, windowS, seen, streams, respond, budgetMs: options.botBudgetMs ?? 2000 }));
+  }
+  if (wecom.app) {
+    routers.push(
+      appRoutes({
+        keys: wecom.app,
+        windowS,
+        seen,
+        respond,
+        budgetMs: options.appBudgetMs ?? 3000,
+        sender:
+          options.appSender ??
+          createWecomApiClient({
+            apiBase: runtime.env.WECOM_API_BASE,
+            corpId: wecom.app.corpId,
+            corpSecret: wecom.app.secret,
+            agentId: wecom.app.agentId,
+          }),
+      }),
+    );
+  }
+  // Other modules' routers: one line each.
+  routers.push(dashboardRoutes(runtime));
+  routers.push(...(options.routers ?? []));
+
+  app.use(requestContext());
+  app.use(errorHandler());
+  for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
+  app.on("error", () => {
+    // Errors are answered and logged by errorHandler; this only silences Koa's stderr fallback (e.g. client aborts).
+  });
+  return { app, integrations: { bot: !!wecom.bot, app: !!wecom.app }, dispose: () => clearInterval(pruneTimer) };
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  planbot: PlanbotApp;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  runtime: Runtime,
+  listen: { host: string; port: number },
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  const planbot = createPlanbotApp(runtime, options);
+  const server = planbot.app.listen({ host: listen.host, port: listen.port });
+  // Slow or stalled clients must not hold sockets forever.
+  server.requestTimeout = 15_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = listen.host.includes(":") ? `[${listen.host}]` : listen.host;
+  return {
+    url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`,
+    port,
+    server,
+    planbot,
+    close: () =>
+      new Promise<void>((resolve) => {
+        planbot.dispose();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

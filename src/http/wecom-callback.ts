@@ -1,0 +1,49 @@
+// Shared first steps of every WeCom callback: read the signed query, verify signature and freshness, then decrypt.
+import { CallbackRejected, type CallbackKeys, openCiphertext, type SignedQuery, verifyCallback } from "../wecom/crypto.js";
+import { HttpError } from "./http-error.js";
+import type { AppContext } from "./state.js";
+
+const statusOf: Record<CallbackRejected["reason"], number> = {
+  bad_signature: 401,
+  stale_timestamp: 403,
+  wrong_receiver: 401,
+  undecryptable: 400,
+};
+
+function queryString(ctx: AppContext, name: string): string {
+  const v = ctx.query[name];
+  return typeof v === "string" ? v : "";
+}
+
+/** The msg_signature/timestamp/nonce query; a missing signature is a wrong signature. */
+export function signedQuery(ctx: AppContext): SignedQuery {
+  const query = {
+    signature: queryString(ctx, "msg_signature"),
+    timestamp: queryString(ctx, "timestamp"),
+    nonce: queryString(ctx, "nonce"),
+  };
+  if (!query.signature || !query.timestamp || !query.nonce || query.signature.length > 128) {
+    throw new HttpError(401, "missing or malformed signature", "bad_signature");
+  }
+  return query;
+}
+
+/** Verifies the signature over the ciphertext before anything else, then the timestamp, then decrypts. */
+export function openCallback(keys: CallbackKeys, query: SignedQuery, ciphertext: string, windowS: number): string {
+  try {
+    verifyCallback(keys, query, ciphertext, windowS);
+    return openCiphertext(keys, ciphertext);
+  } catch (err) {
+    if (err instanceof CallbackRejected) throw new HttpError(statusOf[err.reason], err.message, err.reason);
+    throw err;
+  }
+}
+
+/** URL verification (GET): the decrypted echostr goes back as plain text. */
+export function answerUrlVerification(ctx: AppContext, keys: CallbackKeys, windowS: number): void {
+  const query = signedQuery(ctx);
+  const echostr = queryString(ctx, "echostr");
+  if (!echostr) throw new HttpError(400, "missing echostr", "bad_body");
+  ctx.type = "text/plain";
+  ctx.body = openCallback(keys, query, echostr, windowS);
+}

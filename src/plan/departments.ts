@@ -1,0 +1,45 @@
+// The department directory: canonical names, their aliases, and the short forms staff type (经贸局 → 经贸发展局).
+import type { Department, DepartmentDirectory } from "./schema.js";
+
+const SUFFIXES = ["管理委员会", "管委会", "委员会", "办公室", "公司", "局", "委", "办", "中心", "院", "所", "会"];
+
+/** Short forms people commonly use for an official name; proposals for a person to review, not facts. */
+export function proposeAliases(name: string): string[] {
+  const out = new Set<string>();
+  const local = name.replace(/^(区|市|县)(?=.{2,})/, "");
+  if (local !== name) out.add(local);
+  const suffix = SUFFIXES.find((s) => local.endsWith(s) && local.length > s.length + 1);
+  if (suffix) {
+    const stem = local.slice(0, -suffix.length);
+    // 投资促进局 → 投促局, 经贸发展局 → 经贸局 (four-character stems of two words)
+    if (stem.length === 4) {
+      out.add(`${stem[0]}${stem[2]}${suffix}`);
+      out.add(`${stem.slice(0, 2)}${suffix}`);
+    }
+    // 市场监督管理局 → 市监局
+    if (stem.length === 6) out.add(`${stem[0]}${stem[2]}${suffix}`);
+  }
+  out.delete(name);
+  return [...out];
+}
+
+export function kindOf(name: string): Department["kind"] {
+  if (/^各/.test(name)) return "group";
+  if (/公司$/.test(name)) return "company";
+  return "department";
+}
+
+/** Adds departments the directory does not know yet, with proposed aliases that do not clash with existing names. */
+export function mergeDepartments(directory: DepartmentDirectory, names: string[]): { directory: DepartmentDirectory; added: string[] } {
+  const departments = directory.departments.map((d) => ({ ...d, aliases: [...d.aliases] }));
+  const taken = new Set(departments.flatMap((d) => [d.name, ...d.aliases]));
+  const added: string[] = [];
+  for (const name of names) {
+    if (taken.has(name)) continue;
+    const aliases = proposeAliases(name).filter((a) => !taken.has(a) && !names.includes(a));
+    departments.push({ name, aliases, kind: kindOf(name) });
+    for (const a of [name, ...aliases]) taken.add(a);
+    added.push(name);
+  }
+  return { directory: { departments }, added };
+}

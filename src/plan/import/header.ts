@@ -1,0 +1,98 @@
+// Reads title, issuer, date and period from a plan's header, and flags what the scrape did to them.
+import type { Defect } from "./targets.js";
+import type { SourceLine } from "./text-cleanup.js";
+
+export interface LineDefect extends Defect {
+  line: number;
+}
+
+export interface Header {
+  title: string;
+  issuer: string | null;
+  issuedOn: string | null;
+  period: { startYear: number; endYear: number } | null;
+  defects: LineDefect[];
+}
+
+const DOC_KINDS = "通知|方案|计划|意见|规划|办法|决定|纲要|细则|措施|报告|函";
+const TITLE_SPAM = new RegExp(`^(.*(?:${DOC_KINDS})(?:[(（][^()（）]*[)）])?)\\s*[-_|]+\\s*(\\S.*)$`);
+const ISSUER = /(管理委员会|人民政府|办公室|办公厅|委员会|管委会|领导小组)$/;
+const FULL_DATE = /(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?/;
+const PERIOD = /(\d{4})\s*[—\-–~至到－]+\s*(\d{4})\s*年/;
+
+export function readHeader(lines: SourceLine[], firstLine: SourceLine | undefined): Header {
+  const defects: LineDefect[] = [];
+  let title = firstLine?.text ?? "";
+  const spam = TITLE_SPAM.exec(title);
+  if (spam && firstLine) {
+    defects.push({
+      line: firstLine.line,
+      code: "title_spam",
+      excerpt: spam[2] ?? "",
+      message: `标题末尾的“${spam[2]}”是网页抓取带入的无关文字,已从标题中去除`,
+    });
+    title = (spam[1] ?? "").trim();
+  }
+  // A notice that issues a plan names the plan itself: 关于印发《X》的通知 → X.
+  const issued = /^关于印发《?(.+?)》?的通知$/.exec(title);
+  if (issued?.[1]) title = issued[1];
+
+  let issuedOn: string | null = null;
+  let issuer: string | null = null;
+  for (const l of lines) {
+    const d = FULL_DATE.exec(l.text);
+    if (d && !issuedOn && l.text.length <= 20) {
+      issuedOn = `${d[1]}-${pad(d[2])}-${pad(d[3])}`;
+    }
+    if (!issuer && ISSUER.test(l.text) && !/^各/.test(l.text) && l.text.length <= 40) issuer = l.text;
+  }
+  // A date line that lost its 年/月/日 (2023328) is flagged; it is read only when a whole date elsewhere agrees.
+  for (const l of lines) {
+    if (!/^20\d{5,6}$/.test(l.text)) continue;
+    const agrees = issuedOn !== null && issuedOn.replace(/-0?/g, "") === l.text;
+    defects.push({
+      line: l.line,
+      code: "date_lost_chars",
+      excerpt: l.text,
+      message: agrees
+        ? `日期“${l.text}”缺少年月日(抓取时丢失),与文中日期 ${issuedOn} 一致`
+        : `日期“${l.text}”缺少年月日(抓取时丢失),无法确定具体日期`,
+      ...(agrees && issuedOn ? { reading: readableDate(issuedOn) } : {}),
+    });
+  }
+  const period = PERIOD.exec(title);
+  return {
+    title,
+    issuer,
+    issuedOn,
+    period: period ? { startYear: Number(period[1]), endYear: Number(period[2]) } : null,
+    defects,
+  };
+}
+
+/** Lines where a year range lost its dash, e.g. (20232025年). */
+export function lostDashDefects(lines: SourceLine[]): LineDefect[] {
+  const out: LineDefect[] = [];
+  for (const l of lines) {
+    const m = /(20\d{2})(20\d{2})年/.exec(l.text);
+    if (m) {
+      out.push({
+        line: l.line,
+        code: "date_lost_chars",
+        excerpt: m[0],
+        message: `“${m[0]}”缺少连接号(抓取时丢失),应为“${m[1]}—${m[2]}年”`,
+        reading: `${m[1]}—${m[2]}年`,
+      });
+    }
+  }
+  return out;
+}
+
+function pad(n: string | undefined): string {
+  return (n ?? "").padStart(2, "0");
+}
+
+function readableDate(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}

@@ -1,0 +1,44 @@
+// Imports a plan file into a knowledge folder: matrix.json, the cleaned text, the verbatim source, and new departments.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
+import YAML from "yaml";
+import { mergeDepartments } from "../departments.js";
+import { DIRECTORY_FILE, MATRIX_FILE } from "../knowledge.js";
+import { DepartmentDirectory, type ResponsibilityMatrix } from "../schema.js";
+import { REVIEW_FILE, readReviewFile } from "../review.js";
+import { importPlan } from "./import-plan.js";
+
+export interface WrittenPlan {
+  matrix: ResponsibilityMatrix;
+  outDir: string;
+  addedDepartments: string[];
+}
+
+export function slugFromPath(path: string): string {
+  const slug = basename(path, extname(path))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (!slug) throw new Error(`cannot derive a plan slug from “${path}”: pass --out knowledge/<slug> (latin letters, digits, -)`);
+  return slug;
+}
+
+export function writePlan(planFile: string, outDir: string): WrittenPlan {
+  const text = readFileSync(planFile, "utf8");
+  const slug = slugFromPath(outDir);
+  const review = readReviewFile(join(outDir, REVIEW_FILE));
+  const { matrix, cleanedText } = importPlan(text, { slug, sourceFile: "source.txt", readings: review.readings });
+  mkdirSync(outDir, { recursive: true });
+  if (planFile !== join(outDir, "source.txt")) copyFileSync(planFile, join(outDir, "source.txt"));
+  writeFileSync(join(outDir, "plan.txt"), cleanedText);
+  writeFileSync(join(outDir, MATRIX_FILE), `${JSON.stringify(matrix, null, 2)}\n`);
+
+  const directoryPath = join(dirname(outDir), DIRECTORY_FILE);
+  const current = existsSync(directoryPath)
+    ? DepartmentDirectory.parse(YAML.parse(readFileSync(directoryPath, "utf8")) ?? { departments: [] })
+    : { departments: [] };
+  const names = matrix.tasks.flatMap((t) => [...t.lead, ...t.partners]);
+  const { directory, added } = mergeDepartments(current, names);
+  if (added.length > 0 || !existsSync(directoryPath)) writeFileSync(directoryPath, YAML.stringify(directory));
+  return { matrix, outDir, addedDepartments: added };
+}

@@ -1,0 +1,112 @@
+// Decides whether a figure in a progress text belongs to one of the task's targets — only when that is unambiguous.
+import type { Target, Task } from "../plan/schema.js";
+import { formatNumber } from "./format.js";
+
+export type Binding =
+  | { bound: true; target: Target; value: number; unit: string }
+  | { bound: false; reason: string | null };
+
+type FigureKind = "level" | "increment" | "change";
+
+/** The word just before a figure says what kind of figure it is. */
+const KIND_WORDS: [FigureKind, RegExp][] = [
+  ["increment", /(新增|新培育|新认定|新引进|增加|新招引)[^\d]{0,8}$/],
+  ["change", /(提升|提高|增长|增幅|下降|降低|减少|降幅)[^\d]{0,8}$/],
+  ["level", /(累计|达到|已达|达|总数|总量|共有|共计|现有|拥有|规模|突破|实现|完成)[^\d]{0,8}$/],
+];
+
+function targetKind(t: Target): FigureKind {
+  if (t.comparison === "新增") return "increment";
+  if (t.comparison === "提升" || t.comparison === "下降") return "change";
+  return "level";
+}
+
+interface Figure {
+  value: number;
+  kind: FigureKind | null;
+  raw: string;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** Figures written in the target's unit, e.g. 520家, 1.2 个百分点 (full-width digits and ％ are folded first). */
+export function figuresInUnit(text: string, unit: string): Figure[] {
+  const s = text.normalize("NFKC");
+  const u = unit.normalize("NFKC");
+  if (u === "") return [];
+  // 个百分点 must not be read as %, and 亿元 must not match inside 万亿元
+  const re = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*${escapeRegExp(u)}`, "g");
+  const out: Figure[] = [];
+  for (const m of s.matchAll(re)) {
+    const before = s.slice(Math.max(0, (m.index ?? 0) - 12), m.index);
+    const hit = KIND_WORDS.find(([, word]) => word.test(before));
+    out.push({ value: Number(m[1]), kind: hit ? hit[0] : null, raw: m[0] });
+  }
+  return out;
+}
+
+function bigrams(s: string): Set<string> {
+  const chars = [...s.toLowerCase().replace(/[\s()（）]/g, "")];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
+  return out;
+}
+
+/**
+ * How clearly the text names a target's metric: character pairs of the metric found in the text, plus the share
+ * found as a tie-breaker, so "亿元以上企业" prefers the metric of that exact name over "百亿元以上企业".
+ */
+function metricScore(metric: string, text: string): number {
+  const wanted = bigrams(metric);
+  if (wanted.size === 0) return 0;
+  const have = bigrams(text);
+  let hits = 0;
+  for (const b of wanted) if (have.has(b)) hits++;
+  return hits === 0 ? 0 : hits + hits / wanted.size;
+}
+
+/**
+ * Binds a figure to a target when exactly one target of the task has a figure in its unit (or the text names
+ * one metric more clearly than the others) and exactly one of that target's figures fits its kind.
+ * `hint` is extra text that names the metric (e.g. the task reference "上市公司").
+ */
+export function bindFigure(task: Task, text: string, hint = ""): Binding {
+  const withFigures = task.targets
+    .map((target) => ({ target, figures: figuresInUnit(text, target.unit) }))
+    .filter((c) => c.figures.length > 0);
+  if (withFigures.length === 0) {
+    return { bound: false, reason: task.targets.length > 0 ? "未找到与本任务指标单位相符的数字" : null };
+  }
+  let chosen = withFigures[0];
+  if (withFigures.length > 1) {
+    const scored = withFigures
+      .map((c) => ({ ...c, score: metricScore(c.target.metric, `${hint} ${text}`) }))
+      .sort((a, b) => b.score - a.score);
+    const [best, second] = scored;
+    if (!best || best.score === 0 || (second && second.score === best.score)) {
+      return {
+        bound: false,
+        reason: `数字可能对应多个指标(${withFigures.map((c) => c.target.metric).join("、")}),请在文字中写明指标名`,
+      };
+    }
+    chosen = best;
+  }
+  if (!chosen) return { bound: false, reason: null };
+  const kind = targetKind(chosen.target);
+  const fitting = chosen.figures.filter((f) => f.kind === kind);
+  const unmarked = chosen.figures.filter((f) => f.kind === null);
+  const pick = fitting.length === 1 ? fitting[0] : fitting.length === 0 && unmarked.length === 1 ? unmarked[0] : null;
+  if (!pick) {
+    const all = chosen.figures.map((f) => f.raw).join("、");
+    const expected = kind === "level" ? "累计/达到的总数" : kind === "increment" ? "新增数" : "提升或下降的幅度";
+    return { bound: false, reason: `「${chosen.target.metric}」需要${expected},文中的数字(${all})无法确定是哪一个` };
+  }
+  return { bound: true, target: chosen.target, value: pick.value, unit: chosen.target.unit };
+}
+
+export function describeBinding(b: Extract<Binding, { bound: true }>): string {
+  const verb = b.target.comparison === "提升" || b.target.comparison === "下降" ? `已${b.target.comparison}` : "";
+  return `${b.target.metric} = ${verb}${formatNumber(b.value)}${b.unit}`;
+}

@@ -1,0 +1,124 @@
+// Status rules for targets and tasks: done, on pace, behind pace, stale, missed — computed at a given day, never from the clock.
+import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
+import { daysBetween } from "./dates.js";
+import type { ProgressReader, ProgressRecord } from "./schema.js";
+
+/**
+ * Behind pace = attained share of the target below the elapsed share of its period by more than this.
+ * 10 percentage points: progress is reported in steps (quarterly figures), so a strict line would flag
+ * every task the day before its next report.
+ */
+export const PACE_TOLERANCE = 0.1;
+
+export const TargetStatus = ["done", "on_pace", "behind", "stale", "missed", "recorded", "no_record"] as const;
+export type TargetStatus = (typeof TargetStatus)[number];
+
+export const STATUS_LABEL: Record<TargetStatus, string> = {
+  done: "已完成",
+  on_pace: "进度正常",
+  behind: "进度滞后",
+  stale: "久未更新",
+  missed: "期末未完成",
+  recorded: "已填报",
+  no_record: "暂无记录",
+};
+
+export interface Period {
+  start: string;
+  end: string;
+}
+
+/** The span a target is measured over: the plan's period, ending early when the target is due in an earlier year. */
+export function targetPeriod(plan: ResponsibilityMatrix, target?: Target): Period | null {
+  if (!plan.period) return null;
+  const { startYear, endYear } = plan.period;
+  const dueYear = target?.year != null && target.year >= startYear && target.year <= endYear ? target.year : endYear;
+  return { start: `${startYear}-01-01`, end: `${dueYear}-12-31` };
+}
+
+/** Share of the period elapsed on `today`, 0..1. */
+export function elapsedShare(period: Period, today: string): number {
+  const total = daysBetween(period.start, period.end);
+  if (total <= 0) return 1;
+  return Math.min(1, Math.max(0, daysBetween(period.start, today) / total));
+}
+
+/**
+ * Attained share of a target's value, or null when it cannot be a share: no number on either side, a different
+ * unit, or a zero/negative target. For 提升/下降 targets the recorded value is the change achieved so far in the
+ * target's own unit (e.g. 已提升 1.2 个百分点), so the same division applies; the recording confirmation says so.
+ */
+export function attainedShare(target: Target, latest: ProgressRecord | null): number | null {
+  if (!latest || latest.value === null || target.value === null || target.value <= 0) return null;
+  if (latest.unit !== null && latest.unit !== target.unit) return null;
+  return latest.value / target.value;
+}
+
+export interface TargetProgress {
+  target: Target;
+  latest: ProgressRecord | null;
+  attained: number | null;
+  /** elapsed share of the target's period, null without a period */
+  expected: number | null;
+  /** the period is over: figures are final */
+  ended: boolean;
+  status: TargetStatus;
+}
+
+export function targetProgress(
+  plan: ResponsibilityMatrix,
+  target: Target,
+  latest: ProgressRecord | null,
+  today: string,
+  staleDays: number,
+): TargetProgress {
+  const period = targetPeriod(plan, target);
+  const attained = attainedShare(target, latest);
+  const expected = period ? elapsedShare(period, today) : null;
+  const ended = period !== null && today > period.end;
+  const base = { target, latest, attained, expected, ended };
+  if (attained !== null && attained >= 1) return { ...base, status: "done" };
+  if (ended) return { ...base, status: attained !== null || latest ? "missed" : "no_record" };
+  if (isStale(period, latest, today, staleDays)) return { ...base, status: "stale" };
+  if (attained !== null && expected !== null) {
+    return { ...base, status: attained < expected - PACE_TOLERANCE ? "behind" : "on_pace" };
+  }
+  return { ...base, status: latest ? "recorded" : "no_record" };
+}
+
+/** No record for more than `staleDays` days; never reported counts from the period's start. */
+function isStale(period: Period | null, latest: ProgressRecord | null, today: string, staleDays: number): boolean {
+  const since = latest?.asOf ?? period?.start;
+  if (!since) return false;
+  if (period && today < period.start) return false;
+  return daysBetween(since, today) > staleDays;
+}
+
+export interface TaskProgress {
+  task: Task;
+  latest: ProgressRecord | null;
+  targets: TargetProgress[];
+  /** no record of the task for more than staleDays (never reported counts from the period's start) */
+  stale: boolean;
+  ended: boolean;
+}
+
+export function taskProgress(
+  plan: ResponsibilityMatrix,
+  task: Task,
+  reader: ProgressReader | undefined,
+  today: string,
+  staleDays: number,
+): TaskProgress {
+  const latest = reader?.forTask(plan.slug, task.no, 1)[0] ?? null;
+  const byTarget = reader?.latestByTarget(plan.slug, task.no) ?? new Map<string, ProgressRecord>();
+  const period = targetPeriod(plan);
+  const ended = period !== null && today > period.end;
+  return {
+    task,
+    latest,
+    targets: task.targets.map((t) => targetProgress(plan, t, byTarget.get(t.id) ?? null, today, staleDays)),
+    stale: !ended && isStale(period, latest, today, staleDays),
+    ended,
+  };
+}

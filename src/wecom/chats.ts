@@ -1,0 +1,87 @@
+// The chats file (PLANBOT_CHATS): which group robots get which plan's digest, and when. Validated by zod.
+import { existsSync, readFileSync } from "node:fs";
+import YAML from "yaml";
+import { z } from "zod";
+import type { RobotTarget } from "./webhook.js";
+
+export const ChatConfig = z
+  .object({
+    /** how the chat is named in logs, the outbox and `--chat`; not sent to WeCom */
+    name: z.string().trim().min(1).max(64),
+    /** the group robot's webhook key (a secret) … */
+    webhookKey: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{8,128}$/, "must be the key from the robot's webhook URL (letters, digits, dashes)")
+      .optional(),
+    /** … or its full webhook URL (a secret too) */
+    webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** local time in Asia/Shanghai, HH:MM; absent = no daily digest (announcements only) */
+    digestTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be "HH:MM" (24-hour, e.g. "09:00")')
+      .optional(),
+    /** plan slug; absent = every loaded plan */
+    plan: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, "must be a plan slug")
+      .optional(),
+  })
+  .strict()
+  .refine((c) => (c.webhookKey === undefined) !== (c.webhookUrl === undefined), {
+    message: "give exactly one of webhookKey or webhookUrl",
+  });
+export type ChatConfig = z.infer<typeof ChatConfig>;
+
+export const ChatsFile = z
+  .object({ chats: z.array(ChatConfig) })
+  .strict()
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.chats.forEach((c, i) => {
+      if (seen.has(c.name)) ctx.addIssue({ code: "custom", path: ["chats", i, "name"], message: "duplicate chat name" });
+      seen.add(c.name);
+    });
+  });
+export type ChatsFile = z.infer<typeof ChatsFile>;
+
+export class ChatsFileError extends Error {
+  override readonly name = "ChatsFileError";
+}
+
+/** Reads and validates the chats file; every problem is listed in one error (no secret values in it). */
+export function loadChats(file: string): ChatConfig[] {
+  if (!existsSync(file)) throw new ChatsFileError(`chats file not found: ${file}`);
+  let raw: unknown;
+  try {
+    raw = YAML.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new ChatsFileError(`chats file ${file} is not valid YAML: ${(err as Error).message.split("\n")[0]}`);
+  }
+  return parseChats(raw, file);
+}
+
+export function parseChats(raw: unknown, source = "chats"): ChatConfig[] {
+  const parsed = ChatsFile.safeParse(raw ?? { chats: [] });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `- ${formatPath(i.path)}: ${i.message}`);
+    throw new ChatsFileError(`Invalid chats file ${source}:\n${problems.join("\n")}`);
+  }
+  return parsed.data.chats;
+}
+
+/** Chats naming a plan that is not loaded: reported at start-up rather than at digest time. */
+export function chatPlanProblems(chats: ChatConfig[], planSlugs: string[]): string[] {
+  return chats
+    .filter((c) => c.plan !== undefined && !planSlugs.includes(c.plan))
+    .map((c) => `- chat "${c.name}": plan "${c.plan}" is not in the knowledge folder`);
+}
+
+export function chatRobot(chat: ChatConfig): RobotTarget {
+  if (chat.webhookUrl !== undefined) return { url: chat.webhookUrl };
+  return { key: chat.webhookKey ?? "" };
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join("") || "(file)";
+}
