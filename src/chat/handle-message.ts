@@ -7,10 +7,14 @@ export interface ChatDeps {
   answerer: Answerer;
   /** builds the answer context at the moment of the message (today's date, progress reader) */
   context(): AnswerContext;
+  /** progress commands (进展 …, 进展历史 …, 更正 …, 撤销 …); returns null when the text is not one */
+  progressCommands?: (msg: IncomingMessage) => Reply | null;
 }
 
 export function createMessageHandler(deps: ChatDeps): (msg: IncomingMessage) => Promise<Reply> {
   return async (msg) => {
+    const command = deps.progressCommands?.(msg);
+    if (command) return command;
     const answers = deps.answerer.answer(msg.text, deps.context());
     return { markdown: answers.map((a) => a.text).join("\n\n---\n\n"), kind: answers.map((a) => a.intent).join("+") };
   };

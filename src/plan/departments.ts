@@ -30,7 +30,10 @@ export function kindOf(name: string): Department["kind"] {
 }
 
 /** Adds departments the directory does not know yet, with proposed aliases that do not clash with existing names. */
-export function mergeDepartments(directory: DepartmentDirectory, names: string[]): { directory: DepartmentDirectory; added: string[] } {
+export function mergeDepartments(
+  directory: DepartmentDirectory,
+  names: string[],
+): { directory: DepartmentDirectory; added: string[] } {
   const departments = directory.departments.map((d) => ({ ...d, aliases: [...d.aliases] }));
   const taken = new Set(departments.flatMap((d) => [d.name, ...d.aliases]));
   const added: string[] = [];

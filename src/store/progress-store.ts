@@ -13,6 +13,7 @@ import type { Db } from "./database.js";
 export interface ProgressFilter {
   plan?: string;
   taskNo?: number;
+  reporterId?: string;
   /** only records stored at or after this ISO timestamp */
   recordedFrom?: string;
   /** only records stored before this ISO timestamp */
@@ -180,6 +181,7 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
       const conditions: [string, string | number | undefined][] = [
         ["plan = ?", filter.plan],
         ["task_no = ?", filter.taskNo],
+        ["reporter_id = ?", filter.reporterId],
         ["recorded_at >= ?", filter.recordedFrom],
         ["recorded_at < ?", filter.recordedBefore],
       ];

@@ -2,10 +2,16 @@
 const LEAD_ROLE = /^(牵头部门|牵头单位|主责部门|主责单位|牵头)$/;
 const PARTNER_ROLE = /^(协同部门|协同单位|配合部门|配合单位|参与部门|参与单位|协办单位|协办部门)$/;
 const SHARED_ROLE = /^(责任部门|责任单位)$/;
-const ROLE_WORDS = "牵头部门|牵头单位|主责部门|主责单位|协同部门|协同单位|配合部门|配合单位|参与部门|参与单位|协办单位|协办部门|责任部门|责任单位";
+const ROLE_WORDS =
+  "牵头部门|牵头单位|主责部门|主责单位|协同部门|协同单位|配合部门|配合单位|参与部门|参与单位|协办单位|协办部门|责任部门|责任单位";
 const ROLE_LABEL = new RegExp(`(${ROLE_WORDS})\\s*[:：]`, "g");
 /** An attribution in brackets at the end of a paragraph, or a 责任单位: line without brackets. */
-const BRACKETED = new RegExp(`[(（]\\s*((?:${ROLE_WORDS})\\s*[:：][^()（）]*(?:[(（]牵头[)）][^()（）]*)*)[)）]\\s*[。.]?\\s*$`);
+const BRACKETED = new RegExp(
+  `[(（]\\s*((?:${ROLE_WORDS})\\s*[:：][^()（）]*(?:[(（]牵头[)）][^()（）]*)*)[)）]\\s*[。.]?\\s*$`,
+);
+/** (区发改委牵头，区住建局、区投资促进局配合) */
+const SPOKEN =
+  /[(（]\s*([^()（）:：]+?)牵头\s*(?:[,，;；、]\s*([^()（）:：]+?)(?:配合|协同|参与|协助))?\s*[)）]\s*[。.]?\s*$/;
 const BARE = new RegExp(`(?:^|[。;；\\s])((?:${ROLE_WORDS})\\s*[:：].+)$`);
 
 export interface Attribution {
@@ -26,6 +32,16 @@ export function splitDepartments(list: string): string[] {
 
 /** Reads the attribution at the end of a paragraph; null when the paragraph has none. */
 export function parseAttribution(paragraph: string): Attribution | null {
+  const spoken = SPOKEN.exec(paragraph);
+  if (spoken) {
+    const lead = splitDepartments(spoken[1] ?? "");
+    return {
+      lead,
+      partners: splitDepartments(spoken[2] ?? "").filter((p) => !lead.includes(p)),
+      raw: spoken[0].trim().replace(/[。.]$/, ""),
+      rest: paragraph.slice(0, spoken.index).trim(),
+    };
+  }
   const bracketed = BRACKETED.exec(paragraph);
   const bare = bracketed ? null : BARE.exec(paragraph);
   const match = bracketed ?? bare;

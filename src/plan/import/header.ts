@@ -34,7 +34,7 @@ export function readHeader(lines: SourceLine[], firstLine: SourceLine | undefine
     title = (spam[1] ?? "").trim();
   }
   // A notice that issues a plan names the plan itself: 关于印发《X》的通知 → X.
-  const issued = /^关于印发《?(.+?)》?的通知$/.exec(title);
+  const issued = /关于印发《(.+?)》的通知$/.exec(title) ?? /^关于印发(.+?)的通知$/.exec(title);
   if (issued?.[1]) title = issued[1];
 
   let issuedOn: string | null = null;

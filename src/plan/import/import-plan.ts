@@ -78,7 +78,14 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
     if (section.kind === "measures") {
       for (const item of section.items) {
         const { title, rest } = splitHeading(item.heading);
-        const body = [rest, ...flattenBlock(item).slice(1).map((p) => p.text)].filter(Boolean).join("\n");
+        const body = [
+          rest,
+          ...flattenBlock(item)
+            .slice(1)
+            .map((p) => p.text),
+        ]
+          .filter(Boolean)
+          .join("\n");
         measures.push({ no: measures.length + 1, label: item.label, title, text: body, line: item.line });
       }
       continue;
@@ -100,8 +107,8 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
         warn({
           line: draft.line,
           code: "attribution_missing",
-          excerpt: draft.heading,
-          message: `任务“${draft.heading}”未写明牵头部门`,
+          excerpt: splitHeading(draft.heading).title,
+          message: `任务“${splitHeading(draft.heading).title}”未写明牵头部门`,
         });
       }
       const { title, rest } = splitHeading(draft.heading);
@@ -143,7 +150,9 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
 function taskDrafts(sectionTitle: string, items: Block[]): TaskDraft[] {
   const drafts: TaskDraft[] = [];
   for (const item of items) {
-    const childOwnsAttribution = item.children.some((c) => c.paragraphs.concat(headingLine(c)).some(hasAttribution));
+    // Sub-items are tasks of their own only when several carry an attribution; one at the end serves the item.
+    const attributed = item.children.filter((c) => c.paragraphs.concat(headingLine(c)).some(hasAttribution));
+    const childOwnsAttribution = attributed.length >= 2;
     if (childOwnsAttribution) {
       for (const child of item.children) {
         drafts.push({

@@ -26,7 +26,23 @@ export interface Reading {
   reading: string;
 }
 
-const MEASURE_UNITS = ["个百分点", "万家", "家", "个", "项", "所", "座", "件", "台", "套", "户", "条", "次", "批", "只"];
+const MEASURE_UNITS = [
+  "个百分点",
+  "万家",
+  "家",
+  "个",
+  "项",
+  "所",
+  "座",
+  "件",
+  "台",
+  "套",
+  "户",
+  "条",
+  "次",
+  "批",
+  "只",
+];
 const OTHER_UNITS = [
   "万元/亩",
   "亿元",
@@ -54,34 +70,47 @@ const OTHER_UNITS = [
   "GW",
   "MW",
 ];
-const UNIT = [...MEASURE_UNITS, ...OTHER_UNITS].sort((a, b) => b.length - a.length).map(escape).join("|");
+const UNIT = [...MEASURE_UNITS, ...OTHER_UNITS]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join("|");
 const SMALL_CN = "[一二两三四五六七八九十]{1,3}";
 const MEASURE = MEASURE_UNITS.sort((a, b) => b.length - a.length)
   .map(escape)
   .join("|");
 /** an arabic figure with any unit, or a small Chinese numeral with a measure word (两个百分点) */
-const FIGURE = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNIT})|(?<![一二两三四五六七八九十百千万亿])(${SMALL_CN})(${MEASURE})`, "g");
+const FIGURE = new RegExp(
+  `(\\d+(?:\\.\\d+)?)\\s*(${UNIT})|(?<![一二两三四五六七八九十百千万亿])(${SMALL_CN})(${MEASURE})`,
+  "g",
+);
 /** a comparison verb directly followed by a unit: the number between them was lost */
 const LOST_NUMBER = new RegExp(`(提升|提高|下降|降低|增长|增加|达到|突破|减少)(${MEASURE}|%)`);
-const DEADLINE = /到\s*(\d{4})\s*(年)?(底|末)?|(?:^|[，,；;])\s*(\d{4})年(底|末)?前?/;
+const DEADLINES = /到\s*(\d{4})\s*(年)?(底|末)?|(?:^|[，,；;])\s*(\d{4})年(底|末)?前?/g;
 
-const COMPARISON_WORDS: [RegExp, Comparison][] = [
-  [/不少于|不低于|以上/, "不少于"],
-  [/突破|超过/, "突破"],
-  [/下降|降低|减少/, "下降"],
-  [/提升|提高|增长|增加/, "提升"],
-  [/累计/, "累计"],
-  [/达到|达成|达/, "达到"],
-  [/实现/, "实现"],
-  [/新增/, "新增"],
-  [/培育/, "培育"],
-  [/形成/, "形成"],
-  [/拥有/, "拥有"],
-  [/确保/, "确保"],
+const COMPARISON_WORDS: [string, Comparison][] = [
+  ["不少于", "不少于"],
+  ["不低于", "不少于"],
+  ["突破", "突破"],
+  ["超过", "突破"],
+  ["下降", "下降"],
+  ["降低", "下降"],
+  ["减少", "下降"],
+  ["提升", "提升"],
+  ["提高", "提升"],
+  ["增长", "提升"],
+  ["累计", "累计"],
+  ["达到", "达到"],
+  ["达成", "达到"],
+  ["实现", "实现"],
+  ["新增", "新增"],
+  ["培育", "培育"],
+  ["形成", "形成"],
+  ["拥有", "拥有"],
+  ["确保", "确保"],
 ];
-/** Words that frame a target rather than name what is measured. */
-const FRAME_WORDS =
-  /力争|确保|全区|全市|全县|全镇|培育|形成|实现|达到|达成|突破|不少于|不低于|超过|累计|新增|拥有|提升|提高|下降|降低|增长|增加|减少|分别|规模达|建成|打造|^达|^即/g;
+/** Words that frame a target at its start (力争、确保、全区…) rather than name what is measured. */
+const LEADING_FRAME = /^(力争|确保|全区|全市|全县|全镇|即|培育|形成|实现|达到|达成|累计|新增|拥有|建成|打造|引进|分别)/;
+const TRAILING_FRAME = /(不少于|不低于|超过|突破|达到|达成|达|实现|提升|提高|增长|下降|降低|减少|分别|为)$/;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -104,20 +133,34 @@ function figuresIn(text: string): Figure[] {
   return out;
 }
 
-function comparisonOf(text: string): Comparison | null {
-  for (const [re, c] of COMPARISON_WORDS) if (re.test(text)) return c;
-  return null;
+/** The comparison word nearest the figure wins: 增加值达到100亿元 is 达到, 培育不少于8家 is 不少于. */
+function comparisonOf(prefix: string, suffix = ""): Comparison | null {
+  let best: { at: number; c: Comparison } | null = null;
+  for (const [word, c] of COMPARISON_WORDS) {
+    const at = prefix.lastIndexOf(word);
+    if (at >= 0 && (best === null || at + word.length > best.at)) best = { at: at + word.length, c };
+  }
+  if (best) return best.c;
+  return /^\s*以上/.test(suffix) ? "不少于" : null;
+}
+
+function trimFrame(text: string): string {
+  let s = text.replace(/^[的,，、\s]+|[的,，、\s]+$/g, "");
+  for (let before = ""; before !== s; ) {
+    before = s;
+    s = s
+      .replace(LEADING_FRAME, "")
+      .replace(TRAILING_FRAME, "")
+      .replace(/^[的,，、\s]+|[的,，、\s]+$/g, "");
+  }
+  return s;
 }
 
 function metricFrom(prefix: string, suffix: string, unit: string): string {
   const yearly = /年均/.test(prefix);
-  const clean = (s: string) =>
-    s
-      .replace(/年均/g, "")
-      .replace(FRAME_WORDS, "")
-      .replace(/^[的,，、\s]+|[的,，、\s]+$/g, "");
-  const head = clean(prefix);
-  const tail = MEASURE_UNITS.includes(unit) ? clean(suffix) : "";
+  const head = trimFrame(prefix.replace(/年均/g, ""));
+  // 8家百亿企业: what is counted follows the measure word; 不少于8000平方米的服务中心: nothing precedes the figure.
+  const tail = MEASURE_UNITS.includes(unit) || head === "" ? trimFrame(suffix.replace(/^以上/, "")) : "";
   const metric = `${head}${tail}`;
   return yearly ? `${metric}(年均)` : metric;
 }
@@ -133,37 +176,42 @@ export interface SentenceTargets {
  */
 export function extractTargets(sentence: string, opts: { inGoals: boolean; readings?: Reading[] }): SentenceTargets {
   const defects: Defect[] = [];
-  const deadline = DEADLINE.exec(sentence);
-  let scope: string;
-  let year: number | null = null;
-  if (deadline) {
-    year = Number(deadline[1] ?? deadline[4]);
-    scope = sentence.slice((deadline.index ?? 0) + deadline[0].length);
-    if (deadline[1] !== undefined && deadline[2] === undefined && deadline[3] === undefined) {
+  const segments: { scope: string; year: number | null }[] = [];
+  const deadlines = [...sentence.matchAll(DEADLINES)];
+  deadlines.forEach((d, i) => {
+    const year = Number(d[1] ?? d[4]);
+    const start = (d.index ?? 0) + d[0].length;
+    const end = deadlines[i + 1]?.index ?? sentence.length;
+    const scope = sentence.slice(start, end);
+    segments.push({ scope, year });
+    if (d[1] !== undefined && d[2] === undefined && d[3] === undefined) {
       defects.push({
         code: "date_lost_chars",
-        excerpt: deadline[0].trim() + scope.slice(0, 3),
-        message: `“${deadline[0].trim()}”后缺少“年”字(抓取时丢失),按“到${year}年”理解`,
+        excerpt: d[0].trim() + scope.slice(0, 3),
+        message: `“${d[0].trim()}”后缺少“年”字(抓取时丢失),按“到${year}年”理解`,
         reading: `到${year}年`,
       });
     }
-  } else if (opts.inGoals) {
-    scope = sentence;
-  } else {
-    return { targets: [], defects };
-  }
+  });
+  if (segments.length === 0 && opts.inGoals) segments.push({ scope: sentence, year: null });
 
+  const targets: ExtractedTarget[] = [];
+  for (const { scope, year } of segments) targets.push(...segmentTargets(scope, year, opts.readings ?? [], defects));
+  return { targets, defects };
+}
+
+function segmentTargets(scope: string, year: number | null, readings: Reading[], defects: Defect[]): ExtractedTarget[] {
   const targets: ExtractedTarget[] = [];
   let inherited: Comparison | null = null;
   for (const clause of scope.split(/[,，;；。]/)) {
     const text = clause.trim();
     if (!text) continue;
-    const found = clauseTargets(text, year, inherited, opts.readings ?? [], defects);
+    const found = clauseTargets(text, year, inherited, readings, defects);
     for (const t of found) targets.push(t);
     const last = found.at(-1);
     if (last) inherited = last.comparison;
   }
-  return { targets, defects };
+  return targets;
 }
 
 function clauseTargets(
@@ -221,7 +269,7 @@ function clauseTargets(
     if (!f) continue;
     const prefix = part.slice(0, f.index);
     const suffix = part.slice(f.index + f.length);
-    comparison = comparisonOf(prefix) ?? comparison ?? "达到";
+    comparison = comparisonOf(prefix, suffix) ?? comparison ?? "达到";
     // In a list counted with measure words (8家…、100家…), an item with a bare long number and no measure word
     // is two numbers run together (3010亿元以上企业 = 30家 + 10亿元以上企业): flag it, never guess.
     const fused =

@@ -4,8 +4,8 @@ import { basename, dirname, extname, join } from "node:path";
 import YAML from "yaml";
 import { mergeDepartments } from "../departments.js";
 import { DIRECTORY_FILE, MATRIX_FILE } from "../knowledge.js";
-import { DepartmentDirectory, type ResponsibilityMatrix } from "../schema.js";
 import { REVIEW_FILE, readReviewFile } from "../review.js";
+import { DepartmentDirectory, type ResponsibilityMatrix } from "../schema.js";
 import { importPlan } from "./import-plan.js";
 
 export interface WrittenPlan {
@@ -19,7 +19,8 @@ export function slugFromPath(path: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  if (!slug) throw new Error(`cannot derive a plan slug from “${path}”: pass --out knowledge/<slug> (latin letters, digits, -)`);
+  if (!slug)
+    throw new Error(`cannot derive a plan slug from “${path}”: pass --out knowledge/<slug> (latin letters, digits, -)`);
   return slug;
 }
 

@@ -1,0 +1,237 @@
+// Chat handlers for progress commands: record (进展), show, history (进展历史), correct (更正), undo (撤销), help.
+import type { Answerer } from "../answer/answerer.js";
+import { decideWrite, findReporter } from "../auth/permission.js";
+import type { ReportersFile } from "../auth/reporters.js";
+import { logger } from "../log.js";
+import type { DepartmentDirectory, ResponsibilityMatrix, Task } from "../plan/schema.js";
+import { describeBinding } from "../progress/bind.js";
+import { type ProgressCommand, parseProgressCommand } from "../progress/command.js";
+import { ProgressRejected } from "../progress/errors.js";
+import { clip, formatNumber, formatPercent, reporterLabel } from "../progress/format.js";
+import { prepareRecord } from "../progress/record.js";
+import { renderTaskProgress } from "../progress/render.js";
+import { resolveTask } from "../progress/resolve-task.js";
+import type { ProgressRecord } from "../progress/schema.js";
+import type { ProgressStore } from "../store/progress-store.js";
+import type { IncomingMessage, Reply } from "./message.js";
+
+export interface ProgressCommandDeps {
+  plans: readonly ResponsibilityMatrix[];
+  directory: DepartmentDirectory;
+  answerer: Pick<Answerer, "findTasks">;
+  store: ProgressStore;
+  reporters(): ReportersFile;
+  today(): string;
+  staleDays: number;
+}
+
+export const PROGRESS_HELP = [
+  "**进展填报与查询**",
+  "- 登记:`进展 任务九:本季度新增专精特新企业45家,累计达到520家`",
+  "- 也可用关键词指任务:`更新进展 上市公司 已达10家`",
+  "- 指定日期:在内容里写「截至2024年3月31日」",
+  "- 查看:`进展 任务九`;历史:`进展历史 任务九`",
+  "- 更正:`更正 #12 新的内容`(原记录保留,以新记录为准)",
+  "- 撤销:`撤销 #12`,或 `撤销` 撤回自己最近一条",
+  "数字只有在能确定对应哪个指标时才计入指标,否则仅保存文字,回复里会说明。",
+  "登记需在填报名单中,且只能为本部门牵头或协同的任务登记;查询对所有人开放。",
+].join("\n");
+
+const HISTORY_LIMIT = 10;
+
+function reply(markdown: string, kind: string): Reply {
+  return { markdown, kind };
+}
+
+function taskLabel(task: Task): string {
+  return `任务${task.no}「${task.title}」`;
+}
+
+export function createProgressCommands(deps: ProgressCommandDeps): (msg: IncomingMessage) => Reply | null {
+  const resolve = (ref: string) => {
+    const r = resolveTask(ref, deps.plans, deps.answerer);
+    if (r.found) return r;
+    const also = r.candidates.map((c) => taskLabel(c.task)).join("、");
+    return { found: false as const, text: also ? `${r.reason}:${also}。请写任务编号,如「任务3」。` : `${r.reason}。` };
+  };
+  const planOf = (slug: string) => deps.plans.find((p) => p.slug === slug);
+
+  function confirmation(rec: ProgressRecord, task: Task, note: string): string {
+    const lines = [`✅ 已记录进展 #${rec.id}${rec.supersedes ? `(更正 #${rec.supersedes})` : ""}`, taskLabel(task)];
+    const target = task.targets.find((t) => t.id === rec.targetId);
+    if (target && rec.value !== null) {
+      const binding = { bound: true as const, target, value: rec.value, unit: target.unit };
+      const share =
+        target.value && target.value > 0
+          ? `(目标 ${formatNumber(target.value)}${target.unit},完成 ${formatPercent(rec.value / target.value)})`
+          : "";
+      lines.push(`指标:${describeBinding(binding)}${share}`);
+      if (target.comparison === "提升" || target.comparison === "下降") {
+        lines.push(`说明:按“已${target.comparison}的幅度”计入`);
+      }
+    } else {
+      lines.push(`指标:未计入${note ? `(${note})` : ""},仅保存为文字`);
+      const example = task.targets[0];
+      if (example && note) lines.push(`如需计入指标,可写明指标名和数字,如「${example.metric}累计达到…${example.unit}」`);
+    }
+    lines.push(`日期:${rec.asOf} · 填报:${reporterLabel(rec)}`);
+    lines.push(`撤销请发「撤销 #${rec.id}」,更正请发「更正 #${rec.id} 新的内容」`);
+    return lines.join("\n");
+  }
+
+  function authorise(msg: IncomingMessage, task: Task) {
+    return decideWrite(deps.reporters(), deps.directory, msg.userid, task);
+  }
+
+  const audit = (msg: IncomingMessage) => ({ actor: `wecom:${msg.userid}`, via: `chat:${msg.channel}` });
+
+  function record(msg: IncomingMessage, cmd: Extract<ProgressCommand, { kind: "record" }>): Reply {
+    const found = resolve(cmd.ref);
+    if (!found.found) return reply(found.text, "progress_unresolved");
+    const decision = authorise(msg, found.task);
+    if (!decision.allowed) return reply(decision.reason, "progress_refused");
+    const prepared = prepareRecord(
+      {
+        plan: found.plan.slug,
+        task: found.task.no,
+        text: cmd.text,
+        asOf: cmd.asOf ?? deps.today(),
+        reporterId: msg.userid,
+        reporterName: decision.reporter.name,
+        department: decision.department,
+        source: "chat",
+        // the task reference can name the metric ("上市公司 已达10家")
+        hint: cmd.ref,
+      },
+      { ...deps, today: deps.today() },
+    );
+    if (!prepared.ok) return reply(`未记录:${prepared.reason}`, "progress_invalid");
+    const rec = deps.store.add(prepared.record, audit(msg));
+    logger.info({ progressId: rec.id, plan: rec.plan, taskNo: rec.taskNo, userid: msg.userid }, "progress recorded");
+    const note = prepared.binding.bound ? "" : (prepared.binding.reason ?? "");
+    return reply(confirmation(rec, found.task, note), "progress_recorded");
+  }
+
+  /** The record to correct or undo, with the permission check both share. */
+  function editable(msg: IncomingMessage, id: number): { rec: ProgressRecord; task: Task } | Reply {
+    const rec = deps.store.get(id);
+    const task = rec ? planOf(rec.plan)?.tasks.find((t) => t.no === rec.taskNo) : undefined;
+    if (!rec || !task || rec.kind !== "report") return reply(`没有编号为 #${id} 的进展记录。`, "progress_invalid");
+    const later = deps.store.supersededBy(id);
+    if (later) {
+      const what = later.kind === "retraction" ? "撤销" : "更正";
+      return reply(`#${id} 已被 #${later.id} ${what}${what === "更正" ? `,请对 #${later.id} 操作` : ""}。`, "progress_invalid");
+    }
+    const decision = authorise(msg, task);
+    if (!decision.allowed) return reply(decision.reason, "progress_refused");
+    return { rec, task };
+  }
+
+  function correct(msg: IncomingMessage, cmd: Extract<ProgressCommand, { kind: "correct" }>): Reply {
+    const target = editable(msg, cmd.id);
+    if ("markdown" in target) return target;
+    const reporter = findReporter(deps.reporters(), msg.userid);
+    const prepared = prepareRecord(
+      {
+        plan: target.rec.plan,
+        task: target.rec.taskNo,
+        text: cmd.text,
+        asOf: cmd.asOf ?? target.rec.asOf,
+        reporterId: msg.userid,
+        reporterName: reporter?.name ?? msg.displayName ?? null,
+        department: target.rec.department,
+        source: "chat",
+        supersedes: target.rec.id,
+      },
+      { ...deps, today: deps.today() },
+    );
+    if (!prepared.ok) return reply(`未更正:${prepared.reason}`, "progress_invalid");
+    const rec = deps.store.add(prepared.record, audit(msg));
+    const note = prepared.binding.bound ? "" : (prepared.binding.reason ?? "");
+    return reply(confirmation(rec, target.task, note), "progress_corrected");
+  }
+
+  function undo(msg: IncomingMessage, id: number | null): Reply {
+    let targetId = id;
+    if (targetId === null) {
+      const mine = deps.store
+        .list({ reporterId: msg.userid, limit: 50 })
+        .find((r) => r.kind === "report" && !deps.store.supersededBy(r.id));
+      if (!mine) return reply("您没有可撤销的进展记录。", "progress_invalid");
+      targetId = mine.id;
+    }
+    const target = editable(msg, targetId);
+    if ("markdown" in target) return target;
+    const reporter = findReporter(deps.reporters(), msg.userid);
+    const rec = deps.store.add(
+      {
+        ...target.rec,
+        kind: "retraction",
+        text: `撤销 #${target.rec.id}`,
+        reporterId: msg.userid,
+        reporterName: reporter?.name ?? msg.displayName ?? null,
+        source: "chat",
+        supersedes: target.rec.id,
+      },
+      audit(msg),
+    );
+    return reply(
+      `↩ 已撤销 #${target.rec.id}(${taskLabel(target.task)}:${clip(target.rec.text, 40)})。撤销记录 #${rec.id},原记录保留备查。`,
+      "progress_undone",
+    );
+  }
+
+  function history(ref: string): Reply {
+    const found = resolve(ref);
+    if (!found.found) return reply(found.text, "progress_unresolved");
+    const records = deps.store.list({ plan: found.plan.slug, taskNo: found.task.no, limit: HISTORY_LIMIT });
+    if (records.length === 0) return reply(`${taskLabel(found.task)}\n暂无进展记录`, "progress_history");
+    const lines = [`**${taskLabel(found.task)} 最近 ${records.length} 条记录**`];
+    for (const r of records) {
+      if (r.kind === "retraction") {
+        lines.push(`- #${r.id} ${r.recordedAt.slice(0, 10)} ${reporterLabel(r)} 撤销了 #${r.supersedes}`);
+        continue;
+      }
+      const later = deps.store.supersededBy(r.id);
+      const mark = later ? (later.kind === "retraction" ? "(已撤销)" : `(已被 #${later.id} 更正)`) : "";
+      const fix = r.supersedes ? `更正 #${r.supersedes}:` : "";
+      lines.push(`- #${r.id} ${r.asOf} ${reporterLabel(r)}:${fix}${clip(r.text, 60)}${mark}`);
+    }
+    return reply(lines.join("\n"), "progress_history");
+  }
+
+  function show(ref: string): Reply {
+    const found = resolve(ref);
+    if (!found.found) return reply(found.text, "progress_unresolved");
+    const lines = renderTaskProgress(found.plan, found.task, {
+      today: deps.today(),
+      staleDays: deps.staleDays,
+      progress: deps.store,
+    });
+    return reply([`**${taskLabel(found.task)}**`, ...lines].join("\n"), "progress_show");
+  }
+
+  return (msg) => {
+    const cmd = parseProgressCommand(msg.text);
+    if (!cmd) return null;
+    try {
+      switch (cmd.kind) {
+        case "help":
+          return reply(PROGRESS_HELP, "progress_help");
+        case "record":
+          return record(msg, cmd);
+        case "correct":
+          return correct(msg, cmd);
+        case "undo":
+          return undo(msg, cmd.id);
+        case "history":
+          return history(cmd.ref);
+        case "show":
+          return show(cmd.ref);
+      }
+    } catch (err) {
+      if (err instanceof ProgressRejected) return reply(`未记录:${err.message}`, "progress_invalid");
+      throw err;
+    }
+  };
+}

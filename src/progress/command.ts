@@ -1,0 +1,63 @@
+// The chat grammar for progress, in plain Chinese. Pure parsing: text in, a command (or null: not a progress command) out.
+export type ProgressCommand =
+  | { kind: "record"; ref: string; text: string; asOf: string | null }
+  | { kind: "show"; ref: string }
+  | { kind: "history"; ref: string }
+  | { kind: "correct"; id: number; text: string; asOf: string | null }
+  | { kind: "undo"; id: number | null }
+  | { kind: "help" };
+
+const NUM = "[0-9０-９一二两三四五六七八九十百]+";
+/** 任务九 / 任务 9 / 第9项 / 第九项任务 / #9 at the start of the body */
+const TASK_REF = new RegExp(`^(任务\\s*${NUM}|第\\s*${NUM}\\s*(?:项|条|个)?(?:任务)?|[#＃]\\s*\\d+)`);
+const RECORD = /^(?:更新进展|填报进展|登记进展|报进展|进展)(?:[\s:：]+|(?=任务|第|[#＃]))([\s\S]*)$/;
+const HISTORY = /^进展(?:历史|记录)[\s:：]*([\s\S]+)$/;
+const CORRECT = /^更正(?:进展)?[\s:：]*[#＃]?\s*(\d+)\s*(?:号|条)?[\s:：,，]+([\s\S]+)$/;
+const UNDO = /^撤销(?:进展)?[\s:：]*(?:[#＃]|第)?\s*(\d+)?\s*(?:号|条)?$/;
+const HELP = /^(?:进展\s*(?:帮助|help|\?|？)|帮助\s*进展|怎么(?:填报|登记|更新)进展[?？]?)$/i;
+/** 截至2024年3月31日 / 截止 2024-03-31: the day the progress refers to */
+const AS_OF = /截[至止]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/;
+
+/** Drops the @mentions a group chat puts before the text (e.g. "@政策助手 "). */
+export function stripMentions(text: string): string {
+  return text.replace(/^\s*(?:@\S+\s+)+/, "").trim();
+}
+
+export function extractAsOf(text: string): string | null {
+  const m = AS_OF.exec(text.normalize("NFKC"));
+  if (!m) return null;
+  return `${m[1]}-${m[2]?.padStart(2, "0")}-${m[3]?.padStart(2, "0")}`;
+}
+
+/** Splits "任务九:本季度…" / "上市公司 已达10家" into the task reference and the progress text. */
+function splitBody(body: string): { ref: string; text: string } {
+  const trimmed = body.trim();
+  const ref = TASK_REF.exec(trimmed);
+  if (ref) return { ref: ref[1] ?? "", text: trimmed.slice(ref[0].length).replace(/^[\s:：,，、]+/, "") };
+  const colon = trimmed.search(/[:：]/);
+  if (colon > 0) return { ref: trimmed.slice(0, colon).trim(), text: trimmed.slice(colon + 1).trim() };
+  const space = trimmed.search(/\s/);
+  if (space > 0) return { ref: trimmed.slice(0, space), text: trimmed.slice(space + 1).trim() };
+  return { ref: trimmed, text: "" };
+}
+
+export function parseProgressCommand(raw: string): ProgressCommand | null {
+  const text = stripMentions(raw);
+  if (HELP.test(text)) return { kind: "help" };
+  const history = HISTORY.exec(text);
+  if (history) return { kind: "history", ref: (history[1] ?? "").trim() };
+  const correct = CORRECT.exec(text);
+  if (correct) {
+    const body = (correct[2] ?? "").trim();
+    return { kind: "correct", id: Number(correct[1]), text: body, asOf: extractAsOf(body) };
+  }
+  const undo = UNDO.exec(text);
+  if (undo) return { kind: "undo", id: undo[1] ? Number(undo[1]) : null };
+  const record = RECORD.exec(text);
+  if (!record) return null;
+  const body = (record[1] ?? "").trim();
+  if (body === "") return { kind: "help" };
+  const { ref, text: progressText } = splitBody(body);
+  if (progressText === "") return { kind: "show", ref };
+  return { kind: "record", ref, text: progressText, asOf: extractAsOf(progressText) };
+}

@@ -1,0 +1,120 @@
+// The dashboard in a real headless Chromium: table rows, a filter, keyboard search, a task page with a drawn chart,
+// and the "try the bot" box. Screenshots go to test-artifacts/dashboard/.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { artifactPath, chromiumMissing, launchChromium } from "./browser.js";
+import { type Harness, startHarness } from "./harness.js";
+import { SAMPLE_TODAY, samplePlan, sampleRecords } from "./sample-plan.js";
+
+describe.skipIf(chromiumMissing)("dashboard in Chromium", () => {
+  let h: Harness;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    h = await startHarness([samplePlan], sampleRecords, SAMPLE_TODAY);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+    problems = [];
+    // a CSP violation or a script error shows up here
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(m.text());
+    });
+    page.on("pageerror", (e) => problems.push(e.message));
+    // nothing may be fetched from outside the server under test
+    page.on("request", (r) => {
+      if (!r.url().startsWith(h.url) && !r.url().startsWith("data:")) problems.push(`external request ${r.url()}`);
+    });
+  });
+  afterEach(async () => {
+    await page?.close();
+    expect(problems).toEqual([]);
+  });
+
+  const rowNumbers = () => page.locator("tbody tr[data-task]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-task")));
+
+  it("shows the matrix table with every task, in Chinese", async () => {
+    await page.goto(`${h.url}/`);
+    await expect(page.locator("h1").textContent()).resolves.toBe("行动计划执行情况");
+    expect(await rowNumbers()).toEqual(["1", "2", "3", "4"]);
+    const row1 = page.locator('tr[data-task="1"]');
+    await expect(row1.locator("th").textContent()).resolves.toContain("夯实数字基础设施");
+    await expect(row1.locator('[data-target="t1-2"] .status').textContent()).resolves.toContain("进度滞后");
+    // the CJK font is there, so Chinese is drawn with real glyphs
+    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', "进度"))).toBe(true);
+    await page.screenshot({ path: artifactPath("matrix.png"), fullPage: true });
+  });
+
+  it("filters by status and by department", async () => {
+    await page.goto(`${h.url}/`);
+    await page.selectOption("#f-status", "behind");
+    await Promise.all([page.waitForURL(/status=behind/), page.getByRole("button", { name: "筛选" }).click()]);
+    expect(await rowNumbers()).toEqual(["1"]);
+    await page.selectOption("#f-status", "");
+    await page.selectOption("#f-dept", "区发改委");
+    await page.selectOption("#f-role", "lead");
+    await Promise.all([page.waitForURL(/role=lead/), page.getByRole("button", { name: "筛选" }).click()]);
+    expect(await rowNumbers()).toEqual(["4"]);
+    await page.screenshot({ path: artifactPath("matrix-filtered.png"), fullPage: true });
+  });
+
+  it("can be used from the keyboard: skip link first, search by typing and Enter", async () => {
+    await page.goto(`${h.url}/`);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("跳到正文");
+    await page.getByLabel(/搜索/).focus();
+    await page.keyboard.type("任务一的牵头部门");
+    await Promise.all([page.waitForURL(/q=/), page.keyboard.press("Enter")]);
+    await expect(page.locator("#search-heading").textContent()).resolves.toBe("搜索回答");
+    await expect(page.locator(".search-answer .wecom-markdown").textContent()).resolves.not.toBe("");
+  });
+
+  it("labels every form control and states status in text, not only colour", async () => {
+    await page.goto(`${h.url}/`);
+    const unlabelled = await page
+      .locator("input, select, textarea")
+      .evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).labels?.length === 0).map((e) => e.id));
+    expect(unlabelled).toEqual([]);
+    const badgeTexts = await page.locator("td .status").allTextContents();
+    expect(badgeTexts.length).toBeGreaterThan(0);
+    for (const t of badgeTexts) expect(t.trim()).toMatch(/^\S+ \S+$/); // icon + words
+  });
+
+  it("opens a task page with its plan text, history and a drawn chart", async () => {
+    await page.goto(`${h.url}/`);
+    await Promise.all([page.waitForURL(/\/tasks\/linhu-digital\/1$/), page.getByRole("link", { name: /夯实数字基础设施/ }).click()]);
+    await expect(page.locator(".plan-text").first().textContent()).resolves.toContain("加快5G基站建设");
+    expect(await page.locator("table.history tbody tr").count()).toBe(3);
+    const canvas = page.locator('canvas[data-chart="t1-1"]');
+    await canvas.and(page.locator('[data-drawn="true"]')).waitFor();
+    // drawn: some pixels are not transparent
+    const inked = await canvas.evaluate((c) => {
+      const el = c as HTMLCanvasElement;
+      const data = el.getContext("2d")?.getImageData(0, 0, el.width, el.height).data ?? new Uint8ClampedArray();
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n++;
+      return n;
+    });
+    expect(inked).toBeGreaterThan(500);
+    await page.screenshot({ path: artifactPath("task.png"), fullPage: true });
+  });
+
+  it("answers in the try-the-bot box exactly as the chat would", async () => {
+    const question = "任务一的牵头部门是谁";
+    const expected = await h.runtime.handleMessage({ text: question, userid: "dashboard", channel: "http" });
+    await page.goto(`${h.url}/try`);
+    await page.getByLabel(/向机器人提问/).fill(question);
+    await page.getByRole("button", { name: "发送" }).click();
+    await page.locator(".wecom-bubble").waitFor();
+    await expect(page.locator(".raw-markdown pre").textContent()).resolves.toBe(expected.markdown);
+    expect(page.url()).toBe(`${h.url}/try`); // answered in place by the script, no reload
+    await page.screenshot({ path: artifactPath("try.png"), fullPage: true });
+  });
+});

@@ -1,0 +1,185 @@
+// The dashboard's pages over real HTTP (no browser): rows, filters, search, task page, try box, escaping, no secrets.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness, TEST_SECRETS } from "./harness.js";
+import { SAMPLE_TODAY, samplePlan, sampleRecords } from "./sample-plan.js";
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness([samplePlan], sampleRecords, SAMPLE_TODAY);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function get(path: string): Promise<{ status: number; text: string; headers: Headers }> {
+  const res = await fetch(h.url + path);
+  return { status: res.status, text: await res.text(), headers: res.headers };
+}
+
+/** data-task numbers of the matrix rows, in order. */
+function rowNumbers(page: string): number[] {
+  return [...page.matchAll(/<tr data-task="(\d+)"/g)].map((m) => Number(m[1]));
+}
+
+function statusOfTarget(page: string, id: string): string | undefined {
+  return new RegExp(`data-target="${id}" data-status="([a-z_]+)"`).exec(page)?.[1];
+}
+
+describe("matrix page", () => {
+  it("lists every task with lead, partners, targets and the latest record's date", async () => {
+    const { status, text } = await get("/");
+    expect(status).toBe(200);
+    expect(rowNumbers(text)).toEqual([1, 2, 3, 4]);
+    expect(text).toContain("夯实数字基础设施");
+    expect(text).toContain("区数据资源局");
+    expect(text).toContain("区发改委、区财政局");
+    expect(text).toContain("2024-06-20"); // newest record of task 1
+    expect(text).toContain("最新：900个");
+  });
+
+  it("shows each target's status from the progress rules, in words as well as colour", async () => {
+    const { text } = await get("/");
+    expect(statusOfTarget(text, "t1-1")).toBe("on_pace");
+    expect(statusOfTarget(text, "t1-2")).toBe("behind");
+    expect(statusOfTarget(text, "t2-1")).toBe("stale");
+    expect(statusOfTarget(text, "t2-2")).toBe("done");
+    // never reported, and the period began more than staleDays ago: stale by the progress rules
+    expect(statusOfTarget(text, "t3-1")).toBe("stale");
+    expect(text).toMatch(/status-behind" data-status="behind"><span aria-hidden="true">▼<\/span> 进度滞后/);
+  });
+
+  it("filters by department as lead, as partner, or either", async () => {
+    expect(rowNumbers((await get(`/?dept=${encodeURIComponent("区发改委")}&role=any`)).text)).toEqual([1, 3, 4]);
+    expect(rowNumbers((await get(`/?dept=${encodeURIComponent("区发改委")}&role=lead`)).text)).toEqual([4]);
+    expect(rowNumbers((await get(`/?dept=${encodeURIComponent("区发改委")}&role=partner`)).text)).toEqual([1, 3]);
+  });
+
+  it("filters by status and ignores an unknown status instead of failing", async () => {
+    expect(rowNumbers((await get("/?status=behind")).text)).toEqual([1]);
+    expect(rowNumbers((await get("/?status=recorded")).text)).toEqual([4]);
+    const odd = await get("/?status=<b>&role=nonsense");
+    expect(odd.status).toBe(200);
+    expect(rowNumbers(odd.text)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("answers the search box with the chat's answering core and echoes the query escaped", async () => {
+    const { status, text } = await get(`/?q=${encodeURIComponent('<img src=x onerror="x">任务')}`);
+    expect(status).toBe(200);
+    expect(text).toContain("搜索回答");
+    expect(text).not.toContain("<img src=x");
+    expect(text).toContain("&lt;img src=x onerror=&quot;x&quot;&gt;任务");
+  });
+
+  it("shows source-defect warnings for the document and on the task they touch", async () => {
+    const { text } = await get("/");
+    expect(text).toContain("k8凯发"); // document-level warning
+    expect(text).toMatch(/<tr data-task="3"[\s\S]*原文缺陷 2 处[\s\S]*提升个百分点/);
+    expect(text).toContain("原文未写明"); // task 3 has no lead
+  });
+
+  it("never sends a configured secret and sets a strict content security policy", async () => {
+    for (const path of ["/", "/tasks/linhu-digital/1", "/try"]) {
+      const { text, headers } = await get(path);
+      for (const secret of Object.values(TEST_SECRETS)) expect(text).not.toContain(secret);
+      expect(headers.get("content-security-policy")).toContain("script-src 'self'");
+    }
+  });
+});
+
+describe("task page", () => {
+  it("shows the plan's text, targets, the full history and chart data", async () => {
+    const { status, text } = await get("/tasks/linhu-digital/1");
+    expect(status).toBe(200);
+    expect(text).toContain("加快5G基站建设");
+    expect(text).toContain("（牵头部门：区数据资源局，协同部门：区发改委、区财政局）");
+    expect([...text.matchAll(/<tr data-record="\d+"/g)]).toHaveLength(3);
+    expect(text).toContain('<canvas data-chart="t1-1"');
+    const data = JSON.parse(/<script type="application\/json" id="chart-data">([\s\S]*?)<\/script>/.exec(text)?.[1] ?? "");
+    expect(data[0]).toMatchObject({
+      targetId: "t1-1",
+      actual: [
+        { date: "2024-03-31", value: 400 },
+        { date: "2024-06-15", value: 900 },
+      ],
+      paceLine: [
+        { date: "2024-01-01", value: 0 },
+        { date: "2024-12-31", value: 1500 },
+      ],
+    });
+    expect(text).toContain('src="/assets/chart.umd.min.js"');
+  });
+
+  it("escapes a record's text", async () => {
+    const { text } = await get("/tasks/linhu-digital/4");
+    expect(text).toContain("出台数字经济政策十条&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(text).not.toContain("<script>alert(1)");
+  });
+
+  it("answers 404 for an unknown plan or task", async () => {
+    expect((await get("/tasks/linhu-digital/99")).status).toBe(404);
+    expect((await get("/tasks/nope/1")).status).toBe(404);
+    expect((await get("/tasks/linhu-digital/abc")).status).toBe(404);
+  });
+});
+
+describe("try the bot", () => {
+  it("returns exactly the chat's reply, as markdown and rendered HTML", async () => {
+    const question = "任务一的牵头部门是谁";
+    const expected = await h.runtime.handleMessage({ text: question, userid: "dashboard", channel: "http" });
+    const res = await fetch(`${h.url}/try`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ text: question }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { markdown: string; html: string };
+    expect(body.markdown).toBe(expected.markdown);
+    expect(body.html.length).toBeGreaterThan(0);
+  });
+
+  it("works as a plain form post without script", async () => {
+    const res = await fetch(`${h.url}/try`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ text: "任务一" }).toString(),
+    });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain("机器人回复");
+    expect(text).toContain("wecom-bubble");
+  });
+
+  it("refuses an empty or oversized question with 400/413", async () => {
+    const empty = await fetch(`${h.url}/try`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ text: "  " }),
+    });
+    expect(empty.status).toBe(400);
+    const broken = await fetch(`${h.url}/try`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: "{not json",
+    });
+    expect(broken.status).toBe(400);
+    const huge = await fetch(`${h.url}/try`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `text=${"问".repeat(20_000)}`,
+    });
+    expect(huge.status).toBe(413);
+  });
+});
+
+describe("assets", () => {
+  it("serves Chart.js and the page scripts locally, and nothing outside the fixed set", async () => {
+    const chart = await fetch(`${h.url}/assets/chart.umd.min.js`);
+    expect(chart.status).toBe(200);
+    expect(chart.headers.get("content-type")).toContain("javascript");
+    expect((await chart.text()).length).toBeGreaterThan(50_000);
+    expect((await fetch(`${h.url}/assets/dashboard.css`)).status).toBe(200);
+    expect((await fetch(`${h.url}/assets/..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${h.url}/assets/routes.ts`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { bindFigure } from "../../src/progress/bind.js";
+import { parseSmallNumber } from "../../src/progress/chinese-number.js";
+import { parseProgressCommand } from "../../src/progress/command.js";
+import { taskNumberOf } from "../../src/progress/resolve-task.js";
+import { demoPlan } from "./fixtures.js";
+
+describe("chat grammar", () => {
+  it.each([
+    [
+      "进展 任务九:本季度新增专精特新企业45家,累计达到520家",
+      { kind: "record", ref: "任务九", text: "本季度新增专精特新企业45家,累计达到520家", asOf: null },
+    ],
+    ["@政策助手 更新进展 上市公司 已达10家", { kind: "record", ref: "上市公司", text: "已达10家", asOf: null }],
+    ["进展任务3 已完成选址", { kind: "record", ref: "任务3", text: "已完成选址", asOf: null }],
+    ["进展 第3项:已完成选址", { kind: "record", ref: "第3项", text: "已完成选址", asOf: null }],
+    [
+      "填报进展 任务1:截至2024年3月31日累计达到300家",
+      { kind: "record", ref: "任务1", text: "截至2024年3月31日累计达到300家", asOf: "2024-03-31" },
+    ],
+    ["进展 任务九", { kind: "show", ref: "任务九" }],
+    ["进展历史 任务九", { kind: "history", ref: "任务九" }],
+    ["进展历史:上市公司", { kind: "history", ref: "上市公司" }],
+    ["撤销 #12", { kind: "undo", id: 12 }],
+    ["撤销", { kind: "undo", id: null }],
+    ["撤销第12条", { kind: "undo", id: 12 }],
+    ["更正 #12 累计达到510家", { kind: "correct", id: 12, text: "累计达到510家", asOf: null }],
+    ["进展帮助", { kind: "help" }],
+    ["进展", { kind: "help" }],
+  ])("%s", (text, expected) => {
+    expect(parseProgressCommand(text)).toEqual(expected);
+  });
+
+  it.each(["任务九的进展如何?", "进展情况怎么样", "谁牵头任务九", "撤销是什么意思"])("leaves questions alone: %s", (text) => {
+    expect(parseProgressCommand(text)).toBeNull();
+  });
+
+  it("reads task numbers in digits and Chinese", () => {
+    expect(parseSmallNumber("九")).toBe(9);
+    expect(parseSmallNumber("十二")).toBe(12);
+    expect(parseSmallNumber("二十三")).toBe(23);
+    expect(parseSmallNumber("１２")).toBe(12);
+    expect(taskNumberOf("任务九")).toBe(9);
+    expect(taskNumberOf("第10项")).toBe(10);
+    expect(taskNumberOf("#4")).toBe(4);
+    expect(taskNumberOf("上市公司")).toBeNull();
+  });
+});
+
+describe("binding a figure to a target", () => {
+  const plan = demoPlan();
+  const [task1, task2, task3] = plan.tasks;
+  if (!task1 || !task2 || !task3) throw new Error("fixture");
+
+  it("takes the cumulative figure for a 达到 target and ignores the increment", () => {
+    const b = bindFigure(task1, "本季度新增专精特新企业45家,累计达到520家");
+    expect(b).toMatchObject({ bound: true, value: 520, unit: "家" });
+    expect(b.bound && b.target.id).toBe("t1-1");
+  });
+
+  it("uses the reference as a hint to tell two metrics in the same unit apart", () => {
+    expect(bindFigure(task1, "已达10家", "上市公司")).toMatchObject({ bound: true, value: 10 });
+    const b = bindFigure(task1, "已达10家");
+    expect(b.bound).toBe(false);
+    expect(!b.bound && b.reason).toContain("多个指标");
+  });
+
+  it("keeps two figures of the same kind as text", () => {
+    const b = bindFigure(task1, "专精特新企业达到300家,其中省级达到120家");
+    expect(b.bound).toBe(false);
+    expect(!b.bound && b.reason).toContain("无法确定");
+  });
+
+  it("does not read a 新增 figure as a cumulative one", () => {
+    expect(bindFigure(task1, "专精特新企业新增45家").bound).toBe(false);
+  });
+
+  it("binds a change to a 提升 target only in its unit", () => {
+    expect(bindFigure(task2, "研发经费投入强度提升0.3个百分点")).toMatchObject({ bound: true, value: 0.3 });
+    expect(bindFigure(task2, "研发经费投入强度达到2.8%").bound).toBe(false);
+  });
+
+  it("has nothing to bind for a task without targets", () => {
+    expect(bindFigure(task3, "新开办企业120家")).toEqual({ bound: false, reason: null });
+  });
+});
