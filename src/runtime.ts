@@ -1,10 +1,15 @@
 // The composition root: opens knowledge, index and store once and wires them for any transport.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { type Answerer, createAnswerer } from "./answer/answerer.js";
 import type { AnswerContext } from "./answer/types.js";
+import { loadReporters, type ReportersFile } from "./auth/reporters.js";
 import { createMessageHandler } from "./chat/handle-message.js";
 import type { MessageHandler } from "./chat/message.js";
+import { createProgressCommands } from "./chat/progress-commands.js";
 import type { Env } from "./config/env.js";
 import { type LoadedPlans, loadPlans } from "./plan/knowledge.js";
+import { loadSampleProgress } from "./progress/sample.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { createProgressStore, type ProgressStore } from "./store/progress-store.js";
 
@@ -14,6 +19,8 @@ export interface Runtime {
   answerer: Answerer;
   db: Db;
   store: ProgressStore;
+  /** who may record progress (PLANBOT_REPORTERS, else knowledge/reporters.yaml when present) */
+  reporters: ReportersFile;
   handleMessage: MessageHandler;
   answerContext(): AnswerContext;
   close(): void;
@@ -22,6 +29,11 @@ export interface Runtime {
 /** Today's date in China (the plans' time zone), YYYY-MM-DD. */
 export function todayInShanghai(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
+}
+
+function defaultReportersFile(knowledgeDir: string): string | undefined {
+  const file = join(knowledgeDir, "reporters.yaml");
+  return existsSync(file) ? file : undefined;
 }
 
 export function openRuntime(env: Env): Runtime {
@@ -34,6 +46,19 @@ export function openRuntime(env: Env): Runtime {
     staleDays: env.PLANBOT_STALE_DAYS,
     progress: store,
   });
-  const handleMessage = createMessageHandler({ answerer, context: answerContext });
-  return { env, plans, answerer, db, store, handleMessage, answerContext, close: () => db.close() };
+  const reporters = loadReporters(env.PLANBOT_REPORTERS ?? defaultReportersFile(env.PLANBOT_KNOWLEDGE));
+  if (env.PLANBOT_LOAD_SAMPLE) {
+    loadSampleProgress(env.PLANBOT_KNOWLEDGE, store, { plans: plans.plans, answerer, today: todayInShanghai() });
+  }
+  const progressCommands = createProgressCommands({
+    plans: plans.plans,
+    directory: plans.directory,
+    answerer,
+    store,
+    reporters: () => reporters,
+    today: () => todayInShanghai(),
+    staleDays: env.PLANBOT_STALE_DAYS,
+  });
+  const handleMessage = createMessageHandler({ answerer, context: answerContext, progressCommands });
+  return { env, plans, answerer, db, store, reporters, handleMessage, answerContext, close: () => db.close() };
 }

@@ -1,7 +1,15 @@
 // The answering core: question text in, answers out. Pure: no I/O, no clock (today comes in the context).
 import type { LoadedPlans } from "../plan/knowledge.js";
 import type { ResponsibilityMatrix, Task } from "../plan/schema.js";
-import type { Answer, AnswerContext } from "./types.js";
+import { createExpander } from "../search/glossary.js";
+import { normalizeText } from "../search/normalize.js";
+import { buildPlanIndex } from "../search/plan-index.js";
+import { createDepartmentLookup } from "./department-lookup.js";
+import { parseQuestion } from "./question.js";
+import { renderResolution } from "./render.js";
+import type { Resolution } from "./resolution.js";
+import { createResolver } from "./resolve.js";
+import type { Answer, AnswerContext, Intent } from "./types.js";
 
 export interface Answerer {
   /** One answer per question found in the text (a message may hold two). */
@@ -16,12 +24,65 @@ export interface TaskMatch {
   score: number;
 }
 
+/** Strips the bot's @mention ("@政策助手 ") that group messages carry. */
+export function stripMention(text: string): string {
+  return text.replace(/^\s*(@\S+\s*)+/, "").trim();
+}
+
+/** Splits a message into its questions: at question marks, semicolons, full stops and line breaks. */
+export function splitQuestions(text: string): string[] {
+  return text
+    .split(/[?？;；。!！\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
 export function createAnswerer(loaded: LoadedPlans): Answerer {
+  const index = buildPlanIndex(loaded.plans);
+  const lookup = createDepartmentLookup(loaded);
+  const resolver = createResolver(loaded, index);
+  const expand = createExpander(loaded.glossary);
+  const namePlan = loaded.plans.length > 1;
+
   return {
-    answer(question) {
-      void loaded;
-      return [{ intent: "not_covered", plan: null, tasks: [], text: `未找到与“${question}”相关的内容。` }];
+    answer(question, ctx) {
+      const segments = splitQuestions(stripMention(question));
+      if (segments.length === 0) segments.push("帮助");
+      const resolutions: Resolution[] = [];
+      for (const segment of segments) {
+        const parsed = parseQuestion(expand(normalizeText(segment)), lookup);
+        const previous = resolutions.at(-1) ?? null;
+        const r = resolver.resolve(parsed, previous);
+        // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.
+        if (previous && sameSubject(previous, r)) resolutions[resolutions.length - 1] = r;
+        else resolutions.push(r);
+      }
+      return resolutions.map((r) => ({
+        intent: intentOf(r),
+        plan: "plan" in r && r.plan ? r.plan.slug : r.kind === "dept_tasks" ? (r.plans[0]?.plan.slug ?? null) : null,
+        tasks:
+          r.kind === "task"
+            ? [r.task]
+            : r.kind === "dept_tasks"
+              ? r.plans.flatMap((p) => [...p.lead, ...p.partner])
+              : [],
+        text: renderResolution(r, ctx, { namePlan }),
+      }));
     },
-    findTasks: () => [],
+    findTasks: (reference) => resolver.findTasks(reference),
   };
+}
+
+function sameSubject(a: Resolution, b: Resolution): boolean {
+  if (a.kind === "task" && b.kind === "task") return a.plan === b.plan && a.task === b.task;
+  return a.kind === "goals" && b.kind === "goals" && a.plan === b.plan;
+}
+
+function intentOf(r: Resolution): Intent {
+  if (r.kind === "shared_tasks") return "dept_tasks";
+  if (r.kind === "task" || r.kind === "goals") {
+    for (const i of ["progress", "partners", "lead", "targets"] as const) if (r.intents.has(i)) return i;
+    return r.kind === "goals" ? "goals" : "lead";
+  }
+  return r.kind;
 }

@@ -12,6 +12,7 @@ export const Intent = z.enum([
   "goals",
   "measures",
   "task_list",
+  "plan_info",
   "help",
   "not_covered",
 ]);

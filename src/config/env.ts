@@ -17,6 +17,8 @@ export const EnvSchema = z.object({
   PLANBOT_CHATS: optionalString,
   PLANBOT_REPORTERS: optionalString,
   PLANBOT_STALE_DAYS: z.coerce.number().int().positive().default(30),
+  /** load knowledge/samples/*.csv (sample progress labelled 示例) into the store on start; 1/true/yes */
+  PLANBOT_LOAD_SAMPLE: z.stringbool().default(false),
   PLANBOT_TIMESTAMP_WINDOW_S: z.coerce.number().int().positive().default(300),
   WECOM_BOT_TOKEN: optionalString,
   WECOM_BOT_AES_KEY: optionalString,

@@ -23,6 +23,18 @@ const SOURCE_LABELS: Record<ProgressRecord["source"], string> = {
   import: "导入",
 };
 
+const SHANGHAI_TIME = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Asia/Shanghai",
+  dateStyle: "short",
+  timeStyle: "short",
+});
+
+/** A stored ISO timestamp as Beijing time, YYYY-MM-DD HH:MM: the readers are in China. */
+function shanghaiTime(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : SHANGHAI_TIME.format(t);
+}
+
 export interface TaskPageInput {
   row: TaskRow;
   /** every effective record of the task, newest first */
@@ -71,7 +83,7 @@ function historyTable(task: Task, history: readonly ProgressRecord[]): SafeHtml 
 <tbody>${history.map(
     (r) => html`<tr data-record="${r.id}">
 <td>${r.asOf}</td><td>${targetName(task.targets, r.targetId)}</td><td>${r.value === null ? "—" : `${formatNumber(r.value)}${r.unit ?? ""}`}</td>
-<td>${r.text}</td><td>${[r.department, r.reporterName].filter(Boolean).join(" / ") || "—"}</td><td>${SOURCE_LABELS[r.source]}</td><td>${r.recordedAt.slice(0, 16).replace("T", " ")}</td>
+<td>${r.text}</td><td>${[r.department, r.reporterName].filter(Boolean).join(" / ") || "—"}</td><td>${SOURCE_LABELS[r.source]}</td><td>${shanghaiTime(r.recordedAt)}</td>
 </tr>`,
   )}</tbody></table></div>`;
 }

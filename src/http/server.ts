@@ -10,7 +10,7 @@ import { appRoutes } from "../wecom/app/routes.js";
 import type { AppMessageSender } from "../wecom/app/sender.js";
 import { botRoutes } from "../wecom/bot/routes.js";
 import { createStreamBook } from "../wecom/bot/streams.js";
-import { createSeenMessages } from "../wecom/seen-messages.js";
+import { createSeenMessages, openSeenMessagesDb } from "../wecom/seen-messages.js";
 import { createChatResponder } from "./chat-responder.js";
 import { errorHandler } from "./middleware/errors.js";
 import { requestContext } from "./middleware/request-context.js";
@@ -44,7 +44,9 @@ export interface PlanbotApp {
 export function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}): PlanbotApp {
   const app = new Koa<AppState>();
   const wecom = wecomIntegrations(runtime.env);
-  const seen = createSeenMessages(runtime.db);
+  const file = runtime.env.PLANBOT_DB;
+  const seenDb = file === ":memory:" ? runtime.db : openSeenMessagesDb(file);
+  const seen = createSeenMessages(seenDb);
   seen.prune();
   const pruneTimer = setInterval(() => seen.prune(), 10 * 60_000).unref();
   const respond = createChatResponder(runtime.handleMessage);
@@ -85,7 +87,11 @@ export function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}):
   app.on("error", () => {
     // Errors are answered and logged by errorHandler; this only silences Koa's stderr fallback (e.g. client aborts).
   });
-  return { app, integrations: { bot: !!wecom.bot, app: !!wecom.app }, dispose: () => clearInterval(pruneTimer) };
+  const dispose = () => {
+    clearInterval(pruneTimer);
+    if (seenDb !== runtime.db) seenDb.close();
+  };
+  return { app, integrations: { bot: !!wecom.bot, app: !!wecom.app }, dispose };
 }
 
 export interface RunningServer {

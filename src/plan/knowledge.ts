@@ -2,11 +2,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import YAML from "yaml";
+import { type Glossary, readGlossary } from "../search/glossary.js";
 import { DepartmentDirectory, ResponsibilityMatrix } from "./schema.js";
 
 export interface LoadedPlans {
   plans: ResponsibilityMatrix[];
   directory: DepartmentDirectory;
+  glossary: Glossary;
 }
 
 export const MATRIX_FILE = "matrix.json";
@@ -27,5 +29,5 @@ export function loadPlans(dir: string): LoadedPlans {
     plans.push(parsed.data);
   }
   plans.sort((a, b) => a.slug.localeCompare(b.slug));
-  return { plans, directory };
+  return { plans, directory, glossary: readGlossary(dir) };
 }

@@ -103,6 +103,8 @@ export const ResponsibilityMatrix = z.object({
   /** YYYY-MM-DD when the date could be read, else null (see warnings) */
   issuedOn: z.string().nullable(),
   period: z.object({ startYear: z.number().int(), endYear: z.number().int() }).nullable(),
+  /** sentences before the first section: the issuing notice and the preface */
+  preamble: z.array(z.string()).default([]),
   source: z.object({ file: z.string(), sha256: z.string().length(64) }),
   goals: z.object({ text: z.string(), sentences: z.array(z.string()), targets: z.array(Target) }),
   tasks: z.array(Task),

@@ -39,7 +39,8 @@ export const ChatsFile = z
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.chats.forEach((c, i) => {
-      if (seen.has(c.name)) ctx.addIssue({ code: "custom", path: ["chats", i, "name"], message: "duplicate chat name" });
+      if (seen.has(c.name))
+        ctx.addIssue({ code: "custom", path: ["chats", i, "name"], message: "duplicate chat name" });
       seen.add(c.name);
     });
   });
@@ -83,5 +84,7 @@ export function chatRobot(chat: ChatConfig): RobotTarget {
 }
 
 function formatPath(path: PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join("") || "(file)";
+  return (
+    path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join("") || "(file)"
+  );
 }

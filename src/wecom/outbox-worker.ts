@@ -4,6 +4,7 @@ import { backoffDelay } from "./backoff.js";
 import { type Clock, systemClock } from "./clock.js";
 import { recordUndeliverable } from "./delivery-metrics.js";
 import type { Outbox, OutboxRow } from "./outbox.js";
+import { redactSecrets } from "./redact-secrets.js";
 
 export type DeliveryResult = { ok: true } | { ok: false; retryable: boolean; error: string };
 
@@ -53,20 +54,22 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     } catch (err) {
       result = { ok: false, retryable: true, error: err instanceof Error ? err.message : String(err) };
     }
-    const where = { chat: row.chat, key: row.idempotencyKey, attempt: row.attempts };
+    const where = { chat: row.chat, message: row.idempotencyKey, attempt: row.attempts };
     if (result.ok) {
       outbox.markSent(row.id, clock.now());
       log.info(where, "outbox message delivered");
       return true;
     }
+    // A deliverer's error text may quote a URL: scrub it before it reaches the log or the table.
+    const error = redactSecrets(result.error);
     if (result.retryable && row.attempts < maxAttempts) {
       const at = clock.now() + backoffDelay(row.attempts, backoff);
-      outbox.markRetry(row.id, result.error, at);
-      log.warn({ ...where, error: result.error, retryAt: new Date(at).toISOString() }, "outbox delivery failed, will retry");
+      outbox.markRetry(row.id, error, at);
+      log.warn({ ...where, error, retryAt: new Date(at).toISOString() }, "outbox delivery failed, will retry");
     } else {
-      outbox.markFailed(row.id, result.error);
+      outbox.markFailed(row.id, error);
       recordUndeliverable();
-      log.error({ ...where, error: result.error }, "outbox message given up");
+      log.error({ ...where, error }, "outbox message given up");
     }
     return false;
   };

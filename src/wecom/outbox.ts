@@ -35,8 +35,9 @@ export interface Outbox {
   /**
    * Stores a chat's digest for `day`, one row per part, in one transaction.
    * Returns false (and stores nothing) when that chat already has a digest for that day, whatever its state.
+   * `alongside` runs inside the same transaction when the digest is stored (e.g. recording the digest's window).
    */
-  enqueueDigest(chat: string, day: string, parts: string[], now: number): boolean;
+  enqueueDigest(chat: string, day: string, parts: string[], now: number, alongside?: () => void): boolean;
   /** Stores an announcement under the caller's key; false when the key was used before. */
   enqueueAnnouncement(chat: string, key: string, parts: string[], now: number): boolean;
   hasDigest(chat: string, day: string): boolean;
@@ -75,19 +76,38 @@ export function createOutbox(db: Db): Outbox {
   const retry = db.prepare(
     "UPDATE wecom_outbox SET last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'",
   );
-  const failed = db.prepare("UPDATE wecom_outbox SET status = 'failed', last_error = ? WHERE id = ? AND status = 'pending'");
+  const failed = db.prepare(
+    "UPDATE wecom_outbox SET status = 'failed', last_error = ? WHERE id = ? AND status = 'pending'",
+  );
   const nextDue = db.prepare("SELECT MIN(next_attempt_at) AS at FROM wecom_outbox WHERE status = 'pending'");
 
-  const insertParts = (chat: string, kind: OutboxKind, day: string | null, keys: string[], parts: string[], now: number) =>
+  const insertParts = (
+    chat: string,
+    kind: OutboxKind,
+    day: string | null,
+    keys: string[],
+    parts: string[],
+    now: number,
+  ) =>
     parts.forEach((content, i) => {
       insert.run({ key: keys[i], chat, kind, day, part: i + 1, parts: parts.length, content, now });
     });
 
-  const enqueueDigest = db.transaction((chat: string, day: string, parts: string[], now: number): boolean => {
-    if (parts.length === 0 || digestExists.get(chat, day)) return false;
-    insertParts(chat, "digest", day, parts.map((_, i) => digestKey(chat, day, i + 1)), parts, now);
-    return true;
-  });
+  const enqueueDigest = db.transaction(
+    (chat: string, day: string, parts: string[], now: number, alongside?: () => void): boolean => {
+      if (parts.length === 0 || digestExists.get(chat, day)) return false;
+      insertParts(
+        chat,
+        "digest",
+        day,
+        parts.map((_, i) => digestKey(chat, day, i + 1)),
+        parts,
+        now,
+      );
+      alongside?.();
+      return true;
+    },
+  );
   const enqueueAnnouncement = db.transaction((chat: string, key: string, parts: string[], now: number): boolean => {
     const keys = parts.map((_, i) => `announcement:${chat}:${key}:${i + 1}`);
     if (parts.length === 0 || keyExists.get(keys[0])) return false;
@@ -106,7 +126,7 @@ export function createOutbox(db: Db): Outbox {
   });
 
   return {
-    enqueueDigest: (chat, day, parts, now) => enqueueDigest.immediate(chat, day, parts, now),
+    enqueueDigest: (chat, day, parts, now, alongside) => enqueueDigest.immediate(chat, day, parts, now, alongside),
     enqueueAnnouncement: (chat, key, parts, now) => enqueueAnnouncement.immediate(chat, key, parts, now),
     hasDigest: (chat, day) => digestExists.get(chat, day) !== undefined,
     claimDue: (now, leaseMs, chat) => claimDue.immediate(now, leaseMs, chat),

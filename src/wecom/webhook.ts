@@ -65,8 +65,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
         recordPush("webhook", "sent");
         return { ok: true, attempts: n };
       } catch (err) {
-        const e =
-          err instanceof WecomApiError ? err : new WecomApiError(`webhook/send: ${String(err)}`, null, false);
+        const e = err instanceof WecomApiError ? err : new WecomApiError(`webhook/send: ${String(err)}`, null, false);
         recordPush("webhook", e.retryable ? "transient_error" : "permanent_error");
         if (!e.retryable || n >= retry.maxAttempts) {
           return { ok: false, attempts: n, retryable: e.retryable, errcode: e.errcode, error: e.message };

@@ -1,5 +1,6 @@
 // The dashboard's pages over real HTTP (no browser): rows, filters, search, task page, try box, escaping, no secrets.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer } from "../../src/http/server.js";
 import { type Harness, startHarness, TEST_SECRETS } from "./harness.js";
 import { SAMPLE_TODAY, samplePlan, sampleRecords } from "./sample-plan.js";
 
@@ -63,6 +64,15 @@ describe("matrix page", () => {
     expect(rowNumbers(odd.text)).toEqual([1, 2, 3, 4]);
   });
 
+  it("lists exactly the tasks the answering core names for a search, or all when it names none", async () => {
+    for (const q of ["任务一", "区工信局负责哪些任务", "5G基站"]) {
+      const answers = h.runtime.answerer.answer(q, h.runtime.answerContext());
+      const named = [...new Set(answers.flatMap((a) => a.tasks.map((t) => t.no)))].sort((a, b) => a - b);
+      const shown = rowNumbers((await get(`/?q=${encodeURIComponent(q)}`)).text).sort((a, b) => a - b);
+      expect(shown).toEqual(named.length > 0 ? named : [1, 2, 3, 4]);
+    }
+  });
+
   it("answers the search box with the chat's answering core and echoes the query escaped", async () => {
     const { status, text } = await get(`/?q=${encodeURIComponent('<img src=x onerror="x">任务')}`);
     expect(status).toBe(200);
@@ -95,7 +105,9 @@ describe("task page", () => {
     expect(text).toContain("（牵头部门：区数据资源局，协同部门：区发改委、区财政局）");
     expect([...text.matchAll(/<tr data-record="\d+"/g)]).toHaveLength(3);
     expect(text).toContain('<canvas data-chart="t1-1"');
-    const data = JSON.parse(/<script type="application\/json" id="chart-data">([\s\S]*?)<\/script>/.exec(text)?.[1] ?? "");
+    const data = JSON.parse(
+      /<script type="application\/json" id="chart-data">([\s\S]*?)<\/script>/.exec(text)?.[1] ?? "",
+    );
     expect(data[0]).toMatchObject({
       targetId: "t1-1",
       actual: [
@@ -150,6 +162,25 @@ describe("try the bot", () => {
     expect(text).toContain("wecom-bubble");
   });
 
+  it("does not record progress even when the question is a progress command", async () => {
+    const before = h.runtime.store.count();
+    const res = await fetch(`${h.url}/try`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ text: "进展 任务1 5G基站 1000个 截至2024-06-28" }),
+    });
+    expect(res.status).toBe(200);
+    // the message did reach the progress commands (so this can fail), which refuse the unlisted "dashboard" user
+    expect(((await res.json()) as { kind: string }).kind).toMatch(/^progress/);
+    expect(h.runtime.store.count()).toBe(before);
+  });
+
+  it("shows when a record was stored in Beijing time", async () => {
+    const stored = h.runtime.store.list({ plan: "linhu-digital", taskNo: 1 })[0];
+    const beijing = new Date(Date.parse(stored?.recordedAt ?? "") + 8 * 3_600_000).toISOString().slice(0, 16);
+    expect((await get("/tasks/linhu-digital/1")).text).toContain(beijing.replace("T", " "));
+  });
+
   it("refuses an empty or oversized question with 400/413", async () => {
     const empty = await fetch(`${h.url}/try`, {
       method: "POST",
@@ -181,5 +212,25 @@ describe("assets", () => {
     expect((await fetch(`${h.url}/assets/dashboard.css`)).status).toBe(200);
     expect((await fetch(`${h.url}/assets/..%2Fpackage.json`)).status).toBe(404);
     expect((await fetch(`${h.url}/assets/routes.ts`)).status).toBe(404);
+  });
+});
+
+describe("mounted in the planbot service", () => {
+  it("serves the matrix, assets and the try box through createPlanbotApp", async () => {
+    const service = await startServer(h.runtime, { host: "127.0.0.1", port: 0 });
+    try {
+      const page = await fetch(`${service.url}/`);
+      expect(page.status).toBe(200);
+      expect(rowNumbers(await page.text())).toEqual([1, 2, 3, 4]);
+      expect((await fetch(`${service.url}/assets/chart.umd.min.js`)).status).toBe(200);
+      const reply = await fetch(`${service.url}/try`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ text: "任务二" }),
+      });
+      expect(reply.status).toBe(200);
+    } finally {
+      await service.close();
+    }
   });
 });

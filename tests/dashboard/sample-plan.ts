@@ -26,6 +26,7 @@ export const samplePlan: ResponsibilityMatrix = {
   issuer: "示例市临湖区人民政府办公室",
   issuedOn: "2024-05-06",
   period: { startYear: 2024, endYear: 2026 },
+  preamble: [],
   source: { file: "plan.txt", sha256: "a".repeat(64) },
   goals: {
     text: "到2026年，数字经济核心产业增加值达到120亿元。",
@@ -119,7 +120,15 @@ const base = { plan: samplePlan.slug, reporterId: "zhangsan", reporterName: "张
 /** Statuses on SAMPLE_TODAY: t1-1 on pace, t1-2 behind, t2-1 stale, t2-2 done, t3-1 stale (never reported), task 4 recorded. */
 export const sampleRecords: NewProgress[] = [
   { ...base, taskNo: 1, targetId: "t1-1", value: 400, unit: "个", text: "一季度建成5G基站400个", asOf: "2024-03-31" },
-  { ...base, taskNo: 1, targetId: "t1-1", value: 900, unit: "个", text: "上半年累计建成5G基站900个", asOf: "2024-06-15" },
+  {
+    ...base,
+    taskNo: 1,
+    targetId: "t1-1",
+    value: 900,
+    unit: "个",
+    text: "上半年累计建成5G基站900个",
+    asOf: "2024-06-15",
+  },
   { ...base, taskNo: 1, targetId: "t1-2", value: 100, unit: "个", text: "2026年目标已开工100个", asOf: "2024-06-20" },
   {
     ...base,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { markdownToPlain } from "../../src/wecom/app/plain-text.js";
 import { newAppMsgId } from "../../src/wecom/simulator/callbacks.js";
+import { newCredentials } from "../../src/wecom/simulator/credentials.js";
 import { startWecomSimulatorApi, type WecomSimulatorApi } from "../../src/wecom/simulator/api-server.js";
 import { countingHandler, type Harness, startHarness } from "./support/harness.js";
 
@@ -50,16 +51,14 @@ describe("self-built app callbacks", () => {
   });
 
   it("a slow answer goes out by the active send API; WeCom's retries stay silent and nothing is answered twice", async () => {
-    api = await startWecomSimulatorApi({});
     const counter = countingHandler(700);
-    const probe = await startHarness({ wecom: false });
-    const corp = probe.creds.app;
-    await probe.dispose();
+    const creds = newCredentials();
+    const corp = creds.app;
     api = await startWecomSimulatorApi({
       corps: [{ corpId: corp.corpId, corpSecret: corp.secret, agentId: corp.agentId }],
     });
     h = await startHarness({
-      creds: probe.creds,
+      creds,
       wrapHandler: counter.wrap,
       env: { WECOM_API_BASE: api.url },
       server: { appBudgetMs: 100 },

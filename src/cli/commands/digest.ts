@@ -1,11 +1,67 @@
-// planbot digest
+// planbot digest: prints the morning digest for a day (the parts as they would be sent, each within WeCom's limit).
 import type { Command } from "commander";
+import { z } from "zod";
+import { type PreparedDigest, prepareDigest } from "../../digest/prepare.js";
+import { type Runtime, todayInShanghai } from "../../runtime.js";
+import { describeSendResults, sendDigestNow } from "../../wecom/send-digest.js";
+import { openCliRuntime } from "./progress.js";
+
+export const DigestOptions = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "--date must be YYYY-MM-DD")
+    .optional(),
+  plan: z.string().optional(),
+  chat: z.string().optional(),
+  db: z.string().optional(),
+  send: z.boolean().optional(),
+});
+export type DigestOptions = z.infer<typeof DigestOptions>;
+
+/** The digest for the options' day, plan and chat; shared by print mode and a sending mode. */
+export function digestFor(runtime: Runtime, opts: DigestOptions): PreparedDigest {
+  return prepareDigest(
+    {
+      store: runtime.store,
+      plans: runtime.plans.plans,
+      directory: runtime.plans.directory,
+      reporters: runtime.reporters,
+      staleDays: runtime.env.PLANBOT_STALE_DAYS,
+    },
+    { date: opts.date ?? todayInShanghai(), plan: opts.plan, chat: opts.chat ?? null },
+  );
+}
+
+function printDigest(digest: PreparedDigest): void {
+  digest.parts.forEach((part, i) => {
+    const bytes = Buffer.byteLength(part, "utf8");
+    process.stdout.write(`${i > 0 ? "\n" : ""}----- message ${i + 1}/${digest.parts.length} (${bytes} bytes) -----\n`);
+    process.stdout.write(`${part}\n`);
+  });
+}
 
 export function registerDigest(program: Command): void {
   program
     .command("digest")
-    .description("(not yet built)")
-    .action(() => {
-      throw new Error("planbot digest is not built yet");
+    .description("Print the morning digest: new progress, targets behind pace, stale tasks, days left")
+    .option("--date <YYYY-MM-DD>", "the morning to build it for (default today, Asia/Shanghai)")
+    .option("--plan <slug>", "only this plan")
+    .option("--chat <name>", "the chat whose previous digest starts the window (default: the day before)")
+    .option("--db <file>", "SQLite file (default PLANBOT_DB)")
+    .option("--send", "send it now to the chats file's group robots (all, or --chat NAME), through the outbox")
+    .action(async (raw: unknown) => {
+      const opts = DigestOptions.parse(raw);
+      const runtime = openCliRuntime(opts.db);
+      try {
+        if (opts.send) {
+          if (opts.plan) throw new Error("--plan does not go with --send: each chat's plan is set in the chats file");
+          const results = await sendDigestNow(runtime, { chat: opts.chat, date: opts.date });
+          if (!describeSendResults(results, (line) => process.stdout.write(`${line}\n`))) process.exitCode = 1;
+          return;
+        }
+        printDigest(digestFor(runtime, opts));
+      } finally {
+        runtime.close();
+      }
     });
 }

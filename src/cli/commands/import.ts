@@ -22,7 +22,8 @@ export function registerImport(program: Command): void {
           (w) => `  ! line ${w.line} ${w.code}: ${w.message}${w.confirmedByHuman ? " [人工已确认]" : ""}`,
         ),
       ];
-      if (addedDepartments.length > 0) lines.push(`  new departments added to the directory: ${addedDepartments.join("、")}`);
+      if (addedDepartments.length > 0)
+        lines.push(`  new departments added to the directory: ${addedDepartments.join("、")}`);
       process.stdout.write(`${lines.join("\n")}\n`);
     });
 }

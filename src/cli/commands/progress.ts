@@ -1,11 +1,176 @@
-// planbot progress
+// planbot progress add|list|import|export: record and review progress from the command line (trusted: whoever holds the DB file).
+import { userInfo } from "node:os";
 import type { Command } from "commander";
+import { z } from "zod";
+import { departmentCovered } from "../../auth/permission.js";
+import { loadEnv } from "../../config/env.js";
+import { formatNumber } from "../../progress/format.js";
+import { describeProblems, EXPORT_HEADERS, exportRows, importTable } from "../../progress/import.js";
+import { prepareRecord } from "../../progress/record.js";
+import { readTable, writeTable } from "../../progress/table-io.js";
+import { openRuntime, type Runtime, todayInShanghai } from "../../runtime.js";
+
+/** Opens the runtime with --db taking precedence over PLANBOT_DB. */
+export function openCliRuntime(db: string | undefined): Runtime {
+  const env = loadEnv();
+  return openRuntime(db ? { ...env, PLANBOT_DB: db } : env);
+}
+
+const cliAudit = () => ({ actor: `cli:${userInfo().username}`, via: "cli" });
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "--date must be YYYY-MM-DD")
+  .optional();
+
+const AddOptions = z.object({
+  task: z.string().min(1),
+  text: z.string().default(""),
+  metric: z.string().optional(),
+  value: z.coerce.number().finite().optional(),
+  unit: z.string().optional(),
+  by: z.string().optional(),
+  dept: z.string().optional(),
+  date: Day,
+  plan: z.string().optional(),
+  db: z.string().optional(),
+});
+
+function add(raw: unknown): void {
+  const opts = AddOptions.parse(raw);
+  const runtime = openCliRuntime(opts.db);
+  try {
+    const today = todayInShanghai();
+    const byName = opts.by ?? userInfo().username;
+    const reporter = runtime.reporters.reporters.find((r) => r.userid === byName || r.name === byName);
+    const prepared = prepareRecord(
+      {
+        plan: opts.plan,
+        task: opts.task,
+        text: opts.text,
+        metric: opts.metric,
+        value: opts.value,
+        unit: opts.unit,
+        asOf: opts.date ?? today,
+        reporterId: reporter?.userid ?? `cli:${byName}`,
+        reporterName: reporter?.name ?? byName,
+        department: opts.dept ?? null,
+        source: "cli",
+      },
+      { plans: runtime.plans.plans, answerer: runtime.answerer, today },
+    );
+    if (!prepared.ok) throw new Error(`not recorded: ${prepared.reason}`);
+    const { task } = prepared;
+    // a known reporter's department is the one that leads or cooperates on this task
+    const department =
+      opts.dept ??
+      reporter?.departments.find((d) => departmentCovered(d, [...task.lead, ...task.partners], runtime.plans.directory)) ??
+      reporter?.departments[0] ??
+      null;
+    const rec = runtime.store.add({ ...prepared.record, department }, cliAudit());
+    const figure = prepared.binding.bound
+      ? `${prepared.binding.target.metric} = ${formatNumber(prepared.binding.value)}${prepared.binding.unit}`
+      : `text only${prepared.binding.reason ? ` (${prepared.binding.reason})` : ""}`;
+    process.stdout.write(`recorded #${rec.id}: ${rec.plan} 任务${rec.taskNo} · ${figure} · ${rec.asOf}\n`);
+  } finally {
+    runtime.close();
+  }
+}
+
+const ListOptions = z.object({
+  task: z.string().optional(),
+  plan: z.string().optional(),
+  limit: z.coerce.number().int().positive().default(50),
+  db: z.string().optional(),
+});
+
+function list(raw: unknown): void {
+  const opts = ListOptions.parse(raw);
+  const runtime = openCliRuntime(opts.db);
+  try {
+    let filter: { plan?: string; taskNo?: number } = opts.plan ? { plan: opts.plan } : {};
+    if (opts.task) {
+      const found = prepareRecord(
+        { plan: opts.plan, task: opts.task, text: "-", asOf: "2000-01-01", reporterId: "-", source: "cli" },
+        { plans: runtime.plans.plans, answerer: runtime.answerer, today: "2000-01-01" },
+      );
+      if (!found.ok) throw new Error(found.reason);
+      filter = { plan: found.plan.slug, taskNo: found.task.no };
+    }
+    const records = runtime.store.list({ ...filter, limit: opts.limit }).reverse();
+    for (const r of records) {
+      const later = runtime.store.supersededBy(r.id);
+      const flag = r.kind === "retraction" ? `retracts #${r.supersedes}` : later ? `superseded by #${later.id}` : "";
+      const figure = r.targetId && r.value !== null ? `${r.targetId}=${formatNumber(r.value)}${r.unit ?? ""}` : "";
+      const cols = [`#${r.id}`, r.asOf, r.plan, `任务${r.taskNo}`, figure, r.reporterName ?? r.reporterId, r.text, flag];
+      process.stdout.write(`${cols.filter((c) => c !== "").join("\t")}\n`);
+    }
+    if (records.length === 0) process.stdout.write("no progress records\n");
+  } finally {
+    runtime.close();
+  }
+}
+
+async function importFile(file: string, raw: unknown): Promise<void> {
+  const opts = z.object({ db: z.string().optional() }).parse(raw);
+  const table = await readTable(file);
+  const runtime = openCliRuntime(opts.db);
+  try {
+    const deps = { plans: runtime.plans.plans, answerer: runtime.answerer, today: todayInShanghai() };
+    const result = importTable(table, runtime.store, deps, cliAudit());
+    if (!result.ok) {
+      throw new Error(`${file}: nothing imported, ${result.problems.length} problem(s):\n${describeProblems(result.problems)}`);
+    }
+    process.stdout.write(`imported ${result.stored.length} records from ${file}\n`);
+  } finally {
+    runtime.close();
+  }
+}
+
+async function exportFile(file: string, raw: unknown): Promise<void> {
+  const opts = z.object({ plan: z.string().optional(), db: z.string().optional() }).parse(raw);
+  const runtime = openCliRuntime(opts.db);
+  try {
+    const records = runtime.store.list(opts.plan ? { plan: opts.plan } : {});
+    await writeTable(file, EXPORT_HEADERS, exportRows(records, runtime.plans.plans));
+    process.stdout.write(`exported ${records.length} records to ${file}\n`);
+  } finally {
+    runtime.close();
+  }
+}
 
 export function registerProgress(program: Command): void {
-  program
-    .command("progress")
-    .description("(not yet built)")
-    .action(() => {
-      throw new Error("planbot progress is not built yet");
-    });
+  const progress = program.command("progress").description("Record, list, import and export progress records");
+  progress
+    .command("add")
+    .description("Record progress for a task (append-only; binds a figure to a target only when unambiguous)")
+    .requiredOption("--task <ref>", "task number or keywords, e.g. 9, 任务九, 上市公司")
+    .option("--text <text>", "what was done")
+    .option("--metric <metric>", "target id (t9-1) or metric name the value belongs to")
+    .option("--value <n>", "numeric value in the target's unit")
+    .option("--unit <unit>", "unit of the value (must match the target's)")
+    .option("--by <name>", "reporter: a userid or name from the reporters file, or any name")
+    .option("--dept <department>", "reporting department")
+    .option("--date <YYYY-MM-DD>", "the day the progress refers to (default today)")
+    .option("--plan <slug>", "plan, when several are loaded")
+    .option("--db <file>", "SQLite file (default PLANBOT_DB)")
+    .action((opts: unknown) => add(opts));
+  progress
+    .command("list")
+    .description("List progress records, newest last (corrections and retractions marked)")
+    .option("--task <ref>", "only this task")
+    .option("--plan <slug>", "only this plan")
+    .option("--limit <n>", "at most this many (newest)", "50")
+    .option("--db <file>", "SQLite file (default PLANBOT_DB)")
+    .action((opts: unknown) => list(opts));
+  progress
+    .command("import <file>")
+    .description("Import a .csv or .xlsx table all or nothing: one bad row rejects the file and names every bad row")
+    .option("--db <file>", "SQLite file (default PLANBOT_DB)")
+    .action((file: string, opts: unknown) => importFile(file, opts));
+  progress
+    .command("export <file>")
+    .description("Export every record (corrections and retractions included) to .csv or .xlsx")
+    .option("--plan <slug>", "only this plan")
+    .option("--db <file>", "SQLite file (default PLANBOT_DB)")
+    .action((file: string, opts: unknown) => exportFile(file, opts));
 }

@@ -1,11 +1,55 @@
-// planbot serve
+// planbot serve (= npm start): the HTTP service with WeCom callbacks, /api/ask, /healthz and /metrics.
 import type { Command } from "commander";
+import { z } from "zod";
+import { loadEnv } from "../../config/env.js";
+import { startServer } from "../../http/server.js";
+import { logger } from "../../log.js";
+import { openRuntime } from "../../runtime.js";
+
+const Options = z.object({
+  host: z.string().min(1).optional(),
+  port: z.coerce.number().int().min(0).max(65535).optional(),
+});
 
 export function registerServe(program: Command): void {
   program
     .command("serve")
-    .description("(not yet built)")
-    .action(() => {
-      throw new Error("planbot serve is not built yet");
+    .description("Start the service: WeCom callbacks, POST /api/ask, /healthz, /metrics (configured from the environment)")
+    .option("--host <host>", "interface to listen on (default HOST, else 127.0.0.1)")
+    .option("--port <port>", "port to listen on (default PORT, else 3000)")
+    .action(async (raw: unknown) => {
+      const opts = Options.parse(raw);
+      const env = loadEnv();
+      const runtime = openRuntime(env);
+      const server = await startServer(runtime, { host: opts.host ?? env.HOST ?? "127.0.0.1", port: opts.port ?? env.PORT });
+      const { integrations } = server.planbot;
+      logger.info(
+        {
+          url: server.url,
+          plans: runtime.plans.plans.map((p) => p.slug),
+          intelligentBot: integrations.bot,
+          selfBuiltApp: integrations.app,
+        },
+        "planbot listening",
+      );
+      if (integrations.bot) logger.info({ callbackUrl: `${server.url}/wecom/bot` }, "intelligent bot callbacks enabled");
+      if (integrations.app) logger.info({ callbackUrl: `${server.url}/wecom/app` }, "self-built app callbacks enabled");
+      if (!integrations.bot && !integrations.app) {
+        logger.info(
+          "local mode (no WeCom keys): try POST /api/ask {\"q\": \"…\"}. To connect WeCom, set WECOM_BOT_TOKEN and " +
+            "WECOM_BOT_AES_KEY (intelligent bot, callback URL <public base>/wecom/bot) and/or WECOM_CORP_ID, " +
+            "WECOM_APP_TOKEN, WECOM_APP_AES_KEY, WECOM_APP_SECRET, WECOM_AGENT_ID (self-built app, <public base>/wecom/app); " +
+            "see .env.example. Without a WeCom account: planbot simulate",
+        );
+      }
+      const shutdown = (signal: string) => {
+        logger.info({ signal }, "shutting down");
+        server
+          .close()
+          .then(() => runtime.close())
+          .finally(() => process.exit(0));
+      };
+      process.once("SIGINT", () => shutdown("SIGINT"));
+      process.once("SIGTERM", () => shutdown("SIGTERM"));
     });
 }

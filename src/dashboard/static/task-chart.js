@@ -5,6 +5,25 @@
   const charts = JSON.parse(dataNode.textContent || "[]");
   const toTime = (day) => Date.parse(`${day}T00:00:00Z`);
   const toDay = (time) => new Date(time).toISOString().slice(0, 10);
+  /** Ticks on calendar boundaries (quarters, or years for long spans) instead of arbitrary millisecond steps. */
+  const calendarTicks = (min, max) => {
+    const start = new Date(min);
+    const longSpan = max - min > 3 * 365 * 86_400_000;
+    const step = longSpan ? 12 : 3;
+    let year = start.getUTCFullYear();
+    let month = Math.ceil(start.getUTCMonth() / step) * step;
+    const ticks = [];
+    for (let t = Date.UTC(year, month, 1); t <= max; t = Date.UTC(year, month, 1)) {
+      ticks.push({ value: t });
+      month += step;
+      if (month >= 12) {
+        year += Math.floor(month / 12);
+        month %= 12;
+      }
+    }
+    return ticks;
+  };
+  window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   for (const chart of charts) {
     const canvas = document.querySelector(`canvas[data-chart="${CSS.escape(chart.targetId)}"]`);
     if (!canvas) continue;
@@ -29,6 +48,9 @@
         pointRadius: 3,
       });
     }
+    const times = datasets.flatMap((d) => d.data.map((p) => p.x));
+    const xMin = Math.min(...times);
+    const xMax = Math.max(...times);
     new window.Chart(canvas, {
       type: "line",
       data: { datasets },
@@ -38,8 +60,16 @@
         maintainAspectRatio: false,
         parsing: false,
         scales: {
-          x: { type: "linear", ticks: { callback: (v) => toDay(v), maxTicksLimit: 6 } },
-          y: { title: { display: Boolean(chart.unit), text: chart.unit } },
+          x: {
+            type: "linear",
+            min: xMin,
+            max: xMax,
+            afterBuildTicks: (scale) => {
+              scale.ticks = calendarTicks(xMin, xMax);
+            },
+            ticks: { callback: (v) => toDay(v).slice(0, 7), autoSkip: true, maxRotation: 0 },
+          },
+          y: { beginAtZero: true },
         },
         plugins: {
           legend: { labels: { usePointStyle: true } },

@@ -19,7 +19,7 @@ export function requestContext(): Middleware<AppState> {
       await next();
     } finally {
       // The matched route pattern, not the raw path, keeps the label set small.
-      const route = (ctx as { routerPath?: string }).routerPath ?? (ctx.status === 404 ? "unmatched" : ctx.path);
+      const route = (ctx as { routerPath?: string }).routerPath ?? "unmatched";
       httpRequests.inc({ method: ctx.method, route, status: String(ctx.status) });
       ctx.state.log.info(
         { method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - started) },

@@ -29,7 +29,7 @@ export function readHeader(lines: SourceLine[], firstLine: SourceLine | undefine
       line: firstLine.line,
       code: "title_spam",
       excerpt: spam[2] ?? "",
-      message: `标题末尾的“${spam[2]}”是网页抓取带入的无关文字,已从标题中去除`,
+      message: "标题末尾有网页抓取带入的无关文字(已从标题中去除,原样保留在警告的摘录中)",
     });
     title = (spam[1] ?? "").trim();
   }

@@ -136,6 +136,9 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
     issuer: header.issuer,
     issuedOn: header.issuedOn,
     period: header.period,
+    preamble: [...outline.header.slice(1), ...outline.preface]
+      .filter((l) => /[。,，]/.test(l.text) && l.text.length > 12)
+      .flatMap((l) => splitSentences(l.text)),
     source: { file: opts.sourceFile, sha256: createHash("sha256").update(text).digest("hex") },
     goals: { text: goalSentences.join(""), sentences: goalSentences, targets: goalTargets },
     tasks,

@@ -278,6 +278,7 @@ export async function startWecomSimulatorApi(options: WecomSimulatorApiOptions =
       received.filter((r) => r.route === "webhook" && r.accepted && (chatName === undefined || r.to === chatName)),
     appMessages: () => received.filter((r) => r.route === "message" && r.accepted),
     injectFault(route, fault, times = 1) {
+      if (times <= 0) return;
       const queue = faults.get(route) ?? [];
       queue.push({ fault, remaining: times });
       faults.set(route, queue);

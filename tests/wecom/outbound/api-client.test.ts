@@ -8,6 +8,11 @@ import { markdownBytes } from "../../../src/wecom/split-markdown.js";
 
 const corp = { corpId: "ww-test-corp", corpSecret: "corp-secret-xyz", agentId: "1000002" };
 let sim: WecomSimulatorApi | undefined;
+/** Keeps the simulator so afterEach can stop it. */
+async function started(starting: Promise<WecomSimulatorApi>): Promise<WecomSimulatorApi> {
+  sim = await starting;
+  return sim;
+}
 afterEach(async () => {
   await sim?.stop();
   sim = undefined;
@@ -26,7 +31,7 @@ describe("access token and app send API", () => {
   it("caches the token across sends and fetches a new one before it expires", async () => {
     const t = fixedClock(Date.now());
     // the simulator's clock is the test clock too, so expiry is decided by the test
-    const s = (sim = await startWecomSimulatorApi({ corps: [corp], tokenTtlSeconds: 7200, now: () => t.c.t }));
+    const s = await started(startWecomSimulatorApi({ corps: [corp], tokenTtlSeconds: 7200, now: () => t.c.t }));
     const client = createWecomApiClient({ apiBase: s.url, ...corp, clock: t.clock });
     await client.sendAppMessage("zhangsan", "第一条");
     await client.sendAppMessage("zhangsan", "第二条");
@@ -51,7 +56,7 @@ describe("access token and app send API", () => {
   });
 
   it("on 42001 (expired) or 40014 (invalid) refreshes once and retries the send once", async () => {
-    const s = (sim = await startWecomSimulatorApi({ corps: [corp] }));
+    const s = await started(startWecomSimulatorApi({ corps: [corp] }));
     const client = createWecomApiClient({ apiBase: s.url, ...corp });
     await client.sendAppMessage("lisi", "a");
     s.expireTokens();
@@ -64,7 +69,7 @@ describe("access token and app send API", () => {
   });
 
   it("does not loop when the fresh token is refused too", async () => {
-    const s = (sim = await startWecomSimulatorApi({ corps: [corp] }));
+    const s = await started(startWecomSimulatorApi({ corps: [corp] }));
     const client = createWecomApiClient({ apiBase: s.url, ...corp });
     s.injectFault("message", { kind: "errcode", errcode: 42001 }, 5);
     await expect(client.sendAppMessage("lisi", "x")).rejects.toMatchObject({ errcode: 42001 });
@@ -72,7 +77,7 @@ describe("access token and app send API", () => {
   });
 
   it("concurrent callers share one refresh", async () => {
-    const s = (sim = await startWecomSimulatorApi({ corps: [corp] }));
+    const s = await started(startWecomSimulatorApi({ corps: [corp] }));
     const client = createWecomApiClient({ apiBase: s.url, ...corp });
     await Promise.all(Array.from({ length: 10 }, (_, i) => client.sendAppMessage(`u${i}`, `m${i}`)));
     expect(gettokens(s)).toHaveLength(1);
@@ -83,7 +88,7 @@ describe("access token and app send API", () => {
   });
 
   it("splits a long answer to the app message limit", async () => {
-    const s = (sim = await startWecomSimulatorApi({ corps: [corp] }));
+    const s = await started(startWecomSimulatorApi({ corps: [corp] }));
     const client = createWecomApiClient({ apiBase: s.url, ...corp });
     const text = Array.from({ length: 120 }, (_, i) => `第${i}行：市发展改革委牵头推进`).join("\n");
     const { parts } = await client.sendAppMessage("wangwu", text);
@@ -93,7 +98,7 @@ describe("access token and app send API", () => {
   });
 
   it("a wrong corp secret is a permanent error whose text holds no secret", async () => {
-    const s = (sim = await startWecomSimulatorApi({ corps: [corp] }));
+    const s = await started(startWecomSimulatorApi({ corps: [corp] }));
     const client = createWecomApiClient({ apiBase: s.url, ...corp, corpSecret: "wrong-secret-abc" });
     const err = await client.sendAppMessage("x", "y").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WecomApiError);
@@ -102,7 +107,7 @@ describe("access token and app send API", () => {
   });
 
   it("a network failure of gettoken is retryable and the next call tries again", async () => {
-    const s = (sim = await startWecomSimulatorApi({ corps: [corp] }));
+    const s = await started(startWecomSimulatorApi({ corps: [corp] }));
     const cache = createAccessTokenCache({ apiBase: s.url, corpId: corp.corpId, corpSecret: corp.corpSecret });
     s.injectFault("gettoken", { kind: "drop" });
     await expect(cache.get()).rejects.toMatchObject({ retryable: true, errcode: null });

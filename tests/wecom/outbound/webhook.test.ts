@@ -1,9 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { registry } from "../../../src/http/metrics.js";
 import { startWecomSimulatorApi, type WecomSimulatorApi } from "../../../src/wecom/simulator/api-server.js";
 import { markdownBytes } from "../../../src/wecom/split-markdown.js";
 import { createWebhookSender } from "../../../src/wecom/webhook.js";
 
 const KEY = "robot-key-0123456789";
+
+async function pushCount(result: string): Promise<number> {
+  const metric = await registry.getSingleMetric("planbot_wecom_pushes_total")?.get();
+  return metric?.values.find((v) => v.labels.kind === "webhook" && v.labels.result === result)?.value ?? 0;
+}
 const fastRetry = { maxAttempts: 5, baseMs: 5, maxMs: 20 };
 let sim: WecomSimulatorApi | undefined;
 
@@ -66,6 +72,17 @@ describe("group robot webhook", () => {
     expect(s.chatMessages().map((r) => r.content)).toEqual(Array.from({ length: 8 }, (_, i) => `m${i}`));
   });
 
+  it("counts each attempt on the service's /metrics registry", async () => {
+    const s = await simulator();
+    const sender = createWebhookSender({ apiBase: s.url, retry: fastRetry });
+    const before = await pushCount("retry");
+    const okBefore = await pushCount("ok");
+    s.injectFault("webhook", { kind: "http500" });
+    expect((await sender.sendMarkdown({ key: KEY }, "计数")).ok).toBe(true);
+    expect(await pushCount("retry")).toBe(before + 1);
+    expect(await pushCount("ok")).toBe(okBefore + 1);
+  });
+
   it("retries HTTP 500, injected 45009 and a dropped connection, then delivers once", async () => {
     const s = await simulator();
     const sender = createWebhookSender({ apiBase: s.url, retry: fastRetry });
@@ -112,7 +129,10 @@ describe("group robot webhook", () => {
 
   it("accepts a full webhook URL from the chats file and errors out on a connection refused", async () => {
     const s = await simulator();
-    const sender = createWebhookSender({ apiBase: "http://127.0.0.1:9", retry: { maxAttempts: 2, baseMs: 1, maxMs: 2 } });
+    const sender = createWebhookSender({
+      apiBase: "http://127.0.0.1:9",
+      retry: { maxAttempts: 2, baseMs: 1, maxMs: 2 },
+    });
     const ok = await sender.sendMarkdown({ url: `${s.url}/cgi-bin/webhook/send?key=${KEY}` }, "全量 URL");
     expect(ok.ok).toBe(true);
     const refused = await sender.sendMarkdown({ key: KEY }, "nobody listens");

@@ -1,0 +1,253 @@
+// Reads one question: what is asked (intents), about which department, task or measure, and the topic words left.
+import { chineseNumeral } from "../plan/import/numbers.js";
+import type { DepartmentLookup, DepartmentMention } from "./department-lookup.js";
+import type { Intent } from "./types.js";
+
+export interface ParsedQuestion {
+  /** the question as normalized (and glossary-expanded) */
+  normalized: string;
+  intents: Set<Intent>;
+  departments: DepartmentMention[];
+  unknownDepartment: string | null;
+  taskNo: number | null;
+  measureNo: number | null;
+  years: number[];
+  /** what is left once question words, departments and references are taken out: the subject matter */
+  topic: string;
+}
+
+const INTENT_PATTERNS: [Intent, RegExp][] = [
+  [
+    "help",
+    /^(help|帮助|使用说明|说明|怎么用|如何使用|你能做什么|你会什么|能做什么|功能|菜单|指令|命令|你好|您好|hi|hello)[?？!！。]*$/,
+  ],
+  [
+    "plan_info",
+    /印发|发布|发文|全称|名称|标题|叫什么|期限|哪几年|起止|时间范围|哪次会议|什么会议|会议研究|文号|哪天|日期|什么时候出台|出台时间/,
+  ],
+  ["measures", /保障措施|保障|措施/],
+  [
+    "goals",
+    /总体目标|总目标|三年目标|整体目标|主要目标|发展目标|总体要求|(整体|总体|三年|全区)(要|的|上)?(实现|达到|完成)?(哪些|什么)?目标|三年要|干成什么|overall/,
+  ],
+  ["progress", /进展|进度|完成(了|情况|得|多少|率)|落实情况|推进情况|执行情况|到哪了|怎么样了|如何了|现状/],
+  ["partners", /协同|配合|协助|参与|协作|协办|支持单位|配套单位|还有哪些单位|还有谁/],
+  [
+    "lead",
+    /牵头|负责|谁(来)?(抓|管|干|做|落实)|归谁|归哪|主管|主抓|主责|责任(部门|单位)|哪个(部门|单位)|哪家(单位|部门)|由谁|谁家|牽頭/,
+  ],
+  ["targets", /目标|多少|几家|几个|几项|指标|达到|突破|规模|做到|要求|数量|量化|数字|任务量/],
+  [
+    "task_list",
+    /(哪些|哪几项|几项|多少项|几个|什么)(重点)?任务|任务(清单|列表|有哪些|有几项)|重点任务|全部任务|所有任务|哪些工作|[十\d]+(大|项)任务|任务的?(标题|名称|题目)/,
+  ],
+];
+
+/** Question words and fillers: removed from the topic so that only subject matter is searched. */
+const FILLER = new RegExp(
+  [
+    "请问",
+    "怎么安排",
+    "怎么要求",
+    "怎么表述",
+    "怎么说",
+    "怎么样",
+    "怎么",
+    "安排",
+    "表述",
+    "清单",
+    "列表",
+    "列一下",
+    "列出",
+    "标题",
+    "十大",
+    "概括",
+    "一句话",
+    "说说",
+    "讲讲",
+    "介绍",
+    "共同",
+    "涉及",
+    "啥",
+    "我想知道",
+    "想知道",
+    "问一下",
+    "请告诉我",
+    "告诉我",
+    "帮我查一下",
+    "帮我查",
+    "查一下",
+    "查询",
+    "看看",
+    "一下",
+    "牵头部门",
+    "牵头单位",
+    "协同部门",
+    "协同单位",
+    "配合部门",
+    "配合单位",
+    "责任部门",
+    "责任单位",
+    "哪个部门",
+    "哪个单位",
+    "哪些部门",
+    "哪些单位",
+    "什么部门",
+    "什么单位",
+    "哪家单位",
+    "部门",
+    "单位",
+    "牵头",
+    "负责",
+    "协同",
+    "配合",
+    "协助",
+    "参与",
+    "协作",
+    "主管",
+    "主抓",
+    "归谁",
+    "归哪个",
+    "归哪",
+    "由谁",
+    "是谁",
+    "谁来",
+    "谁",
+    "哪个",
+    "哪些",
+    "哪家",
+    "哪项",
+    "哪几项",
+    "什么",
+    "多少",
+    "几家",
+    "几个",
+    "几项",
+    "是否",
+    "有没有",
+    "有哪些",
+    "有什么",
+    "是什么",
+    "是多少",
+    "要达到",
+    "要做到",
+    "做到",
+    "要求",
+    "目标值",
+    "目标",
+    "指标",
+    "任务",
+    "各",
+    "到",
+    "这项",
+    "这个",
+    "那项",
+    "需要",
+    "要",
+    "的",
+    "了",
+    "吗",
+    "呢",
+    "啊",
+    "吧",
+    "呀",
+    "是",
+    "及",
+    "抓",
+    "进展",
+    "进度",
+    "情况",
+    "最新",
+    "如何",
+    "怎么样",
+    "计划中",
+    "计划里",
+    "计划",
+    "行动计划",
+    "方案",
+    "重点",
+    "分别",
+    "规定",
+    "提出",
+    "方面",
+    "到底",
+    "具体",
+    "一共",
+    "总共",
+    "实现",
+    "达到",
+    "which",
+    "what",
+    "who",
+    "the",
+    "is",
+    "are",
+    "of",
+    "for",
+    "does",
+    "do",
+    "task",
+    "tasks",
+    "department",
+    "departments",
+    "bureau",
+    "plan",
+    "in",
+    "on",
+    "a",
+    "an",
+    "to",
+    "by",
+    "and",
+  ]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => (/^[a-z]+$/.test(w) ? `\\b${w}\\b` : w))
+    .join("|"),
+  "g",
+);
+
+const TASK_REF =
+  /第\s*([一二三四五六七八九十\d]{1,3})\s*(?:项|个|条|大)?\s*(?:重点)?(?:任务|工作)|任务\s*([一二三四五六七八九十\d]{1,3})(?![\d亿万家个])|第\s*([一二三四五六七八九十\d]{1,3})\s*项|[(]([一二三四五六七八九十]{1,3})[)]|\btask\s*(\d{1,3})\b/;
+const MEASURE_REF = /第\s*([一二三四五六七八九十\d]{1,2})\s*(?:条|项|个)?/;
+
+function ordinal(text: string | undefined): number | null {
+  if (!text) return null;
+  return /^\d+$/.test(text) ? Number(text) : chineseNumeral(text);
+}
+
+export function parseQuestion(normalized: string, lookup: DepartmentLookup): ParsedQuestion {
+  const intents = new Set<Intent>();
+  for (const [intent, re] of INTENT_PATTERNS) if (re.test(normalized)) intents.add(intent);
+
+  let rest = normalized;
+  const departments = lookup.find(rest);
+  for (const d of departments) rest = rest.split(d.said).join(" ");
+  const unknownDepartment = departments.length === 0 ? lookup.unknown(normalized) : null;
+  if (unknownDepartment) rest = rest.split(unknownDepartment).join(" ");
+
+  let taskNo: number | null = null;
+  let measureNo: number | null = null;
+  if (intents.has("measures")) {
+    const m = MEASURE_REF.exec(rest);
+    if (m) {
+      measureNo = ordinal(m[1]);
+      rest = rest.replace(m[0], " ");
+    }
+  } else {
+    const t = TASK_REF.exec(rest);
+    if (t) {
+      taskNo = ordinal(t[1] ?? t[2] ?? t[3] ?? t[4] ?? t[5]);
+      rest = rest.replace(t[0], " ");
+    }
+  }
+  const years = [...rest.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1]));
+  rest = rest.replace(/(到|至|截至|截止)?\s*20\d{2}\s*(年底|年末|年)?(前)?/g, " ");
+
+  const topic = rest
+    .replace(/保障措施|保障|措施|总体目标|总目标|三年目标|整体目标|主要目标|发展目标/g, " ")
+    .replace(FILLER, " ")
+    .replace(/[^\p{L}\p{N}%.]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return { normalized, intents, departments, unknownDepartment, taskNo, measureNo, years, topic };
+}

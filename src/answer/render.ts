@@ -1,0 +1,187 @@
+// Renders a resolution as short Chinese WeCom markdown: the plan's facts, its own sentence quoted, defects flagged.
+import type { ResponsibilityMatrix, SourceWarning, Target, Task } from "../plan/schema.js";
+import { renderTaskProgress } from "../progress/render.js";
+import type { Resolution } from "./resolution.js";
+import type { AnswerContext } from "./types.js";
+
+export interface RenderOptions {
+  /** name the plan in every answer (when several plans are loaded) */
+  namePlan: boolean;
+}
+
+export function renderResolution(r: Resolution, ctx: AnswerContext, opts: RenderOptions): string {
+  switch (r.kind) {
+    case "task":
+      return withPlan(r.plan, opts, renderTask(r.plan, r.task, r.focus, r.intents, ctx));
+    case "goals":
+      return withPlan(r.plan, opts, renderGoals(r.plan, r.focus));
+    case "measures":
+      return withPlan(
+        r.plan,
+        opts,
+        [
+          r.all ? `**保障措施(共${r.measures.length}条)**` : "**保障措施**",
+          ...r.measures.map((m) =>
+            r.all ? `${m.label}${m.title}` : `${m.label}**${m.title}**\n> 原文:“${m.title}。${m.text}”`,
+          ),
+        ].join("\n"),
+      );
+    case "dept_tasks":
+      return r.plans
+        .map((e) =>
+          withPlan(
+            e.plan,
+            opts,
+            [
+              ...(e.lead.length
+                ? [`**${r.department}** 牵头的任务(${e.lead.length}项):`, ...e.lead.map(taskLine)]
+                : [`**${r.department}** 未牵头任何任务。`]),
+              `**${r.department}** 作为协同部门的任务(${e.partner.length}项):`,
+              ...(e.partner.length ? e.partner.map(taskLine) : ["无"]),
+              ...(e.viaGroup.length
+                ? [
+                    `另有${e.viaGroup.length}项任务的协同部门为“${e.viaGroup[0]?.group}”等集体表述:${e.viaGroup.map((v) => v.task.label).join("")}`,
+                  ]
+                : []),
+            ].join("\n"),
+          ),
+        )
+        .join("\n\n");
+    case "task_list":
+      return withPlan(
+        r.plan,
+        opts,
+        [
+          `**重点任务(共${r.plan.tasks.length}项)**`,
+          ...r.plan.tasks.map((t) => `${taskLine(t)} — 牵头:${t.lead.join("、") || "未写明"}`),
+        ].join("\n"),
+      );
+    case "help":
+      return helpText();
+    case "plan_info":
+      return [
+        `**${r.plan.title}**`,
+        `发文单位:${r.plan.issuer ?? "原文未写明"}`,
+        `印发日期:${r.plan.issuedOn ?? "原文日期缺字,无法确定"}`,
+        `期限:${r.plan.period ? `${r.plan.period.startYear}—${r.plan.period.endYear}年` : "原文未写明"}`,
+        ...renderWarnings(
+          r.plan.warnings.filter((w) => w.code === "title_spam" || w.code === "date_lost_chars").slice(0, 2),
+        ),
+        ...quotes(r.sentences),
+      ].join("\n");
+    case "shared_tasks":
+      return withPlan(
+        r.plan,
+        opts,
+        r.tasks.length
+          ? [`**${r.departments.join("、")}** 共同参与的任务(${r.tasks.length}项):`, ...r.tasks.map(taskLine)].join(
+              "\n",
+            )
+          : `计划中未找到${r.departments.join("、")}共同参与的任务。`,
+      );
+    case "not_covered":
+      return renderNotCovered(r);
+  }
+}
+
+function withPlan(plan: ResponsibilityMatrix, opts: RenderOptions, body: string): string {
+  return opts.namePlan ? `《${plan.title}》\n${body}` : body;
+}
+
+function taskLine(t: Task): string {
+  return `${t.label}${t.title}`;
+}
+
+export function targetText(t: Target): string {
+  const year = t.year ? `到${t.year}年` : "";
+  if (t.value === null) {
+    return `${t.metric}:${year}${t.comparison}?${t.unit} <font color="warning">⚠ 原文此处缺少数字(抓取缺字),目标值无法确定,请以正式文件为准</font>`;
+  }
+  return `${t.metric}:${year}${t.comparison}${t.valueText}${t.unit}`;
+}
+
+function warningsFor(plan: ResponsibilityMatrix, targets: Target[]): SourceWarning[] {
+  return plan.warnings.filter((w) =>
+    targets.some((t) => t.warnings.includes(w.code) && t.sentence.includes(w.excerpt.slice(0, 4))),
+  );
+}
+
+function renderWarnings(ws: SourceWarning[]): string[] {
+  return ws
+    .filter((w) => w.code !== "number_lost")
+    .map((w) => `<font color="comment">注:${w.message}${w.confirmedByHuman ? "(已人工核对)" : ""}</font>`);
+}
+
+function quotes(sentences: string[]): string[] {
+  return [...new Set(sentences)].map((s) => `> 原文:“${s}”`);
+}
+
+function renderTask(
+  plan: ResponsibilityMatrix,
+  task: Task,
+  focus: Target[] | null,
+  intents: Set<string>,
+  ctx: AnswerContext,
+): string {
+  const shown = focus ?? task.targets;
+  const lines = [
+    `**${task.label}${task.title}**`,
+    `牵头:**${task.lead.join("、") || "原文未写明"}**`,
+    `协同:${task.partners.join("、") || "无"}`,
+  ];
+  if (shown.length > 0) {
+    lines.push(focus ? "相关目标:" : "目标:", ...shown.map((t) => `- ${targetText(t)}`));
+    if (focus && focus.length < task.targets.length) lines.push(`(本任务共${task.targets.length}项目标)`);
+  } else {
+    lines.push("目标:原文未设定量化目标");
+  }
+  lines.push(...renderWarnings(warningsFor(plan, shown)));
+  lines.push(`进展:${renderTaskProgress(plan, task, ctx).join("\n")}`);
+  const cited = shown.map((t) => t.sentence);
+  if (intents.has("lead") || intents.has("partners") || cited.length === 0) {
+    if (task.attribution) cited.push(task.attribution);
+    if (cited.length === 1 && task.sentences[0]) cited.unshift(task.sentences[0]);
+  }
+  lines.push(...quotes(cited));
+  return lines.join("\n");
+}
+
+function renderGoals(plan: ResponsibilityMatrix, focus: Target[] | null): string {
+  const shown = focus ?? plan.goals.targets;
+  const lines = [`**总体目标**`, ...shown.map((t) => `- ${targetText(t)}`)];
+  lines.push(...renderWarnings(warningsFor(plan, shown)));
+  lines.push(...quotes(shown.length ? shown.map((t) => t.sentence) : plan.goals.sentences));
+  return lines.join("\n");
+}
+
+function renderNotCovered(r: Extract<Resolution, { kind: "not_covered" }>): string {
+  const nearest = r.nearest.map((n) => `${n.task.label}${n.task.title}`);
+  switch (r.why) {
+    case "unknown_department":
+      return `计划中未找到“${r.subject}”:它不是任何任务的牵头或协同部门。可以问我某个部门牵头哪些任务,例如“经贸发展局牵头哪些任务”。`;
+    case "department_leads_nothing":
+      return `计划中未找到由“${r.subject}”牵头或协同的任务。`;
+    case "year":
+      return [
+        `计划未涉及${r.subject}:计划中的目标年份为${(r.plannedYears ?? []).join("、")}年。`,
+        ...(r.task ? [`相关任务:${r.task.label}${r.task.title}(可问“${r.task.label}的目标”)`] : []),
+      ].join("\n");
+    default:
+      return [
+        `计划中未找到与“${r.subject}”相关的内容,计划未涉及这一事项,我不会编造数字。`,
+        ...(nearest.length ? [`相近的任务:${nearest.join(";")}`] : []),
+        "可以问我:某项任务谁牵头、谁协同,目标是多少,最新进展,某部门负责哪些任务。",
+      ].join("\n");
+  }
+}
+
+export function helpText(): string {
+  return [
+    "**我可以回答关于行动计划的问题**",
+    "- 谁牵头 / 谁协同:“新型显示谁牵头?”“第三项任务的协同部门”",
+    "- 目标:“上市公司目标是多少?”“总体目标有哪些?”",
+    "- 进展:“上市公司最新进展”;记录进展:“进展 任务七:上市公司已达10家”",
+    "- 部门任务:“经贸发展局牵头哪些任务?”",
+    "- 保障措施、重点任务清单",
+  ].join("\n");
+}

@@ -1,0 +1,40 @@
+// What a question resolved to, before it is rendered: the answer's content, independent of its wording.
+import type { Measure, ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
+import type { Intent } from "./types.js";
+
+export type Resolution =
+  | {
+      kind: "task";
+      plan: ResponsibilityMatrix;
+      task: Task;
+      intents: Set<Intent>;
+      /** the targets the question is about; null = all of the task's targets */
+      focus: Target[] | null;
+    }
+  | { kind: "goals"; plan: ResponsibilityMatrix; focus: Target[] | null; intents: Set<Intent> }
+  | { kind: "measures"; plan: ResponsibilityMatrix; measures: Measure[]; all: boolean }
+  | { kind: "dept_tasks"; department: string; plans: DepartmentTasks[] }
+  | { kind: "task_list"; plan: ResponsibilityMatrix }
+  | { kind: "plan_info"; plan: ResponsibilityMatrix; sentences: string[] }
+  | { kind: "shared_tasks"; departments: string[]; plan: ResponsibilityMatrix; tasks: Task[] }
+  | { kind: "help" }
+  | {
+      kind: "not_covered";
+      /** what the plan does not cover, in the user's words */
+      subject: string;
+      why: "no_match" | "unknown_department" | "year" | "no_figure" | "department_leads_nothing";
+      /** tasks nearest to the question, offered instead (titles only, never figures) */
+      nearest: { plan: ResponsibilityMatrix; task: Task }[];
+      /** for why = year: the years the plan does set targets for */
+      plannedYears?: number[];
+      plan?: ResponsibilityMatrix;
+      task?: Task;
+    };
+
+export interface DepartmentTasks {
+  plan: ResponsibilityMatrix;
+  lead: Task[];
+  partner: Task[];
+  /** tasks whose cooperating units include a collective (各部门) that takes in this department */
+  viaGroup: { task: Task; group: string }[];
+}

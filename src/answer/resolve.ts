@@ -1,0 +1,247 @@
+// Decides what a parsed question is about: a task, the goals, measures, a department's tasks — or nothing the plans cover.
+import { chineseNumeral } from "../plan/import/numbers.js";
+import type { LoadedPlans } from "../plan/knowledge.js";
+import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
+import { normalizeText } from "../search/normalize.js";
+import type { Hit, PlanIndex } from "../search/plan-index.js";
+import type { ParsedQuestion } from "./question.js";
+import type { DepartmentTasks, Resolution } from "./resolution.js";
+
+/** A topic is covered when the best passage holds at least this share of its terms. */
+export const MIN_COVERAGE = 0.5;
+
+export interface Resolver {
+  resolve(q: ParsedQuestion, previous: Resolution | null): Resolution;
+  /** tasks named by a short reference, best first */
+  findTasks(normalizedReference: string): { plan: ResponsibilityMatrix; task: Task; score: number }[];
+}
+
+export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver {
+  const plans = new Map(loaded.plans.map((p) => [p.slug, p]));
+  const groups = loaded.directory.departments.filter((d) => d.kind === "group").map((d) => d.name);
+  const planKeys = loaded.plans.map((p) => ({ plan: p, key: placeName(p.title) }));
+
+  const planOf = (q: ParsedQuestion): ResponsibilityMatrix | undefined =>
+    planKeys.find((k) => k.key && q.normalized.includes(k.key))?.plan ??
+    (loaded.plans.length === 1 ? loaded.plans[0] : undefined);
+
+  const taskHits = (topic: string, restrict?: ResponsibilityMatrix): Hit[] =>
+    index.search(topic, restrict ? (p) => p.plan === restrict.slug : undefined);
+
+  const nearestTasks = (topic: string, restrict?: ResponsibilityMatrix) => {
+    const seen = new Set<string>();
+    const out: { plan: ResponsibilityMatrix; task: Task }[] = [];
+    for (const h of taskHits(topic, restrict)) {
+      const plan = plans.get(h.passage.plan);
+      const task = plan?.tasks.find((t) => t.no === h.passage.taskNo);
+      const key = `${h.passage.plan}#${h.passage.taskNo}`;
+      if (!plan || !task || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ plan, task });
+      if (out.length === 3) break;
+    }
+    return out;
+  };
+
+  const departmentTasks = (name: string): DepartmentTasks[] =>
+    loaded.plans
+      .map((plan) => ({
+        plan,
+        lead: plan.tasks.filter((t) => t.lead.includes(name)),
+        partner: plan.tasks.filter((t) => t.partners.includes(name)),
+        viaGroup: groups.includes(name)
+          ? []
+          : plan.tasks.flatMap((t) => {
+              const group = t.partners.find((p) => groups.includes(p));
+              return group && !t.lead.includes(name) && !t.partners.includes(name) ? [{ task: t, group }] : [];
+            }),
+      }))
+      .filter((e) => e.lead.length + e.partner.length > 0);
+
+  const resolveTopic = (q: ParsedQuestion, restrict?: ResponsibilityMatrix): Resolution => {
+    // The passage that holds most of the question's terms wins; the BM25 score only breaks ties.
+    const hits = taskHits(q.topic, restrict).sort((a, b) => b.coverage - a.coverage || b.score - a.score);
+    const best = hits[0];
+    const terms = index.termsOf(q.topic);
+    const enough = best && best.coverage >= MIN_COVERAGE && (best.matched.length >= 2 || terms.length === 1);
+    if (!best || !enough) return notCovered(q, "no_match", nearestTasks(q.topic, restrict));
+    const plan = plans.get(best.passage.plan) as ResponsibilityMatrix;
+    if (best.passage.kind === "measure") {
+      const m = plan.measures.find((x) => String(x.no) === best.passage.ref);
+      if (m) return { kind: "measures", plan, measures: [m], all: false };
+    }
+    // Aggregate passages by task: a task's target passages speak for the task too.
+    const taskNo = bestTaskNo(hits, best.passage.plan);
+    if (taskNo === 0)
+      return { kind: "goals", plan, focus: focusTargets(plan.goals.targets, q, index), intents: q.intents };
+    const task = plan.tasks.find((t) => t.no === taskNo) as Task;
+    return { kind: "task", plan, task, intents: q.intents, focus: focusTargets(task.targets, q, index) };
+  };
+
+  const notCovered = (
+    q: ParsedQuestion,
+    why: Extract<Resolution, { kind: "not_covered" }>["why"],
+    nearest: { plan: ResponsibilityMatrix; task: Task }[],
+  ): Resolution => ({ kind: "not_covered", subject: subjectOf(q), why, nearest });
+
+  return {
+    resolve(question, previous) {
+      let q = question;
+      if (q.intents.has("help") && !q.topic) return { kind: "help" };
+      const plan = planOf(q);
+      const named = planKeys.find((k) => k.key && q.normalized.includes(k.key));
+      if (named) q = { ...q, topic: q.topic.split(named.key).join(" ").trim() };
+
+      if (
+        q.intents.has("plan_info") &&
+        !q.intents.has("task_list") &&
+        plan &&
+        q.taskNo === null &&
+        q.departments.length === 0
+      ) {
+        const terms = new Set(index.termsOf(q.topic));
+        const relevant = plan.preamble.filter((s) => index.termsOf(normalizeText(s)).some((t) => terms.has(t)));
+        return { kind: "plan_info", plan, sentences: relevant.slice(0, 2) };
+      }
+
+      if (q.unknownDepartment) {
+        return { kind: "not_covered", subject: q.unknownDepartment, why: "unknown_department", nearest: [] };
+      }
+      const dept = q.departments[0];
+      const asksDeptTasks =
+        dept &&
+        q.taskNo === null &&
+        (!q.topic ||
+          /(牵头|负责|配合|协同|参与|承担|主抓|涉及)(了)?(的是)?(哪些|哪几|哪项|什么|几项|的任务)|有哪些任务|的任务|哪些工作|哪项工作|清单|列表/.test(
+            q.normalized,
+          )) &&
+        !/谁/.test(q.normalized);
+      if (dept && asksDeptTasks && q.departments.length >= 2) {
+        const names = q.departments.map((d) => d.name);
+        const home = plan ?? loaded.plans[0];
+        if (home) {
+          const tasks = home.tasks.filter((t) => names.every((n) => t.lead.includes(n) || t.partners.includes(n)));
+          return { kind: "shared_tasks", departments: names, plan: home, tasks };
+        }
+      }
+      if (dept && asksDeptTasks) {
+        const entries = departmentTasks(dept.name);
+        if (entries.length === 0)
+          return { kind: "not_covered", subject: dept.name, why: "department_leads_nothing", nearest: [] };
+        return { kind: "dept_tasks", department: dept.name, plans: entries };
+      }
+
+      if (q.intents.has("measures") && plan) {
+        if (q.measureNo !== null) {
+          const m = plan.measures.find((x) => x.no === q.measureNo);
+          if (m) return { kind: "measures", plan, measures: [m], all: false };
+        }
+        if (q.topic) {
+          const hit = index.search(q.topic, (p) => p.kind === "measure" && p.plan === plan.slug)[0];
+          if (hit && hit.coverage >= MIN_COVERAGE) {
+            const m = plan.measures.find((x) => String(x.no) === hit.passage.ref);
+            if (m) return { kind: "measures", plan, measures: [m], all: false };
+          }
+        }
+        return { kind: "measures", plan, measures: plan.measures, all: true };
+      }
+
+      let resolution: Resolution;
+      if (q.taskNo !== null && plan) {
+        const task = plan.tasks.find((t) => t.no === q.taskNo);
+        if (!task) return { kind: "not_covered", subject: `第${q.taskNo}项任务`, why: "no_match", nearest: [] };
+        resolution = { kind: "task", plan, task, intents: q.intents, focus: focusTargets(task.targets, q, index) };
+      } else if (q.intents.has("goals") && plan) {
+        resolution = { kind: "goals", plan, focus: focusTargets(plan.goals.targets, q, index), intents: q.intents };
+      } else if (!q.topic) {
+        if (q.intents.has("task_list") && plan) return { kind: "task_list", plan };
+        if (previous && (previous.kind === "task" || previous.kind === "goals")) {
+          resolution = { ...previous, intents: new Set([...previous.intents, ...q.intents]), focus: previous.focus };
+        } else if (q.intents.has("goals") || (q.intents.has("targets") && plan && !q.intents.has("lead"))) {
+          resolution = plan ? { kind: "goals", plan, focus: null, intents: q.intents } : { kind: "help" };
+        } else {
+          return plan ? { kind: "task_list", plan } : { kind: "help" };
+        }
+      } else {
+        resolution = resolveTopic(
+          q,
+          plan && planKeys.some((k) => k.key && q.normalized.includes(k.key)) ? plan : undefined,
+        );
+      }
+      return checkYears(resolution, q);
+    },
+    findTasks(reference) {
+      const q = normalizeText(reference);
+      const byNumber = /^(?:任务|第)?\s*([一二三四五六七八九十\d]{1,3})\s*(?:项)?(?:任务)?$/.exec(q);
+      if (byNumber?.[1]) {
+        const no = /^\d+$/.test(byNumber[1]) ? Number(byNumber[1]) : chineseNumeral(byNumber[1]);
+        return loaded.plans.flatMap((plan) =>
+          plan.tasks.filter((t) => t.no === no).map((task) => ({ plan, task, score: 1 })),
+        );
+      }
+      const hits = index.search(q).filter((h) => h.passage.taskNo > 0 && h.coverage >= MIN_COVERAGE);
+      const seen = new Set<string>();
+      const out: { plan: ResponsibilityMatrix; task: Task; score: number }[] = [];
+      for (const h of hits) {
+        const key = `${h.passage.plan}#${h.passage.taskNo}`;
+        const plan = plans.get(h.passage.plan);
+        const task = plan?.tasks.find((t) => t.no === h.passage.taskNo);
+        if (seen.has(key) || !plan || !task) continue;
+        seen.add(key);
+        out.push({ plan, task, score: h.score });
+      }
+      return out;
+    },
+  };
+}
+
+/** A question about a year the plan sets no target for is not covered, whatever the topic. */
+function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
+  if (r.kind !== "task" && r.kind !== "goals") return r;
+  if (q.years.length === 0) return r;
+  const targets = r.kind === "task" ? r.task.targets : r.plan.goals.targets;
+  const planned = [...new Set(targets.map((t) => t.year).filter((y): y is number => y !== null))];
+  const asked = q.years.filter((y) => !planned.includes(y));
+  if (asked.length === 0 || planned.length === 0) return r;
+  return {
+    kind: "not_covered",
+    subject: `${asked[0]}年的目标`,
+    why: "year",
+    nearest: r.kind === "task" ? [{ plan: r.plan, task: r.task }] : [],
+    plannedYears: planned.sort(),
+    plan: r.plan,
+    ...(r.kind === "task" ? { task: r.task } : {}),
+  };
+}
+
+function bestTaskNo(hits: Hit[], plan: string): number {
+  const score = new Map<number, number>();
+  for (const h of hits) {
+    if (h.passage.plan !== plan || h.passage.kind === "measure") continue;
+    score.set(h.passage.taskNo, Math.max(score.get(h.passage.taskNo) ?? 0, h.score * h.coverage));
+  }
+  return [...score.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+/** The targets whose metric the question names; null when it names none (then all are shown). */
+function focusTargets(targets: Target[], q: ParsedQuestion, index: PlanIndex): Target[] | null {
+  const terms = new Set(index.termsOf(q.topic));
+  if (terms.size === 0 || targets.length === 0) return null;
+  const scored = targets.map((t) => {
+    const own = index.termsOf(normalizeText(t.metric));
+    return { t, n: own.filter((x) => terms.has(x)).length / Math.max(1, Math.min(own.length, terms.size)) };
+  });
+  const best = Math.max(...scored.map((s) => s.n));
+  if (best < 0.34) return null;
+  return scored.filter((s) => s.n >= best * 0.6).map((s) => s.t);
+}
+
+function subjectOf(q: ParsedQuestion): string {
+  return q.topic.replace(/\s+/g, "") || q.normalized;
+}
+
+/** 新站高新区推动… → 新站高新区; 临湖区数字经济… → 临湖区: how people name a plan. */
+function placeName(title: string): string {
+  const m = /^(.{2,8}?(?:高新区|开发区|新区|经开区|区|市|县|镇))/.exec(normalizeText(title));
+  return m?.[1] ?? "";
+}

@@ -1,0 +1,143 @@
+// Encrypted intelligent-bot callbacks per second over loopback HTTP, beside a bare Koa endpoint in the same run.
+// Rounds alternate between the endpoints so that load from elsewhere on the machine hits both alike.
+import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import Koa from "koa";
+import type { MessageHandler } from "../chat/message.js";
+import { loadEnv } from "../config/env.js";
+import { type RunningServer, startServer } from "../http/server.js";
+import { logger } from "../log.js";
+import { openRuntime, type Runtime } from "../runtime.js";
+import { botCallback, botKeys, botTextMessage, type CallbackRequest } from "../wecom/simulator/callbacks.js";
+import { credentialsEnv, newCredentials, type SimulatedCredentials } from "../wecom/simulator/credentials.js";
+
+const ROUND_S = Number(process.env.BENCH_CALLBACK_SECONDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_CALLBACK_ROUNDS ?? 3);
+const CONNECTIONS = 10;
+/** Replay protection answers a repeated msgid from the store: every request needs its own, encrypted up front. */
+const BODIES_PER_ROUND = Number(process.env.BENCH_CALLBACK_BODIES ?? 25_000);
+const QUESTIONS = ["牵头部门是哪个", "有哪些目标", "任务一由谁牵头", "进展如何", "帮助", "第二项任务的协同部门"];
+
+interface Measured {
+  rps: number;
+  p99: number;
+  total: number;
+  failed: number;
+}
+
+async function measure(url: string, opts: { body?: string; requests?: autocannon.Request[] }): Promise<Measured> {
+  const result = await autocannon({
+    url,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    connections: CONNECTIONS,
+    duration: ROUND_S,
+    ...opts,
+  });
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** The baseline: Koa reading a JSON body of the same size and answering a small JSON, no crypto, no store. */
+async function startBareKoa(): Promise<{ url: string; server: Server }> {
+  const app = new Koa();
+  app.use(async (ctx) => {
+    let raw = "";
+    for await (const chunk of ctx.req) raw += chunk;
+    ctx.body = { ok: true, bytes: JSON.parse(raw).encrypt.length };
+  });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+interface Service {
+  runtime: Runtime;
+  server: RunningServer;
+  creds: SimulatedCredentials;
+}
+
+async function startService(dir: string, name: string, handler?: MessageHandler): Promise<Service> {
+  const creds = newCredentials();
+  const env = loadEnv({
+    PLANBOT_KNOWLEDGE: process.env.PLANBOT_KNOWLEDGE ?? "./knowledge",
+    PLANBOT_DB: join(dir, `${name}.sqlite`),
+    ...credentialsEnv(creds),
+  });
+  const runtime = openRuntime(env);
+  if (handler) runtime.handleMessage = handler;
+  return { runtime, server: await startServer(runtime, { host: "127.0.0.1", port: 0 }), creds };
+}
+
+/** Distinct signed callbacks with fresh timestamps, replayed in order by autocannon. */
+function callbackRequests(creds: SimulatedCredentials): autocannon.Request[] {
+  const keys = botKeys(creds.bot);
+  const callbacks: CallbackRequest[] = Array.from({ length: BODIES_PER_ROUND }, (_, i) =>
+    botCallback(keys, botTextMessage({ text: QUESTIONS[i % QUESTIONS.length] ?? "", userid: `u${i % 50}`, chatid: "bench" })),
+  );
+  let next = 0;
+  return [
+    {
+      method: "POST",
+      setupRequest: (req) => {
+        const cb = callbacks[next++ % callbacks.length];
+        return cb ? { ...req, path: `${cb.path}?${new URLSearchParams(cb.query)}`, body: cb.body } : req;
+      },
+    },
+  ];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+export async function runCallbackBench(): Promise<Record<string, number | string>> {
+  const level = logger.level;
+  logger.level = "warn"; // two info lines a request would measure the log sink, not planbot
+  const dir = mkdtempSync(join(tmpdir(), "planbot-bench-"));
+  const bare = await startBareKoa();
+  // End to end with the real answering core, and with a constant answer to isolate the WeCom transport's own cost.
+  const real = await startService(dir, "real");
+  const fixed = await startService(dir, "fixed", async () => ({ markdown: "收到。", kind: "bench" }));
+  const rows = { bare: [] as Measured[], real: [] as Measured[], fixed: [] as Measured[] };
+  try {
+    // A body the size of a real callback (one short question, encrypted and base64-encoded).
+    const sampleBody = JSON.stringify({ encrypt: "x".repeat(350) });
+    await measure(bare.url, { body: sampleBody }); // warm-up, discarded
+    for (let r = 0; r < ROUNDS; r++) {
+      rows.bare.push(await measure(bare.url, { body: sampleBody }));
+      rows.real.push(await measure(real.server.url, { requests: callbackRequests(real.creds) }));
+      rows.fixed.push(await measure(fixed.server.url, { requests: callbackRequests(fixed.creds) }));
+    }
+    const ratio = (k: "real" | "fixed") =>
+      Math.round(median(rows[k].map((m, i) => m.rps / Math.max(1, rows.bare[i]?.rps ?? 1))) * 100) / 100;
+    return {
+      callback_rps: Math.round(median(rows.real.map((m) => m.rps))),
+      callback_p99_ms: round1(median(rows.real.map((m) => m.p99))),
+      callback_vs_bare_koa: ratio("real"),
+      callback_transport_rps: Math.round(median(rows.fixed.map((m) => m.rps))),
+      callback_transport_p99_ms: round1(median(rows.fixed.map((m) => m.p99))),
+      callback_transport_vs_bare_koa: ratio("fixed"),
+      bare_koa_rps: Math.round(median(rows.bare.map((m) => m.rps))),
+      bare_koa_p99_ms: round1(median(rows.bare.map((m) => m.p99))),
+      callback_failed_requests: [...rows.real, ...rows.fixed].reduce((n, m) => n + m.failed, 0),
+      callback_goal: "≥0.4× bare Koa, p99 ≤10 ms",
+      callback_setup: `${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${ROUND_S} s, medians; loopback, client in the same process`,
+    };
+  } finally {
+    await real.server.close();
+    await fixed.server.close();
+    await new Promise((r) => bare.server.close(r));
+    real.runtime.close();
+    fixed.runtime.close();
+    rmSync(dir, { recursive: true, force: true });
+    logger.level = level;
+  }
+}

@@ -1,0 +1,117 @@
+// Builds the morning digest: new progress, targets behind pace, stale tasks, days left or final attainment. Pure and deterministic.
+import type { ResponsibilityMatrix, Task } from "../plan/schema.js";
+import { daysBetween } from "../progress/dates.js";
+import { clip, formatNumber, formatPercent, reporterLabel } from "../progress/format.js";
+import { renderTargetLine } from "../progress/render.js";
+import type { ProgressReader, ProgressRecord } from "../progress/schema.js";
+import { STATUS_LABEL, type TargetProgress, targetPeriod, taskProgress } from "../progress/status.js";
+import { type DigestItem, packDigest, WECOM_MARKDOWN_LIMIT } from "./split.js";
+
+export interface DigestInput {
+  /** the morning the digest is for, YYYY-MM-DD; statuses are computed as of this day */
+  date: string;
+  plans: readonly ResponsibilityMatrix[];
+  /** progress as it stood when the window closed */
+  progress: ProgressReader;
+  /** effective records stored since the previous digest */
+  newRecords: readonly ProgressRecord[];
+  /** first day the window covers (Shanghai), for the heading */
+  sinceDay: string;
+  staleDays: number;
+  /** WeCom userids to mention for a department (the reporters file's contacts) */
+  contactsOf(department: string): string[];
+  /** bytes per message; WeCom's markdown limit by default */
+  limit?: number;
+  /** at most this many new records are listed one by one */
+  maxNewEntries?: number;
+}
+
+const shortDay = (day: string) => day.slice(5);
+
+function leadText(task: Task, contactsOf: DigestInput["contactsOf"]): string {
+  const lead = task.lead.length > 0 ? task.lead.join("、") : "未注明";
+  const mentions = [...new Set(task.lead.flatMap(contactsOf))].sort().map((u) => `<@${u}>`);
+  return `牵头:${lead}${mentions.length > 0 ? ` ${mentions.join(" ")}` : ""}`;
+}
+
+function newRecordEntry(plan: ResponsibilityMatrix, r: ProgressRecord): string {
+  const task = plan.tasks.find((t) => t.no === r.taskNo);
+  const target = task?.targets.find((t) => t.id === r.targetId);
+  let figure = "";
+  if (target && r.value !== null) {
+    const share = target.value && target.value > 0 ? ` ${formatPercent(r.value / target.value)}` : "";
+    figure = ` **${target.metric} ${formatNumber(r.value)}${target.unit}${share}**`;
+  }
+  const fix = r.supersedes ? "(更正)" : "";
+  return `- 任务${r.taskNo}${fix}${figure}:${clip(r.text, 60)} —— ${reporterLabel(r)} ${shortDay(r.asOf)}`;
+}
+
+function behindEntry(task: Task, p: TargetProgress, contactsOf: DigestInput["contactsOf"]): string {
+  const got = `${formatPercent(p.attained ?? 0)},时间进度 ${formatPercent(p.expected ?? 0)}`;
+  return `- 任务${task.no} ${p.target.metric}:完成 ${got} · ${leadText(task, contactsOf)}`;
+}
+
+function planItems(plan: ResponsibilityMatrix, input: DigestInput): DigestItem[] {
+  const items: DigestItem[] = [{ kind: "title", text: `## ${plan.title} · 每日进展 ${input.date}` }];
+  const period = targetPeriod(plan);
+  const ended = period !== null && input.date > period.end;
+  if (period && !ended) {
+    items.push({ kind: "entry", text: `距规划期结束(${period.end})还有 **${daysBetween(input.date, period.end)}** 天` });
+  }
+  const progress = plan.tasks.map((t) => taskProgress(plan, t, input.progress, input.date, input.staleDays));
+
+  const fresh = input.newRecords.filter((r) => r.plan === plan.slug);
+  const max = input.maxNewEntries ?? 30;
+  items.push({ kind: "section", text: `### 新进展(${shortDay(input.sinceDay)} 以来 ${fresh.length} 条)` });
+  if (fresh.length === 0) items.push({ kind: "entry", text: "- 无" });
+  const ordered = [...fresh].sort((a, b) => a.taskNo - b.taskNo || a.id - b.id);
+  for (const r of ordered.slice(0, max)) items.push({ kind: "entry", text: newRecordEntry(plan, r) });
+  if (ordered.length > max) {
+    items.push({ kind: "entry", text: `- ……另有 ${ordered.length - max} 条,可发送「进展历史 任务N」查看` });
+  }
+
+  if (ended) {
+    items.push({ kind: "entry", text: `规划期已于 ${period?.end} 结束,以下为最终完成情况` });
+    items.push({ kind: "section", text: "### 最终完成情况" });
+    const finals = progress.flatMap((tp) => tp.targets.map((p) => ({ task: tp.task, p })));
+    if (finals.length === 0) items.push({ kind: "entry", text: "- 本计划没有量化指标" });
+    for (const { task, p } of finals) {
+      items.push({ kind: "entry", text: `- 任务${task.no} ${renderTargetLine(p).replace(/^- /, "")}` });
+    }
+    return items;
+  }
+
+  const behind = progress
+    .flatMap((tp) => tp.targets.filter((p) => p.status === "behind").map((p) => ({ task: tp.task, p })))
+    .sort(
+      (a, b) =>
+        (a.p.attained ?? 0) - (a.p.expected ?? 0) - ((b.p.attained ?? 0) - (b.p.expected ?? 0)) ||
+        a.task.no - b.task.no ||
+        a.p.target.id.localeCompare(b.p.target.id),
+    );
+  items.push({ kind: "section", text: `### ${STATUS_LABEL.behind}(${behind.length})` });
+  if (behind.length === 0) items.push({ kind: "entry", text: "- 无" });
+  for (const { task, p } of behind) items.push({ kind: "entry", text: behindEntry(task, p, input.contactsOf) });
+
+  const stale = progress.filter((tp) => tp.stale);
+  items.push({ kind: "section", text: `### ${STATUS_LABEL.stale}(超过 ${input.staleDays} 天无记录,${stale.length} 项)` });
+  if (stale.length === 0) items.push({ kind: "entry", text: "- 无" });
+  for (const tp of stale) {
+    const last = tp.latest ? `最近 ${tp.latest.asOf}` : "从未填报";
+    items.push({
+      kind: "entry",
+      text: `- 任务${tp.task.no}「${clip(tp.task.title, 24)}」· ${last} · ${leadText(tp.task, input.contactsOf)}`,
+    });
+  }
+  return items;
+}
+
+/** The digest as WeCom markdown messages, each within the byte limit; same input, same text. */
+export function buildDigest(input: DigestInput): string[] {
+  const plans = [...input.plans].sort((a, b) => a.slug.localeCompare(b.slug));
+  if (plans.length === 0) return [`## 每日进展 ${input.date}\n暂无计划`];
+  return packDigest(
+    plans.flatMap((p) => planItems(p, input)),
+    input.limit ?? WECOM_MARKDOWN_LIMIT,
+  );
+}

@@ -1,0 +1,78 @@
+// Gathers what a digest needs from the store — the window since the chat's previous digest and a frozen view — and builds it.
+import { createHash } from "node:crypto";
+import { contactsOf } from "../auth/permission.js";
+import type { ReportersFile } from "../auth/reporters.js";
+import type { DepartmentDirectory, ResponsibilityMatrix } from "../plan/schema.js";
+import { addDays, shanghaiMidnight } from "../progress/dates.js";
+import { memoryProgressReader } from "../progress/memory-reader.js";
+import type { ProgressStore } from "../store/progress-store.js";
+import { buildDigest } from "./build.js";
+
+export interface DigestSources {
+  store: ProgressStore;
+  plans: readonly ResponsibilityMatrix[];
+  directory: DepartmentDirectory;
+  reporters: ReportersFile;
+  staleDays: number;
+}
+
+export interface PreparedDigest {
+  chat: string | null;
+  date: string;
+  /** ISO instants: records stored in [since, until) are new */
+  since: string;
+  until: string;
+  parts: string[];
+  sha256: string;
+}
+
+/**
+ * The window ends when the digest's day begins (Shanghai midnight) and starts where the chat's previous digest
+ * ended (the day before when there is none). A digest already sent for this chat and day keeps its window, and
+ * nothing stored after the window closed is read, so a retry yields the same text.
+ */
+export function digestWindow(store: ProgressStore, chat: string | null, date: string): { since: string; until: string } {
+  if (chat !== null) {
+    const same = store.digestRun(chat, date);
+    if (same) return { since: same.since, until: same.until };
+    const previous = store.lastDigestRun(chat, date);
+    if (previous) return { since: previous.until, until: shanghaiMidnight(date) };
+  }
+  return { since: shanghaiMidnight(addDays(date, -1)), until: shanghaiMidnight(date) };
+}
+
+export function prepareDigest(
+  src: DigestSources,
+  options: { date: string; plan?: string; chat?: string | null },
+): PreparedDigest {
+  const chat = options.chat ?? null;
+  const plans = options.plan ? src.plans.filter((p) => p.slug === options.plan) : src.plans;
+  if (options.plan && plans.length === 0) throw new Error(`unknown plan: ${options.plan}`);
+  const { since, until } = digestWindow(src.store, chat, options.date);
+  const slugs = new Set(plans.map((p) => p.slug));
+  const asOfWindow = src.store.list({ recordedBefore: until }).filter((r) => slugs.has(r.plan));
+  const parts = buildDigest({
+    date: options.date,
+    plans,
+    progress: memoryProgressReader(asOfWindow),
+    newRecords: src.store.effectiveRecordedBetween(since, until).filter((r) => slugs.has(r.plan)),
+    sinceDay: new Date(Date.parse(since) + 8 * 3_600_000).toISOString().slice(0, 10),
+    staleDays: src.staleDays,
+    contactsOf: (dept) => contactsOf(src.reporters, dept, src.directory).map((r) => r.userid),
+  });
+  const sha256 = createHash("sha256").update(parts.join("\u0000")).digest("hex");
+  return { chat, date: options.date, since, until, parts, sha256 };
+}
+
+/** Remembers that a digest went out, so the next one starts where this one ended. */
+export function recordDigestSent(store: ProgressStore, digest: PreparedDigest): void {
+  if (digest.chat === null) throw new Error("a digest without a chat is not sent");
+  store.recordDigestRun({
+    chat: digest.chat,
+    date: digest.date,
+    since: digest.since,
+    until: digest.until,
+    parts: digest.parts.length,
+    sha256: digest.sha256,
+  });
+}

@@ -1,0 +1,77 @@
+// Wires outbound delivery for one process: chats file, outbox, group-robot sender and the worker that connects them.
+import type { Runtime } from "../runtime.js";
+import type { DigestBuilder } from "../schedule/digest-schedule.js";
+import { progressDigestBuilder } from "../schedule/progress-digest-builder.js";
+import { type ChatConfig, ChatsFileError, chatPlanProblems, chatRobot, loadChats } from "./chats.js";
+import { type Clock, systemClock } from "./clock.js";
+import { createOutbox, type Outbox } from "./outbox.js";
+import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from "./outbox-worker.js";
+import { createWebhookSender, type WebhookSender, type WebhookSenderOptions } from "./webhook.js";
+
+export interface OutboundOptions {
+  /** default: the file named by PLANBOT_CHATS (none = no chats) */
+  chats?: ChatConfig[];
+  /** default: the progress digest built from the runtime's store */
+  buildDigest?: DigestBuilder;
+  clock?: Clock;
+  fetch?: typeof fetch;
+  sender?: Pick<WebhookSenderOptions, "rateLimit" | "retry" | "timeoutMs">;
+  worker?: Pick<OutboxWorkerOptions, "pollMs" | "leaseMs" | "maxAttempts" | "backoff">;
+}
+
+export interface OutboundDelivery {
+  chats: ChatConfig[];
+  outbox: Outbox;
+  sender: WebhookSender;
+  worker: OutboxWorker;
+  buildDigest: DigestBuilder;
+  clock: Clock;
+}
+
+type RuntimeParts = Pick<Runtime, "env" | "db" | "plans" | "store" | "reporters">;
+
+/** The chats file named by PLANBOT_CHATS, checked against the loaded plans; [] when the variable is unset. */
+export function chatsFromEnv(runtime: Pick<Runtime, "env" | "plans">): ChatConfig[] {
+  const file = runtime.env.PLANBOT_CHATS;
+  if (file === undefined) return [];
+  const chats = loadChats(file);
+  const problems = chatPlanProblems(
+    chats,
+    runtime.plans.plans.map((p) => p.slug),
+  );
+  if (problems.length > 0) throw new ChatsFileError(`Invalid chats file ${file}:\n${problems.join("\n")}`);
+  return chats;
+}
+
+export function createOutboundDelivery(runtime: RuntimeParts, options: OutboundOptions = {}): OutboundDelivery {
+  const chats = options.chats ?? chatsFromEnv(runtime);
+  const byName = new Map(chats.map((c) => [c.name, c]));
+  const clock = options.clock ?? systemClock;
+  const outbox = createOutbox(runtime.db);
+  const sender = createWebhookSender({
+    apiBase: runtime.env.WECOM_API_BASE,
+    fetch: options.fetch,
+    clock,
+    ...options.sender,
+  });
+  const worker = createOutboxWorker({
+    outbox,
+    clock,
+    ...options.worker,
+    async deliver(row) {
+      const chat = byName.get(row.chat);
+      // Rows outlive config: a chat removed from the file can no longer be reached.
+      if (!chat) return { ok: false, retryable: false, error: `chat "${row.chat}" is not in the chats file` };
+      const result = await sender.sendMarkdown(chatRobot(chat), row.content);
+      return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
+    },
+  });
+  return {
+    chats,
+    outbox,
+    sender,
+    worker,
+    buildDigest: options.buildDigest ?? progressDigestBuilder(runtime),
+    clock,
+  };
+}

@@ -1,0 +1,54 @@
+// A complete local WeCom: planbot started with fresh simulated credentials, pointed at the WeCom API simulator,
+// and the callback simulator that plays WeCom against it. Used by `planbot simulate` and tests alike.
+import type { Env } from "../../config/env.js";
+import { type RunningServer, startServer } from "../../http/server.js";
+import { openRuntime, type Runtime } from "../../runtime.js";
+import { type ReceivedRequest, startWecomSimulatorApi, type WecomSimulatorApi } from "./api-server.js";
+import { newCredentials, type SimulatedCredentials } from "./credentials.js";
+import { createCallbackSimulator, type WecomCallbackSimulator } from "./wecom-client.js";
+
+export interface LocalWecom {
+  creds: SimulatedCredentials;
+  runtime: Runtime;
+  server: RunningServer;
+  api: WecomSimulatorApi;
+  sim: WecomCallbackSimulator;
+  stop(): Promise<void>;
+}
+
+export async function startLocalWecom(
+  base: Env,
+  o: { host?: string; port?: number; onApiRecord?: (r: ReceivedRequest) => void } = {},
+): Promise<LocalWecom> {
+  const creds = newCredentials();
+  const api = await startWecomSimulatorApi({
+    corps: [{ corpId: creds.app.corpId, corpSecret: creds.app.secret, agentId: creds.app.agentId }],
+    onRecord: o.onApiRecord,
+  });
+  const env: Env = {
+    ...base,
+    WECOM_BOT_TOKEN: creds.bot.token,
+    WECOM_BOT_AES_KEY: creds.bot.aesKey,
+    WECOM_CORP_ID: creds.app.corpId,
+    WECOM_APP_TOKEN: creds.app.token,
+    WECOM_APP_AES_KEY: creds.app.aesKey,
+    WECOM_APP_SECRET: creds.app.secret,
+    WECOM_AGENT_ID: creds.app.agentId,
+    WECOM_API_BASE: api.url,
+  };
+  const runtime = openRuntime(env);
+  const server = await startServer(runtime, { host: o.host ?? "127.0.0.1", port: o.port ?? 0 });
+  const sim = createCallbackSimulator({ baseUrl: server.url, bot: creds.bot, app: creds.app });
+  return {
+    creds,
+    runtime,
+    server,
+    api,
+    sim,
+    stop: async () => {
+      await server.close();
+      runtime.close();
+      await api.stop();
+    },
+  };
+}

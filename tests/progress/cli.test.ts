@@ -1,0 +1,80 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Command } from "commander";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { registerDigest } from "../../src/cli/commands/digest.js";
+import { registerProgress } from "../../src/cli/commands/progress.js";
+import { openDatabase } from "../../src/store/database.js";
+import { createProgressStore } from "../../src/store/progress-store.js";
+import { type RuntimeFixture, runtimeFixture } from "./runtime-fixture.js";
+
+let fx: RuntimeFixture;
+let out: string;
+
+async function run(...args: string[]): Promise<string> {
+  const program = new Command("planbot").exitOverride();
+  registerProgress(program);
+  registerDigest(program);
+  out = "";
+  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  try {
+    await program.parseAsync(["node", "planbot", ...args, "--db", fx.db]);
+  } finally {
+    spy.mockRestore();
+  }
+  return out;
+}
+
+function count(): number {
+  const db = openDatabase(fx.db);
+  try {
+    return createProgressStore(db).count();
+  } finally {
+    db.close();
+  }
+}
+
+beforeEach(() => {
+  fx = runtimeFixture();
+  process.env.PLANBOT_KNOWLEDGE = fx.knowledge;
+});
+afterEach(() => {
+  delete process.env.PLANBOT_KNOWLEDGE;
+  fx.cleanup();
+});
+
+describe("planbot progress", () => {
+  it("adds, lists and exports", async () => {
+    const added = await run("progress", "add", "--task", "任务一", "--text", "专精特新企业累计达到300家", "--by", "zhang", "--date", "2024-06-30");
+    expect(added).toBe("recorded #1: demo-2023-2025 任务1 · 专精特新企业 = 300家 · 2024-06-30\n");
+    await run("progress", "add", "--task", "1", "--metric", "上市公司", "--value", "3", "--by", "临时", "--date", "2024-06-30");
+    const listed = await run("progress", "list", "--task", "1");
+    expect(listed.split("\n")[0]).toBe("#1\t2024-06-30\tdemo-2023-2025\t任务1\tt1-1=300家\t张三\t专精特新企业累计达到300家");
+    expect(listed).toContain("t1-2=3家\t临时");
+    const file = join(fx.dir, "out.csv");
+    expect(await run("progress", "export", file)).toBe(`exported 2 records to ${file}\n`);
+    expect(readFileSync(file, "utf8")).toContain("专精特新企业累计达到300家");
+  });
+
+  it("imports all or nothing and names the bad rows", async () => {
+    const file = join(fx.dir, "in.csv");
+    writeFileSync(file, "task,text,reporter,date\n1,走访企业,zhang,2024-06-01\n1,走访企业,zhang,2024-13-01\n");
+    await expect(run("progress", "import", file)).rejects.toThrow(/nothing imported, 1 problem\(s\):\n第 3 行 \[date\]/);
+    expect(count()).toBe(0);
+    writeFileSync(file, "task,text,reporter,date\n1,走访企业,zhang,2024-06-01\n3,完成评估,zhang,2024-06-02\n");
+    expect(await run("progress", "import", file)).toBe(`imported 2 records from ${file}\n`);
+    expect(count()).toBe(2);
+  });
+});
+
+describe("planbot digest", () => {
+  it("prints the digest for a fixed day", async () => {
+    const text = await run("digest", "--date", "2024-07-01", "--plan", "demo-2023-2025");
+    expect(text.split("\n")[0]).toMatch(/^----- message 1\/1 \(\d+ bytes\) -----$/);
+    expect(text).toContain("## 示范行动方案(2023—2025年) · 每日进展 2024-07-01");
+    expect(text).toContain("- 任务4「建设产业园区」· 从未填报 · 牵头:市经信局 <@zhang>");
+  });
+});

@@ -1,0 +1,84 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import Koa from "koa";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { errorHandler } from "../../src/http/middleware/errors.js";
+import { requestContext } from "../../src/http/middleware/request-context.js";
+import { progressRoutes } from "../../src/http/routes/progress.js";
+import type { AppState } from "../../src/http/state.js";
+import type { Runtime } from "../../src/runtime.js";
+import { type RuntimeFixture, runtimeFixture } from "./runtime-fixture.js";
+
+const TOKEN = "test-admin-token-0123456789";
+let fx: RuntimeFixture;
+let rt: Runtime;
+let server: Server;
+let base: string;
+
+async function serve(env: Record<string, string>): Promise<void> {
+  rt = fx.open(env);
+  const app = new Koa<AppState>();
+  const router = progressRoutes(rt);
+  app.use(requestContext()).use(errorHandler()).use(router.routes()).use(router.allowedMethods());
+  server = app.listen(0, "127.0.0.1");
+  await new Promise<void>((done) => server.once("listening", () => done()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const post = (body: unknown, token = TOKEN) =>
+  fetch(`${base}/api/progress`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+
+beforeEach(() => {
+  fx = runtimeFixture();
+});
+afterEach(async () => {
+  await new Promise((done) => server.close(done));
+  rt.close();
+  fx.cleanup();
+});
+
+describe("progress API", () => {
+  it("is off without a configured token", async () => {
+    await serve({});
+    expect((await post({ task: 1, text: "x", reporter: "r" })).status).toBe(503);
+  });
+
+  it("refuses a wrong or missing token", async () => {
+    await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
+    const res = await post({ task: 1, text: "x", reporter: "r" }, "wrong");
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toContain("Bearer");
+    expect((await fetch(`${base}/api/progress`)).status).toBe(401);
+    expect(rt.store.count()).toBe(0);
+  });
+
+  it("records progress and lists it back", async () => {
+    await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
+    const res = await post({ task: "任务一", metric: "专精特新企业", value: 300, text: "累计达到300家", reporter: "oa-sync", date: "2024-06-30" });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { record: { id: number; targetId: string; source: string }; bound: boolean };
+    expect(body).toMatchObject({ bound: true, record: { targetId: "t1-1", source: "api" } });
+    expect(rt.store.audit(body.record.id)[0]?.actor).toBe("api:admin-token");
+    const list = await fetch(`${base}/api/progress?task=1`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const listed = (await list.json()) as { records: { id: number; value: number; supersededBy: number | null }[] };
+    expect(listed.records).toEqual([expect.objectContaining({ id: body.record.id, value: 300, supersededBy: null })]);
+  });
+
+  it("explains what is wrong with a request and stores nothing", async () => {
+    await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
+    expect((await post("{not json")).status).toBe(400);
+    const invalid = await post({ task: 1, text: "x" });
+    expect(invalid.status).toBe(400);
+    expect(JSON.stringify(await invalid.json())).toContain("reporter");
+    const unknownTask = await post({ task: 99, text: "x", reporter: "r" });
+    expect(unknownTask.status).toBe(422);
+    expect(((await unknownTask.json()) as { field: string }).field).toBe("task");
+    const badCorrection = await post({ task: 1, text: "x", reporter: "r", supersedes: 42 });
+    expect(badCorrection.status).toBe(422);
+    expect(rt.store.count()).toBe(0);
+  });
+});

@@ -1,0 +1,114 @@
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describeProblems, EXPORT_HEADERS, exportRows, importTable } from "../../src/progress/import.js";
+import { parseCsv, readTable, writeTable } from "../../src/progress/table-io.js";
+import type { Runtime } from "../../src/runtime.js";
+import { type RuntimeFixture, runtimeFixture } from "./runtime-fixture.js";
+
+let fx: RuntimeFixture;
+let rt: Runtime;
+const audit = { actor: "test", via: "test" };
+const deps = () => ({ plans: rt.plans.plans, answerer: rt.answerer, today: "2024-07-01" });
+
+beforeEach(() => {
+  fx = runtimeFixture();
+  rt = fx.open();
+});
+afterEach(() => {
+  rt.close();
+  fx.cleanup();
+});
+
+describe("import", () => {
+  it("stores every row of a good file, with Chinese headers", () => {
+    const table = parseCsv(
+      "任务,指标,数值,进展,填报人,部门,日期\n1,专精特新企业,300,累计达到300家,zhang,市经信局,2024-06-30\n3,,,完成评估,zhang,,2024-06-01\n",
+    );
+    const result = importTable(table, rt.store, deps(), audit);
+    expect(result.ok).toBe(true);
+    expect(rt.store.list().map((r) => [r.taskNo, r.targetId, r.value, r.source])).toEqual([
+      [1, "t1-1", 300, "import"],
+      [3, null, null, "import"],
+    ]);
+  });
+
+  it("stores nothing when one row is bad and names every bad row, column and reason", () => {
+    const table = parseCsv(
+      [
+        "task,metric,value,text,reporter,date",
+        "1,t1-1,300,累计达到300家,zhang,2024-06-30",
+        "1,t1-1,三百,累计达到三百家,zhang,2024-06-30",
+        "2,t1-1,1,x,zhang,2024-06-30",
+        "99,,,x,zhang,2024-06-30",
+        "1,,,x,zhang,2024-02-30",
+        "1,,,x,,2024-06-01",
+      ].join("\n"),
+    );
+    const result = importTable(table, rt.store, deps(), audit);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => [p.row, p.column])).toEqual([
+      [3, "value"],
+      [4, "metric"],
+      [5, "task"],
+      [6, "date"],
+      [7, "reporter"],
+    ]);
+    expect(describeProblems(result.problems)).toContain("第 3 行 [value]:“三百”不是数字");
+    expect(rt.store.count()).toBe(0);
+  });
+
+  it("rejects unknown and missing columns before reading rows", () => {
+    const result = importTable(parseCsv("task,txet,reporter\n1,x,zhang\n"), rt.store, deps(), audit);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      { row: 1, column: "txet", reason: "不认识的列名" },
+      { row: 1, column: "date", reason: "缺少必需的列(date / 日期 / 截至日期)" },
+      { row: 1, column: "text", reason: "缺少进展内容列(text / 进展)" },
+    ]);
+  });
+
+  it.each(["csv", "xlsx"])("exports to .%s and imports the export again", async (ext) => {
+    importTable(
+      parseCsv("task,metric,value,text,reporter,date\n1,t1-1,300,累计达到300家,zhang,2024-06-30\n3,,,完成评估,zhang,2024-06-01"),
+      rt.store,
+      deps(),
+      audit,
+    );
+    const file = join(fx.dir, `export.${ext}`);
+    await writeTable(file, EXPORT_HEADERS, exportRows(rt.store.list(), rt.plans.plans));
+    const table = await readTable(file);
+    expect(table.headers).toEqual(EXPORT_HEADERS);
+    expect(table.rows[0]?.cells).toMatchObject({ metric: "t1-1", metric_name: "专精特新企业", value: "300", task: "1" });
+    const again = importTable(table, rt.store, deps(), audit);
+    expect(again.ok).toBe(true);
+    expect(rt.store.list().slice(2).map((r) => [r.taskNo, r.targetId, r.value, r.text, r.asOf])).toEqual([
+      [1, "t1-1", 300, "累计达到300家", "2024-06-30"],
+      [3, null, null, "完成评估", "2024-06-01"],
+    ]);
+  });
+});
+
+describe("runtime", () => {
+  it("loads the sample (示例) on request, once", () => {
+    rt.close();
+    rt = fx.open({ PLANBOT_LOAD_SAMPLE: "1" });
+    expect(rt.store.count()).toBe(2);
+    expect(rt.store.list()[0]?.text).toContain("示例");
+    rt.close();
+    rt = fx.open({ PLANBOT_LOAD_SAMPLE: "true" });
+    expect(rt.store.count()).toBe(2);
+  });
+
+  it("does not load the sample unless asked", () => {
+    expect(rt.store.count()).toBe(0);
+  });
+
+  it("routes chat progress commands with the reporters file from the knowledge folder", async () => {
+    const r = await rt.handleMessage({ text: "进展 任务1:专精特新企业累计达到120家", userid: "zhang", channel: "simulator" });
+    expect(r.kind).toBe("progress_recorded");
+    const refused = await rt.handleMessage({ text: "进展 任务1:累计达到120家", userid: "nobody", channel: "simulator" });
+    expect(refused.markdown).toContain("王五(wang)");
+  });
+});
