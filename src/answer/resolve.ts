@@ -87,7 +87,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
   return {
     resolve(question, previous) {
       let q = question;
-      if (q.intents.has("help") && !q.topic) return { kind: "help" };
+      if (q.intents.has("help")) return { kind: "help" };
       const plan = planOf(q);
       const named = planKeys.find((k) => k.key && q.normalized.includes(k.key));
       if (named) q = { ...q, topic: q.topic.split(named.key).join(" ").trim() };

@@ -72,11 +72,11 @@ const OTHER_UNITS = [
 ];
 const UNIT = [...MEASURE_UNITS, ...OTHER_UNITS]
   .sort((a, b) => b.length - a.length)
-  .map(escape)
+  .map(escapeRegExp)
   .join("|");
 const SMALL_CN = "[一二两三四五六七八九十]{1,3}";
 const MEASURE = MEASURE_UNITS.sort((a, b) => b.length - a.length)
-  .map(escape)
+  .map(escapeRegExp)
   .join("|");
 /** an arabic figure with any unit, or a small Chinese numeral with a measure word (两个百分点) */
 const FIGURE = new RegExp(
@@ -112,7 +112,7 @@ const COMPARISON_WORDS: [string, Comparison][] = [
 const LEADING_FRAME = /^(力争|确保|全区|全市|全县|全镇|即|培育|形成|实现|达到|达成|累计|新增|拥有|建成|打造|引进|分别)/;
 const TRAILING_FRAME = /(不少于|不低于|超过|突破|达到|达成|达|实现|提升|提高|增长|下降|降低|减少|分别|为)$/;
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 

@@ -13,9 +13,13 @@ export interface StreamBook {
 
 export function createStreamBook(now: () => number = Date.now): StreamBook {
   const streams = new Map<string, { state: StreamState; expiresAt: number }>();
+  // Entries share one lifetime, so the Map's insertion order is expiry order: stop at the first live one.
   const sweep = () => {
     const t = now();
-    for (const [id, s] of streams) if (s.expiresAt <= t) streams.delete(id);
+    for (const [id, s] of streams) {
+      if (s.expiresAt > t) break;
+      streams.delete(id);
+    }
   };
   return {
     track(id, answer) {

@@ -23,6 +23,8 @@ export interface WecomSimulatorApiOptions {
   tokenTtlSeconds?: number;
   /** group robots: webhook key → chat name shown in transcripts; other keys get errcode 93000 */
   robots?: Record<string, string>;
+  /** demo mode: an unknown key becomes a new robot (named 群机器人N) instead of errcode 93000 */
+  acceptUnknownRobots?: boolean;
   /** accepted webhook messages per key per window; WeCom: 20 a minute */
   webhookRateLimit?: { limit: number; windowMs: number };
   /** UTF-8 byte limit of a robot's markdown content; WeCom: 4096 */
@@ -169,6 +171,7 @@ export async function startWecomSimulatorApi(options: WecomSimulatorApiOptions =
     },
     webhook(query, body) {
       const key = query.key ?? "";
+      if (!robots.has(key) && options.acceptUnknownRobots && key !== "") robots.set(key, `群机器人${robots.size + 1}`);
       const chat = robots.get(key);
       if (chat === undefined) return fail(93000, "invalid webhook url");
       const accepted = (acceptedAtByKey.get(key) ?? []).filter((t) => t > now() - rate.windowMs);

@@ -77,6 +77,23 @@ describe("outbox", () => {
     db.close();
   });
 
+  it("an announcement is stored once under its key and goes out in order with the chat's other messages", async () => {
+    const s = await started(startWecomSimulatorApi({ robots: { [KEY]: "推进群" } }));
+    const db = openDatabase(dbFile());
+    const { outbox, worker } = workerFor(db, s);
+    expect(outbox.enqueueAnnouncement("推进群", "kickoff-2025", ["通知一", "通知二"], Date.now())).toBe(true);
+    expect(outbox.enqueueAnnouncement("推进群", "kickoff-2025", ["重复通知"], Date.now())).toBe(false);
+    outbox.enqueueDigest("推进群", "2025-03-10", ["日报"], Date.now());
+    await worker.drain();
+    expect(s.chatMessages().map((m) => m.content)).toEqual(["通知一", "通知二", "日报"]);
+    expect(outbox.list().map((r) => [r.kind, r.part, r.parts])).toEqual([
+      ["announcement", 1, 2],
+      ["announcement", 2, 2],
+      ["digest", 1, 1],
+    ]);
+    db.close();
+  });
+
   it("survives a restart: pending parts are delivered once after reopening, sent ones are not resent", async () => {
     const s = await started(startWecomSimulatorApi({ robots: { [KEY]: "推进群" } }));
     const file = dbFile();

@@ -70,6 +70,17 @@ describe("WeCom API simulator", () => {
     expect(s.chatMessages("甲群")).toHaveLength(20);
   });
 
+  it("in demo mode takes any robot key as a new robot", async () => {
+    const s = await started(startWecomSimulatorApi({ acceptUnknownRobots: true }));
+    expect((await post(`${s.url}/cgi-bin/webhook/send?key=abc`, md("x"))).json?.errcode).toBe(0);
+    expect((await post(`${s.url}/cgi-bin/webhook/send?key=def`, md("y"))).json?.errcode).toBe(0);
+    expect((await post(`${s.url}/cgi-bin/webhook/send?key=`, md("z"))).json?.errcode).toBe(93000);
+    expect(s.chatMessages().map((m) => [m.to, m.content])).toEqual([
+      ["群机器人1", "x"],
+      ["群机器人2", "y"],
+    ]);
+  });
+
   it("refuses bodies over 1 MB with 413, unknown paths with 404, and keeps serving", async () => {
     const s = await started(startWecomSimulatorApi({ robots: { k: "群" } }));
     const big = await fetch(`${s.url}/cgi-bin/webhook/send?key=k`, {

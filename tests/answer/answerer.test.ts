@@ -1,0 +1,128 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createAnswerer, splitQuestions, stripMention } from "../../src/answer/answerer.js";
+import { writePlan } from "../../src/plan/import/write-plan.js";
+import { loadPlans } from "../../src/plan/knowledge.js";
+import { ask, fixedContext, seedAnswerer } from "./seed-knowledge.js";
+
+describe("who leads and who cooperates", () => {
+  it("names the lead and quotes the plan's attribution", () => {
+    const text = ask("空天信息产业由谁牵头");
+    expect(text).toContain("牵头:**经贸发展局**");
+    expect(text).toContain("(牵头部门:经贸发展局,协同部门:财政局、投资促进局、科技局、综保办,鑫城公司)");
+  });
+  it("finds a task by its number", () => {
+    const [a] = seedAnswerer.answer("第八项任务的协同部门", fixedContext);
+    expect(a?.tasks[0]?.no).toBe(8);
+    expect(a?.text).toContain("协同:各部门、各社区管委会");
+  });
+  it("ignores the @mention and folds traditional characters", () => {
+    expect(ask("@政策助手 高端装备谁牽頭")).toContain("经贸发展局");
+  });
+  it("tolerates one wrong character", () => {
+    expect(ask("上市公司数里达到多少")).toContain("12家");
+  });
+  it("understands English questions about leads and targets", () => {
+    expect(ask("Which department leads the listed companies task?")).toContain("财政局");
+    expect(ask("What is the GDP target for 2025?")).toContain("800亿元");
+  });
+});
+
+describe("targets", () => {
+  it("answers the named target with value, unit and year and quotes its sentence", () => {
+    const text = ask("新能源新材料要做到多少亿");
+    expect(text).toContain("新能源新材料产业规模:到2025年达到500亿元");
+    expect(text).toContain("> 原文:“持续壮大3个支柱产业");
+    expect(text).not.toContain("200亿元:"); // other metrics are not listed as answers
+  });
+  it("says plainly that a lost number is unknown and never fills it in", () => {
+    const text = ask("利润率水平提升目标是多少");
+    expect(text).toContain("缺少数字");
+    expect(text).not.toMatch(/提升[0-9一二两三]个百分点/);
+  });
+  it("shows the human-confirmed reading of the fused number with its note", () => {
+    const text = ask("十亿元以上企业目标");
+    expect(text).toContain("30家");
+    expect(text).toContain("已人工核对");
+  });
+  it("answers the overall goals", () => {
+    const text = ask("总体目标有哪些");
+    expect(text).toContain("800亿元");
+    expect(text).toContain("600家");
+  });
+});
+
+describe("what the plan does not cover", () => {
+  it("says so and shows no figure", () => {
+    const text = ask("数字经济核心产业增加值目标");
+    expect(text).toContain("未找到");
+    expect(text).not.toMatch(/\d+亿元/);
+  });
+  it("refuses a year the plan sets no target for", () => {
+    const text = ask("2028年的上市公司目标");
+    expect(text).toContain("未涉及2028年");
+    expect(text).not.toContain("12家");
+  });
+  it("names an unknown department without inventing its tasks", () => {
+    const text = ask("卫健委牵头哪些任务");
+    expect(text).toContain("未找到“卫健委”");
+    expect(text).not.toContain("牵头的任务");
+  });
+});
+
+describe("a department's tasks", () => {
+  it("lists led and cooperating tasks separately, by alias", () => {
+    const text = ask("经贸局负责哪些任务");
+    const [lead, partner] = text.split("作为协同部门的任务");
+    expect(lead).toContain("(一)围绕集群建设");
+    expect(lead).toContain("(十)锚定发展目标");
+    expect(partner).toContain("(四)搭建平台载体");
+    expect(partner).not.toContain("(一)围绕集群建设");
+  });
+  it("says when a department leads nothing", () => {
+    expect(ask("建发局牵头哪些任务")).toContain("未牵头任何任务");
+  });
+});
+
+describe("messages", () => {
+  it("answers two questions in one message, merging follow-ups on the same task", () => {
+    expect(seedAnswerer.answer("上市公司目标是多少？谁牵头？", fixedContext)).toHaveLength(1);
+    const two = seedAnswerer.answer("新型显示谁牵头？保障措施有哪些？", fixedContext);
+    expect(two.map((a) => a.intent)).toEqual(["lead", "measures"]);
+  });
+  it("splits and strips", () => {
+    expect(stripMention("@政策助手 @张三 你好")).toBe("你好");
+    expect(splitQuestions("A？B;C")).toEqual(["A", "B", "C"]);
+  });
+  it("shows that no progress is recorded yet", () => {
+    expect(ask("上市公司最新进展")).toContain("暂无进展记录");
+  });
+  it("answers help", () => {
+    expect(ask("帮助")).toContain("我可以回答");
+  });
+});
+
+describe("several plans", () => {
+  const dir = mkdtempSync(join(tmpdir(), "planbot-plans-"));
+  writePlan("knowledge/xinzhan-2023-2025/source.txt", join(dir, "xinzhan-2023-2025"));
+  writePlan("tests/fixtures/plans/second-plan.txt", join(dir, "linhu-digital"));
+  writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
+  const answerer = createAnswerer(loadPlans(dir));
+  const text = (q: string) =>
+    answerer
+      .answer(q, fixedContext)
+      .map((a) => a.text)
+      .join("\n");
+
+  it("answers from the plan that covers the question and names it", () => {
+    const t = text("5G基站要建多少个");
+    expect(t).toContain("《临湖区数字经济发展三年行动方案(2024—2026年)》");
+    expect(t).toContain("2500个");
+    expect(text("上市公司目标")).toContain("《新站高新区推动经济高质量发展三年行动计划(2023—2025年)》");
+  });
+  it("finds departments by their short local name", () => {
+    expect(text("数据资源局牵头哪些任务")).toContain("夯实数字基础设施");
+  });
+});
