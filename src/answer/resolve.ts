@@ -63,7 +63,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     const hits = taskHits(q.topic, restrict).sort((a, b) => b.coverage - a.coverage || b.score - a.score);
     const best = hits[0];
     const terms = index.termsOf(q.topic);
-    const enough = best && best.coverage >= MIN_COVERAGE && (best.matched.length >= 2 || terms.length === 1);
+    const enough = best && best.coverage >= MIN_COVERAGE && (best.matched >= 2 || terms.length === 1);
     if (!best || !enough) return notCovered(q, "no_match", nearestTasks(q.topic, restrict));
     const plan = plans.get(best.passage.plan) as ResponsibilityMatrix;
     if (best.passage.kind === "measure") {
@@ -214,9 +214,12 @@ function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
   };
 }
 
+/** hits are sorted best first; only those near the best can change which task wins */
 function bestTaskNo(hits: Hit[], plan: string): number {
   const score = new Map<number, number>();
-  for (const h of hits) {
+  const floor = (hits[0]?.coverage ?? 0) - 0.25;
+  for (const h of hits.slice(0, 200)) {
+    if (h.coverage < floor) break;
     if (h.passage.plan !== plan || h.passage.kind === "measure") continue;
     score.set(h.passage.taskNo, Math.max(score.get(h.passage.taskNo) ?? 0, h.score * h.coverage));
   }

@@ -70,7 +70,10 @@ export function decideWrite(
   if (match) return { allowed: true, reporter, department: match };
   const leadContacts = task.lead.flatMap((d) => contactsOf(file, d, directory)).map((r) => `${r.name}(${r.userid})`);
   const ask = leadContacts.length > 0 ? `牵头部门联系人 ${leadContacts.join("、")} 或 ` : "";
-  const who = task.partners.length > 0 ? `${task.lead.join("、")} 牵头、${task.partners.join("、")} 协同` : `${task.lead.join("、")} 牵头`;
+  const who =
+    task.partners.length > 0
+      ? `${task.lead.join("、")} 牵头、${task.partners.join("、")} 协同`
+      : `${task.lead.join("、")} 牵头`;
   return {
     allowed: false,
     reason: `抱歉,任务${task.no}「${task.title}」由 ${who || "(未注明部门)"},您登记的部门(${reporter.departments.join("、") || "无"})不在其中,不能为它登记进展。请联系${ask}${adminsText(file)}。`,

@@ -72,7 +72,8 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
     } else {
       lines.push(`指标:未计入${note ? `(${note})` : ""},仅保存为文字`);
       const example = task.targets[0];
-      if (example && note) lines.push(`如需计入指标,可写明指标名和数字,如「${example.metric}累计达到…${example.unit}」`);
+      if (example && note)
+        lines.push(`如需计入指标,可写明指标名和数字,如「${example.metric}累计达到…${example.unit}」`);
     }
     lines.push(`日期:${rec.asOf} · 填报:${reporterLabel(rec)}`);
     lines.push(`撤销请发「撤销 #${rec.id}」,更正请发「更正 #${rec.id} 新的内容」`);
@@ -120,7 +121,10 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
     const later = deps.store.supersededBy(id);
     if (later) {
       const what = later.kind === "retraction" ? "撤销" : "更正";
-      return reply(`#${id} 已被 #${later.id} ${what}${what === "更正" ? `,请对 #${later.id} 操作` : ""}。`, "progress_invalid");
+      return reply(
+        `#${id} 已被 #${later.id} ${what}${what === "更正" ? `,请对 #${later.id} 操作` : ""}。`,
+        "progress_invalid",
+      );
     }
     const decision = authorise(msg, task);
     if (!decision.allowed) return reply(decision.reason, "progress_refused");
@@ -166,6 +170,10 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
     const rec = deps.store.add(
       {
         ...target.rec,
+        // a retraction carries no figure of its own: it only withdraws the record it points to
+        targetId: null,
+        value: null,
+        unit: null,
         kind: "retraction",
         text: `撤销 #${target.rec.id}`,
         reporterId: msg.userid,

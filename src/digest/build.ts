@@ -26,7 +26,8 @@ export interface DigestInput {
   maxNewEntries?: number;
 }
 
-const shortDay = (day: string) => day.slice(5);
+/** MM-DD within the digest's year, the full day otherwise (a year-end figure read in January). */
+const dayLabel = (day: string, digestDate: string) => (day.slice(0, 4) === digestDate.slice(0, 4) ? day.slice(5) : day);
 
 function leadText(task: Task, contactsOf: DigestInput["contactsOf"]): string {
   const lead = task.lead.length > 0 ? task.lead.join("、") : "未注明";
@@ -34,7 +35,7 @@ function leadText(task: Task, contactsOf: DigestInput["contactsOf"]): string {
   return `牵头:${lead}${mentions.length > 0 ? ` ${mentions.join(" ")}` : ""}`;
 }
 
-function newRecordEntry(plan: ResponsibilityMatrix, r: ProgressRecord): string {
+function newRecordEntry(plan: ResponsibilityMatrix, r: ProgressRecord, date: string): string {
   const task = plan.tasks.find((t) => t.no === r.taskNo);
   const target = task?.targets.find((t) => t.id === r.targetId);
   let figure = "";
@@ -43,7 +44,7 @@ function newRecordEntry(plan: ResponsibilityMatrix, r: ProgressRecord): string {
     figure = ` **${target.metric} ${formatNumber(r.value)}${target.unit}${share}**`;
   }
   const fix = r.supersedes ? "(更正)" : "";
-  return `- 任务${r.taskNo}${fix}${figure}:${clip(r.text, 60)} —— ${reporterLabel(r)} ${shortDay(r.asOf)}`;
+  return `- 任务${r.taskNo}${fix}${figure}:${clip(r.text, 60)} —— ${reporterLabel(r)} ${dayLabel(r.asOf, date)}`;
 }
 
 function behindEntry(task: Task, p: TargetProgress, contactsOf: DigestInput["contactsOf"]): string {
@@ -56,16 +57,19 @@ function planItems(plan: ResponsibilityMatrix, input: DigestInput): DigestItem[]
   const period = targetPeriod(plan);
   const ended = period !== null && input.date > period.end;
   if (period && !ended) {
-    items.push({ kind: "entry", text: `距规划期结束(${period.end})还有 **${daysBetween(input.date, period.end)}** 天` });
+    items.push({
+      kind: "entry",
+      text: `距规划期结束(${period.end})还有 **${daysBetween(input.date, period.end)}** 天`,
+    });
   }
   const progress = plan.tasks.map((t) => taskProgress(plan, t, input.progress, input.date, input.staleDays));
 
   const fresh = input.newRecords.filter((r) => r.plan === plan.slug);
   const max = input.maxNewEntries ?? 30;
-  items.push({ kind: "section", text: `### 新进展(${shortDay(input.sinceDay)} 以来 ${fresh.length} 条)` });
+  items.push({ kind: "section", text: `### 新进展(${dayLabel(input.sinceDay, input.date)} 以来 ${fresh.length} 条)` });
   if (fresh.length === 0) items.push({ kind: "entry", text: "- 无" });
   const ordered = [...fresh].sort((a, b) => a.taskNo - b.taskNo || a.id - b.id);
-  for (const r of ordered.slice(0, max)) items.push({ kind: "entry", text: newRecordEntry(plan, r) });
+  for (const r of ordered.slice(0, max)) items.push({ kind: "entry", text: newRecordEntry(plan, r, input.date) });
   if (ordered.length > max) {
     items.push({ kind: "entry", text: `- ……另有 ${ordered.length - max} 条,可发送「进展历史 任务N」查看` });
   }
@@ -94,7 +98,10 @@ function planItems(plan: ResponsibilityMatrix, input: DigestInput): DigestItem[]
   for (const { task, p } of behind) items.push({ kind: "entry", text: behindEntry(task, p, input.contactsOf) });
 
   const stale = progress.filter((tp) => tp.stale);
-  items.push({ kind: "section", text: `### ${STATUS_LABEL.stale}(超过 ${input.staleDays} 天无记录,${stale.length} 项)` });
+  items.push({
+    kind: "section",
+    text: `### ${STATUS_LABEL.stale}(超过 ${input.staleDays} 天无记录,${stale.length} 项)`,
+  });
   if (stale.length === 0) items.push({ kind: "entry", text: "- 无" });
   for (const tp of stale) {
     const last = tp.latest ? `最近 ${tp.latest.asOf}` : "从未填报";

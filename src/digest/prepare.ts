@@ -4,7 +4,9 @@ import { contactsOf } from "../auth/permission.js";
 import type { ReportersFile } from "../auth/reporters.js";
 import type { DepartmentDirectory, ResponsibilityMatrix } from "../plan/schema.js";
 import { addDays, shanghaiMidnight } from "../progress/dates.js";
+import { effectiveRecords } from "../progress/effective.js";
 import { memoryProgressReader } from "../progress/memory-reader.js";
+import type { ProgressReader, ProgressRecord } from "../progress/schema.js";
 import type { ProgressStore } from "../store/progress-store.js";
 import { buildDigest } from "./build.js";
 
@@ -31,7 +33,11 @@ export interface PreparedDigest {
  * ended (the day before when there is none). A digest already sent for this chat and day keeps its window, and
  * nothing stored after the window closed is read, so a retry yields the same text.
  */
-export function digestWindow(store: ProgressStore, chat: string | null, date: string): { since: string; until: string } {
+export function digestWindow(
+  store: ProgressStore,
+  chat: string | null,
+  date: string,
+): { since: string; until: string } {
   if (chat !== null) {
     const same = store.digestRun(chat, date);
     if (same) return { since: same.since, until: same.until };
@@ -41,21 +47,40 @@ export function digestWindow(store: ProgressStore, chat: string | null, date: st
   return { since: shanghaiMidnight(addDays(date, -1)), until: shanghaiMidnight(date) };
 }
 
+/** The store as it stood at one instant: what every digest whose window ends then is built from. */
+interface Snapshot {
+  reader: ProgressReader;
+  effective: ProgressRecord[];
+}
+
+/** Snapshots by window end; one cache serves every chat of a morning, so 1,000 chats read the store once. */
+export type SnapshotCache = Map<string, Snapshot>;
+
+function snapshotAt(store: ProgressStore, until: string, cache?: SnapshotCache): Snapshot {
+  const cached = cache?.get(until);
+  if (cached) return cached;
+  const records = store.list({ recordedBefore: until });
+  const snapshot = { reader: memoryProgressReader(records), effective: effectiveRecords(records) };
+  cache?.set(until, snapshot);
+  return snapshot;
+}
+
 export function prepareDigest(
   src: DigestSources,
   options: { date: string; plan?: string; chat?: string | null },
+  cache?: SnapshotCache,
 ): PreparedDigest {
   const chat = options.chat ?? null;
   const plans = options.plan ? src.plans.filter((p) => p.slug === options.plan) : src.plans;
   if (options.plan && plans.length === 0) throw new Error(`unknown plan: ${options.plan}`);
   const { since, until } = digestWindow(src.store, chat, options.date);
   const slugs = new Set(plans.map((p) => p.slug));
-  const asOfWindow = src.store.list({ recordedBefore: until }).filter((r) => slugs.has(r.plan));
+  const snapshot = snapshotAt(src.store, until, cache);
   const parts = buildDigest({
     date: options.date,
     plans,
-    progress: memoryProgressReader(asOfWindow),
-    newRecords: src.store.effectiveRecordedBetween(since, until).filter((r) => slugs.has(r.plan)),
+    progress: snapshot.reader,
+    newRecords: snapshot.effective.filter((r) => r.recordedAt >= since && slugs.has(r.plan)),
     sinceDay: new Date(Date.parse(since) + 8 * 3_600_000).toISOString().slice(0, 10),
     staleDays: src.staleDays,
     contactsOf: (dept) => contactsOf(src.reporters, dept, src.directory).map((r) => r.userid),

@@ -1,10 +1,10 @@
 // Builds the Koa app from a Runtime (every route, one error middleware) and starts it on a host and port.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import Koa from "koa";
 import type { Router } from "@koa/router";
-import type { Runtime } from "../runtime.js";
+import Koa from "koa";
 import { dashboardRoutes } from "../dashboard/routes.js";
+import type { Runtime } from "../runtime.js";
 import { createWecomApiClient } from "../wecom/api-client.js";
 import { appRoutes } from "../wecom/app/routes.js";
 import type { AppMessageSender } from "../wecom/app/sender.js";
@@ -17,6 +17,7 @@ import { requestContext } from "./middleware/request-context.js";
 import { askRoutes } from "./routes/ask.js";
 import { healthRoutes } from "./routes/health.js";
 import { metricsRoutes } from "./routes/metrics.js";
+import { progressRoutes } from "./routes/progress.js";
 import type { AppState } from "./state.js";
 import { wecomIntegrations } from "./wecom-integrations.js";
 
@@ -56,7 +57,9 @@ export function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}):
   routers.push(metricsRoutes(), askRoutes(runtime));
   if (wecom.bot) {
     const streams = createStreamBook();
-    routers.push(botRoutes({ keys: wecom.bot, windowS, seen, streams, respond, budgetMs: options.botBudgetMs ?? 2000 }));
+    routers.push(
+      botRoutes({ keys: wecom.bot, windowS, seen, streams, respond, budgetMs: options.botBudgetMs ?? 2000 }),
+    );
   }
   if (wecom.app) {
     routers.push(
@@ -78,6 +81,7 @@ export function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}):
     );
   }
   // Other modules' routers: one line each.
+  routers.push(progressRoutes(runtime));
   routers.push(dashboardRoutes(runtime));
   routers.push(...(options.routers ?? []));
 

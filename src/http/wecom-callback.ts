@@ -1,5 +1,11 @@
 // Shared first steps of every WeCom callback: read the signed query, verify signature and freshness, then decrypt.
-import { CallbackRejected, type CallbackKeys, openCiphertext, type SignedQuery, verifyCallback } from "../wecom/crypto.js";
+import {
+  type CallbackKeys,
+  CallbackRejected,
+  openCiphertext,
+  type SignedQuery,
+  verifyCallback,
+} from "../wecom/crypto.js";
 import { HttpError } from "./http-error.js";
 import type { AppContext } from "./state.js";
 

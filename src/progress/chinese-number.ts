@@ -1,5 +1,18 @@
 // Reads the small numbers staff type in task references: 9, 九, 十二, 二十三, 一百零五.
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 export function parseSmallNumber(text: string): number | null {
   const s = text.normalize("NFKC").trim();

@@ -14,7 +14,10 @@ const RECORD = /^(?:更新进展|填报进展|登记进展|报进展|进展)(?:[
 const HISTORY = /^进展(?:历史|记录)[\s:：]*([\s\S]+)$/;
 const CORRECT = /^更正(?:进展)?[\s:：]*[#＃]?\s*(\d+)\s*(?:号|条)?[\s:：,，]+([\s\S]+)$/;
 const UNDO = /^撤销(?:进展)?[\s:：]*(?:[#＃]|第)?\s*(\d+)?\s*(?:号|条)?$/;
-const HELP = /^(?:(?:更新|填报|登记|报)?进展|进展\s*(?:帮助|help|\?|？)|帮助\s*进展|怎么(?:填报|登记|更新)进展[?？]?)$/i;
+const HELP =
+  /^(?:(?:更新|填报|登记|报)?进展|进展\s*(?:帮助|help|\?|？)|帮助\s*进展|怎么(?:填报|登记|更新)进展[?？]?)$/i;
+const QUESTION =
+  /^(?:如何|怎么样|怎样|咋样|情况|进度|最新|多少)?[\s,，]*(?:如何|怎么样|怎样|咋样)?[?？]+$|^(?:如何|怎么样|怎样|咋样|情况如何|进度如何|最新情况|有哪些)$/;
 /** 截至2024年3月31日 / 截止 2024-03-31: the day the progress refers to */
 const AS_OF = /截[至止]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/;
 
@@ -58,6 +61,7 @@ export function parseProgressCommand(raw: string): ProgressCommand | null {
   const body = (record[1] ?? "").trim();
   if (body === "") return { kind: "help" };
   const { ref, text: progressText } = splitBody(body);
-  if (progressText === "") return { kind: "show", ref };
+  // "进展 任务九 怎么样?" asks; it must not be stored as a report saying "怎么样?"
+  if (progressText === "" || QUESTION.test(progressText)) return { kind: "show", ref };
   return { kind: "record", ref, text: progressText, asOf: extractAsOf(progressText) };
 }

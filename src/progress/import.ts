@@ -48,7 +48,8 @@ function columnMap(headers: string[]): { map: Partial<Record<Column, string>>; p
     if (col) map[col] = h;
     else if (h !== "" && !EXPORT_ONLY.has(key)) problems.push({ row: 1, column: h, reason: "不认识的列名" });
   }
-  for (const c of REQUIRED) if (!map[c]) problems.push({ row: 1, column: c, reason: `缺少必需的列(${COLUMNS[c].join(" / ")})` });
+  for (const c of REQUIRED)
+    if (!map[c]) problems.push({ row: 1, column: c, reason: `缺少必需的列(${COLUMNS[c].join(" / ")})` });
   if (!map.text && !map.value) problems.push({ row: 1, column: "text", reason: "缺少进展内容列(text / 进展)" });
   return { map, problems };
 }

@@ -51,7 +51,10 @@ function explicitBinding(task: Task, req: RecordRequest): Binding | { error: str
   }
   if (targets.length > 1) {
     if (req.value === undefined) return bindFigure({ ...task, targets }, req.text, req.metric);
-    return { field: "metric", error: `请指明指标,任务${task.no}有 ${targets.length} 个指标:${targets.map((t) => t.metric).join("、")}` };
+    return {
+      field: "metric",
+      error: `请指明指标,任务${task.no}有 ${targets.length} 个指标:${targets.map((t) => t.metric).join("、")}`,
+    };
   }
   const target = targets[0];
   if (!target) return { field: "metric", error: `任务${task.no}没有量化指标,只能记录文字` };

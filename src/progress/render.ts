@@ -25,13 +25,13 @@ export function renderTargetLine(p: TargetProgress): string {
   const { target, latest, attained } = p;
   // a relative target keeps its verb, so "0.5个百分点" reads as a change, not a level
   const verb = target.comparison === "提升" || target.comparison === "下降" ? target.comparison : "";
-  const figure = target.value === null ? target.valueText : formatNumber(target.value);
+  const figure = target.value === null ? target.valueText || "(原文缺数字)" : formatNumber(target.value);
   const goal = `${verb}${figure}${target.unit}`;
   const prefix = `- ${target.metric}${p.ended ? "(最终)" : ""}:`;
   const status = STATUS_LABEL[p.status];
   if (!latest) return `${prefix}目标 ${goal} · ${status}`;
   if (latest.value === null) return `${prefix}目标 ${goal} · ${latest.asOf} 有文字记录,无数值 · ${status}`;
-  const got = `${formatNumber(latest.value)}${latest.unit ?? target.unit}`;
+  const got = `${verb ? `已${verb}` : ""}${formatNumber(latest.value)}${latest.unit ?? target.unit}`;
   if (attained === null) {
     const why = target.value === null ? "目标数值在原文中缺失" : "单位不一致";
     return `${prefix}${got}(${latest.asOf})· ${why},无法计算完成度`;

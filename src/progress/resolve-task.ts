@@ -9,7 +9,9 @@ export type TaskResolution =
 
 /** "任务九" → 9, "第3项" → 3, "#3" → 3, "3" → 3; null when the reference is not a bare number. */
 export function taskNumberOf(ref: string): number | null {
-  const m = /^(?:任务\s*|第\s*|[#＃]\s*)?([0-9０-９一二两三四五六七八九十百]+)\s*(?:项|条|个)?(?:任务)?$/.exec(ref.trim());
+  const m = /^(?:任务\s*|第\s*|[#＃]\s*)?([0-9０-９一二两三四五六七八九十百]+)\s*(?:项|条|个)?(?:任务)?$/.exec(
+    ref.trim(),
+  );
   return m?.[1] ? parseSmallNumber(m[1]) : null;
 }
 

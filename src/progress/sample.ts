@@ -14,7 +14,9 @@ export function loadSampleProgress(knowledgeDir: string, store: ProgressStore, d
   const dir = join(knowledgeDir, SAMPLE_DIR);
   if (!existsSync(dir)) return 0;
   let stored = 0;
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(".csv")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith(".csv"))
+    .sort()) {
     const text = readFileSync(join(dir, name), "utf8");
     const key = `sample-loaded:${createHash("sha256").update(text).digest("hex")}`;
     if (store.getMeta(key)) continue;

@@ -144,7 +144,9 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
       if (old.kind === "retraction") throw new ProgressRejected(`#${rec.supersedes} 是一条撤销记录,不能再更正`);
       const later = bySupersedes.get(rec.supersedes);
       if (later) {
-        throw new ProgressRejected(`#${rec.supersedes} 已被 #${later.id} ${later.kind === "retraction" ? "撤销" : "更正"}`);
+        throw new ProgressRejected(
+          `#${rec.supersedes} 已被 #${later.id} ${later.kind === "retraction" ? "撤销" : "更正"}`,
+        );
       }
       action = rec.kind === "retraction" ? "retract" : "correct";
     } else if (rec.kind === "retraction") {
@@ -190,7 +192,10 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
       const params = used.map(([, v]) => v as string | number);
       const clause = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
       if (filter.limit === undefined) {
-        return db.prepare<unknown[], Row>(`SELECT * FROM progress ${clause} ORDER BY id`).all(...params).map(fromRow);
+        return db
+          .prepare<unknown[], Row>(`SELECT * FROM progress ${clause} ORDER BY id`)
+          .all(...params)
+          .map(fromRow);
       }
       return db
         .prepare<unknown[], Row>(`SELECT * FROM progress ${clause} ORDER BY id DESC LIMIT ?`)
@@ -226,10 +231,9 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
     getMeta: (key) =>
       (db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?").get(key) ?? undefined)?.value,
     setMeta: (key, value) => {
-      db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
-        key,
-        value,
-      );
+      db.prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ).run(key, value);
     },
   };
 }

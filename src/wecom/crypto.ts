@@ -61,7 +61,8 @@ export function timestampFresh(timestamp: string, windowS: number, nowMs = Date.
 /** Verifies signature then freshness; throws CallbackRejected. Call before touching the ciphertext. */
 export function verifyCallback(keys: CallbackKeys, query: SignedQuery, ciphertext: string, windowS: number): void {
   if (!signatureMatches(keys, query, ciphertext)) throw new CallbackRejected("bad_signature", "signature mismatch");
-  if (!timestampFresh(query.timestamp, windowS)) throw new CallbackRejected("stale_timestamp", "timestamp outside window");
+  if (!timestampFresh(query.timestamp, windowS))
+    throw new CallbackRejected("stale_timestamp", "timestamp outside window");
 }
 
 /** Decrypts a verified ciphertext and checks it was meant for us. */
@@ -80,7 +81,12 @@ export function openCiphertext(keys: CallbackKeys, ciphertext: string): string {
 }
 
 /** Encrypts and signs a plain reply the way WeCom expects a passive reply. */
-export function sealReply(keys: CallbackKeys, plain: string, timestamp = nowSeconds(), nonce = freshNonce()): ReplyEnvelope {
+export function sealReply(
+  keys: CallbackKeys,
+  plain: string,
+  timestamp = nowSeconds(),
+  nonce = freshNonce(),
+): ReplyEnvelope {
   const ciphertext = encrypt(keys.aesKey, plain, keys.receiveId);
   return { encrypt: ciphertext, msgsignature: signatureOf(keys.token, timestamp, nonce, ciphertext), timestamp, nonce };
 }

@@ -51,7 +51,15 @@ describe("digest text", () => {
     const records = [
       rec(1, {}),
       rec(2, { targetId: "t1-2", value: 2, text: "上市公司达到2家" }),
-      rec(3, { taskNo: 2, targetId: "t2-1", value: 0.3, unit: "个百分点", text: "提升0.3个百分点", reporterName: "李四", department: "市科技局" }),
+      rec(3, {
+        taskNo: 2,
+        targetId: "t2-1",
+        value: 0.3,
+        unit: "个百分点",
+        text: "提升0.3个百分点",
+        reporterName: "李四",
+        department: "市科技局",
+      }),
     ];
     expect(buildDigest(input(records))).toEqual([
       [
@@ -87,14 +95,21 @@ describe("digest text", () => {
 
   it("splits a long digest at entry boundaries, each part within 4096 bytes", () => {
     const many = Array.from({ length: 400 }, (_, i) =>
-      rec(i + 1, { taskNo: 1 + (i % 4), targetId: null, value: null, text: `第${i + 1}条:完成走访企业、座谈和政策宣讲等工作` }),
+      rec(i + 1, {
+        taskNo: 1 + (i % 4),
+        targetId: null,
+        value: null,
+        text: `第${i + 1}条:完成走访企业、座谈和政策宣讲等工作`,
+      }),
     );
     const parts = buildDigest(input(many, { maxNewEntries: 1000 }));
     expect(parts.length).toBeGreaterThan(2);
     const whole = parts.join("\n");
     for (const [i, part] of parts.entries()) {
       expect(bytes(part)).toBeLessThanOrEqual(WECOM_MARKDOWN_LIMIT);
-      expect(part.split("\n")[0]).toBe(`## 示范行动方案(2023—2025年) · 每日进展 2024-07-01（${i + 1}/${parts.length}）`);
+      expect(part.split("\n")[0]).toBe(
+        `## 示范行动方案(2023—2025年) · 每日进展 2024-07-01（${i + 1}/${parts.length}）`,
+      );
     }
     for (let i = 1; i <= 400; i++) {
       const entries = whole.split("\n").filter((l) => l.includes(`:第${i}条:`));
@@ -132,7 +147,9 @@ describe("digest from the store", () => {
   let t: TempDb;
   let store: ProgressStore;
   let clock: string;
-  const reporters = parseReporters("reporters:\n  - { userid: zhang, name: 张三, department: 市经信局, contact: true }\n");
+  const reporters = parseReporters(
+    "reporters:\n  - { userid: zhang, name: 张三, department: 市经信局, contact: true }\n",
+  );
   const add = (fields: Partial<NewProgress>) =>
     store.add(
       {

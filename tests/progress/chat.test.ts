@@ -172,12 +172,20 @@ describe("reading progress in chat", () => {
     expect(r.markdown).toContain("- 专精特新企业:300家/600家 ▓▓▓▓▓░░░░░ 50% · 进度正常");
   });
 
+  it("shows progress in the answering core's answers", async () => {
+    await send("进展 任务1:专精特新企业累计达到300家");
+    const r = await send("任务一的进展如何?", "stranger");
+    expect(r.kind).not.toMatch(/^progress_/);
+    expect(r.markdown).toContain("最新进展(2024-07-01,张三·市经信局):专精特新企业累计达到300家");
+    expect(r.markdown).toContain("300家/600家 ▓▓▓▓▓░░░░░ 50%");
+  });
+
   it("answers help", async () => {
     expect((await send("进展帮助")).markdown).toContain("撤销 #12");
   });
 
   it("passes questions on to the answering core", async () => {
     const r = await send("任务一谁牵头?");
-    expect(r.kind).not.toMatch(/^progress/);
+    expect(r.kind).not.toMatch(/^progress_/);
   });
 });

@@ -48,11 +48,37 @@ afterEach(() => {
 
 describe("planbot progress", () => {
   it("adds, lists and exports", async () => {
-    const added = await run("progress", "add", "--task", "任务一", "--text", "专精特新企业累计达到300家", "--by", "zhang", "--date", "2024-06-30");
+    const added = await run(
+      "progress",
+      "add",
+      "--task",
+      "任务一",
+      "--text",
+      "专精特新企业累计达到300家",
+      "--by",
+      "zhang",
+      "--date",
+      "2024-06-30",
+    );
     expect(added).toBe("recorded #1: demo-2023-2025 任务1 · 专精特新企业 = 300家 · 2024-06-30\n");
-    await run("progress", "add", "--task", "1", "--metric", "上市公司", "--value", "3", "--by", "临时", "--date", "2024-06-30");
+    await run(
+      "progress",
+      "add",
+      "--task",
+      "1",
+      "--metric",
+      "上市公司",
+      "--value",
+      "3",
+      "--by",
+      "临时",
+      "--date",
+      "2024-06-30",
+    );
     const listed = await run("progress", "list", "--task", "1");
-    expect(listed.split("\n")[0]).toBe("#1\t2024-06-30\tdemo-2023-2025\t任务1\tt1-1=300家\t张三\t专精特新企业累计达到300家");
+    expect(listed.split("\n")[0]).toBe(
+      "#1\t2024-06-30\tdemo-2023-2025\t任务1\tt1-1=300家\t张三\t专精特新企业累计达到300家",
+    );
     expect(listed).toContain("t1-2=3家\t临时");
     const file = join(fx.dir, "out.csv");
     expect(await run("progress", "export", file)).toBe(`exported 2 records to ${file}\n`);
@@ -62,7 +88,9 @@ describe("planbot progress", () => {
   it("imports all or nothing and names the bad rows", async () => {
     const file = join(fx.dir, "in.csv");
     writeFileSync(file, "task,text,reporter,date\n1,走访企业,zhang,2024-06-01\n1,走访企业,zhang,2024-13-01\n");
-    await expect(run("progress", "import", file)).rejects.toThrow(/nothing imported, 1 problem\(s\):\n第 3 行 \[date\]/);
+    await expect(run("progress", "import", file)).rejects.toThrow(
+      /nothing imported, 1 problem\(s\):\n第 3 行 \[date\]/,
+    );
     expect(count()).toBe(0);
     writeFileSync(file, "task,text,reporter,date\n1,走访企业,zhang,2024-06-01\n3,完成评估,zhang,2024-06-02\n");
     expect(await run("progress", "import", file)).toBe(`imported 2 records from ${file}\n`);

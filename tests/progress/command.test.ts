@@ -19,6 +19,10 @@ describe("chat grammar", () => {
       { kind: "record", ref: "任务1", text: "截至2024年3月31日累计达到300家", asOf: "2024-03-31" },
     ],
     ["进展 任务九", { kind: "show", ref: "任务九" }],
+    ["进展 任务九 怎么样?", { kind: "show", ref: "任务九" }],
+    ["进展 任务九:最新情况", { kind: "show", ref: "任务九" }],
+    ["进展 任务九 如何", { kind: "show", ref: "任务九" }],
+    ["进展 任务九 已完成?", { kind: "record", ref: "任务九", text: "已完成?", asOf: null }],
     ["进展历史 任务九", { kind: "history", ref: "任务九" }],
     ["进展历史:上市公司", { kind: "history", ref: "上市公司" }],
     ["撤销 #12", { kind: "undo", id: 12 }],
@@ -31,9 +35,12 @@ describe("chat grammar", () => {
     expect(parseProgressCommand(text)).toEqual(expected);
   });
 
-  it.each(["任务九的进展如何?", "进展情况怎么样", "谁牵头任务九", "撤销是什么意思"])("leaves questions alone: %s", (text) => {
-    expect(parseProgressCommand(text)).toBeNull();
-  });
+  it.each(["任务九的进展如何?", "进展情况怎么样", "谁牵头任务九", "撤销是什么意思"])(
+    "leaves questions alone: %s",
+    (text) => {
+      expect(parseProgressCommand(text)).toBeNull();
+    },
+  );
 
   it("reads task numbers in digits and Chinese", () => {
     expect(parseSmallNumber("九")).toBe(9);

@@ -1,5 +1,5 @@
-import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import Koa from "koa";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { errorHandler } from "../../src/http/middleware/errors.js";
@@ -58,7 +58,14 @@ describe("progress API", () => {
 
   it("records progress and lists it back", async () => {
     await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
-    const res = await post({ task: "任务一", metric: "专精特新企业", value: 300, text: "累计达到300家", reporter: "oa-sync", date: "2024-06-30" });
+    const res = await post({
+      task: "任务一",
+      metric: "专精特新企业",
+      value: 300,
+      text: "累计达到300家",
+      reporter: "oa-sync",
+      date: "2024-06-30",
+    });
     expect(res.status).toBe(201);
     const body = (await res.json()) as { record: { id: number; targetId: string; source: string }; bound: boolean };
     expect(body).toMatchObject({ bound: true, record: { targetId: "t1-1", source: "api" } });

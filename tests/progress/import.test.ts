@@ -71,7 +71,9 @@ describe("import", () => {
 
   it.each(["csv", "xlsx"])("exports to .%s and imports the export again", async (ext) => {
     importTable(
-      parseCsv("task,metric,value,text,reporter,date\n1,t1-1,300,累计达到300家,zhang,2024-06-30\n3,,,完成评估,zhang,2024-06-01"),
+      parseCsv(
+        "task,metric,value,text,reporter,date\n1,t1-1,300,累计达到300家,zhang,2024-06-30\n3,,,完成评估,zhang,2024-06-01",
+      ),
       rt.store,
       deps(),
       audit,
@@ -80,10 +82,20 @@ describe("import", () => {
     await writeTable(file, EXPORT_HEADERS, exportRows(rt.store.list(), rt.plans.plans));
     const table = await readTable(file);
     expect(table.headers).toEqual(EXPORT_HEADERS);
-    expect(table.rows[0]?.cells).toMatchObject({ metric: "t1-1", metric_name: "专精特新企业", value: "300", task: "1" });
+    expect(table.rows[0]?.cells).toMatchObject({
+      metric: "t1-1",
+      metric_name: "专精特新企业",
+      value: "300",
+      task: "1",
+    });
     const again = importTable(table, rt.store, deps(), audit);
     expect(again.ok).toBe(true);
-    expect(rt.store.list().slice(2).map((r) => [r.taskNo, r.targetId, r.value, r.text, r.asOf])).toEqual([
+    expect(
+      rt.store
+        .list()
+        .slice(2)
+        .map((r) => [r.taskNo, r.targetId, r.value, r.text, r.asOf]),
+    ).toEqual([
       [1, "t1-1", 300, "累计达到300家", "2024-06-30"],
       [3, null, null, "完成评估", "2024-06-01"],
     ]);
@@ -106,9 +118,17 @@ describe("runtime", () => {
   });
 
   it("routes chat progress commands with the reporters file from the knowledge folder", async () => {
-    const r = await rt.handleMessage({ text: "进展 任务1:专精特新企业累计达到120家", userid: "zhang", channel: "simulator" });
+    const r = await rt.handleMessage({
+      text: "进展 任务1:专精特新企业累计达到120家",
+      userid: "zhang",
+      channel: "simulator",
+    });
     expect(r.kind).toBe("progress_recorded");
-    const refused = await rt.handleMessage({ text: "进展 任务1:累计达到120家", userid: "nobody", channel: "simulator" });
+    const refused = await rt.handleMessage({
+      text: "进展 任务1:累计达到120家",
+      userid: "nobody",
+      channel: "simulator",
+    });
     expect(refused.markdown).toContain("王五(wang)");
   });
 });

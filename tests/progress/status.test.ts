@@ -70,7 +70,13 @@ describe("pace", () => {
   it("measures 提升 targets by the change achieved", () => {
     const t21 = plan.tasks[1]?.targets[0];
     if (!t21) throw new Error("fixture");
-    const p = targetProgress(plan, t21, rec({ taskNo: 2, targetId: "t2-1", value: 0.3, unit: "个百分点" }), "2024-07-01", 30);
+    const p = targetProgress(
+      plan,
+      t21,
+      rec({ taskNo: 2, targetId: "t2-1", value: 0.3, unit: "个百分点" }),
+      "2024-07-01",
+      30,
+    );
     expect(p.attained).toBeCloseTo(0.6);
     expect(p.status).toBe("on_pace");
   });

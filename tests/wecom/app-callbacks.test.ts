@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { markdownToPlain } from "../../src/wecom/app/plain-text.js";
+import { startWecomSimulatorApi, type WecomSimulatorApi } from "../../src/wecom/simulator/api-server.js";
 import { newAppMsgId } from "../../src/wecom/simulator/callbacks.js";
 import { newCredentials } from "../../src/wecom/simulator/credentials.js";
-import { startWecomSimulatorApi, type WecomSimulatorApi } from "../../src/wecom/simulator/api-server.js";
 import { countingHandler, type Harness, startHarness } from "./support/harness.js";
 
 let h: Harness | undefined;

@@ -72,19 +72,34 @@ describe("callbacks that are not WeCom's", () => {
     const keys = h.sim.botKeys();
     const garbage = ["", "{", "null", '{"encrypt": 5}', "<xml>", "\u0000\u0001"];
     for (const body of garbage) {
-      const res = await h.sim.send({ method: "POST", path: "/wecom/bot", query: { msg_signature: "a", timestamp: "1", nonce: "1" }, body });
+      const res = await h.sim.send({
+        method: "POST",
+        path: "/wecom/bot",
+        query: { msg_signature: "a", timestamp: "1", nonce: "1" },
+        body,
+      });
       expect(res.status).toBe(400);
     }
     // Signed correctly, but the ciphertext is not ours: signature passes, decryption fails.
     const encrypt = Buffer.alloc(64, 7).toString("base64");
     const ts = String(Math.floor(Date.now() / 1000));
     const signed = { msg_signature: signatureOf(keys.token, ts, "9", encrypt), timestamp: ts, nonce: "9" };
-    const res = await h.sim.send({ method: "POST", path: "/wecom/bot", query: signed, body: JSON.stringify({ encrypt }) });
+    const res = await h.sim.send({
+      method: "POST",
+      path: "/wecom/bot",
+      query: signed,
+      body: JSON.stringify({ encrypt }),
+    });
     expect(res.status).toBe(400);
     // Signed and decryptable, but the message inside is not a bot message.
     const inner = sealCiphertext(keys, "not json at all");
     const signedInner = { msg_signature: signatureOf(keys.token, ts, "10", inner), timestamp: ts, nonce: "10" };
-    const res2 = await h.sim.send({ method: "POST", path: "/wecom/bot", query: signedInner, body: JSON.stringify({ encrypt: inner }) });
+    const res2 = await h.sim.send({
+      method: "POST",
+      path: "/wecom/bot",
+      query: signedInner,
+      body: JSON.stringify({ encrypt: inner }),
+    });
     expect(res2.status).toBe(400);
     await stillServing();
   });

@@ -59,7 +59,10 @@ describe("intelligent bot callbacks", () => {
       },
     });
     expect(mixed.problems).toEqual([]);
-    expect(mixed.reply).toMatchObject({ msgtype: "stream", stream: { finish: true, content: expectedAnswer("接入部门目标") } });
+    expect(mixed.reply).toMatchObject({
+      msgtype: "stream",
+      stream: { finish: true, content: expectedAnswer("接入部门目标") },
+    });
   });
 
   it("welcomes a user entering the direct chat", async () => {

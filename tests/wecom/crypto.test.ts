@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  CallbackRejected,
   type CallbackKeys,
+  CallbackRejected,
   openCiphertext,
   sealReply,
   signatureMatches,

@@ -32,7 +32,12 @@ function signed(keys: CallbackKeys, path: string, ciphertext: string, body: stri
 }
 
 /** Edits a string: overwrite, delete or duplicate a slice, at positions fast-check picks. */
-const mutation = fc.tuple(fc.nat(), fc.nat({ max: 64 }), fc.constantFrom("overwrite", "delete", "duplicate", "insert"), fc.string({ maxLength: 16 }));
+const mutation = fc.tuple(
+  fc.nat(),
+  fc.nat({ max: 64 }),
+  fc.constantFrom("overwrite", "delete", "duplicate", "insert"),
+  fc.string({ maxLength: 16 }),
+);
 function mutate(s: string, [at, len, kind, text]: [number, number, string, string]): string {
   const i = s.length === 0 ? 0 : at % s.length;
   if (kind === "overwrite") return s.slice(0, i) + text + s.slice(i + text.length);
@@ -56,13 +61,20 @@ function requests(route: "bot" | "app"): fc.Arbitrary<CallbackRequest> {
         );
   // Wrap a ciphertext the way this route's body carries it.
   const carry = (ciphertext: string) =>
-    route === "bot" ? JSON.stringify({ encrypt: ciphertext }) : `<xml><Encrypt><![CDATA[${ciphertext}]]></Encrypt></xml>`;
+    route === "bot"
+      ? JSON.stringify({ encrypt: ciphertext })
+      : `<xml><Encrypt><![CDATA[${ciphertext}]]></Encrypt></xml>`;
   return fc.oneof(
     // 1. random bodies and queries
-    fc.record({
-      body: anyText,
-      query: fc.dictionary(fc.constantFrom("msg_signature", "timestamp", "nonce", "echostr", "x"), fc.string({ maxLength: 50 })),
-    }).map(({ body, query }): CallbackRequest => ({ method: "POST", path, query, body })),
+    fc
+      .record({
+        body: anyText,
+        query: fc.dictionary(
+          fc.constantFrom("msg_signature", "timestamp", "nonce", "echostr", "x"),
+          fc.string({ maxLength: 50 }),
+        ),
+      })
+      .map(({ body, query }): CallbackRequest => ({ method: "POST", path, query, body })),
     // 2. a valid callback with its body or signature mutated
     fc.tuple(fc.string({ maxLength: 40 }), mutation, fc.boolean()).map(([text, m, inQuery]) => {
       const req = valid(text);
@@ -76,17 +88,30 @@ function requests(route: "bot" | "app"): fc.Arbitrary<CallbackRequest> {
       return signed(keys(), path, ciphertext, carry(ciphertext));
     }),
     // 4. correctly signed and encrypted, but the plain text inside is arbitrary
-    fc.oneof(anyText, fc.string({ maxLength: 40 }).map((t) => `<xml><MsgType>${t}</MsgType><MsgId>${t}</MsgId></xml>`)).map((plain) => {
-      const ciphertext = sealCiphertext(keys(), plain);
-      return signed(keys(), path, ciphertext, carry(ciphertext));
-    }),
+    fc
+      .oneof(
+        anyText,
+        fc.string({ maxLength: 40 }).map((t) => `<xml><MsgType>${t}</MsgType><MsgId>${t}</MsgId></xml>`),
+      )
+      .map((plain) => {
+        const ciphertext = sealCiphertext(keys(), plain);
+        return signed(keys(), path, ciphertext, carry(ciphertext));
+      }),
     // 5. correctly sealed, valid-shaped messages with arbitrary field values
-    fc.record({ msgtype: fc.constantFrom("text", "mixed", "stream", "event", "image", ""), v: fc.anything({ maxDepth: 2 }) }).map(({ msgtype, v }) => {
-      const msg = { msgid: String(Math.random()), from: { userid: "fuzz" }, msgtype, [msgtype || "x"]: v };
-      const plain = route === "bot" ? JSON.stringify(msg) : `<xml><FromUserName>fuzz</FromUserName><ToUserName>c</ToUserName><CreateTime>1</CreateTime><MsgType>${msgtype}</MsgType><Content>${String(v).slice(0, 100).replace(/[<&]/g, "")}</Content><MsgId>${Math.random()}</MsgId></xml>`;
-      const ciphertext = sealCiphertext(keys(), plain);
-      return signed(keys(), path, ciphertext, carry(ciphertext));
-    }),
+    fc
+      .record({
+        msgtype: fc.constantFrom("text", "mixed", "stream", "event", "image", ""),
+        v: fc.anything({ maxDepth: 2 }),
+      })
+      .map(({ msgtype, v }) => {
+        const msg = { msgid: String(Math.random()), from: { userid: "fuzz" }, msgtype, [msgtype || "x"]: v };
+        const plain =
+          route === "bot"
+            ? JSON.stringify(msg)
+            : `<xml><FromUserName>fuzz</FromUserName><ToUserName>c</ToUserName><CreateTime>1</CreateTime><MsgType>${msgtype}</MsgType><Content>${String(v).slice(0, 100).replace(/[<&]/g, "")}</Content><MsgId>${Math.random()}</MsgId></xml>`;
+        const ciphertext = sealCiphertext(keys(), plain);
+        return signed(keys(), path, ciphertext, carry(ciphertext));
+      }),
   );
 }
 

@@ -40,6 +40,14 @@ function printDigest(digest: PreparedDigest): void {
   });
 }
 
+/** Records stored after the window closed belong to the next morning's digest: say so rather than surprise. */
+function noteLaterRecords(runtime: Runtime, digest: PreparedDigest): void {
+  const later = runtime.store.list({ recordedFrom: digest.until, limit: 1000 }).length;
+  if (later === 0) return;
+  const count = later === 1000 ? "1000+" : String(later);
+  process.stderr.write(`note: ${count} record(s) stored since ${digest.until} will appear in the next digest\n`);
+}
+
 export function registerDigest(program: Command): void {
   program
     .command("digest")
@@ -59,7 +67,9 @@ export function registerDigest(program: Command): void {
           if (!describeSendResults(results, (line) => process.stdout.write(`${line}\n`))) process.exitCode = 1;
           return;
         }
-        printDigest(digestFor(runtime, opts));
+        const digest = digestFor(runtime, opts);
+        printDigest(digest);
+        noteLaterRecords(runtime, digest);
       } finally {
         runtime.close();
       }

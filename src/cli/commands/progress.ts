@@ -63,7 +63,9 @@ function add(raw: unknown): void {
     // a known reporter's department is the one that leads or cooperates on this task
     const department =
       opts.dept ??
-      reporter?.departments.find((d) => departmentCovered(d, [...task.lead, ...task.partners], runtime.plans.directory)) ??
+      reporter?.departments.find((d) =>
+        departmentCovered(d, [...task.lead, ...task.partners], runtime.plans.directory),
+      ) ??
       reporter?.departments[0] ??
       null;
     const rec = runtime.store.add({ ...prepared.record, department }, cliAudit());
@@ -101,7 +103,16 @@ function list(raw: unknown): void {
       const later = runtime.store.supersededBy(r.id);
       const flag = r.kind === "retraction" ? `retracts #${r.supersedes}` : later ? `superseded by #${later.id}` : "";
       const figure = r.targetId && r.value !== null ? `${r.targetId}=${formatNumber(r.value)}${r.unit ?? ""}` : "";
-      const cols = [`#${r.id}`, r.asOf, r.plan, `任务${r.taskNo}`, figure, r.reporterName ?? r.reporterId, r.text, flag];
+      const cols = [
+        `#${r.id}`,
+        r.asOf,
+        r.plan,
+        `任务${r.taskNo}`,
+        figure,
+        r.reporterName ?? r.reporterId,
+        r.text,
+        flag,
+      ];
       process.stdout.write(`${cols.filter((c) => c !== "").join("\t")}\n`);
     }
     if (records.length === 0) process.stdout.write("no progress records\n");
@@ -118,7 +129,9 @@ async function importFile(file: string, raw: unknown): Promise<void> {
     const deps = { plans: runtime.plans.plans, answerer: runtime.answerer, today: todayInShanghai() };
     const result = importTable(table, runtime.store, deps, cliAudit());
     if (!result.ok) {
-      throw new Error(`${file}: nothing imported, ${result.problems.length} problem(s):\n${describeProblems(result.problems)}`);
+      throw new Error(
+        `${file}: nothing imported, ${result.problems.length} problem(s):\n${describeProblems(result.problems)}`,
+      );
     }
     process.stdout.write(`imported ${result.stored.length} records from ${file}\n`);
   } finally {

@@ -14,14 +14,19 @@ const Options = z.object({
 export function registerServe(program: Command): void {
   program
     .command("serve")
-    .description("Start the service: WeCom callbacks, POST /api/ask, /healthz, /metrics (configured from the environment)")
+    .description(
+      "Start the service: WeCom callbacks, POST /api/ask, /healthz, /metrics (configured from the environment)",
+    )
     .option("--host <host>", "interface to listen on (default HOST, else 127.0.0.1)")
     .option("--port <port>", "port to listen on (default PORT, else 3000)")
     .action(async (raw: unknown) => {
       const opts = Options.parse(raw);
       const env = loadEnv();
       const runtime = openRuntime(env);
-      const server = await startServer(runtime, { host: opts.host ?? env.HOST ?? "127.0.0.1", port: opts.port ?? env.PORT });
+      const server = await startServer(runtime, {
+        host: opts.host ?? env.HOST ?? "127.0.0.1",
+        port: opts.port ?? env.PORT,
+      });
       const { integrations } = server.planbot;
       logger.info(
         {
@@ -32,11 +37,12 @@ export function registerServe(program: Command): void {
         },
         "planbot listening",
       );
-      if (integrations.bot) logger.info({ callbackUrl: `${server.url}/wecom/bot` }, "intelligent bot callbacks enabled");
+      if (integrations.bot)
+        logger.info({ callbackUrl: `${server.url}/wecom/bot` }, "intelligent bot callbacks enabled");
       if (integrations.app) logger.info({ callbackUrl: `${server.url}/wecom/app` }, "self-built app callbacks enabled");
       if (!integrations.bot && !integrations.app) {
         logger.info(
-          "local mode (no WeCom keys): try POST /api/ask {\"q\": \"…\"}. To connect WeCom, set WECOM_BOT_TOKEN and " +
+          'local mode (no WeCom keys): try POST /api/ask {"q": "…"}. To connect WeCom, set WECOM_BOT_TOKEN and ' +
             "WECOM_BOT_AES_KEY (intelligent bot, callback URL <public base>/wecom/bot) and/or WECOM_CORP_ID, " +
             "WECOM_APP_TOKEN, WECOM_APP_AES_KEY, WECOM_APP_SECRET, WECOM_AGENT_ID (self-built app, <public base>/wecom/app); " +
             "see .env.example. Without a WeCom account: planbot simulate",

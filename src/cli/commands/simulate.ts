@@ -51,14 +51,20 @@ function simulatorFor(url: string, env: Env): WecomCallbackSimulator {
   return createCallbackSimulator({
     baseUrl: url,
     bot: wecom.bot && { token: wecom.bot.token, aesKey: wecom.bot.aesKey },
-    app: wecom.app && { corpId: wecom.app.corpId, token: wecom.app.token, aesKey: wecom.app.aesKey, agentId: wecom.app.agentId },
+    app: wecom.app && {
+      corpId: wecom.app.corpId,
+      token: wecom.app.token,
+      aesKey: wecom.app.aesKey,
+      agentId: wecom.app.agentId,
+    },
   });
 }
 
 function showApiRecord(r: ReceivedRequest): void {
   if (r.route === "message" && r.accepted) out(renderAnswer(`planbot → ${r.to}（应用消息）`, r.content ?? ""));
   if (r.route === "webhook" && r.accepted) out(renderAnswer(`群机器人 → ${r.to}`, r.content ?? ""));
-  if (!r.accepted && r.route !== "gettoken") out(`  ⚠ WeCom API simulator refused a ${r.route} call (errcode ${r.errcode})`);
+  if (!r.accepted && r.route !== "gettoken")
+    out(`  ⚠ WeCom API simulator refused a ${r.route} call (errcode ${r.errcode})`);
 }
 
 function addAskOptions(cmd: Command): Command {
@@ -73,7 +79,7 @@ function addAskOptions(cmd: Command): Command {
 export function registerSimulate(program: Command): void {
   const simulate = program
     .command("simulate")
-    .description("Ask questions \"in WeCom\" without a WeCom account: plays WeCom against planbot on 127.0.0.1");
+    .description('Ask questions "in WeCom" without a WeCom account: plays WeCom against planbot on 127.0.0.1');
 
   addAskOptions(
     simulate
@@ -85,8 +91,12 @@ export function registerSimulate(program: Command): void {
     const o = AskOptions.parse(raw);
     const port = z.coerce.number().int().min(0).max(65535).parse(raw.port);
     const local = await startLocalWecom(loadEnv(), { port, onApiRecord: showApiRecord });
-    out(`planbot is running at ${local.server.url} (dashboard: ${local.server.url}/), WeCom API simulator at ${local.api.url}`);
-    out("Type a question and press Enter. Prefix with /app for an app message, /dm for a direct chat; /quit to leave.\n");
+    out(
+      `planbot is running at ${local.server.url} (dashboard: ${local.server.url}/), WeCom API simulator at ${local.api.url}`,
+    );
+    out(
+      "Type a question and press Enter. Prefix with /app for an app message, /dm for a direct chat; /quit to leave.\n",
+    );
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
     try {
       for await (const line of rl) {

@@ -94,7 +94,10 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
     }
     try {
       const record = runtime.store.add(prepared.record, { actor: "api:admin-token", via: `http:${ctx.ip}` });
-      ctx.state.log.info({ progressId: record.id, plan: record.plan, taskNo: record.taskNo }, "progress recorded via API");
+      ctx.state.log.info(
+        { progressId: record.id, plan: record.plan, taskNo: record.taskNo },
+        "progress recorded via API",
+      );
       ctx.status = 201;
       ctx.body = {
         record,

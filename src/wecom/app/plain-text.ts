@@ -29,6 +29,9 @@ export function cutToPassiveText(text: string): string {
     if (Buffer.byteLength(next, "utf8") > budget) break;
     out = next;
   }
-  if (out === "") out = Array.from(text).slice(0, Math.floor(budget / 4)).join("");
+  if (out === "")
+    out = Array.from(text)
+      .slice(0, Math.floor(budget / 4))
+      .join("");
   return out + note;
 }

@@ -32,7 +32,12 @@ export const BotEvent = Base.extend({
   event: z.object({ eventtype: z.string().max(128) }),
 });
 
-export const BotMessage = z.discriminatedUnion("msgtype", [BotTextMessage, BotMixedMessage, BotStreamRefresh, BotEvent]);
+export const BotMessage = z.discriminatedUnion("msgtype", [
+  BotTextMessage,
+  BotMixedMessage,
+  BotStreamRefresh,
+  BotEvent,
+]);
 export type BotMessage = z.infer<typeof BotMessage>;
 
 /** Any other well-formed message (image, file, …): we say what we can do instead. */

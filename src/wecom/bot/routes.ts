@@ -1,9 +1,9 @@
 // The intelligent bot's callback URL: GET verifies the URL, POST answers @mentions with an encrypted passive stream reply.
 import Router from "@koa/router";
+import { within } from "../../http/budget.js";
+import type { ChatResponder } from "../../http/chat-responder.js";
 import { HttpError } from "../../http/http-error.js";
 import { readTextBody } from "../../http/read-body.js";
-import type { ChatResponder } from "../../http/chat-responder.js";
-import { within } from "../../http/budget.js";
 import type { AppContext, AppState } from "../../http/state.js";
 import { answerUrlVerification, openCallback, signedQuery } from "../../http/wecom-callback.js";
 import { type CallbackKeys, sealReply } from "../crypto.js";
@@ -14,12 +14,12 @@ import {
   EMPTY_QUESTION_TEXT,
   EXPIRED_TEXT,
   FAILED_TEXT,
-  UNSUPPORTED_TEXT,
-  WAITING_TEXT,
-  WELCOME_TEXT,
   streamIdOf,
   streamReply,
   textReply,
+  UNSUPPORTED_TEXT,
+  WAITING_TEXT,
+  WELCOME_TEXT,
 } from "./replies.js";
 import type { StreamBook } from "./streams.js";
 

@@ -1,7 +1,7 @@
 // Builds callbacks exactly as WeCom sends them: the message, encrypted with the right receive id, signed in the query.
 import { randomBytes } from "node:crypto";
-import { type CallbackKeys, freshNonce, nowSeconds, sealCiphertext, signatureOf } from "../crypto.js";
 import { cdata } from "../app/xml.js";
+import { type CallbackKeys, freshNonce, nowSeconds, sealCiphertext, signatureOf } from "../crypto.js";
 
 export interface CallbackRequest {
   method: "GET" | "POST";

@@ -7,11 +7,7 @@ import type { IncomingMessage, MessageHandler } from "../../../src/chat/message.
 import { loadEnv } from "../../../src/config/env.js";
 import { type RunningServer, type ServerOptions, startServer } from "../../../src/http/server.js";
 import { openRuntime, type Runtime } from "../../../src/runtime.js";
-import {
-  credentialsEnv,
-  newCredentials,
-  type SimulatedCredentials,
-} from "../../../src/wecom/simulator/credentials.js";
+import { credentialsEnv, newCredentials, type SimulatedCredentials } from "../../../src/wecom/simulator/credentials.js";
 import { createCallbackSimulator, type WecomCallbackSimulator } from "../../../src/wecom/simulator/wecom-client.js";
 
 export const FIXTURE_KNOWLEDGE = new URL("../../fixtures/wecom/knowledge", import.meta.url).pathname;
@@ -46,11 +42,13 @@ export interface HarnessOptions {
 /** Counts calls to the real handler and can hold each answer back for a while. */
 export function countingHandler(delayMs = 0) {
   const calls: IncomingMessage[] = [];
-  const wrap = (real: MessageHandler): MessageHandler => async (msg) => {
-    calls.push(msg);
-    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
-    return real(msg);
-  };
+  const wrap =
+    (real: MessageHandler): MessageHandler =>
+    async (msg) => {
+      calls.push(msg);
+      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+      return real(msg);
+    };
   return { calls, wrap };
 }
 

@@ -1,0 +1,51 @@
+// The chat grammar against the shipped plan: the brief's own example messages land on the right task and target.
+import { resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createAnswerer } from "../../src/answer/answerer.js";
+import { parseReporters } from "../../src/auth/reporters.js";
+import type { IncomingMessage } from "../../src/chat/message.js";
+import { createProgressCommands } from "../../src/chat/progress-commands.js";
+import { loadPlans } from "../../src/plan/knowledge.js";
+import { createProgressStore, type ProgressStore } from "../../src/store/progress-store.js";
+import { type TempDb, tempDb } from "../store/helpers.js";
+
+const loaded = loadPlans(resolve(import.meta.dirname, "../../knowledge"));
+const reporters = parseReporters(`
+reporters:
+  - { userid: keji, name: 科技联络员, department: 科技局 }
+  - { userid: caizheng, name: 财政联络员, department: 财政分局 }
+`);
+let t: TempDb;
+let store: ProgressStore;
+let handle: (msg: IncomingMessage) => ReturnType<ReturnType<typeof createProgressCommands>>;
+
+beforeEach(() => {
+  t = tempDb();
+  store = createProgressStore(t.db);
+  handle = createProgressCommands({
+    plans: loaded.plans,
+    directory: loaded.directory,
+    answerer: createAnswerer(loaded),
+    store,
+    reporters: () => reporters,
+    today: () => "2025-04-10",
+    staleDays: 30,
+  });
+});
+afterEach(() => t.cleanup());
+
+const send = (text: string, userid: string) => handle({ text, userid, channel: "simulator" });
+
+describe("progress commands on the shipped plan", () => {
+  it("binds the cumulative figure of the brief's first example", () => {
+    const r = send("进展 任务九:本季度新增专精特新企业45家,累计达到520家", "keji");
+    expect(r?.kind).toBe("progress_recorded");
+    expect(store.get(1)).toMatchObject({ taskNo: 9, targetId: "t9-1", value: 520, department: "科技局" });
+  });
+
+  it("finds the task and the metric from keywords in the brief's second example", () => {
+    const r = send("@政策助手 更新进展 上市公司 已达10家", "caizheng");
+    expect(r?.kind).toBe("progress_recorded");
+    expect(store.get(1)).toMatchObject({ taskNo: 7, targetId: "t7-2", value: 10, department: "财政局" });
+  });
+});
