@@ -4,6 +4,7 @@ import type { ResponsibilityMatrix, Task } from "../plan/schema.js";
 import { createExpander } from "../search/glossary.js";
 import { normalizeText } from "../search/normalize.js";
 import { buildPlanIndex } from "../search/plan-index.js";
+import type { Tokenizer } from "../search/tokenize.js";
 import { createDepartmentLookup } from "./department-lookup.js";
 import { parseQuestion } from "./question.js";
 import { renderResolution } from "./render.js";
@@ -37,8 +38,13 @@ export function splitQuestions(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-export function createAnswerer(loaded: LoadedPlans): Answerer {
-  const index = buildPlanIndex(loaded.plans);
+export interface AnswererOptions {
+  /** for experiments: the tokenizer the index and questions use (default: bigrams) */
+  tokenizer?: Tokenizer;
+}
+
+export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {}): Answerer {
+  const index = buildPlanIndex(loaded.plans, options.tokenizer);
   const lookup = createDepartmentLookup(loaded);
   const resolver = createResolver(loaded, index);
   const expand = createExpander(loaded.glossary);

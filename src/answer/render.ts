@@ -4,6 +4,13 @@ import { renderTaskProgress } from "../progress/render.js";
 import type { Resolution } from "./resolution.js";
 import type { AnswerContext } from "./types.js";
 
+/** a department named in many plans: list this many, count the rest */
+const MAX_PLANS_LISTED = 3;
+
+function sum<T>(list: T[], f: (x: T) => number): number {
+  return list.reduce((n, x) => n + f(x), 0);
+}
+
 export interface RenderOptions {
   /** name the plan in every answer (when several plans are loaded) */
   namePlan: boolean;
@@ -26,8 +33,13 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
           ),
         ].join("\n"),
       );
-    case "dept_tasks":
-      return r.plans
+    case "dept_tasks": {
+      const shown = r.plans.slice(0, MAX_PLANS_LISTED);
+      const more = r.plans.slice(MAX_PLANS_LISTED);
+      const tail = more.length
+        ? `\n\n另有${more.length}个计划中,${r.department}牵头${sum(more, (e) => e.lead.length)}项、协同${sum(more, (e) => e.partner.length)}项任务(请在问题中写明计划所在地区)。`
+        : "";
+      return `${shown
         .map((e) =>
           withPlan(
             e.plan,
@@ -46,7 +58,8 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
             ].join("\n"),
           ),
         )
-        .join("\n\n");
+        .join("\n\n")}${tail}`;
+    }
     case "task_list":
       return withPlan(
         r.plan,
@@ -136,7 +149,8 @@ function renderTask(
     lines.push("目标:原文未设定量化目标");
   }
   lines.push(...renderWarnings(warningsFor(plan, shown)));
-  lines.push(`进展:${renderTaskProgress(plan, task, ctx).join("\n")}`);
+  const [first, ...rest] = renderTaskProgress(plan, task, ctx, focus ?? undefined);
+  lines.push(first?.startsWith("最新进展") ? first : `进展:${first ?? ""}`, ...rest);
   const cited = shown.map((t) => t.sentence);
   if (intents.has("lead") || intents.has("partners") || cited.length === 0) {
     if (task.attribution) cited.push(task.attribution);

@@ -1,12 +1,18 @@
 // Lines about a task's recorded progress, for answers: latest record, attainment per target with a bar, status.
 import type { AnswerContext } from "../answer/types.js";
-import type { ResponsibilityMatrix, Task } from "../plan/schema.js";
+import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
 import { clip, formatNumber, formatPercent, reporterLabel, textBar } from "./format.js";
 import { STATUS_LABEL, type TargetProgress, taskProgress } from "./status.js";
 
 export const NO_PROGRESS = "暂无进展记录";
 
-export function renderTaskProgress(plan: ResponsibilityMatrix, task: Task, ctx: AnswerContext): string[] {
+/** `only` limits the per-target lines to the targets an answer is about. */
+export function renderTaskProgress(
+  plan: ResponsibilityMatrix,
+  task: Task,
+  ctx: AnswerContext,
+  only?: Target[],
+): string[] {
   const progress = taskProgress(plan, task, ctx.progress, ctx.today, ctx.staleDays);
   const lines: string[] = [];
   if (progress.latest) {
@@ -16,7 +22,9 @@ export function renderTaskProgress(plan: ResponsibilityMatrix, task: Task, ctx: 
     lines.push(progress.stale ? `${NO_PROGRESS}(已超过 ${ctx.staleDays} 天)` : NO_PROGRESS);
   }
   if (progress.latest && progress.stale) lines.push(`⚠ 已超过 ${ctx.staleDays} 天没有新的进展记录`);
-  for (const t of progress.targets) lines.push(renderTargetLine(t));
+  // With nothing recorded at all, a line per target would only repeat the targets above.
+  if (!progress.latest) return lines;
+  for (const t of progress.targets) if (!only || only.includes(t.target)) lines.push(renderTargetLine(t));
   return lines;
 }
 

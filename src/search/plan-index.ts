@@ -2,7 +2,7 @@
 import type { ResponsibilityMatrix } from "../plan/schema.js";
 import { type Passage, passagesOf } from "./passages.js";
 import { TermIndex } from "./term-index.js";
-import { tokenize } from "./tokenize.js";
+import { tokenize as bigramTokenize, type Tokenizer } from "./tokenize.js";
 
 export interface Hit {
   passage: Passage;
@@ -24,7 +24,7 @@ export interface PlanIndex {
 /** Titles (task titles, target metrics, measure titles) weigh twice what body text does. */
 const TITLE_WEIGHT = 2;
 
-export function buildPlanIndex(plans: ResponsibilityMatrix[]): PlanIndex {
+export function buildPlanIndex(plans: ResponsibilityMatrix[], tokenize: Tokenizer = bigramTokenize): PlanIndex {
   const passages: Passage[] = [];
   for (const plan of plans) passages.push(...passagesOf(plan, passages.length));
   const index = new TermIndex();

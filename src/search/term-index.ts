@@ -130,7 +130,8 @@ export class TermIndex {
     }
     let hits: TermHit[] = [];
     for (const d of touched) {
-      if (!accept || accept(d)) hits.push({ doc: d, score: this.scores[d] as number, matched: this.counts[d] as number });
+      if (!accept || accept(d))
+        hits.push({ doc: d, score: this.scores[d] as number, matched: this.counts[d] as number });
       this.scores[d] = 0;
       this.counts[d] = 0;
     }

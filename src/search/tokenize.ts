@@ -4,6 +4,8 @@
 
 const CJK = /[\u3400-\u9fff]/;
 
+export type Tokenizer = (normalized: string) => string[];
+
 export function tokenize(normalized: string): string[] {
   const out: string[] = [];
   let run = "";
