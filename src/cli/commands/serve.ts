@@ -5,6 +5,7 @@ import { loadEnv } from "../../config/env.js";
 import { startServer } from "../../http/server.js";
 import { logger } from "../../log.js";
 import { openRuntime } from "../../runtime.js";
+import { startDigestSchedule } from "../../schedule/start-digest-schedule.js";
 
 const Options = z.object({
   host: z.string().min(1).optional(),
@@ -27,6 +28,8 @@ export function registerServe(program: Command): void {
         host: opts.host ?? env.HOST ?? "127.0.0.1",
         port: opts.port ?? env.PORT,
       });
+      // Each chat's morning digest (PLANBOT_CHATS); off, with a log line, when no chats file is set.
+      const digests = await startDigestSchedule(runtime);
       const { integrations } = server.planbot;
       logger.info(
         {
@@ -50,8 +53,9 @@ export function registerServe(program: Command): void {
       }
       const shutdown = (signal: string) => {
         logger.info({ signal }, "shutting down");
-        server
-          .close()
+        digests
+          .stop()
+          .then(() => server.close())
           .then(() => runtime.close())
           .finally(() => process.exit(0));
       };
