@@ -27,8 +27,11 @@ export interface Runtime {
 }
 
 /** Today's date in China (the plans' time zone), YYYY-MM-DD. */
+// Built once: constructing an Intl formatter costs far more than formatting with it.
+const shanghaiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" });
+
 export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
+  return shanghaiDate.format(now);
 }
 
 function defaultReportersFile(knowledgeDir: string): string | undefined {

@@ -78,10 +78,13 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
       const running = inflight.get(key);
       if (running) return { kind: "running", reply: running, first: false };
       const t = now();
-      const row = select.get(channel, msgid);
-      if (row && row.expires_at > t && row.state === "done") return { kind: "stored", reply: row.reply ?? "" };
+      // Claim first: a new id (the usual case) costs one statement; only a refused claim needs a look at the row.
       const claimed = claim.run({ channel, msgid, now: t, expires: t + ttlMs, abandoned: t - reclaimAfterMs });
-      if (claimed.changes === 0) return { kind: "elsewhere" };
+      if (claimed.changes === 0) {
+        const row = select.get(channel, msgid);
+        if (row && row.expires_at > t && row.state === "done") return { kind: "stored", reply: row.reply ?? "" };
+        return { kind: "elsewhere" };
+      }
       const reply = Promise.resolve()
         .then(produce)
         .then(
