@@ -7,7 +7,7 @@ import { buildPlanIndex } from "../search/plan-index.js";
 import type { Tokenizer } from "../search/tokenize.js";
 import { createDepartmentLookup } from "./department-lookup.js";
 import { parseQuestion } from "./question.js";
-import { renderResolution } from "./render.js";
+import { MAX_PLANS_LISTED, renderResolution } from "./render.js";
 import type { Resolution } from "./resolution.js";
 import { createResolver } from "./resolve.js";
 import type { Answer, AnswerContext, Intent } from "./types.js";
@@ -70,7 +70,7 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
           r.kind === "task"
             ? [r.task]
             : r.kind === "dept_tasks"
-              ? r.plans.flatMap((p) => [...p.lead, ...p.partner])
+              ? r.plans.slice(0, MAX_PLANS_LISTED).flatMap((p) => [...p.lead, ...p.partner])
               : [],
         text: renderResolution(r, ctx, { namePlan }),
       }));

@@ -5,7 +5,7 @@ import type { Resolution } from "./resolution.js";
 import type { AnswerContext } from "./types.js";
 
 /** a department named in many plans: list this many, count the rest */
-const MAX_PLANS_LISTED = 3;
+export const MAX_PLANS_LISTED = 3;
 
 function sum<T>(list: T[], f: (x: T) => number): number {
   return list.reduce((n, x) => n + f(x), 0);
@@ -19,7 +19,14 @@ export interface RenderOptions {
 export function renderResolution(r: Resolution, ctx: AnswerContext, opts: RenderOptions): string {
   switch (r.kind) {
     case "task":
-      return withPlan(r.plan, opts, renderTask(r.plan, r.task, r.focus, r.intents, ctx));
+      return withPlan(
+        r.plan,
+        opts,
+        [
+          renderTask(r.plan, r.task, r.focus, r.intents, ctx),
+          ...(r.alsoRelevant?.length ? [`另见:${r.alsoRelevant.slice(0, 3).map(taskLine).join(";")}`] : []),
+        ].join("\n"),
+      );
     case "goals":
       return withPlan(r.plan, opts, renderGoals(r.plan, r.focus));
     case "measures":

@@ -10,6 +10,8 @@ export type Resolution =
       intents: Set<Intent>;
       /** the targets the question is about; null = all of the task's targets */
       focus: Target[] | null;
+      /** other tasks of the same plan that match the question as well as this one */
+      alsoRelevant?: Task[];
     }
   | { kind: "goals"; plan: ResponsibilityMatrix; focus: Target[] | null; intents: Set<Intent> }
   | { kind: "measures"; plan: ResponsibilityMatrix; measures: Measure[]; all: boolean }

@@ -28,10 +28,10 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
   const taskHits = (topic: string, restrict?: ResponsibilityMatrix): Hit[] =>
     index.search(topic, restrict ? (p) => p.plan === restrict.slug : undefined);
 
-  const nearestTasks = (topic: string, restrict?: ResponsibilityMatrix) => {
+  const nearestTasks = (hits: Hit[]) => {
     const seen = new Set<string>();
     const out: { plan: ResponsibilityMatrix; task: Task }[] = [];
-    for (const h of taskHits(topic, restrict)) {
+    for (const h of hits) {
       const plan = plans.get(h.passage.plan);
       const task = plan?.tasks.find((t) => t.no === h.passage.taskNo);
       const key = `${h.passage.plan}#${h.passage.taskNo}`;
@@ -43,20 +43,37 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     return out;
   };
 
-  const departmentTasks = (name: string): DepartmentTasks[] =>
-    loaded.plans
-      .map((plan) => ({
-        plan,
-        lead: plan.tasks.filter((t) => t.lead.includes(name)),
-        partner: plan.tasks.filter((t) => t.partners.includes(name)),
-        viaGroup: groups.includes(name)
-          ? []
-          : plan.tasks.flatMap((t) => {
-              const group = t.partners.find((p) => groups.includes(p));
-              return group && !t.lead.includes(name) && !t.partners.includes(name) ? [{ task: t, group }] : [];
-            }),
-      }))
-      .filter((e) => e.lead.length + e.partner.length > 0);
+  // Who does what, per department, built once: a department's question then costs a lookup, not a scan.
+  const byDepartment = new Map<string, DepartmentTasks[]>();
+  for (const plan of loaded.plans) {
+    const entries = new Map<string, DepartmentTasks>();
+    const entry = (name: string) => {
+      let e = entries.get(name);
+      if (!e) {
+        e = { plan, lead: [], partner: [], viaGroup: [] };
+        entries.set(name, e);
+      }
+      return e;
+    };
+    for (const t of plan.tasks) {
+      for (const name of t.lead) entry(name).lead.push(t);
+      for (const name of t.partners) if (!t.lead.includes(name)) entry(name).partner.push(t);
+    }
+    const grouped = plan.tasks.flatMap((t) => {
+      const group = t.partners.find((p) => groups.includes(p));
+      return group ? [{ task: t, group }] : [];
+    });
+    for (const [name, e] of entries) {
+      if (groups.includes(name)) continue;
+      e.viaGroup = grouped.filter((g) => !g.task.lead.includes(name) && !g.task.partners.includes(name));
+    }
+    for (const [name, e] of entries) {
+      const list = byDepartment.get(name);
+      if (list) list.push(e);
+      else byDepartment.set(name, [e]);
+    }
+  }
+  const departmentTasks = (name: string): DepartmentTasks[] => byDepartment.get(name) ?? [];
 
   const resolveTopic = (q: ParsedQuestion, restrict?: ResponsibilityMatrix): Resolution => {
     // The passage that holds most of the question's terms wins; the BM25 score only breaks ties.
@@ -64,7 +81,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     const best = hits[0];
     const terms = index.termsOf(q.topic);
     const enough = best && best.coverage >= MIN_COVERAGE && (best.matched >= 2 || terms.length === 1);
-    if (!best || !enough) return notCovered(q, "no_match", nearestTasks(q.topic, restrict));
+    if (!best || !enough) return notCovered(q, "no_match", nearestTasks(hits));
     const plan = plans.get(best.passage.plan) as ResponsibilityMatrix;
     if (best.passage.kind === "measure") {
       const m = plan.measures.find((x) => String(x.no) === best.passage.ref);
@@ -75,7 +92,12 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     if (taskNo === 0)
       return { kind: "goals", plan, focus: focusTargets(plan.goals.targets, q, index), intents: q.intents };
     const task = plan.tasks.find((t) => t.no === taskNo) as Task;
-    return { kind: "task", plan, task, intents: q.intents, focus: focusTargets(task.targets, q, index) };
+    const alsoRelevant = plan.tasks.filter(
+      (t) =>
+        t !== task &&
+        hits.some((h) => h.passage.plan === plan.slug && h.passage.taskNo === t.no && h.coverage >= best.coverage),
+    );
+    return { kind: "task", plan, task, intents: q.intents, focus: focusTargets(task.targets, q, index), alsoRelevant };
   };
 
   const notCovered = (

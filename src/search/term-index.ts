@@ -6,9 +6,9 @@
 const K1 = 1.2;
 const B = 0.75;
 /** how many best candidates get their common terms checked */
-const CANDIDATES = 256;
+const CANDIDATES = 200;
 /** postings walked per query before the remaining (commoner) terms are only checked */
-const POSTINGS_BUDGET = 20_000;
+const POSTINGS_BUDGET = 6_000;
 
 export interface IndexedField {
   tokens: string[];
@@ -121,23 +121,44 @@ export class TermIndex {
     for (const p of walked) {
       const idf = this.idf(p.docs.length);
       const { docs, tfs } = p;
-      for (let i = 0; i < docs.length; i++) {
+      // Even the rarest term may be in most passages: then any passage is as weak a match as another, and a
+      // budget's worth of them stands for the rest.
+      const end = Math.min(docs.length, POSTINGS_BUDGET);
+      for (let i = 0; i < end; i++) {
         const d = docs[i] as number;
         if (this.counts[d] === 0) touched.push(d);
         this.scores[d] = (this.scores[d] as number) + idf * this.saturate(tfs[i] as number, d);
         this.counts[d] = (this.counts[d] as number) + 1;
       }
     }
-    let hits: TermHit[] = [];
+    // Keep the best candidates only: by how many query terms they hold, then by score. Most of a large corpus
+    // shares one common term with any question; building and sorting all of those would cost more than the walk.
+    const byMatched = new Uint32Array(walked.length + 1);
+    const candidates: number[] = [];
     for (const d of touched) {
-      if (!accept || accept(d))
-        hits.push({ doc: d, score: this.scores[d] as number, matched: this.counts[d] as number });
+      if (!accept || accept(d)) {
+        candidates.push(d);
+        const m = this.counts[d] as number;
+        byMatched[m] = (byMatched[m] ?? 0) + 1;
+      } else {
+        this.scores[d] = 0;
+        this.counts[d] = 0;
+      }
+    }
+    let cut = walked.length;
+    for (let kept = byMatched[cut] ?? 0; cut > 1 && kept < CANDIDATES; ) kept += byMatched[--cut] ?? 0;
+    const hits: TermHit[] = [];
+    for (const d of candidates) {
+      const matched = this.counts[d] as number;
+      if (matched >= cut) hits.push({ doc: d, score: this.scores[d] as number, matched });
       this.scores[d] = 0;
       this.counts[d] = 0;
     }
-    if (checked.length > 0) {
+    if (hits.length > CANDIDATES) {
       hits.sort((a, b) => b.matched - a.matched || b.score - a.score);
-      hits = hits.slice(0, CANDIDATES);
+      hits.length = CANDIDATES;
+    }
+    if (checked.length > 0) {
       for (const h of hits) {
         for (const p of checked) {
           const at = binarySearch(p.docs, h.doc);
