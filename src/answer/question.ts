@@ -1,5 +1,5 @@
 // Reads one question: what is asked (intents), about which department, task or measure, and the topic words left.
-import { chineseNumeral } from "../plan/import/numbers.js";
+import { chineseNumeral } from "../plan/numbers.js";
 import type { DepartmentLookup, DepartmentMention } from "./department-lookup.js";
 import type { Intent } from "./types.js";
 

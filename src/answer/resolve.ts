@@ -1,6 +1,7 @@
 // Decides what a parsed question is about: a task, the goals, measures, a department's tasks — or nothing the plans cover.
-import { chineseNumeral } from "../plan/import/numbers.js";
+
 import type { LoadedPlans } from "../plan/knowledge.js";
+import { chineseNumeral } from "../plan/numbers.js";
 import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
 import { normalizeText } from "../search/normalize.js";
 import type { Hit, PlanIndex } from "../search/plan-index.js";

@@ -1,6 +1,7 @@
 // A synthetic plan of any size, valid per the matrix schema, with progress records: the dashboard benchmark's load.
 import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
 import type { NewProgress } from "../progress/schema.js";
+import { seededRandom } from "./seeded-random.js";
 
 const DEPARTMENTS = [
   "发展改革局",
@@ -15,20 +16,8 @@ const DEPARTMENTS = [
 const METRICS = ["产业规模", "企业数量", "研发投入", "新增就业", "招商引资额", "绿色工厂"];
 const UNITS = ["亿元", "家", "亿元", "人", "亿元", "个"];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same page. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function syntheticMatrix(taskCount: number, seed = 1): ResponsibilityMatrix {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const tasks: Task[] = [];
   for (let no = 1; no <= taskCount; no++) {
@@ -94,7 +83,7 @@ export function syntheticMatrix(taskCount: number, seed = 1): ResponsibilityMatr
 
 /** `perTarget` quarterly records for every target of the plan, plus one free-text record for target-less tasks. */
 export function syntheticRecords(plan: ResponsibilityMatrix, perTarget = 4, seed = 2): NewProgress[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const quarterEnds = ["03-31", "06-30", "09-30", "12-31"];
   const records: NewProgress[] = [];
   const startYear = plan.period?.startYear ?? 2024;

@@ -2,6 +2,7 @@
 // The text goes through the real importer, so the corpora exercise the same path as a real plan.
 import { importPlan } from "../plan/import/import-plan.js";
 import type { ResponsibilityMatrix } from "../plan/schema.js";
+import { seededRandom } from "./seeded-random.js";
 
 const PLACES = "青松临湖东湾西岭南港北塘云溪石桥金沙玉泉长岗柳营桃园梅山竹林枫林雁湖鹤鸣龙池凤岗";
 const INDUSTRIES = [
@@ -95,25 +96,13 @@ const DEPARTMENTS = [
 const MEASURES = ["加强组织领导", "强化政策支持", "完善要素保障", "严格考核评估", "营造良好氛围"];
 const CN = "一二三四五六七八九十";
 
-/** mulberry32: a small seeded generator, so every run builds the same corpus */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function ordinal(n: number): string {
   if (n <= 10) return CN[n - 1] ?? "";
   return `十${CN[n - 11] ?? ""}`;
 }
 
 export function synthesizePlanText(index: number, tasks = 15): string {
-  const r = random(index + 1);
+  const r = seededRandom(index + 1);
   const pick = <T>(list: T[]): T => list[Math.floor(r() * list.length)] as T;
   const place = `${PLACES[(index * 2) % PLACES.length]}${PLACES[(index * 7 + 1) % PLACES.length]}${index}区`;
   const focus = pick(INDUSTRIES);

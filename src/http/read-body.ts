@@ -17,3 +17,13 @@ export async function readTextBody(ctx: AppContext, limit = CALLBACK_BODY_LIMIT)
     throw new HttpError(400, "unreadable body", "bad_body");
   }
 }
+
+/** Reads a JSON body: too large → 413, not JSON → 400. The caller validates its shape with zod. */
+export async function readJsonBody(ctx: AppContext, limit: number): Promise<unknown> {
+  const text = await readTextBody(ctx, limit);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "body must be JSON", "bad_body");
+  }
+}

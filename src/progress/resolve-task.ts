@@ -1,7 +1,7 @@
 // Finds the one task a reference names: a number (任务九, 第3项, #3) or keywords through the answerer's findTasks.
 import type { Answerer } from "../answer/answerer.js";
+import { parseFigure } from "../plan/numbers.js";
 import type { ResponsibilityMatrix, Task } from "../plan/schema.js";
-import { parseSmallNumber } from "./chinese-number.js";
 
 export type TaskResolution =
   | { found: true; plan: ResponsibilityMatrix; task: Task }
@@ -12,7 +12,7 @@ export function taskNumberOf(ref: string): number | null {
   const m = /^(?:任务\s*|第\s*|[#＃]\s*)?([0-9０-９一二两三四五六七八九十百]+)\s*(?:项|条|个)?(?:任务)?$/.exec(
     ref.trim(),
   );
-  return m?.[1] ? parseSmallNumber(m[1]) : null;
+  return m?.[1] ? parseFigure(m[1]) : null;
 }
 
 export function resolveTask(

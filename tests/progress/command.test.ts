@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseFigure } from "../../src/plan/numbers.js";
 import { bindFigure } from "../../src/progress/bind.js";
-import { parseSmallNumber } from "../../src/progress/chinese-number.js";
 import { parseProgressCommand } from "../../src/progress/command.js";
 import { taskNumberOf } from "../../src/progress/resolve-task.js";
 import { demoPlan } from "./fixtures.js";
@@ -43,10 +43,10 @@ describe("chat grammar", () => {
   );
 
   it("reads task numbers in digits and Chinese", () => {
-    expect(parseSmallNumber("九")).toBe(9);
-    expect(parseSmallNumber("十二")).toBe(12);
-    expect(parseSmallNumber("二十三")).toBe(23);
-    expect(parseSmallNumber("１２")).toBe(12);
+    expect(parseFigure("九")).toBe(9);
+    expect(parseFigure("十二")).toBe(12);
+    expect(parseFigure("二十三")).toBe(23);
+    expect(parseFigure("１２")).toBe(12);
     expect(taskNumberOf("任务九")).toBe(9);
     expect(taskNumberOf("第10项")).toBe(10);
     expect(taskNumberOf("#4")).toBe(4);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Runtime } from "../../runtime.js";
 import { HttpError } from "../http-error.js";
 import { answerLatency } from "../metrics.js";
-import { readTextBody } from "../read-body.js";
+import { readJsonBody } from "../read-body.js";
 import type { AppState } from "../state.js";
 
 const AskBody = z.object({ q: z.string().trim().min(1).max(4000) });
@@ -12,13 +12,7 @@ const AskBody = z.object({ q: z.string().trim().min(1).max(4000) });
 export function askRoutes(runtime: Runtime): Router<AppState> {
   const router = new Router<AppState>();
   router.post("/api/ask", async (ctx) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(await readTextBody(ctx, 16 * 1024));
-    } catch (err) {
-      if (err instanceof HttpError) throw err;
-      throw new HttpError(400, "body must be JSON", "bad_body");
-    }
+    const json = await readJsonBody(ctx, 16 * 1024);
     const body = AskBody.safeParse(json);
     if (!body.success) throw new HttpError(400, 'expected {"q": "question"}', "bad_body");
     const stop = answerLatency.startTimer({ channel: "http" });

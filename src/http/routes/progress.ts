@@ -7,7 +7,7 @@ import { prepareRecord } from "../../progress/record.js";
 import { IsoDay } from "../../progress/schema.js";
 import { type Runtime, todayInShanghai } from "../../runtime.js";
 import { HttpError } from "../http-error.js";
-import { readTextBody } from "../read-body.js";
+import { readJsonBody } from "../read-body.js";
 import type { AppContext, AppState } from "../state.js";
 
 const PostBody = z.object({
@@ -54,13 +54,7 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
 
   router.post("/api/progress", async (ctx) => {
     requireToken(ctx, runtime.env.PLANBOT_ADMIN_TOKEN);
-    let json: unknown;
-    try {
-      json = JSON.parse(await readTextBody(ctx, 16 * 1024));
-    } catch (err) {
-      if (err instanceof HttpError) throw err;
-      throw new HttpError(400, "body must be JSON", "bad_body");
-    }
+    const json = await readJsonBody(ctx, 16 * 1024);
     const body = PostBody.safeParse(json);
     if (!body.success) {
       const issues = body.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

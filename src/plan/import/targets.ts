@@ -1,6 +1,7 @@
 // Extracts the quantified targets of one sentence: metric, figure, unit, year and comparison, in the plan's own words.
+
+import { parseFigure } from "../numbers.js";
 import type { Comparison, WarningCode } from "../schema.js";
-import { parseFigure } from "./numbers.js";
 
 export interface ExtractedTarget {
   metric: string;

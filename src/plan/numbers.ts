@@ -1,5 +1,18 @@
-// Reads the figures a plan writes: arabic numbers and the small Chinese numerals used in targets (两个百分点).
-const digit: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+// Reads the figures plans and people write: arabic numbers and Chinese numerals (两个百分点, 任务十二).
+const digit: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** Value of a Chinese numeral up to 九千九百九十九 (十, 二十五, 一百), or null when it is not one. */
 export function chineseNumeral(text: string): number | null {
@@ -23,9 +36,9 @@ export function chineseNumeral(text: string): number | null {
   return seenAny ? total + pending : null;
 }
 
-/** Value of "500", "3.0", "1,100" or a Chinese numeral. */
+/** Value of "500", "3.0", "1,100", "１２" or a Chinese numeral (九, 二十三, 一百零五). */
 export function parseFigure(text: string): number | null {
-  const plain = text.replace(/[,，]/g, "");
+  const plain = text.normalize("NFKC").trim().replace(/,/g, "");
   if (/^\d+(\.\d+)?$/.test(plain)) return Number(plain);
   return chineseNumeral(plain);
 }
