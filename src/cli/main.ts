@@ -4,8 +4,9 @@ import { Command } from "commander";
 import { registerCommands } from "./commands/index.js";
 
 const program = new Command("planbot").description("Plan execution assistant for WeCom groups");
-registerCommands(program);
-program.parseAsync(process.argv).catch((err: unknown) => {
-  process.stderr.write(`planbot: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+registerCommands(program, process.argv)
+  .then(() => program.parseAsync(process.argv))
+  .catch((err: unknown) => {
+    process.stderr.write(`planbot: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });

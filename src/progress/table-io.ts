@@ -3,7 +3,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+
+/** exceljs is large: loaded only when a spreadsheet is read or written, not on every start. */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import("exceljs")).default;
+}
 
 export interface TableRow {
   /** 1-based row as a spreadsheet shows it: the header is row 1 */
@@ -59,7 +64,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 export async function readTable(file: string): Promise<Table> {
   if (formatOf(file) === "csv") return parseCsv(readFileSync(file, "utf8"));
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   await book.xlsx.readFile(file);
   const sheet = book.worksheets[0];
   if (!sheet) return { headers: [], rows: [] };
@@ -78,7 +83,7 @@ export async function writeTable(file: string, headers: string[], rows: (string 
     writeFileSync(file, `\ufeff${stringify([headers, ...rows.map((r) => r.map((c) => c ?? ""))])}`);
     return;
   }
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   const sheet = book.addWorksheet("progress");
   sheet.addRow(headers);
   for (const r of rows) sheet.addRow(r.map((c) => c ?? ""));

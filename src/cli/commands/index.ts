@@ -1,23 +1,23 @@
-// Every sub-command, registered in help order.
+// Every sub-command, in help order. Only the command being run is loaded: `planbot ask` need not load Koa.
 import type { Command } from "commander";
-import { registerAsk } from "./ask.js";
-import { registerDigest } from "./digest.js";
-import { registerEval } from "./eval.js";
-import { registerImport } from "./import.js";
-import { registerProgress } from "./progress.js";
-import { registerServe } from "./serve.js";
-import { registerSimulate } from "./simulate.js";
 
-export function registerCommands(program: Command): void {
-  for (const register of [
-    registerAsk,
-    registerImport,
-    registerProgress,
-    registerDigest,
-    registerServe,
-    registerSimulate,
-    registerEval,
-  ]) {
+type Register = (program: Command) => void;
+
+const commands: Record<string, () => Promise<Register>> = {
+  ask: async () => (await import("./ask.js")).registerAsk,
+  import: async () => (await import("./import.js")).registerImport,
+  progress: async () => (await import("./progress.js")).registerProgress,
+  digest: async () => (await import("./digest.js")).registerDigest,
+  serve: async () => (await import("./serve.js")).registerServe,
+  simulate: async () => (await import("./simulate.js")).registerSimulate,
+  eval: async () => (await import("./eval.js")).registerEval,
+};
+
+/** Registers the command named on the command line, or all of them (for help and unknown commands). */
+export async function registerCommands(program: Command, argv: string[]): Promise<void> {
+  const named = argv.slice(2).find((a) => !a.startsWith("-"));
+  const load = named !== undefined ? commands[named] : undefined;
+  for (const register of load ? [await load()] : await Promise.all(Object.values(commands).map((l) => l()))) {
     register(program);
   }
 }
