@@ -86,9 +86,10 @@ function sameSubject(a: Resolution, b: Resolution): boolean {
 
 function intentOf(r: Resolution): Intent {
   if (r.kind === "shared_tasks") return "dept_tasks";
-  if (r.kind === "task" || r.kind === "goals") {
+  if (r.kind === "goals") return "goals";
+  if (r.kind === "task") {
     for (const i of ["progress", "partners", "lead", "targets"] as const) if (r.intents.has(i)) return i;
-    return r.kind === "goals" ? "goals" : "lead";
+    return "lead";
   }
   return r.kind;
 }

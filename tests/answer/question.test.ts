@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { createDepartmentLookup } from "../../src/answer/department-lookup.js";
+import { parseQuestion } from "../../src/answer/question.js";
+import { normalizeText } from "../../src/search/normalize.js";
+import { seedPlans } from "./seed-knowledge.js";
+
+const lookup = createDepartmentLookup(seedPlans);
+const parse = (q: string) => parseQuestion(normalizeText(q), lookup);
+
+describe("parseQuestion", () => {
+  it.each([
+    ["空天信息产业由谁牵头", "lead"],
+    ["第一项任务需要哪些单位协同", "partners"],
+    ["上市公司达到多少家", "targets"],
+    ["第九项任务进展如何", "progress"],
+    ["总体目标有哪些", "goals"],
+    ["保障措施第一条是什么", "measures"],
+    ["重点任务清单", "task_list"],
+    ["帮助", "help"],
+    ["这个行动计划是哪天印发的", "plan_info"],
+  ])("%s → %s", (q, intent) => {
+    expect([...parse(q).intents]).toContain(intent);
+  });
+
+  it("reads task and measure references in Chinese and digits", () => {
+    expect(parse("第三项任务的目标").taskNo).toBe(3);
+    expect(parse("任务十 谁牵头").taskNo).toBe(10);
+    expect(parse("第8项协同部门").taskNo).toBe(8);
+    expect(parse("保障措施第二条").measureNo).toBe(2);
+  });
+
+  it("finds departments by name or alias and leaves the topic", () => {
+    const q = parse("经贸局牵头哪些任务");
+    expect(q.departments.map((d) => d.name)).toEqual(["经贸发展局"]);
+    expect(q.topic).toBe("");
+    expect(
+      parse("市监局和税务局共同参与哪项任务")
+        .departments.map((d) => d.name)
+        .sort(),
+    ).toEqual(["市场监督管理局", "税务局"]);
+  });
+
+  it("names a department the plans do not know", () => {
+    expect(parse("卫健委牵头哪些任务").unknownDepartment).toBe("卫健委");
+    expect(parse("哪个部门牵头").unknownDepartment).toBeNull();
+  });
+
+  it("keeps years apart from the topic", () => {
+    const q = parse("2028年的上市公司目标");
+    expect(q.years).toEqual([2028]);
+    expect(q.topic).toBe("上市公司");
+  });
+});
