@@ -1,4 +1,6 @@
-// Finds the departments a question names, by canonical name or alias, and names that look like an unknown department.
+// Finds the departments a question names: by canonical name or alias, by a near miss of one (MiniSearch fuzzy
+// search over the directory: 经贸发屏局 → 经贸发展局), and names that look like a department the plans do not know.
+import MiniSearch from "minisearch";
 import type { LoadedPlans } from "../plan/knowledge.js";
 import { normalizeText } from "../search/normalize.js";
 
@@ -7,10 +9,12 @@ export interface DepartmentMention {
   name: string;
   /** the words the user typed */
   said: string;
+  /** true when the words were a near miss of the name (one character off) */
+  corrected?: boolean;
 }
 
 export interface DepartmentLookup {
-  /** known departments in the text, longest match first, without overlaps */
+  /** known departments in the text, longest match first, without overlaps; else one near miss of a known name */
   find(normalized: string): DepartmentMention[];
   /** a department-like name the directory does not know (卫健委), or null */
   unknown(normalized: string): string | null;
@@ -44,7 +48,28 @@ export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
     }
   }
   const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
-  const find = (text: string): DepartmentMention[] => {
+  // Each alias is one whole-word term, so fuzzy search measures edits over the whole name.
+  const fuzzy = new MiniSearch<{ id: number; alias: string }>({
+    fields: ["alias"],
+    storeFields: ["alias"],
+    tokenize: (s) => [s],
+    processTerm: (t) => t,
+  });
+  fuzzy.addAll(aliases.map((alias, id) => ({ id, alias })));
+  const nearMiss = (candidate: string): DepartmentMention | null => {
+    if (candidate.length < 4) return null; // one edit in a three-character name is another department
+    const [best, second] = fuzzy.search(candidate, { fuzzy: 1 });
+    if (!best || (second && second.score === best.score)) return null;
+    const name = byAlias.get(best.alias as string);
+    return name ? { name, said: candidate, corrected: true } : null;
+  };
+  const candidateOf = (text: string): string | null => {
+    const m = LOOKS_LIKE_DEPT.exec(text);
+    if (!m?.[1]) return null;
+    const candidate = m[1].replace(/^(请问|那么|那|我想知道|想知道|问一下|看看|查一下|查询|计划中|计划里|本计划)/, "");
+    return /^(哪|谁|什么|各|所有|本|该|这|那)/.test(candidate) ? null : candidate;
+  };
+  const exact = (text: string): DepartmentMention[] => {
     const found: DepartmentMention[] = [];
     let rest = text;
     for (const alias of aliases) {
@@ -58,17 +83,18 @@ export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
     }
     return found;
   };
+  const find = (text: string): DepartmentMention[] => {
+    const found = exact(text);
+    if (found.length > 0) return found;
+    const candidate = candidateOf(text);
+    const near = candidate ? nearMiss(candidate) : null;
+    return near ? [near] : [];
+  };
   return {
     find,
     unknown(text) {
-      const m = LOOKS_LIKE_DEPT.exec(text);
-      if (!m?.[1]) return null;
-      const candidate = m[1].replace(
-        /^(请问|那么|那|我想知道|想知道|问一下|看看|查一下|查询|计划中|计划里|本计划)/,
-        "",
-      );
-      if (/^(哪|谁|什么|各|所有|本|该|这|那)/.test(candidate)) return null;
-      return find(candidate).length > 0 ? null : candidate;
+      const candidate = candidateOf(text);
+      return candidate && find(candidate).length === 0 ? candidate : null;
     },
     names: () => [...new Set(byAlias.values())],
   };

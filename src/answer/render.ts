@@ -46,7 +46,8 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
       const tail = more.length
         ? `\n\n另有${more.length}个计划中,${r.department}牵头${sum(more, (e) => e.lead.length)}项、协同${sum(more, (e) => e.partner.length)}项任务(请在问题中写明计划所在地区)。`
         : "";
-      return `${shown
+      const corrected = r.saidAs ? `(按“${r.department}”理解“${r.saidAs}”)\n` : "";
+      return `${corrected}${shown
         .map((e) =>
           withPlan(
             e.plan,

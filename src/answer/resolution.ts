@@ -15,7 +15,13 @@ export type Resolution =
     }
   | { kind: "goals"; plan: ResponsibilityMatrix; focus: Target[] | null; intents: Set<Intent> }
   | { kind: "measures"; plan: ResponsibilityMatrix; measures: Measure[]; all: boolean }
-  | { kind: "dept_tasks"; department: string; plans: DepartmentTasks[] }
+  | {
+      kind: "dept_tasks";
+      department: string;
+      plans: DepartmentTasks[];
+      /** what the user typed, when it was a near miss of the department's name */
+      saidAs?: string;
+    }
   | { kind: "task_list"; plan: ResponsibilityMatrix }
   | { kind: "plan_info"; plan: ResponsibilityMatrix; sentences: string[] }
   | { kind: "shared_tasks"; departments: string[]; plan: ResponsibilityMatrix; tasks: Task[] }

@@ -151,7 +151,12 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         const entries = departmentTasks(dept.name);
         if (entries.length === 0)
           return { kind: "not_covered", subject: dept.name, why: "department_leads_nothing", nearest: [] };
-        return { kind: "dept_tasks", department: dept.name, plans: entries };
+        return {
+          kind: "dept_tasks",
+          department: dept.name,
+          plans: entries,
+          ...(dept.corrected ? { saidAs: dept.said } : {}),
+        };
       }
 
       if (q.intents.has("measures") && plan) {

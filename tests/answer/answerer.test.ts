@@ -81,6 +81,14 @@ describe("a department's tasks", () => {
     expect(partner).toContain("(四)搭建平台载体");
     expect(partner).not.toContain("(一)围绕集群建设");
   });
+  it("reads a department name one character off, and says how it read it", () => {
+    const text = ask("经贸发屏局牵头哪些任务");
+    expect(text).toContain("按“经贸发展局”理解“经贸发屏局”");
+    expect(text).toContain("(一)围绕集群建设");
+  });
+  it("does not stretch a short name to another department", () => {
+    expect(ask("科枝局牵头哪些任务")).toContain("未找到“科枝局”");
+  });
   it("says when a department leads nothing", () => {
     expect(ask("建发局牵头哪些任务")).toContain("未牵头任何任务");
   });
