@@ -42,9 +42,32 @@ export function termKey(token: string): number {
   return id;
 }
 
+/** A growable Int32Array: the index is built from a few large buffers rather than a small array per term. */
+class IntColumn {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
 export class TermIndex {
-  private readonly building = new Map<number, number[]>();
-  private postings = new Map<number, Postings>();
+  /** term key → dense term id */
+  private readonly termIds = new Map<number, number>();
+  /** while building: one (term, doc, weight) triple per distinct term of a document */
+  private readonly pairTerm = new IntColumn();
+  private readonly pairDoc = new IntColumn();
+  private readonly pairWeight = new IntColumn();
+  private df = new IntColumn();
+  /** after sealing: a term's postings are docs[starts[id]…starts[id+1]), sorted by doc */
+  private starts = new Int32Array(1);
+  private docs = new Int32Array(0);
+  private weights = new Float32Array(0);
   private lengths: number[] = [];
   private avgLength = 1;
   private scores = new Float64Array(0);
@@ -67,43 +90,65 @@ export class TermIndex {
       length += f.tokens.length;
     }
     for (const [key, weight] of tf) {
-      let list = this.building.get(key);
-      if (!list) {
-        list = [];
-        this.building.set(key, list);
+      let id = this.termIds.get(key);
+      if (id === undefined) {
+        id = this.termIds.size;
+        this.termIds.set(key, id);
+        this.df.push(0);
       }
-      list.push(doc, weight);
+      this.df.data[id] = (this.df.data[id] as number) + 1;
+      this.pairTerm.push(id);
+      this.pairDoc.push(doc);
+      this.pairWeight.push(weight);
     }
     this.lengths.push(length);
     return doc;
   }
 
-  /** Freezes the postings into typed arrays; call once after the last add. */
+  /** Groups the triples by term into two flat arrays (a counting sort); call once after the last add. */
   seal(): void {
-    for (const [key, list] of this.building) {
-      const n = list.length / 2;
-      const docs = new Int32Array(n);
-      const tfs = new Float32Array(n);
-      for (let i = 0; i < n; i++) {
-        docs[i] = list[2 * i] as number;
-        tfs[i] = list[2 * i + 1] as number;
-      }
-      this.postings.set(key, { docs, tfs });
+    const terms = this.termIds.size;
+    const starts = new Int32Array(terms + 1);
+    for (let id = 0; id < terms; id++) starts[id + 1] = (starts[id] as number) + (this.df.data[id] as number);
+    const total = this.pairTerm.length;
+    const docs = new Int32Array(total);
+    const weights = new Float32Array(total);
+    const next = starts.slice(0, terms);
+    for (let i = 0; i < total; i++) {
+      const id = this.pairTerm.data[i] as number;
+      const at = next[id] as number;
+      docs[at] = this.pairDoc.data[i] as number;
+      weights[at] = this.pairWeight.data[i] as number;
+      next[id] = at + 1;
     }
-    this.building.clear();
+    this.starts = starts;
+    this.docs = docs;
+    this.weights = weights;
+    for (const column of [this.pairTerm, this.pairDoc, this.pairWeight, this.df]) {
+      column.data = new Int32Array(0);
+      column.length = 0;
+    }
     this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length);
     this.scores = new Float64Array(this.lengths.length);
     this.counts = new Uint16Array(this.lengths.length);
   }
 
+  private postingsOf(key: number): Postings | undefined {
+    const id = this.termIds.get(key);
+    if (id === undefined) return undefined;
+    const from = this.starts[id] as number;
+    const to = this.starts[id + 1] as number;
+    return { docs: this.docs.subarray(from, to), tfs: this.weights.subarray(from, to) };
+  }
+
   has(token: string): boolean {
-    return this.postings.has(termKey(token));
+    return this.termIds.has(termKey(token));
   }
 
   search(tokens: string[], accept?: (doc: number) => boolean): TermHit[] {
     const n = this.lengths.length;
     const terms = [...new Set(tokens.map(termKey))]
-      .map((key) => this.postings.get(key))
+      .map((key) => this.postingsOf(key))
       .filter((p): p is Postings => p !== undefined)
       .sort((a, b) => a.docs.length - b.docs.length);
     if (terms.length === 0 || n === 0) return [];
