@@ -67,7 +67,8 @@ export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
     const m = LOOKS_LIKE_DEPT.exec(text);
     if (!m?.[1]) return null;
     const candidate = m[1].replace(/^(请问|那么|那|我想知道|想知道|问一下|看看|查一下|查询|计划中|计划里|本计划)/, "");
-    return /^(哪|谁|什么|各|所有|本|该|这|那)/.test(candidate) ? null : candidate;
+    // "…由哪个局负责" asks which department; it does not name one
+    return /^(各|所有|本|该|这|那)|哪|谁|什么|由/.test(candidate) ? null : candidate;
   };
   const exact = (text: string): DepartmentMention[] => {
     const found: DepartmentMention[] = [];

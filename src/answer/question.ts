@@ -47,6 +47,15 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
 const FILLER = new RegExp(
   [
     "请问",
+    "三年",
+    "下降",
+    "降低",
+    "降",
+    "提升",
+    "提高",
+    "增长",
+    "突破",
+    "不少于",
     "怎么安排",
     "怎么要求",
     "怎么表述",

@@ -183,6 +183,8 @@ function renderNotCovered(r: Extract<Resolution, { kind: "not_covered" }>): stri
       return `计划中未找到“${r.subject}”:它不是任何任务的牵头或协同部门。可以问我某个部门牵头哪些任务,例如“经贸发展局牵头哪些任务”。`;
     case "department_leads_nothing":
       return `计划中未找到由“${r.subject}”牵头或协同的任务。`;
+    case "no_such_task":
+      return `计划中未找到${r.subject}:${r.plan ? `《${r.plan.title}》共有${r.plan.tasks.length}项重点任务。` : ""}可以问“重点任务清单”。`;
     case "year":
       return [
         `计划未涉及${r.subject}:计划中的目标年份为${(r.plannedYears ?? []).join("、")}年。`,

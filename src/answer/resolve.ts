@@ -177,7 +177,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       let resolution: Resolution;
       if (q.taskNo !== null && plan) {
         const task = plan.tasks.find((t) => t.no === q.taskNo);
-        if (!task) return { kind: "not_covered", subject: `第${q.taskNo}项任务`, why: "no_match", nearest: [] };
+        if (!task) return { kind: "not_covered", subject: `第${q.taskNo}项任务`, why: "no_such_task", nearest: [], plan };
         resolution = { kind: "task", plan, task, intents: q.intents, focus: focusTargets(task.targets, q, index) };
       } else if (q.intents.has("goals") && plan) {
         resolution = { kind: "goals", plan, focus: focusTargets(plan.goals.targets, q, index), intents: q.intents };
