@@ -28,7 +28,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         ].join("\n"),
       );
     case "goals":
-      return withPlan(r.plan, opts, renderGoals(r.plan, r.focus));
+      return withPlan(r.plan, opts, renderGoals(r.plan, r.focus, r.carriers));
     case "measures":
       return withPlan(
         r.plan,
@@ -168,9 +168,13 @@ function renderTask(
   return lines.join("\n");
 }
 
-function renderGoals(plan: ResponsibilityMatrix, focus: Target[] | null): string {
+function renderGoals(plan: ResponsibilityMatrix, focus: Target[] | null, carriers?: Task[]): string {
   const shown = focus ?? plan.goals.targets;
   const lines = [`**总体目标**`, ...shown.map((t) => `- ${targetText(t)}`)];
+  if (carriers) {
+    lines.push("总体目标本身未写明牵头部门。");
+    for (const t of carriers) lines.push(`对应任务:${taskLine(t)} — 牵头:**${t.lead.join("、") || "原文未写明"}**`);
+  }
   lines.push(...renderWarnings(warningsFor(plan, shown)));
   lines.push(...quotes(shown.length ? shown.map((t) => t.sentence) : plan.goals.sentences));
   return lines.join("\n");

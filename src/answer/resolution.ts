@@ -13,7 +13,14 @@ export type Resolution =
       /** other tasks of the same plan that match the question as well as this one */
       alsoRelevant?: Task[];
     }
-  | { kind: "goals"; plan: ResponsibilityMatrix; focus: Target[] | null; intents: Set<Intent> }
+  | {
+      kind: "goals";
+      plan: ResponsibilityMatrix;
+      focus: Target[] | null;
+      intents: Set<Intent>;
+      /** tasks whose targets carry the same figures as the goals asked about (asked when the question is who leads) */
+      carriers?: Task[];
+    }
   | { kind: "measures"; plan: ResponsibilityMatrix; measures: Measure[]; all: boolean }
   | {
       kind: "dept_tasks";

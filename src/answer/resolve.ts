@@ -90,8 +90,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     }
     // Aggregate passages by task: a task's target passages speak for the task too.
     const taskNo = bestTaskNo(hits, best.passage.plan);
-    if (taskNo === 0)
-      return { kind: "goals", plan, focus: focusTargets(plan.goals.targets, q, index), intents: q.intents };
+    if (taskNo === 0) return goals(plan, q);
     const task = plan.tasks.find((t) => t.no === taskNo) as Task;
     const alsoRelevant = plan.tasks.filter(
       (t) =>
@@ -99,6 +98,17 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         hits.some((h) => h.passage.plan === plan.slug && h.passage.taskNo === t.no && h.coverage >= best.coverage),
     );
     return { kind: "task", plan, task, intents: q.intents, focus: focusTargets(task.targets, q, index), alsoRelevant };
+  };
+
+  /** The goals; for a question about who leads, also the tasks that carry the same figure (goals name no lead). */
+  const goals = (plan: ResponsibilityMatrix, q: ParsedQuestion): Resolution => {
+    const focus = focusTargets(plan.goals.targets, q, index);
+    const asked = focus ?? plan.goals.targets;
+    if (!q.intents.has("lead") && !q.intents.has("partners")) return { kind: "goals", plan, focus, intents: q.intents };
+    const carriers = plan.tasks.filter((t) =>
+      t.targets.some((x) => asked.some((g) => g.value !== null && g.value === x.value && g.unit === x.unit)),
+    );
+    return { kind: "goals", plan, focus, intents: q.intents, carriers };
   };
 
   const notCovered = (
@@ -135,7 +145,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         dept &&
         q.taskNo === null &&
         (!q.topic ||
-          /(牵头|负责|配合|协同|参与|承担|主抓|涉及)(了)?(的是)?(哪些|哪几|哪项|什么|几项|的任务)|有哪些任务|的任务|哪些工作|哪项工作|清单|列表/.test(
+          /(牵头|负责|配合|协同|参与|承担|主抓|涉及)(了)?(的是)?(哪些|哪几|哪项|什么|几项|的任务)|有哪些任务|的任务|哪些工作|哪项工作|清单|列表|干什么|做什么|干啥|职责/.test(
             q.normalized,
           )) &&
         !/谁/.test(q.normalized);
@@ -177,10 +187,11 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       let resolution: Resolution;
       if (q.taskNo !== null && plan) {
         const task = plan.tasks.find((t) => t.no === q.taskNo);
-        if (!task) return { kind: "not_covered", subject: `第${q.taskNo}项任务`, why: "no_such_task", nearest: [], plan };
+        if (!task)
+          return { kind: "not_covered", subject: `第${q.taskNo}项任务`, why: "no_such_task", nearest: [], plan };
         resolution = { kind: "task", plan, task, intents: q.intents, focus: focusTargets(task.targets, q, index) };
       } else if (q.intents.has("goals") && plan) {
-        resolution = { kind: "goals", plan, focus: focusTargets(plan.goals.targets, q, index), intents: q.intents };
+        resolution = goals(plan, q);
       } else if (!q.topic) {
         if (q.intents.has("task_list") && plan) return { kind: "task_list", plan };
         if (previous && (previous.kind === "task" || previous.kind === "goals")) {

@@ -47,6 +47,12 @@ describe("targets", () => {
     expect(text).toContain("30家");
     expect(text).toContain("已人工核对");
   });
+  it("points from a goal to the task that carries the same figure when asked who leads", () => {
+    const text = ask("百亿企业要几家，谁牵头");
+    expect(text).toContain("总体目标本身未写明牵头部门");
+    expect(text).toContain("对应任务:(三)聚焦优质企业,壮大企业主体规模 — 牵头:**经贸发展局**");
+    expect(ask("gdp目标谁牵头")).not.toContain("对应任务");
+  });
   it("answers the overall goals", () => {
     const text = ask("总体目标有哪些");
     expect(text).toContain("800亿元");
