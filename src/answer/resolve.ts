@@ -266,11 +266,23 @@ function bestTaskNo(hits: Hit[], plan: string): number {
 }
 
 /** The targets whose metric the question names; null when it names none (then all are shown). */
+/** A target's metric as terms, computed once per target rather than once per question. */
+const metricTermsCache = new WeakMap<Target, string[]>();
+
+function metricTerms(t: Target, index: PlanIndex): string[] {
+  let terms = metricTermsCache.get(t);
+  if (!terms) {
+    terms = index.termsOf(normalizeText(t.metric));
+    metricTermsCache.set(t, terms);
+  }
+  return terms;
+}
+
 function focusTargets(targets: Target[], q: ParsedQuestion, index: PlanIndex): Target[] | null {
   const terms = new Set(index.termsOf(q.topic));
   if (terms.size === 0 || targets.length === 0) return null;
   const scored = targets.map((t) => {
-    const own = index.termsOf(normalizeText(t.metric));
+    const own = metricTerms(t, index);
     return { t, n: own.filter((x) => terms.has(x)).length / Math.max(1, Math.min(own.length, terms.size)) };
   });
   const best = Math.max(...scored.map((s) => s.n));
