@@ -6,31 +6,14 @@ import { packDigest, WECOM_MARKDOWN_LIMIT } from "../../src/digest/split.js";
 import { memoryProgressReader } from "../../src/progress/memory-reader.js";
 import type { NewProgress, ProgressRecord } from "../../src/progress/schema.js";
 import { createProgressStore, type ProgressStore } from "../../src/store/progress-store.js";
-import { demoPlan } from "../progress/fixtures.js";
+import { demoPlan, demoRecord } from "../progress/fixtures.js";
 import { type TempDb, tempDb } from "../store/helpers.js";
 
 const plan = demoPlan();
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 
 function rec(id: number, fields: Partial<ProgressRecord>): ProgressRecord {
-  return {
-    id,
-    plan: plan.slug,
-    taskNo: 1,
-    targetId: "t1-1",
-    value: 300,
-    unit: "家",
-    text: "专精特新企业累计达到300家",
-    reporterId: "zhang",
-    reporterName: "张三",
-    department: "市经信局",
-    source: "chat",
-    kind: "report",
-    asOf: "2024-06-30",
-    supersedes: null,
-    recordedAt: "2024-06-30T03:00:00.000Z",
-    ...fields,
-  };
+  return demoRecord({ id, plan: plan.slug, ...fields });
 }
 
 function input(records: ProgressRecord[], fields: Partial<DigestInput> = {}): DigestInput {

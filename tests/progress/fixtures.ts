@@ -1,5 +1,6 @@
 // A small, made-up plan (valid per the matrix schema) that progress, chat and digest tests build on.
 import { type ResponsibilityMatrix, ResponsibilityMatrix as Schema, type Target } from "../../src/plan/schema.js";
+import type { ProgressRecord } from "../../src/progress/schema.js";
 
 function target(id: string, metric: string, value: number | null, unit: string, comparison: Target["comparison"]) {
   const taskNo = Number(id.split("-")[0]?.slice(1));
@@ -59,4 +60,24 @@ export function demoPlan(overrides: Partial<ResponsibilityMatrix> = {}): Respons
     warnings: [],
     ...overrides,
   });
+}
+
+/** A stored record of the demo plan's first target; tests override what they are about. */
+export function demoRecord(fields: Partial<ProgressRecord> & { id: number; plan: string }): ProgressRecord {
+  return {
+    taskNo: 1,
+    targetId: "t1-1",
+    value: 300,
+    unit: "家",
+    text: "专精特新企业累计达到300家",
+    reporterId: "zhang",
+    reporterName: "张三",
+    department: "市经信局",
+    source: "chat",
+    kind: "report",
+    asOf: "2024-06-30",
+    supersedes: null,
+    recordedAt: "2024-06-30T03:00:00.000Z",
+    ...fields,
+  };
 }

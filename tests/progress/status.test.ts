@@ -3,7 +3,7 @@ import { memoryProgressReader } from "../../src/progress/memory-reader.js";
 import { NO_PROGRESS, renderTaskProgress } from "../../src/progress/render.js";
 import type { ProgressRecord } from "../../src/progress/schema.js";
 import { elapsedShare, PACE_TOLERANCE, targetProgress, taskProgress } from "../../src/progress/status.js";
-import { demoPlan } from "./fixtures.js";
+import { demoPlan, demoRecord } from "./fixtures.js";
 
 const plan = demoPlan();
 const task1 = plan.tasks[0];
@@ -12,24 +12,7 @@ if (!task1 || !t11) throw new Error("fixture");
 
 let nextId = 1;
 function rec(fields: Partial<ProgressRecord>): ProgressRecord {
-  return {
-    id: nextId++,
-    plan: plan.slug,
-    taskNo: 1,
-    targetId: "t1-1",
-    value: 300,
-    unit: "家",
-    text: "专精特新企业累计达到300家",
-    reporterId: "zhang",
-    reporterName: "张三",
-    department: "市经信局",
-    source: "chat",
-    kind: "report",
-    asOf: "2024-06-30",
-    supersedes: null,
-    recordedAt: "2024-07-01T01:00:00.000Z",
-    ...fields,
-  };
+  return demoRecord({ id: nextId++, plan: plan.slug, recordedAt: "2024-07-01T01:00:00.000Z", ...fields });
 }
 
 describe("pace", () => {

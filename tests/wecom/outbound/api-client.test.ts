@@ -5,18 +5,9 @@ import { WecomApiError } from "../../../src/wecom/api-error.js";
 import type { Clock } from "../../../src/wecom/clock.js";
 import { startWecomSimulatorApi, type WecomSimulatorApi } from "../../../src/wecom/simulator/api-server.js";
 import { markdownBytes } from "../../../src/wecom/split-markdown.js";
+import { started } from "./simulator-lifecycle.js";
 
 const corp = { corpId: "ww-test-corp", corpSecret: "corp-secret-xyz", agentId: "1000002" };
-let sim: WecomSimulatorApi | undefined;
-/** Keeps the simulator so afterEach can stop it. */
-async function started(starting: Promise<WecomSimulatorApi>): Promise<WecomSimulatorApi> {
-  sim = await starting;
-  return sim;
-}
-afterEach(async () => {
-  await sim?.stop();
-  sim = undefined;
-});
 
 /** Only `now` matters to the token cache; the test moves it by hand. */
 function fixedClock(start: number) {

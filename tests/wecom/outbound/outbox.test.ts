@@ -9,19 +9,10 @@ import { createOutbox, digestKey, type OutboxRow } from "../../../src/wecom/outb
 import { createOutboxWorker, type DeliveryResult, type OutboxWorkerOptions } from "../../../src/wecom/outbox-worker.js";
 import { startWecomSimulatorApi, type WecomSimulatorApi } from "../../../src/wecom/simulator/api-server.js";
 import { createWebhookSender } from "../../../src/wecom/webhook.js";
+import { started } from "./simulator-lifecycle.js";
 
 const KEY = "robot-key-outbox-1";
 const T0 = Date.parse("2025-03-10T01:00:00Z");
-let sim: WecomSimulatorApi | undefined;
-/** Keeps the simulator so afterEach can stop it. */
-async function started(starting: Promise<WecomSimulatorApi>): Promise<WecomSimulatorApi> {
-  sim = await starting;
-  return sim;
-}
-afterEach(async () => {
-  await sim?.stop();
-  sim = undefined;
-});
 
 const dbFile = () => join(mkdtempSync(join(tmpdir(), "planbot-outbox-")), "planbot.sqlite");
 

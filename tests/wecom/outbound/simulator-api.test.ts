@@ -4,18 +4,9 @@ import {
   startWecomSimulatorApi,
   type WecomSimulatorApi,
 } from "../../../src/wecom/simulator/api-server.js";
+import { started } from "./simulator-lifecycle.js";
 
 const corp = { corpId: "ww-sim", corpSecret: "sim-secret", agentId: "1000009" };
-let sim: WecomSimulatorApi | undefined;
-/** Keeps the simulator so afterEach can stop it. */
-async function started(starting: Promise<WecomSimulatorApi>): Promise<WecomSimulatorApi> {
-  sim = await starting;
-  return sim;
-}
-afterEach(async () => {
-  await sim?.stop();
-  sim = undefined;
-});
 
 const post = async (url: string, body: unknown) => {
   const res = await fetch(url, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) });
