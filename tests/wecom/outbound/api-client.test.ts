@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAccessTokenCache } from "../../../src/wecom/access-token.js";
 import { createWecomApiClient } from "../../../src/wecom/api-client.js";
 import { WecomApiError } from "../../../src/wecom/api-error.js";

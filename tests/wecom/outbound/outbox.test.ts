@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/store/database.js";
 import type { Clock } from "../../../src/wecom/clock.js";
 import { createOutbox, digestKey, type OutboxRow } from "../../../src/wecom/outbox.js";

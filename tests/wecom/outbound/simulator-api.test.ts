@@ -1,9 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  type ReceivedRequest,
-  startWecomSimulatorApi,
-  type WecomSimulatorApi,
-} from "../../../src/wecom/simulator/api-server.js";
+import { describe, expect, it } from "vitest";
+import { type ReceivedRequest, startWecomSimulatorApi } from "../../../src/wecom/simulator/api-server.js";
 import { started } from "./simulator-lifecycle.js";
 
 const corp = { corpId: "ww-sim", corpSecret: "sim-secret", agentId: "1000009" };
