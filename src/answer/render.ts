@@ -23,7 +23,9 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         r.plan,
         opts,
         [
-          renderTask(r.plan, r.task, r.focus, r.intents, ctx),
+          r.noFigureFor
+            ? renderNoFigure(r.plan, r.task, r.noFigureFor, ctx)
+            : renderTask(r.plan, r.task, r.focus, r.intents, ctx),
           ...(r.alsoRelevant?.length ? [`另见:${r.alsoRelevant.slice(0, 3).map(taskLine).join(";")}`] : []),
         ].join("\n"),
       );
@@ -85,9 +87,14 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         `发文单位:${r.plan.issuer ?? "原文未写明"}`,
         `印发日期:${r.plan.issuedOn ?? "原文日期缺字,无法确定"}`,
         `期限:${r.plan.period ? `${r.plan.period.startYear}—${r.plan.period.endYear}年` : "原文未写明"}`,
-        ...renderWarnings(
-          r.plan.warnings.filter((w) => w.code === "title_spam" || w.code === "date_lost_chars").slice(0, 2),
-        ),
+        ...(r.defects
+          ? [
+              `**原文抓取缺陷(${r.plan.warnings.length}处,均已标注,缺失的数字从不猜测)**`,
+              ...r.plan.warnings.map((w) => `- 第${w.line}行:${w.message}${w.confirmedByHuman ? "(已人工核对)" : ""}`),
+            ]
+          : renderWarnings(
+              r.plan.warnings.filter((w) => w.code === "title_spam" || w.code === "date_lost_chars").slice(0, 2),
+            )),
         ...quotes(r.sentences),
       ].join("\n");
     case "shared_tasks":
@@ -135,6 +142,23 @@ function renderWarnings(ws: SourceWarning[]): string[] {
 
 function quotes(sentences: string[]): string[] {
   return [...new Set(sentences)].map((s) => `> 原文:“${s}”`);
+}
+
+function renderNoFigure(
+  plan: ResponsibilityMatrix,
+  task: Task,
+  nf: { subject: string; sentence: string },
+  ctx: AnswerContext,
+): string {
+  return [
+    `**${task.label}${task.title}**`,
+    `计划未明确“${nf.subject}”的量化目标:本任务提到了相关内容,但所列数字不是针对它的。`,
+    `牵头:**${task.lead.join("、") || "原文未写明"}**`,
+    `协同:${task.partners.join("、") || "无"}`,
+    `(可问“${task.label}的目标”查看本任务设定的量化目标)`,
+    `进展:${renderTaskProgress(plan, task, ctx, [])[0] ?? ""}`,
+    ...quotes([nf.sentence]),
+  ].join("\n");
 }
 
 function renderTask(

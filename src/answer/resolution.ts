@@ -12,6 +12,8 @@ export type Resolution =
       focus: Target[] | null;
       /** other tasks of the same plan that match the question as well as this one */
       alsoRelevant?: Task[];
+      /** the question asks for a figure about this: the task mentions it, but none of its targets is about it */
+      noFigureFor?: { subject: string; sentence: string };
     }
   | {
       kind: "goals";
@@ -30,7 +32,7 @@ export type Resolution =
       saidAs?: string;
     }
   | { kind: "task_list"; plan: ResponsibilityMatrix }
-  | { kind: "plan_info"; plan: ResponsibilityMatrix; sentences: string[] }
+  | { kind: "plan_info"; plan: ResponsibilityMatrix; sentences: string[]; defects: boolean }
   | { kind: "shared_tasks"; departments: string[]; plan: ResponsibilityMatrix; tasks: Task[] }
   | { kind: "help" }
   | {

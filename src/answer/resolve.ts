@@ -97,6 +97,8 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         t !== task &&
         hits.some((h) => h.passage.plan === plan.slug && h.passage.taskNo === t.no && h.coverage >= best.coverage),
     );
+    const noFigureFor = figureNotSet(q, task, hits, index);
+    if (noFigureFor) return { kind: "task", plan, task, intents: q.intents, focus: [], alsoRelevant, noFigureFor };
     return { kind: "task", plan, task, intents: q.intents, focus: focusTargets(task.targets, q, index), alsoRelevant };
   };
 
@@ -134,7 +136,8 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       ) {
         const terms = new Set(index.termsOf(q.topic));
         const relevant = plan.preamble.filter((s) => index.termsOf(normalizeText(s)).some((t) => terms.has(t)));
-        return { kind: "plan_info", plan, sentences: relevant.slice(0, 2) };
+        const defects = /错别字|缺字|错字|抓取|瑕疵|原文.{0,4}(错|缺|问题)/.test(q.normalized);
+        return { kind: "plan_info", plan, sentences: relevant.slice(0, 2), defects };
       }
 
       if (q.unknownDepartment) {
@@ -266,6 +269,40 @@ function bestTaskNo(hits: Hit[], plan: string): number {
 }
 
 /** The targets whose metric the question names; null when it names none (then all are shown). */
+/**
+ * "人工智能产业规模目标是多少": task (一) mentions 人工智能, but its figures are about other industries. When the
+ * question asks for a figure and the task's text covers it clearly better than any of the task's target clauses,
+ * the answer must say the plan sets no figure for it, rather than show the task's other figures.
+ */
+function figureNotSet(
+  q: ParsedQuestion,
+  task: Task,
+  hits: Hit[],
+  index: PlanIndex,
+): { subject: string; sentence: string } | undefined {
+  const asksFigure = q.intents.has("targets") && !q.intents.has("lead") && !q.intents.has("partners");
+  if (!asksFigure || q.intents.has("progress")) return undefined;
+  let taskCover = 0;
+  let targetCover = 0;
+  for (const h of hits) {
+    if (h.passage.taskNo !== task.no) continue;
+    if (h.passage.kind === "task") taskCover = Math.max(taskCover, h.coverage);
+    if (h.passage.kind === "target") targetCover = Math.max(targetCover, h.coverage);
+  }
+  if (taskCover - targetCover < 0.25) return undefined;
+  const terms = new Set(index.termsOf(q.topic));
+  let sentence = task.sentences[0] ?? "";
+  let best = -1;
+  for (const s of task.sentences) {
+    const n = index.termsOf(normalizeText(s)).filter((t) => terms.has(t)).length;
+    if (n > best) {
+      best = n;
+      sentence = s;
+    }
+  }
+  return { subject: q.topic.replace(/\s+/g, "").replace(/(.{2,})[亩家个项元%]$/, "$1"), sentence };
+}
+
 /** A target's metric as terms, computed once per target rather than once per question. */
 const metricTermsCache = new WeakMap<Target, string[]>();
 

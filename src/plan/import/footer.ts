@@ -13,7 +13,7 @@ export function stripFooter(lines: SourceLine[]): { content: SourceLine[]; defec
     line: l.line,
     code: "site_footer" as const,
     excerpt: l.text,
-    message: `“${l.text}”是网站页脚,不属于计划正文,已去除`,
+    message: "文末的网站导航文字不属于计划正文,已去除(原样保留在警告的摘录中)",
   }));
   return { content: lines.slice(0, end), defects };
 }
