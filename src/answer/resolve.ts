@@ -148,7 +148,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         dept &&
         q.taskNo === null &&
         (!q.topic ||
-          /(牵头|负责|配合|协同|参与|承担|主抓|涉及)(了)?(的是)?(哪些|哪几|哪项|什么|几项|的任务)|有哪些任务|的任务|哪些工作|哪项工作|清单|列表|干什么|做什么|干啥|职责/.test(
+          /(牵头|负责|配合|协同|参与|承担|主抓|涉及)(了)?(的是)?(哪些|哪几|哪项|什么|几项|的任务)|哪些任务|哪几项任务|的任务|哪些工作|哪项工作|清单|列表|干什么|做什么|干啥|职责/.test(
             q.normalized,
           )) &&
         !/谁/.test(q.normalized);

@@ -78,6 +78,30 @@ describe("what the plan does not cover", () => {
   });
 });
 
+describe("a subject the plan mentions without a figure", () => {
+  it("says no figure is set and shows none of the task's other figures", () => {
+    const text = ask("人工智能产业规模目标");
+    expect(text).toContain("计划未明确“人工智能产业规模”的量化目标");
+    expect(text).not.toMatch(/\d+亿元/);
+    expect(text).toContain("牵头:**经贸发展局**");
+  });
+  it("still answers a figure the task does set", () => {
+    expect(ask("新能源新材料要做到多少亿")).toContain("500亿元");
+  });
+});
+
+describe("the plan itself", () => {
+  it("lists the source defects on request, marking the human-confirmed one", () => {
+    const text = ask("计划里有错别字吗");
+    expect(text).toContain("原文抓取缺陷(7处");
+    expect(text).toContain("(已人工核对)");
+    expect(text).not.toContain("k8凯发");
+  });
+  it("names issuer and date", () => {
+    expect(ask("这份计划是谁发的")).toContain("安徽合肥新站高新技术产业开发区管理委员会");
+  });
+});
+
 describe("a department's tasks", () => {
   it("lists led and cooperating tasks separately, by alias", () => {
     const text = ask("经贸局负责哪些任务");
