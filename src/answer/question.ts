@@ -36,7 +36,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
     "lead",
     /牵头|负责|哪个任务|哪项任务|是哪项|谁(来)?(抓|管|干|做|落实)|归谁|归哪|主管|主抓|主责|责任(部门|单位)|哪个(部门|单位)|哪家(单位|部门)|由谁|谁家|牽頭/,
   ],
-  ["targets", /目标|多少|几家|几个|几项|指标|达到|突破|规模|做到|要求|数量|量化|数字|任务量|多大|多高/],
+  ["targets", /目标|多少|几家|几个|几项|指标|达到|突破|规模|做到|要求|数量|量化|数字|任务量|多大|多高|哪年|哪一年/],
   [
     "task_list",
     /(哪些|哪几项|几项|多少项|几个|什么)(重点)?任务|任务(清单|列表|有哪些|有几项)|重点任务|全部任务|所有任务|哪些工作|[十\d]+(大|项)任务|任务的?(标题|名称|题目)/,
@@ -47,6 +47,11 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
 const FILLER = new RegExp(
   [
     "请问",
+    "分别是什么",
+    "哪些是",
+    "是哪些",
+    "里面",
+    "里",
     "能达到",
     "能不能",
     "能否",
@@ -277,6 +282,8 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup): Par
     .replace(FILLER, " ")
     // 要 is a filler word, but not in 要素 (集聚要素资源) or 要点
     .replace(/要(?!素|点)/g, " ")
+    // a count of tasks or items ("两项", "10个") says how many, not about what
+    .replace(/(^|\s)[一二两三四五六七八九十\d]{1,3}\s*(项|个|条)(?=\s|$)/g, " ")
     .replace(/[^\p{L}\p{N}%.]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();

@@ -31,6 +31,8 @@ export function tokenize(normalized: string): string[] {
       flushRun();
       // 2025gdp is a year and a word: split where digits meet letters
       if (/^\d{4}$/.test(word) && /[a-z]/.test(ch)) flushWord();
+      // gdp800 is a word and a figure (but 5g stays one word)
+      if (/^[a-z]+$/.test(word) && /\d/.test(ch)) flushWord();
       word += ch;
     } else {
       flushRun();

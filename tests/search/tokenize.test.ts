@@ -22,5 +22,6 @@ describe("tokenize", () => {
   it("keeps a number with the character it counts, and splits a year glued to a word", () => {
     expect(tokenize("10亿元")).toEqual(["10", "10亿", "亿元"]);
     expect(tokenize("2025gdp")).toEqual(["2025", "gdp"]);
+    expect(tokenize("gdp800亿")).toEqual(["gdp", "800", "800亿", "亿"]);
   });
 });
