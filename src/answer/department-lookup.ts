@@ -18,8 +18,6 @@ export interface DepartmentLookup {
   find(normalized: string): DepartmentMention[];
   /** a department-like name the directory does not know (卫健委), or null */
   unknown(normalized: string): string | null;
-  /** every canonical name */
-  names(): string[];
 }
 
 const DEPT_SUFFIX = "(?:局|委|办|公司|中心|管委会|街道|院|厅|署|分局|委员会|办公室|集团|银行)";
@@ -97,6 +95,5 @@ export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
       const candidate = candidateOf(text);
       return candidate && find(candidate).length === 0 ? candidate : null;
     },
-    names: () => [...new Set(byAlias.values())],
   };
 }

@@ -120,7 +120,7 @@ function taskLine(t: Task): string {
   return `${t.label}${t.title}`;
 }
 
-export function targetText(t: Target): string {
+function targetText(t: Target): string {
   const year = t.year ? `到${t.year}年` : "";
   if (t.value === null) {
     return `${t.metric}:${year}${t.comparison}?${t.unit} <font color="warning">⚠ 原文此处缺少数字(抓取缺字),目标值无法确定,请以正式文件为准</font>`;
@@ -227,7 +227,7 @@ function renderNotCovered(r: Extract<Resolution, { kind: "not_covered" }>): stri
   }
 }
 
-export function helpText(): string {
+function helpText(): string {
   return [
     "**我可以回答关于行动计划的问题**",
     "- 谁牵头 / 谁协同:“新型显示谁牵头?”“第三项任务的协同部门”",
