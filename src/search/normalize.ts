@@ -1,30 +1,20 @@
 // One normal form for plan text and questions alike: half-width, lower case, simplified characters, digits for 十亿/百亿.
-import OpenCC from "opencc-js";
+import { SIMPLIFIED_PAIRS } from "./simplified-pairs.js";
 
 const SCALE: Record<string, string> = { 十: "10", 百: "100", 千: "1000" };
-let simplifiedOf: Uint16Array | undefined;
 
 /**
- * A char-by-char traditional→simplified table, built once from OpenCC's dictionary. Char level is enough for
- * matching (phrase-level variants are rare in questions) and costs one array lookup per character.
+ * A char-by-char traditional→simplified table (from OpenCC, generated ahead of time so start-up does not load
+ * OpenCC). Char level is enough for matching (phrase-level variants are rare in questions) and costs one array
+ * lookup per character.
  */
-function simplifiedTable(): Uint16Array {
-  if (simplifiedOf) return simplifiedOf;
-  const convert = OpenCC.Converter({ from: "t", to: "cn" });
-  const table = new Uint16Array(0x10000);
-  const chars: string[] = [];
-  for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
-  const converted = convert(chars.join("\n")).split("\n");
-  chars.forEach((ch, i) => {
-    const to = converted[i];
-    if (to && to.length === 1 && to !== ch) table[ch.charCodeAt(0)] = to.charCodeAt(0);
-  });
-  simplifiedOf = table;
-  return table;
+const simplifiedOf = new Uint16Array(0x10000);
+for (let i = 0; i + 1 < SIMPLIFIED_PAIRS.length; i += 2) {
+  simplifiedOf[SIMPLIFIED_PAIRS.charCodeAt(i)] = SIMPLIFIED_PAIRS.charCodeAt(i + 1);
 }
 
 export function toSimplified(text: string): string {
-  const table = simplifiedTable();
+  const table = simplifiedOf;
   let out: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const to = table[text.charCodeAt(i)];
