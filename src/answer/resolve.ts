@@ -327,8 +327,9 @@ function focusTargets(targets: Target[], q: ParsedQuestion, index: PlanIndex): T
   return scored.filter((s) => s.n >= best * 0.6).map((s) => s.t);
 }
 
+/** The topic as the reply repeats it: Chinese words joined, latin words kept apart. */
 function subjectOf(q: ParsedQuestion): string {
-  return q.topic.replace(/\s+/g, "") || q.normalized;
+  return q.topic.replace(/(?<=[^a-z0-9])\s+|\s+(?=[^a-z0-9])/g, "") || q.normalized;
 }
 
 /** 新站高新区推动… → 新站高新区; 临湖区数字经济… → 临湖区: how people name a plan. */
