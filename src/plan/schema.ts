@@ -15,6 +15,7 @@ export const Comparison = z.enum([
   "新增", // add
   "确保", // ensure
   "拥有", // have
+  "不超过", // at most (压缩至…以内, 控制在)
   "其他",
 ]);
 export type Comparison = z.infer<typeof Comparison>;

@@ -170,3 +170,32 @@ describe("targets", () => {
     expect(defects[0]?.code).toBe("date_lost_chars");
   });
 });
+
+describe("import of a plan with numbered tasks under groups and recurring targets", () => {
+  const { matrix } = importPlan(readFileSync("tests/fixtures/plans/third-plan.txt", "utf8"), {
+    slug: "third",
+    sourceFile: "source.txt",
+  });
+  const brief3 = (t: { metric: string; comparison: string; valueText: string; unit: string; year: number | null }) =>
+    `${t.metric}|${t.comparison}|${t.valueText}${t.unit}|${t.year}`;
+
+  it("makes a task of each numbered item that carries its own attribution", () => {
+    expect(matrix.tasks.map((t) => `${t.label} ${t.title} ${t.lead.join()}/${t.partners.join()}`)).toEqual([
+      "(一)1. 推进“一网通办” 区数据局/各街道",
+      "(一)2. 压缩企业开办时间 区市场监管局/",
+      "(二)3. 保障项目用地 区自然资源局/区发改委,区工信局",
+      "(二)4. 强化金融支持 区金融办/各银行机构",
+    ]);
+    expect(matrix.tasks[0]?.section).toBe("重点任务 · 提升政务服务效能");
+  });
+
+  it("reads caps, recurring targets and counts in 万户", () => {
+    expect(matrix.tasks.map((t) => t.targets.map(brief3).join())).toEqual([
+      "政务服务事项网上可办率|达到|98%|2025",
+      "企业开办时间|不超过|1个工作日|2026",
+      "每年新增工业用地供应|不少于|500亩|null",
+      "普惠小微贷款余额|突破|300亿元|2027",
+    ]);
+    expect(matrix.goals.targets.map((t) => `${t.valueText}${t.unit}`)).toEqual(["10位", "20万户"]);
+  });
+});

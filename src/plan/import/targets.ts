@@ -29,7 +29,10 @@ export interface Reading {
 
 const MEASURE_UNITS = [
   "个百分点",
+  "个工作日",
   "万家",
+  "万户",
+  "万个",
   "家",
   "个",
   "项",
@@ -43,9 +46,14 @@ const MEASURE_UNITS = [
   "次",
   "批",
   "只",
+  "位",
+  "名",
 ];
 const OTHER_UNITS = [
   "万元/亩",
+  "工作日",
+  "小时",
+  "天",
   "亿元",
   "万元",
   "元",
@@ -108,10 +116,19 @@ const COMPARISON_WORDS: [string, Comparison][] = [
   ["形成", "形成"],
   ["拥有", "拥有"],
   ["确保", "确保"],
+  ["压缩至", "不超过"],
+  ["压缩到", "不超过"],
+  ["缩短至", "不超过"],
+  ["缩短到", "不超过"],
+  ["控制在", "不超过"],
+  ["降至", "不超过"],
+  ["不超过", "不超过"],
+  ["不高于", "不超过"],
 ];
 /** Words that frame a target at its start (力争、确保、全区…) rather than name what is measured. */
 const LEADING_FRAME = /^(力争|确保|全区|全市|全县|全镇|即|培育|形成|实现|达到|达成|累计|新增|拥有|建成|打造|引进|分别)/;
-const TRAILING_FRAME = /(不少于|不低于|超过|突破|达到|达成|达|实现|提升|提高|增长|下降|降低|减少|分别|为)$/;
+const TRAILING_FRAME =
+  /(不少于|不低于|超过|突破|达到|达成|达|实现|提升|提高|增长|下降|降低|减少|分别|为|压缩至|压缩到|缩短至|缩短到|控制在|降至|不超过|不高于|进入)$/;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -161,7 +178,8 @@ function metricFrom(prefix: string, suffix: string, unit: string): string {
   const yearly = /年均/.test(prefix);
   const head = trimFrame(prefix.replace(/年均/g, ""));
   // 8家百亿企业: what is counted follows the measure word; 不少于8000平方米的服务中心: nothing precedes the figure.
-  const tail = MEASURE_UNITS.includes(unit) || head === "" ? trimFrame(suffix.replace(/^以上/, "")) : "";
+  const tail =
+    MEASURE_UNITS.includes(unit) || head === "" ? trimFrame(suffix.replace(/^(以上|以内|以下|左右)/, "")) : "";
   const metric = `${head}${tail}`;
   return yearly ? `${metric}(年均)` : metric;
 }
@@ -194,6 +212,9 @@ export function extractTargets(sentence: string, opts: { inGoals: boolean; readi
       });
     }
   });
+  // A recurring target (每年新增…不少于500亩) has no deadline but is a target all the same.
+  const yearly = segments.length === 0 ? /每年|年均|每年度/.exec(sentence) : null;
+  if (yearly) segments.push({ scope: sentence.slice(yearly.index), year: null });
   if (segments.length === 0 && opts.inGoals) segments.push({ scope: sentence, year: null });
 
   const targets: ExtractedTarget[] = [];
