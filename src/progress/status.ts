@@ -49,9 +49,17 @@ export function elapsedShare(period: Period, today: string): number {
  * target's own unit (e.g. 已提升 1.2 个百分点), so the same division applies; the recording confirmation says so.
  */
 export function attainedShare(target: Target, latest: ProgressRecord | null): number | null {
+  // A cap (不超过: 压缩至1个工作日以内) is met or not; lower is better, so a share of it means nothing.
+  if (target.comparison === "不超过") return null;
   if (!latest || latest.value === null || target.value === null || target.value <= 0) return null;
   if (latest.unit !== null && latest.unit !== target.unit) return null;
   return latest.value / target.value;
+}
+
+/** A cap target is met when the latest figure, in the target's unit, is at or under it. */
+export function capMet(target: Target, latest: ProgressRecord | null): boolean {
+  if (target.comparison !== "不超过" || !latest || latest.value === null || target.value === null) return false;
+  return (latest.unit === null || latest.unit === target.unit) && latest.value <= target.value;
 }
 
 export interface TargetProgress {
@@ -77,7 +85,7 @@ export function targetProgress(
   const expected = period ? elapsedShare(period, today) : null;
   const ended = period !== null && today > period.end;
   const base = { target, latest, attained, expected, ended };
-  if (attained !== null && attained >= 1) return { ...base, status: "done" };
+  if ((attained !== null && attained >= 1) || capMet(target, latest)) return { ...base, status: "done" };
   if (ended) return { ...base, status: attained !== null || latest ? "missed" : "no_record" };
   if (isStale(period, latest, today, staleDays)) return { ...base, status: "stale" };
   if (attained !== null && expected !== null) {

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
+import type { Target, Task } from "../../src/plan/schema.js";
 import { memoryProgressReader } from "../../src/progress/memory-reader.js";
 import { NO_PROGRESS, renderTaskProgress } from "../../src/progress/render.js";
 import type { ProgressRecord } from "../../src/progress/schema.js";
-import { elapsedShare, PACE_TOLERANCE, targetProgress, taskProgress } from "../../src/progress/status.js";
+import {
+  attainedShare,
+  elapsedShare,
+  PACE_TOLERANCE,
+  targetProgress,
+  taskProgress,
+} from "../../src/progress/status.js";
 import { demoPlan, demoRecord } from "./fixtures.js";
 
 const plan = demoPlan();
@@ -102,5 +109,18 @@ describe("progress in answers", () => {
     const lines = renderTaskProgress(plan, task1, { today: "2026-02-01", staleDays: 30, progress: reader });
     expect(lines).toContain("- 专精特新企业(最终):540家/600家 ▓▓▓▓▓▓▓▓▓░ 90% · 期末未完成");
     expect(lines).toContain("- 上市公司(最终):目标 12家 · 暂无记录");
+  });
+});
+
+describe("cap targets (不超过)", () => {
+  const cap = { ...(plan.tasks[0]?.targets[0] as Target), comparison: "不超过" as const, value: 1, unit: "个工作日" };
+  const capPlan = { ...plan, tasks: [{ ...(plan.tasks[0] as Task), targets: [cap] }] };
+  it("is done when the latest figure is at or under the cap, and never a share", () => {
+    const under = targetProgress(capPlan, cap, rec({ value: 1, unit: "个工作日" }), "2024-07-01", 30);
+    expect(under.status).toBe("done");
+    expect(under.attained).toBeNull();
+    const over = targetProgress(capPlan, cap, rec({ value: 3, unit: "个工作日" }), "2024-07-01", 30);
+    expect(over.status).not.toBe("done");
+    expect(attainedShare(cap, rec({ value: 3, unit: "个工作日" }))).toBeNull();
   });
 });
