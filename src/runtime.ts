@@ -30,8 +30,13 @@ export interface Runtime {
 // Built once: constructing an Intl formatter costs far more than formatting with it.
 const shanghaiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" });
 
+/** The last date formatted, by UTC hour: China's offset is whole hours, so its date can only change on the hour. */
+let lastDate = { hour: Number.NaN, date: "" };
+
 export function todayInShanghai(now = new Date()): string {
-  return shanghaiDate.format(now);
+  const hour = Math.floor(now.getTime() / 3_600_000);
+  if (hour !== lastDate.hour) lastDate = { hour, date: shanghaiDate.format(now) };
+  return lastDate.date;
 }
 
 function defaultReportersFile(knowledgeDir: string): string | undefined {

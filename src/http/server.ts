@@ -93,6 +93,7 @@ export function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}):
   });
   const dispose = () => {
     clearInterval(pruneTimer);
+    seen.flush();
     if (seenDb !== runtime.db) seenDb.close();
   };
   return { app, integrations: { bot: !!wecom.bot, app: !!wecom.app }, dispose };

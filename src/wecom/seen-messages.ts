@@ -1,5 +1,6 @@
 // Each WeCom message id is processed once: across retries, concurrent duplicates and restarts (SQLite table with a TTL).
 import Database from "better-sqlite3";
+import { logger } from "../log.js";
 import type { Db } from "../store/database.js";
 
 /** What a delivery of a message id should do. */
@@ -16,14 +17,28 @@ export interface SeenMessagesOptions {
   ttlMs?: number;
   /** a pending claim older than this was left by a crashed process and may be taken over */
   reclaimAfterMs?: number;
+  /** replies kept in memory besides the table (the oldest are read back from the table when asked again) */
+  memoryEntries?: number;
+  /** how long finished replies of plain questions wait in memory to be written together */
+  flushAfterMs?: number;
   now?: () => number;
 }
 
+export interface ClaimOptions {
+  /**
+   * The message changes stored state (records progress): claim it in the table before producing, so that not
+   * even a crash and a retry can process it twice. Plain questions skip that commit: answering one again is harmless.
+   */
+  durable?: boolean;
+}
+
 export interface SeenMessages {
-  once(channel: string, msgid: string, produce: () => Promise<string>): Claim;
+  once(channel: string, msgid: string, produce: () => Promise<string>, options?: ClaimOptions): Claim;
   /** Replaces the stored reply of a processed message (e.g. to note it was delivered actively). */
   record(channel: string, msgid: string, reply: string): void;
-  /** Deletes expired ids; returns how many. */
+  /** Writes the replies still queued; close() of the owner calls this. */
+  flush(): void;
+  /** Deletes expired ids; returns how many rows. */
   prune(): number;
 }
 
@@ -32,6 +47,14 @@ interface Row {
   reply: string | null;
   claimed_at: number;
   expires_at: number;
+}
+
+interface Done {
+  channel: string;
+  msgid: string;
+  reply: string;
+  claimedAt: number;
+  expiresAt: number;
 }
 
 /**
@@ -48,11 +71,25 @@ export function openSeenMessagesDb(file: string): Db {
   return db;
 }
 
+/** Queued replies written at once beyond this many, whatever the timer says. */
+const MAX_BATCH = 500;
+
+/**
+ * Replies of plain questions are kept in memory and written to the table together every flushAfterMs (group
+ * commit): a commit per message cost more than answering the message. A crash can lose the ids of that last
+ * moment; WeCom retries only what got no reply, and a retried question is simply answered again.
+ */
 export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): SeenMessages {
   const ttlMs = options.ttlMs ?? 24 * 3600_000;
   const reclaimAfterMs = options.reclaimAfterMs ?? 60_000;
+  const memoryEntries = options.memoryEntries ?? 5_000;
+  const flushAfterMs = options.flushAfterMs ?? 50;
   const now = options.now ?? Date.now;
   const inflight = new Map<string, Promise<string>>();
+  /** finished replies by key; every entry has the same TTL, so insertion order is expiry order */
+  const recent = new Map<string, Done>();
+  let queued: Done[] = [];
+  let flushTimer: NodeJS.Timeout | undefined;
 
   const select = db.prepare<[string, string], Row>(
     "SELECT state, reply, claimed_at, expires_at FROM wecom_seen_messages WHERE channel = ? AND msgid = ?",
@@ -64,50 +101,124 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
      ON CONFLICT (channel, msgid) DO UPDATE SET state = 'pending', reply = NULL, claimed_at = @now, expires_at = @expires
      WHERE expires_at <= @now OR (state = 'pending' AND claimed_at <= @abandoned)`,
   );
-  const finish = db.prepare<[string, string, string]>(
-    "UPDATE wecom_seen_messages SET state = 'done', reply = ? WHERE channel = ? AND msgid = ?",
+  const upsertDone = db.prepare<Done>(
+    `INSERT INTO wecom_seen_messages (channel, msgid, state, reply, claimed_at, expires_at)
+     VALUES (@channel, @msgid, 'done', @reply, @claimedAt, @expiresAt)
+     ON CONFLICT (channel, msgid) DO UPDATE SET state = 'done', reply = excluded.reply`,
   );
   const release = db.prepare<[string, string]>(
     "DELETE FROM wecom_seen_messages WHERE channel = ? AND msgid = ? AND state = 'pending'",
   );
   const expire = db.prepare<[number]>("DELETE FROM wecom_seen_messages WHERE expires_at <= ?");
+  const writeAll = db.transaction((rows: Done[]) => {
+    for (const row of rows) upsertDone.run(row);
+  });
+
+  function flush(): void {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (queued.length === 0) return;
+    const rows = queued;
+    queued = [];
+    try {
+      writeAll(rows);
+    } catch (err) {
+      // The replies stay in memory; only a restart would forget them.
+      logger.error({ err, rows: rows.length }, "storing seen message ids failed");
+    }
+  }
+
+  function remember(done: Done): void {
+    const key = `${done.channel}\u0000${done.msgid}`;
+    recent.delete(key);
+    recent.set(key, done);
+    for (const [k, d] of recent) {
+      if (recent.size <= memoryEntries && d.expiresAt > now()) break;
+      recent.delete(k);
+    }
+    queued.push(done);
+    if (queued.length >= MAX_BATCH) flush();
+    else flushTimer ??= setTimeout(flush, flushAfterMs).unref();
+  }
+
+  /** The table's answer for an id not held in memory: stored, elsewhere, or free to take (undefined). */
+  function fromTable(channel: string, msgid: string, t: number): Claim | undefined {
+    const row = select.get(channel, msgid);
+    if (!row || row.expires_at <= t) return undefined;
+    if (row.state === "done") return { kind: "stored", reply: row.reply ?? "" };
+    return row.claimed_at > t - reclaimAfterMs ? { kind: "elsewhere" } : undefined;
+  }
+
+  function produceOnce(
+    key: string,
+    produce: () => Promise<string>,
+    onDone: (text: string) => void,
+    onFail: () => void,
+  ) {
+    const reply = Promise.resolve()
+      .then(produce)
+      .then(
+        (text) => {
+          onDone(text);
+          inflight.delete(key);
+          return text;
+        },
+        (err: unknown) => {
+          // Nothing was delivered: let WeCom's next retry try again.
+          onFail();
+          inflight.delete(key);
+          throw err;
+        },
+      );
+    inflight.set(key, reply);
+    return { kind: "running" as const, reply, first: true };
+  }
 
   return {
-    once(channel, msgid, produce) {
+    once(channel, msgid, produce, claimOptions = {}) {
       const key = `${channel}\u0000${msgid}`;
       const running = inflight.get(key);
       if (running) return { kind: "running", reply: running, first: false };
       const t = now();
-      // Claim first: a new id (the usual case) costs one statement; only a refused claim needs a look at the row.
-      const claimed = claim.run({ channel, msgid, now: t, expires: t + ttlMs, abandoned: t - reclaimAfterMs });
-      if (claimed.changes === 0) {
-        const row = select.get(channel, msgid);
-        if (row && row.expires_at > t && row.state === "done") return { kind: "stored", reply: row.reply ?? "" };
-        return { kind: "elsewhere" };
+      const held = recent.get(key);
+      if (held && held.expiresAt > t) return { kind: "stored", reply: held.reply };
+      const claimedAt = t;
+      const expiresAt = t + ttlMs;
+      const finish = (reply: string) => remember({ channel, msgid, reply, claimedAt, expiresAt });
+
+      if (!claimOptions.durable) {
+        const known = fromTable(channel, msgid, t);
+        if (known) return known;
+        return produceOnce(key, produce, finish, () => {});
       }
-      const reply = Promise.resolve()
-        .then(produce)
-        .then(
-          (text) => {
-            finish.run(text, channel, msgid);
-            inflight.delete(key);
-            return text;
-          },
-          (err: unknown) => {
-            // Nothing was delivered: let WeCom's next retry try again.
-            release.run(channel, msgid);
-            inflight.delete(key);
-            throw err;
-          },
-        );
-      inflight.set(key, reply);
-      return { kind: "running", reply, first: true };
+      // Claim first: a new id (the usual case) costs one statement; only a refused claim needs a look at the row.
+      const claimed = claim.run({ channel, msgid, now: t, expires: expiresAt, abandoned: t - reclaimAfterMs });
+      if (claimed.changes === 0) return fromTable(channel, msgid, t) ?? { kind: "elsewhere" };
+      return produceOnce(
+        key,
+        produce,
+        (reply) => {
+          finish(reply);
+          flush(); // the state change is committed by now; its reply follows at once
+        },
+        () => release.run(channel, msgid),
+      );
     },
     record(channel, msgid, reply) {
-      finish.run(reply, channel, msgid);
+      const key = `${channel}\u0000${msgid}`;
+      const t = now();
+      const held = recent.get(key);
+      remember({ channel, msgid, reply, claimedAt: held?.claimedAt ?? t, expiresAt: held?.expiresAt ?? t + ttlMs });
     },
+    flush,
     prune() {
-      return expire.run(now()).changes;
+      flush();
+      const t = now();
+      for (const [k, d] of recent) {
+        if (d.expiresAt > t) break;
+        recent.delete(k);
+      }
+      return expire.run(t).changes;
     },
   };
 }

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { ProgressRejected } from "../../src/progress/errors.js";
 import type { NewProgress } from "../../src/progress/schema.js";
@@ -36,6 +37,24 @@ describe("migrations", () => {
     expect(tables).toEqual(expect.arrayContaining(["progress", "progress_audit", "digest_runs", "meta"]));
     expect(t.db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(t.db.pragma("foreign_keys", { simple: true })).toBe(1);
+  });
+
+  it("move seen message ids from the version-2 layout into the rowid table without losing any", () => {
+    const db = new Database(":memory:");
+    for (const m of migrations.filter((x) => x.version <= 2)) m.up(db);
+    db.pragma("user_version = 2");
+    db.prepare(
+      "INSERT INTO wecom_seen_messages (channel, msgid, state, reply, claimed_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run("wecom-bot", "m1", "done", "答复", 1, 2);
+    migrate(db);
+    expect(db.prepare("SELECT id, channel, msgid, state, reply FROM wecom_seen_messages").all()).toEqual([
+      { id: 1, channel: "wecom-bot", msgid: "m1", state: "done", reply: "答复" },
+    ]);
+    const insertAgain = db.prepare(
+      "INSERT INTO wecom_seen_messages (channel, msgid, state, claimed_at, expires_at) VALUES ('wecom-bot', 'm1', 'pending', 3, 4)",
+    );
+    expect(() => insertAgain.run()).toThrow(/UNIQUE/);
+    db.close();
   });
 
   it("are not applied twice", () => {

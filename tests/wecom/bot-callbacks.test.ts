@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { streamIdOf, WELCOME_TEXT } from "../../src/wecom/bot/replies.js";
+import { EXPIRED_TEXT, streamIdOf, WELCOME_TEXT } from "../../src/wecom/bot/replies.js";
 import { botTextMessage, urlVerification } from "../../src/wecom/simulator/callbacks.js";
 import { type Harness, startHarness } from "./support/harness.js";
 
@@ -71,20 +71,15 @@ describe("intelligent bot callbacks", () => {
     expect(ex.reply).toEqual({ msgtype: "text", text: { content: WELCOME_TEXT } });
   });
 
-  it("answers a stream refresh for a known stream with the finished content", async () => {
+  it("closes a refresh of a stream it does not hold (answered at once, or unknown) instead of leaving it open", async () => {
     const msg = botTextMessage({ text: "牵头部门", userid: "u1", chatid: "g1" });
     const first = await h.sim.sendBot(msg);
-    const refresh = await h.sim.sendBot({
-      msgid: "refresh-1",
-      chattype: "group",
-      chatid: "g1",
-      from: { userid: "u1" },
-      msgtype: "stream",
-      stream: { id: streamIdOf(msg.msgid) },
-    });
-    expect(refresh.reply).toEqual(first.reply);
-    const unknown = await h.sim.sendBot({ msgid: "refresh-2", msgtype: "stream", stream: { id: "pb-unknown" } });
-    expect(unknown.reply).toMatchObject({ stream: { id: "pb-unknown", finish: true } });
+    expect(first.reply).toMatchObject({ stream: { id: streamIdOf(msg.msgid), finish: true } });
+    // WeCom refreshes only unfinished streams; an answer given at once is not kept for refreshes.
+    for (const id of [streamIdOf(msg.msgid), "pb-unknown"]) {
+      const refresh = await h.sim.sendBot({ msgid: `refresh-${id}`, msgtype: "stream", stream: { id } });
+      expect(refresh.reply).toMatchObject({ stream: { id, finish: true, content: EXPIRED_TEXT } });
+    }
   });
 
   it("tells a user who only @-mentioned it how to ask", async () => {

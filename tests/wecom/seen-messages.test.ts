@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { type Db, openDatabase } from "../../src/store/database.js";
 import { createSeenMessages } from "../../src/wecom/seen-messages.js";
 
@@ -47,13 +47,74 @@ describe("seen message ids", () => {
     expect(seen.once("bot", "m1", async () => "b")).toMatchObject({ kind: "running", first: true });
   });
 
-  it("does not take over another process's fresh claim, but does take over an abandoned one", () => {
+  it("a state-changing message is claimed durably: a fresh claim is not taken over, an abandoned one is", () => {
     const crashed = createSeenMessages(db, { now });
-    crashed.once("bot", "m1", () => new Promise<string>(() => {}));
+    crashed.once("bot", "m1", () => new Promise<string>(() => {}), { durable: true });
     const restarted = createSeenMessages(db, { now, reclaimAfterMs: 60_000 });
+    expect(restarted.once("bot", "m1", async () => "x", { durable: true })).toEqual({ kind: "elsewhere" });
+    // A plain delivery of the same id respects the claim too.
     expect(restarted.once("bot", "m1", async () => "x")).toEqual({ kind: "elsewhere" });
     clock += 60_000;
-    expect(restarted.once("bot", "m1", async () => "x")).toMatchObject({ kind: "running", first: true });
+    expect(restarted.once("bot", "m1", async () => "x", { durable: true })).toMatchObject({
+      kind: "running",
+      first: true,
+    });
+  });
+
+  it("writes plain replies together after flushAfterMs, and a durable message's reply at once", async () => {
+    const seen = createSeenMessages(db, { now, flushAfterMs: 30 });
+    const rows = () => db.prepare("SELECT msgid, state, reply FROM wecom_seen_messages ORDER BY msgid").all();
+    const plain = seen.once("bot", "q1", async () => "answer");
+    if (plain.kind === "running") await plain.reply;
+    expect(rows()).toEqual([]);
+    const durable = seen.once("bot", "d1", async () => "recorded", { durable: true });
+    // Claimed in the table before the producer runs.
+    expect(rows()).toEqual([{ msgid: "d1", state: "pending", reply: null }]);
+    if (durable.kind === "running") await durable.reply;
+    // Finished at once, carrying the plain reply queued before it.
+    expect(rows()).toEqual([
+      { msgid: "d1", state: "done", reply: "recorded" },
+      { msgid: "q1", state: "done", reply: "answer" },
+    ]);
+    const later = seen.once("bot", "q2", async () => "later");
+    if (later.kind === "running") await later.reply;
+    expect(rows()).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(rows()).toHaveLength(3);
+    // A new process on the same file gives the stored replies without producing.
+    const restarted = createSeenMessages(db, { now });
+    expect(restarted.once("bot", "q2", async () => "again")).toEqual({ kind: "stored", reply: "later" });
+  });
+
+  it("keeps only memoryEntries replies in memory and reads older ones back from the table", async () => {
+    const seen = createSeenMessages(db, { now, memoryEntries: 2 });
+    for (const id of ["a", "b", "c"]) {
+      const c = seen.once("bot", id, async () => `reply ${id}`);
+      if (c.kind === "running") await c.reply;
+    }
+    seen.flush();
+    db.prepare("UPDATE wecom_seen_messages SET reply = 'from table' WHERE msgid IN ('a', 'c')").run();
+    expect(seen.once("bot", "a", async () => "x")).toEqual({ kind: "stored", reply: "from table" });
+    expect(seen.once("bot", "c", async () => "x")).toEqual({ kind: "stored", reply: "reply c" });
+  });
+
+  it("a crash before the flush forgets plain questions only: they are answered again, never state changes", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] }); // the crashed instance's flush never comes
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const crashed = createSeenMessages(db, { now });
+    const question = crashed.once("bot", "q1", async () => "answer");
+    const command = crashed.once("bot", "p1", async () => "recorded", { durable: true });
+    if (question.kind !== "running" || command.kind !== "running") throw new Error("unreachable");
+    await Promise.all([question.reply, command.reply]);
+    crashed.once("bot", "q2", async () => "unflushed"); // queued, then the process dies without flushing
+    const restarted = createSeenMessages(db, { now });
+    expect(restarted.once("bot", "p1", async () => "twice", { durable: true })).toEqual({
+      kind: "stored",
+      reply: "recorded",
+    });
+    expect(restarted.once("bot", "q2", async () => "again")).toMatchObject({ kind: "running", first: true });
   });
 
   it("releases the id when producing fails, so WeCom's retry can try again", async () => {

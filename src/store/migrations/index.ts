@@ -1,6 +1,7 @@
 // Every migration, in order. Append only.
 import { progressTables } from "./001-progress.js";
 import { wecomTables } from "./002-wecom.js";
+import { seenMessagesRowid } from "./003-seen-messages-rowid.js";
 import type { Migration } from "./migration.js";
 
-export const migrations: Migration[] = [progressTables, wecomTables];
+export const migrations: Migration[] = [progressTables, wecomTables, seenMessagesRowid];

@@ -2,6 +2,7 @@
 // or, when the answer is slow or long, with an empty 200 and an active send.
 import Router from "@koa/router";
 import { z } from "zod";
+import { changesState } from "../../chat/changes-state.js";
 import { within } from "../../http/budget.js";
 import type { ChatResponder } from "../../http/chat-responder.js";
 import { HttpError } from "../../http/http-error.js";
@@ -71,10 +72,15 @@ export function appRoutes(deps: AppRouteDeps): Router<AppState> {
     if (!question) return null;
     // WeCom always sends MsgId with text; without one there is nothing to dedupe on, so make each delivery distinct.
     const msgid = msg.MsgId || `${msg.FromUserName}:${msg.CreateTime}`;
-    const claim = deps.seen.once("wecom-app", msgid, async () => {
-      const answer = await deps.respond({ text: question, userid: msg.FromUserName, channel: "wecom-app" });
-      return JSON.stringify({ markdown: answer.markdown, delivery: "passive" } satisfies Outcome);
-    });
+    const claim = deps.seen.once(
+      "wecom-app",
+      msgid,
+      async () => {
+        const answer = await deps.respond({ text: question, userid: msg.FromUserName, channel: "wecom-app" });
+        return JSON.stringify({ markdown: answer.markdown, delivery: "passive" } satisfies Outcome);
+      },
+      { durable: changesState(question) },
+    );
     if (goingActive.has(msgid)) return null;
     if (claim.kind === "elsewhere") return null;
     if (claim.kind === "stored") {

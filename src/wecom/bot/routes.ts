@@ -1,5 +1,6 @@
 // The intelligent bot's callback URL: GET verifies the URL, POST answers @mentions with an encrypted passive stream reply.
 import Router from "@koa/router";
+import { changesState } from "../../chat/changes-state.js";
 import { within } from "../../http/budget.js";
 import type { ChatResponder } from "../../http/chat-responder.js";
 import { HttpError } from "../../http/http-error.js";
@@ -88,15 +89,20 @@ export function botRoutes(deps: BotRouteDeps): Router<AppState> {
         const streamId = streamIdOf(msg.msgid);
         const question = questionOf(msg);
         if (!question) return streamReply(streamId, EMPTY_QUESTION_TEXT, true);
-        const claim = deps.seen.once("wecom-bot", msg.msgid, async () => {
-          const answer = await deps.respond({
-            text: question,
-            userid: msg.from.userid,
-            chatid: msg.chatid,
-            channel: "wecom-bot",
-          });
-          return answer.markdown;
-        });
+        const claim = deps.seen.once(
+          "wecom-bot",
+          msg.msgid,
+          async () => {
+            const answer = await deps.respond({
+              text: question,
+              userid: msg.from.userid,
+              chatid: msg.chatid,
+              channel: "wecom-bot",
+            });
+            return answer.markdown;
+          },
+          { durable: changesState(question) },
+        );
         if (claim.kind === "stored") return streamReply(streamId, claim.reply, true);
         if (claim.kind === "elsewhere") return streamReply(streamId, WAITING_TEXT, false);
         if (!claim.first) ctx.state.log.info("duplicate delivery of a message in progress");
@@ -104,9 +110,11 @@ export function botRoutes(deps: BotRouteDeps): Router<AppState> {
           ctx.state.log.error({ err }, "answering a bot message failed");
           return FAILED_TEXT;
         });
-        deps.streams.track(streamId, answer);
         const ready = await within(answer, deps.budgetMs);
-        return ready.done ? streamReply(streamId, ready.value, true) : streamReply(streamId, WAITING_TEXT, false);
+        if (ready.done) return streamReply(streamId, ready.value, true);
+        // Only an unfinished stream is refreshed by WeCom; answers given at once need no keeping.
+        deps.streams.track(streamId, answer);
+        return streamReply(streamId, WAITING_TEXT, false);
       }
     }
   }
