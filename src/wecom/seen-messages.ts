@@ -83,7 +83,7 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
   const ttlMs = options.ttlMs ?? 24 * 3600_000;
   const reclaimAfterMs = options.reclaimAfterMs ?? 60_000;
   const memoryEntries = options.memoryEntries ?? 5_000;
-  const flushAfterMs = options.flushAfterMs ?? 50;
+  const flushAfterMs = options.flushAfterMs ?? 10;
   const now = options.now ?? Date.now;
   const inflight = new Map<string, Promise<string>>();
   /** finished replies by key; every entry has the same TTL, so insertion order is expiry order */

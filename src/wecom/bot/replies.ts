@@ -18,8 +18,9 @@ export function streamIdOf(msgid: string): string {
 }
 
 function fitBytes(text: string, max: number): string {
+  // Three bytes per UTF-16 unit at most: short texts fit without being measured.
+  if (text.length * 3 <= max || Buffer.byteLength(text, "utf8") <= max) return text;
   const bytes = Buffer.from(text, "utf8");
-  if (bytes.length <= max) return text;
   const note = "\n\n……（内容过长，已截断）";
   // Cut on a character boundary: decoding a cut multi-byte sequence would leave a replacement char at the end.
   let cut = bytes.subarray(0, max - Buffer.byteLength(note)).toString("utf8");
