@@ -12,6 +12,8 @@ import { loadEnv } from "../config/env.js";
 import { type RunningServer, startServer } from "../http/server.js";
 import { logger } from "../log.js";
 import { openRuntime, type Runtime } from "../runtime.js";
+import { streamIdOf, streamReply } from "../wecom/bot/replies.js";
+import { openCiphertext, sealReply, verifyCallback } from "../wecom/crypto.js";
 import { botCallback, botKeys, botTextMessage } from "../wecom/simulator/callbacks.js";
 import { credentialsEnv, newCredentials, type SimulatedCredentials } from "../wecom/simulator/credentials.js";
 
@@ -27,9 +29,12 @@ interface Measured {
   p99: number;
   total: number;
   failed: number;
+  /** CPU time of this process (client and server) per request: steadier than rps when the machine is shared */
+  cpuUs: number;
 }
 
 async function measure(url: string, opts: { requests: autocannon.Request[] }): Promise<Measured> {
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url,
     method: "POST",
@@ -43,7 +48,12 @@ async function measure(url: string, opts: { requests: autocannon.Request[] }): P
     p99: result.latency.p99,
     total: result.requests.total,
     failed: result.non2xx + result.errors + result.timeouts,
+    cpuUs: cpuPerRequest(process.cpuUsage(cpu), result.requests.total),
   };
+}
+
+function cpuPerRequest(used: NodeJS.CpuUsage, requests: number): number {
+  return (used.user + used.system) / Math.max(1, requests);
 }
 
 /** The baseline: Koa reading the same JSON bodies and answering a small JSON, no crypto, no store. */
@@ -53,6 +63,31 @@ async function startBareKoa(): Promise<{ url: string; server: Server }> {
     let raw = "";
     for await (const chunk of ctx.req) raw += chunk;
     ctx.body = { ok: true, bytes: JSON.parse(raw).encrypt.length };
+  });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+/**
+ * The protocol's own floor: Koa doing only what WeCom requires of any callback (verify the signature, decrypt,
+ * encrypt and sign a constant reply), with planbot's crypto functions: no dedupe, no store, no answer.
+ */
+async function startCryptoOnlyKoa(creds: SimulatedCredentials): Promise<{ url: string; server: Server }> {
+  const keys = botKeys(creds.bot);
+  const app = new Koa();
+  app.use(async (ctx) => {
+    let raw = "";
+    for await (const chunk of ctx.req) raw += chunk;
+    const ciphertext: string = JSON.parse(raw).encrypt;
+    const query = {
+      signature: String(ctx.query.msg_signature),
+      timestamp: String(ctx.query.timestamp),
+      nonce: String(ctx.query.nonce),
+    };
+    verifyCallback(keys, query, ciphertext, 300);
+    const msg = JSON.parse(openCiphertext(keys, ciphertext));
+    ctx.body = sealReply(keys, streamReply(streamIdOf(msg.msgid), "收到。", true));
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
@@ -101,15 +136,21 @@ export async function runCallbackBench(): Promise<Record<string, number | string
   // End to end with the real answering core, and with a constant answer to isolate the WeCom transport's own cost.
   const real = await startService(dir, "real");
   const fixed = await startService(dir, "fixed", async () => ({ markdown: "收到。", kind: "bench" }));
-  const rows = { bare: [] as Measured[], real: [] as Measured[], fixed: [] as Measured[] };
+  const cryptoOnly = await startCryptoOnlyKoa(real.creds);
+  const rows = { bare: [] as Measured[], real: [] as Measured[], fixed: [] as Measured[], crypto: [] as Measured[] };
   try {
-    await measure(bare.url, { requests: callbackRequests(real.creds) }); // warm-up, discarded
+    // Warm-up, discarded: the first round of each endpoint also pays for compiling its code.
+    await measure(bare.url, { requests: callbackRequests(real.creds) });
+    await measure(cryptoOnly.url, { requests: callbackRequests(real.creds) });
+    await measure(real.server.url, { requests: callbackRequests(real.creds) });
+    await measure(fixed.server.url, { requests: callbackRequests(fixed.creds) });
     for (let r = 0; r < ROUNDS; r++) {
       rows.bare.push(await measure(bare.url, { requests: callbackRequests(real.creds) }));
+      rows.crypto.push(await measure(cryptoOnly.url, { requests: callbackRequests(real.creds) }));
       rows.real.push(await measure(real.server.url, { requests: callbackRequests(real.creds) }));
       rows.fixed.push(await measure(fixed.server.url, { requests: callbackRequests(fixed.creds) }));
     }
-    const ratio = (k: "real" | "fixed") =>
+    const ratio = (k: "real" | "fixed" | "crypto") =>
       Math.round(median(rows[k].map((m, i) => m.rps / Math.max(1, rows.bare[i]?.rps ?? 1))) * 100) / 100;
     return {
       callback_rps: Math.round(median(rows.real.map((m) => m.rps))),
@@ -120,6 +161,11 @@ export async function runCallbackBench(): Promise<Record<string, number | string
       callback_transport_vs_bare_koa: ratio("fixed"),
       bare_koa_rps: Math.round(median(rows.bare.map((m) => m.rps))),
       bare_koa_p99_ms: round1(median(rows.bare.map((m) => m.p99))),
+      crypto_only_koa_rps: Math.round(median(rows.crypto.map((m) => m.rps))),
+      crypto_only_koa_vs_bare_koa: ratio("crypto"),
+      cpu_us_per_request: (["bare", "crypto", "fixed", "real"] as const)
+        .map((k) => `${k} ${Math.round(median(rows[k].map((m) => m.cpuUs)))}`)
+        .join(", "),
       callback_failed_requests: [...rows.real, ...rows.fixed].reduce((n, m) => n + m.failed, 0),
       callback_goal: "≥0.4× bare Koa, p99 ≤10 ms",
       callback_setup: `${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${ROUND_S} s, medians; loopback, client in the same process`,
@@ -128,6 +174,7 @@ export async function runCallbackBench(): Promise<Record<string, number | string
     await real.server.close();
     await fixed.server.close();
     await new Promise((r) => bare.server.close(r));
+    await new Promise((r) => cryptoOnly.server.close(r));
     real.runtime.close();
     fixed.runtime.close();
     rmSync(dir, { recursive: true, force: true });
