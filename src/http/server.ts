@@ -53,8 +53,8 @@ export function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}):
   const respond = createChatResponder(runtime.handleMessage);
   const windowS = runtime.env.PLANBOT_TIMESTAMP_WINDOW_S;
 
-  const routers: MountableRouter[] = [healthRoutes(runtime, { bot: !!wecom.bot, app: !!wecom.app })];
-  routers.push(metricsRoutes(), askRoutes(runtime));
+  // WeCom's callbacks first: they carry the traffic and a deadline, and each router passed costs a path match.
+  const routers: MountableRouter[] = [];
   if (wecom.bot) {
     const streams = createStreamBook();
     routers.push(
@@ -80,6 +80,8 @@ export function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}):
       }),
     );
   }
+  routers.push(healthRoutes(runtime, { bot: !!wecom.bot, app: !!wecom.app }));
+  routers.push(metricsRoutes(), askRoutes(runtime));
   // Other modules' routers: one line each.
   routers.push(progressRoutes(runtime));
   routers.push(dashboardRoutes(runtime));
