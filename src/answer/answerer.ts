@@ -47,7 +47,7 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
   const index = buildPlanIndex(loaded.plans, options.tokenizer);
   const lookup = createDepartmentLookup(loaded);
   const resolver = createResolver(loaded, index);
-  const expand = createExpander(loaded.glossary);
+  const expand = createExpander(loaded.glossary, index.knows);
   const namePlan = loaded.plans.length > 1;
 
   return {

@@ -97,7 +97,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         t !== task &&
         hits.some((h) => h.passage.plan === plan.slug && h.passage.taskNo === t.no && h.coverage >= best.coverage),
     );
-    const noFigureFor = figureNotSet(q, task, hits, index);
+    const noFigureFor = figureNotSet(q, plan.slug, task, hits, index);
     if (noFigureFor) return { kind: "task", plan, task, intents: q.intents, focus: [], alsoRelevant, noFigureFor };
     return { kind: "task", plan, task, intents: q.intents, focus: focusTargets(task.targets, q, index), alsoRelevant };
   };
@@ -268,29 +268,32 @@ function bestTaskNo(hits: Hit[], plan: string): number {
   return [...score.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 
-/** The targets whose metric the question names; null when it names none (then all are shown). */
 /**
  * "人工智能产业规模目标是多少": task (一) mentions 人工智能, but its figures are about other industries. When the
- * question asks for a figure and the task's text covers it clearly better than any of the task's target clauses,
+ * question asks for a figure and the task's text covers it clearly better than the task's target clauses together,
  * the answer must say the plan sets no figure for it, rather than show the task's other figures.
+ * Together: a glossary expansion puts alternatives in the topic (上市企业 上市公司), each target holding one.
  */
 function figureNotSet(
   q: ParsedQuestion,
+  plan: string,
   task: Task,
   hits: Hit[],
   index: PlanIndex,
 ): { subject: string; sentence: string } | undefined {
   const asksFigure = q.intents.has("targets") && !q.intents.has("lead") && !q.intents.has("partners");
   if (!asksFigure || q.intents.has("progress")) return undefined;
-  let taskCover = 0;
-  let targetCover = 0;
-  for (const h of hits) {
-    if (h.passage.taskNo !== task.no) continue;
-    if (h.passage.kind === "task") taskCover = Math.max(taskCover, h.coverage);
-    if (h.passage.kind === "target") targetCover = Math.max(targetCover, h.coverage);
-  }
-  if (taskCover - targetCover < 0.25) return undefined;
   const terms = new Set(index.termsOf(q.topic));
+  if (terms.size === 0) return undefined;
+  let taskCover = 0;
+  const inTargets = new Set<string>();
+  for (const h of hits) {
+    if (h.passage.plan !== plan || h.passage.taskNo !== task.no) continue;
+    if (h.passage.kind === "task") taskCover = Math.max(taskCover, h.coverage);
+    if (h.passage.kind !== "target") continue;
+    for (const t of index.termsOf(`${h.passage.title} ${h.passage.text}`)) if (terms.has(t)) inTargets.add(t);
+  }
+  if (taskCover - inTargets.size / terms.size < 0.25) return undefined;
   let sentence = task.sentences[0] ?? "";
   let best = -1;
   for (const s of task.sentences) {
@@ -315,6 +318,7 @@ function metricTerms(t: Target, index: PlanIndex): string[] {
   return terms;
 }
 
+/** The targets whose metric the question names; null when it names none (then all are shown). */
 function focusTargets(targets: Target[], q: ParsedQuestion, index: PlanIndex): Target[] | null {
   const terms = new Set(index.termsOf(q.topic));
   if (terms.size === 0 || targets.length === 0) return null;

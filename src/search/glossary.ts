@@ -20,17 +20,24 @@ export function readGlossary(knowledgeDir: string): Glossary {
   return parsed.data;
 }
 
-/** Expands a normalized question: each matched phrase is replaced by the plan's words. Longest phrases first. */
-export function createExpander(glossary: Glossary): (normalized: string) => string {
+/**
+ * Expands a normalized question: each matched phrase brings the plan's words. Longest phrases first.
+ * A Chinese phrase the plans also use is kept beside its meaning; one they never use (地区生产总值) is replaced,
+ * or its terms would count as unmatched and make the plan look silent on the subject.
+ */
+export function createExpander(glossary: Glossary, plansKnow: (phrase: string) => boolean = () => true) {
   const pairs = glossary.terms
     .flatMap((t) => t.say.map((say) => ({ say: normalizeText(say), means: normalizeText(t.means) })))
-    .sort((a, b) => b.say.length - a.say.length);
-  return (text) => {
+    .sort((a, b) => b.say.length - a.say.length)
+    .map((p) => ({ ...p, replace: /^[\x20-\x7e]+$/.test(p.say) || !plansKnow(p.say) }));
+  return (text: string): string => {
     let out = text;
-    for (const { say, means } of pairs) {
+    const added = new Set<string>();
+    for (const { say, means, replace } of pairs) {
       if (!out.includes(say)) continue;
-      // latin phrases are replaced (they would only add noise); Chinese ones keep the user's word too
-      out = /^[\x20-\x7e]+$/.test(say) ? out.split(say).join(` ${means} `) : `${out} ${means}`;
+      if (replace) out = out.split(say).join(` ${means} `);
+      else if (!added.has(means)) out = `${out} ${means}`;
+      added.add(means);
     }
     return out;
   };

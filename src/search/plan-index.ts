@@ -19,6 +19,8 @@ export interface PlanIndex {
   search(query: string, filter?: (p: Passage) => boolean): Hit[];
   /** the distinct terms a query is made of (latin words the plans never use are left out) */
   termsOf(query: string): string[];
+  /** true when every term of a (normalized) phrase occurs somewhere in the plans */
+  knows(phrase: string): boolean;
 }
 
 /** Titles (task titles, target metrics, measure titles) weigh twice what body text does. */
@@ -39,6 +41,7 @@ export function buildPlanIndex(plans: ResponsibilityMatrix[], tokenize: Tokenize
   return {
     passages,
     termsOf,
+    knows: (phrase) => tokenize(phrase).every((t) => index.has(t)),
     search(query, filter) {
       const terms = termsOf(query);
       if (terms.length === 0) return [];
