@@ -6,7 +6,7 @@ import { normalizeText } from "../search/normalize.js";
 import { buildPlanIndex } from "../search/plan-index.js";
 import type { Tokenizer } from "../search/tokenize.js";
 import { createDepartmentLookup } from "./department-lookup.js";
-import { parseQuestion } from "./question.js";
+import { type ParsedQuestion, parseQuestion } from "./question.js";
 import { MAX_PLANS_LISTED, renderResolution } from "./render.js";
 import type { Resolution } from "./resolution.js";
 import { createResolver } from "./resolve.js";
@@ -56,12 +56,13 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
       if (segments.length === 0) segments.push("帮助");
       const resolutions: Resolution[] = [];
       for (const segment of segments) {
-        const parsed = parseQuestion(expand(normalizeText(segment)), lookup);
-        const previous = resolutions.at(-1) ?? null;
-        const r = resolver.resolve(parsed, previous);
-        // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.
-        if (previous && sameSubject(previous, r)) resolutions[resolutions.length - 1] = r;
-        else resolutions.push(r);
+        for (const parsed of eachDepartment(parseQuestion(expand(normalizeText(segment)), lookup))) {
+          const previous = resolutions.at(-1) ?? null;
+          const r = resolver.resolve(parsed, previous);
+          // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.
+          if (previous && sameSubject(previous, r)) resolutions[resolutions.length - 1] = r;
+          else resolutions.push(r);
+        }
       }
       return resolutions.map((r) => ({
         intent: intentOf(r),
@@ -84,9 +85,16 @@ function sameSubject(a: Resolution, b: Resolution): boolean {
   return a.kind === "goals" && b.kind === "goals" && a.plan === b.plan;
 }
 
+/** "科技局和财政局分别牵头什么": one question per department; otherwise the question as it is. */
+function eachDepartment(q: ParsedQuestion): ParsedQuestion[] {
+  if (q.departments.length < 2 || q.taskNo !== null || !/分别|各自/.test(q.normalized)) return [q];
+  return q.departments.map((d) => ({ ...q, departments: [d] }));
+}
+
 function intentOf(r: Resolution): Intent {
   if (r.kind === "shared_tasks") return "dept_tasks";
   if (r.kind === "goals") return "goals";
+  if (r.kind === "status_overview") return "status";
   if (r.kind === "task") {
     for (const i of ["progress", "partners", "lead", "targets"] as const) if (r.intents.has(i)) return i;
     return "lead";

@@ -31,6 +31,11 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
     /总体目标|总目标|三年目标|整体目标|主要目标|发展目标|总体要求|(整体|总体|三年|全区)(要|的|上)?(实现|达到|完成)?(哪些|什么)?目标|三年要|干成什么|overall/,
   ],
   ["progress", /进展|进度|完成(了|情况|得|多少|率)|落实情况|推进情况|执行情况|到哪了|怎么样了|如何了|现状/],
+  // Which tasks are behind, unreported, or how all of them stand: a status overview, not one task.
+  [
+    "status",
+    /(哪些|哪几项|哪几个|哪个|什么)(任务|指标|目标|工作)?.{0,6}(滞后|落后|进度慢|没完成|未完成|没有完成|没达标|未达标|没有进展|无进展|没进展|没填报|未填报|没有填报|没更新|未更新|没有更新|久未|停滞)|(滞后|落后|未完成|没有进展|未填报)的(任务|指标|目标)|(整体|总体|全部|所有|各项)(任务)?的?(进展|进度|完成情况)|进展(总览|汇总|概况|一览)/,
+  ],
   ["partners", /协同|配合|协助|参与|协作|协办|支持单位|配套单位|还有哪些单位|还有谁/],
   [
     "lead",
@@ -252,6 +257,8 @@ function ordinal(text: string | undefined): number | null {
 export function parseQuestion(normalized: string, lookup: DepartmentLookup): ParsedQuestion {
   const intents = new Set<Intent>();
   for (const [intent, re] of INTENT_PATTERNS) if (re.test(normalized)) intents.add(intent);
+  // "任务七哪些指标没完成": about one task, the status question is a progress question.
+  if (intents.has("status")) intents.add("progress");
 
   let rest = normalized;
   const departments = lookup.find(rest);

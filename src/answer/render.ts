@@ -1,5 +1,6 @@
 // Renders a resolution as short Chinese WeCom markdown: the plan's facts, its own sentence quoted, defects flagged.
 import type { ResponsibilityMatrix, SourceWarning, Target, Task } from "../plan/schema.js";
+import { renderStatusOverview } from "../progress/overview.js";
 import { renderTaskProgress } from "../progress/render.js";
 import type { Resolution } from "./resolution.js";
 import type { AnswerContext } from "./types.js";
@@ -107,6 +108,8 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
             )
           : `计划中未找到${r.departments.join("、")}共同参与的任务。`,
       );
+    case "status_overview":
+      return withPlan(r.plan, opts, renderStatusOverview(r, ctx));
     case "not_covered":
       return renderNotCovered(r);
   }
@@ -232,7 +235,7 @@ function helpText(): string {
     "**我可以回答关于行动计划的问题**",
     "- 谁牵头 / 谁协同:“新型显示谁牵头?”“第三项任务的协同部门”",
     "- 目标:“上市公司目标是多少?”“总体目标有哪些?”",
-    "- 进展:“上市公司最新进展”;记录进展:“进展 任务七:上市公司已达10家”",
+    "- 进展:“上市公司最新进展”“哪些任务进度滞后?”;记录进展:“进展 任务七:上市公司已达10家”",
     "- 部门任务:“经贸发展局牵头哪些任务?”",
     "- 保障措施、重点任务清单",
   ].join("\n");

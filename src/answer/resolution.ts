@@ -1,5 +1,6 @@
 // What a question resolved to, before it is rendered: the answer's content, independent of its wording.
 import type { Measure, ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
+import type { TargetStatus } from "../progress/status.js";
 import type { Intent } from "./types.js";
 
 export type Resolution =
@@ -32,6 +33,14 @@ export type Resolution =
       saidAs?: string;
     }
   | { kind: "task_list"; plan: ResponsibilityMatrix }
+  | {
+      kind: "status_overview";
+      plan: ResponsibilityMatrix;
+      /** the statuses asked about (behind, unreported…); null = every target */
+      only: TargetStatus[] | null;
+      /** only the tasks this department leads */
+      department?: string;
+    }
   | { kind: "plan_info"; plan: ResponsibilityMatrix; sentences: string[]; defects: boolean }
   | { kind: "shared_tasks"; departments: string[]; plan: ResponsibilityMatrix; tasks: Task[] }
   | { kind: "help" }

@@ -3,6 +3,7 @@
 import type { LoadedPlans } from "../plan/knowledge.js";
 import { chineseNumeral } from "../plan/numbers.js";
 import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
+import { TargetStatus } from "../progress/status.js";
 import { normalizeText } from "../search/normalize.js";
 import type { Hit, PlanIndex } from "../search/plan-index.js";
 import type { ParsedQuestion } from "./question.js";
@@ -144,6 +145,14 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         return { kind: "not_covered", subject: q.unknownDepartment, why: "unknown_department", nearest: [] };
       }
       const dept = q.departments[0];
+      if (q.intents.has("status") && plan && q.taskNo === null && q.departments.length <= 1) {
+        return {
+          kind: "status_overview",
+          plan,
+          only: statusesAsked(q.normalized),
+          ...(dept ? { department: dept.name } : {}),
+        };
+      }
       const asksDeptTasks =
         dept &&
         q.taskNo === null &&
@@ -152,7 +161,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
             q.normalized,
           )) &&
         !/谁/.test(q.normalized);
-      if (dept && asksDeptTasks && q.departments.length >= 2) {
+      if (dept && asksDeptTasks && q.departments.length >= 2 && !/分别|各自/.test(q.normalized)) {
         const names = q.departments.map((d) => d.name);
         const home = plan ?? loaded.plans[0];
         if (home) {
@@ -195,7 +204,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         resolution = { kind: "task", plan, task, intents: q.intents, focus: focusTargets(task.targets, q, index) };
       } else if (q.intents.has("goals") && plan) {
         resolution = goals(plan, q);
-      } else if (!q.topic) {
+      } else if (!q.topic || TRIVIAL_TOPIC.test(q.topic)) {
         if (q.intents.has("task_list") && plan) return { kind: "task_list", plan };
         if (previous && (previous.kind === "task" || previous.kind === "goals")) {
           resolution = { ...previous, intents: new Set([...previous.intents, ...q.intents]), focus: previous.focus };
@@ -316,6 +325,18 @@ function metricTerms(t: Target, index: PlanIndex): string[] {
     metricTermsCache.set(t, terms);
   }
   return terms;
+}
+
+/** What is left of "总共有几项任务" or "一共有多少个": no subject at all. */
+const TRIVIAL_TOPIC = /^[有共总一都的个项条了吗呢啊\s]*$/;
+
+/** "哪些任务滞后" → behind (and, once the period is over, missed); "没有进展" → unreported or stale; null = all. */
+function statusesAsked(normalized: string): TargetStatus[] | null {
+  if (/滞后|落后|进度慢/.test(normalized)) return ["behind", "missed"];
+  if (/没有进展|无进展|没进展|没填报|未填报|没有填报|没更新|未更新|没有更新|久未|停滞/.test(normalized))
+    return ["no_record", "stale"];
+  if (/没完成|未完成|没有完成|没达标|未达标/.test(normalized)) return TargetStatus.filter((s) => s !== "done");
+  return null;
 }
 
 /** The targets whose metric the question names; null when it names none (then all are shown). */

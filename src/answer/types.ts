@@ -8,6 +8,7 @@ export const Intent = z.enum([
   "partners",
   "targets",
   "progress",
+  "status",
   "dept_tasks",
   "goals",
   "measures",

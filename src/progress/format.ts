@@ -27,3 +27,6 @@ export function clip(text: string, max: number): string {
   const chars = [...flat];
   return chars.length <= max ? flat : `${chars.slice(0, max - 1).join("")}…`;
 }
+
+/** How the bundled sample progress file marks each record's text (knowledge/samples/*.csv). */
+export const SAMPLE_MARK = "【示例数据，非真实】";
