@@ -100,7 +100,11 @@ interface Service {
   creds: SimulatedCredentials;
 }
 
-async function startService(dir: string, name: string, handler?: MessageHandler): Promise<Service> {
+async function startService(
+  dir: string,
+  name: string,
+  opts: { botWorker: boolean; handler?: MessageHandler },
+): Promise<Service> {
   const creds = newCredentials();
   const env = loadEnv({
     PLANBOT_KNOWLEDGE: process.env.PLANBOT_KNOWLEDGE ?? "./knowledge",
@@ -108,8 +112,9 @@ async function startService(dir: string, name: string, handler?: MessageHandler)
     ...credentialsEnv(creds),
   });
   const runtime = openRuntime(env);
-  if (handler) runtime.handleMessage = handler;
-  return { runtime, server: await startServer(runtime, { host: "127.0.0.1", port: 0 }), creds };
+  if (opts.handler) runtime.handleMessage = opts.handler;
+  const server = await startServer(runtime, { host: "127.0.0.1", port: 0 }, { botWorker: opts.botWorker });
+  return { runtime, server, creds };
 }
 
 /** Distinct signed callbacks with fresh timestamps, replayed in order by autocannon (prepared up front). */
@@ -133,32 +138,42 @@ export async function runCallbackBench(): Promise<Record<string, number | string
   logger.level = "warn"; // two info lines a request would measure the log sink, not planbot
   const dir = mkdtempSync(join(tmpdir(), "planbot-bench-"));
   const bare = await startBareKoa();
-  // End to end with the real answering core, and with a constant answer to isolate the WeCom transport's own cost.
-  const real = await startService(dir, "real");
-  const fixed = await startService(dir, "fixed", async () => ({ markdown: "收到。", kind: "bench" }));
+  // End to end with the real answering core: answered in the bot's worker thread (the default on a machine with
+  // several cores) and on the server's own event loop; and with a constant answer, to isolate the transport.
+  const real = await startService(dir, "real", { botWorker: true });
+  const inProcess = await startService(dir, "in-process", { botWorker: false });
+  const fixed = await startService(dir, "fixed", {
+    botWorker: false,
+    handler: async () => ({ markdown: "收到。", kind: "bench" }),
+  });
   const cryptoOnly = await startCryptoOnlyKoa(real.creds);
-  const rows = { bare: [] as Measured[], real: [] as Measured[], fixed: [] as Measured[], crypto: [] as Measured[] };
+  const endpoints = {
+    bare: { url: bare.url, creds: real.creds },
+    crypto: { url: cryptoOnly.url, creds: real.creds },
+    real: { url: real.server.url, creds: real.creds },
+    inProcess: { url: inProcess.server.url, creds: inProcess.creds },
+    fixed: { url: fixed.server.url, creds: fixed.creds },
+  };
+  type Endpoint = keyof typeof endpoints;
+  const names = Object.keys(endpoints) as Endpoint[];
+  const rows = Object.fromEntries(names.map((k) => [k, [] as Measured[]])) as Record<Endpoint, Measured[]>;
+  const round = (k: Endpoint) => measure(endpoints[k].url, { requests: callbackRequests(endpoints[k].creds) });
   try {
     // Warm-up, discarded: the first round of each endpoint also pays for compiling its code.
-    await measure(bare.url, { requests: callbackRequests(real.creds) });
-    await measure(cryptoOnly.url, { requests: callbackRequests(real.creds) });
-    await measure(real.server.url, { requests: callbackRequests(real.creds) });
-    await measure(fixed.server.url, { requests: callbackRequests(fixed.creds) });
-    for (let r = 0; r < ROUNDS; r++) {
-      rows.bare.push(await measure(bare.url, { requests: callbackRequests(real.creds) }));
-      rows.crypto.push(await measure(cryptoOnly.url, { requests: callbackRequests(real.creds) }));
-      rows.real.push(await measure(real.server.url, { requests: callbackRequests(real.creds) }));
-      rows.fixed.push(await measure(fixed.server.url, { requests: callbackRequests(fixed.creds) }));
-    }
+    for (const k of names) await round(k);
+    for (let r = 0; r < ROUNDS; r++) for (const k of names) rows[k].push(await round(k));
     // One request at a time: what a user waits for, without the queue that 10 saturating connections build.
     const single = await measure(real.server.url, { requests: callbackRequests(real.creds), connections: 1 });
-    const ratio = (k: "real" | "fixed" | "crypto") =>
+    const ratio = (k: Endpoint) =>
       Math.round(median(rows[k].map((m, i) => m.rps / Math.max(1, rows.bare[i]?.rps ?? 1))) * 100) / 100;
     return {
       callback_rps: Math.round(median(rows.real.map((m) => m.rps))),
       callback_p99_ms: round1(median(rows.real.map((m) => m.p99))),
       callback_vs_bare_koa: ratio("real"),
       callback_one_connection_p99_ms: round1(single.p99),
+      callback_in_process_rps: Math.round(median(rows.inProcess.map((m) => m.rps))),
+      callback_in_process_p99_ms: round1(median(rows.inProcess.map((m) => m.p99))),
+      callback_in_process_vs_bare_koa: ratio("inProcess"),
       callback_transport_rps: Math.round(median(rows.fixed.map((m) => m.rps))),
       callback_transport_p99_ms: round1(median(rows.fixed.map((m) => m.p99))),
       callback_transport_vs_bare_koa: ratio("fixed"),
@@ -166,19 +181,22 @@ export async function runCallbackBench(): Promise<Record<string, number | string
       bare_koa_p99_ms: round1(median(rows.bare.map((m) => m.p99))),
       crypto_only_koa_rps: Math.round(median(rows.crypto.map((m) => m.rps))),
       crypto_only_koa_vs_bare_koa: ratio("crypto"),
-      cpu_us_per_request: (["bare", "crypto", "fixed", "real"] as const)
-        .map((k) => `${k} ${Math.round(median(rows[k].map((m) => m.cpuUs)))}`)
-        .join(", "),
-      callback_failed_requests: [...rows.real, ...rows.fixed, single].reduce((n, m) => n + m.failed, 0),
+      cpu_us_per_request: names.map((k) => `${k} ${Math.round(median(rows[k].map((m) => m.cpuUs)))}`).join(", "),
+      callback_failed_requests: [...rows.real, ...rows.inProcess, ...rows.fixed, single].reduce(
+        (n, m) => n + m.failed,
+        0,
+      ),
       callback_goal: "≥0.4× bare Koa, p99 ≤10 ms",
-      callback_setup: `${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${ROUND_S} s, medians; loopback, client in the same process`,
+      callback_setup: `${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${ROUND_S} s, medians; loopback, client in the same process; callback_* answers in the bot's worker thread, callback_in_process_* on the server's event loop`,
     };
   } finally {
     await real.server.close();
+    await inProcess.server.close();
     await fixed.server.close();
     await new Promise((r) => bare.server.close(r));
     await new Promise((r) => cryptoOnly.server.close(r));
     real.runtime.close();
+    inProcess.runtime.close();
     fixed.runtime.close();
     rmSync(dir, { recursive: true, force: true });
     logger.level = level;

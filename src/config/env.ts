@@ -20,6 +20,8 @@ export const EnvSchema = z.object({
   /** load knowledge/samples/*.csv (sample progress labelled 示例) into the store on start; 1/true/yes */
   PLANBOT_LOAD_SAMPLE: z.stringbool().default(false),
   PLANBOT_TIMESTAMP_WINDOW_S: z.coerce.number().int().positive().default(300),
+  /** bot callbacks in a worker thread: auto = when the machine has more than one core and the store is a file */
+  PLANBOT_BOT_WORKER: z.enum(["auto", "on", "off"]).default("auto"),
   WECOM_BOT_TOKEN: optionalString,
   WECOM_BOT_AES_KEY: optionalString,
   WECOM_CORP_ID: optionalString,

@@ -1,15 +1,19 @@
 // Builds the Koa app from a Runtime (every route, one error middleware) and starts it on a host and port.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { availableParallelism } from "node:os";
 import type { Router } from "@koa/router";
 import Koa from "koa";
 import { dashboardRoutes } from "../dashboard/routes.js";
+import { logger } from "../log.js";
 import type { Runtime } from "../runtime.js";
 import { createWecomApiClient } from "../wecom/api-client.js";
 import { appRoutes } from "../wecom/app/routes.js";
 import type { AppMessageSender } from "../wecom/app/sender.js";
+import { createBotCallback } from "../wecom/bot/callback.js";
 import { botRoutes } from "../wecom/bot/routes.js";
 import { createStreamBook } from "../wecom/bot/streams.js";
+import { type BotWorker, startBotWorker } from "../wecom/bot/worker-client.js";
 import { createSeenMessages, openSeenMessagesDb } from "../wecom/seen-messages.js";
 import { createChatResponder } from "./chat-responder.js";
 import { errorHandler } from "./middleware/errors.js";
@@ -30,6 +34,8 @@ export interface ServerOptions {
   appBudgetMs?: number;
   /** more routers to mount after the standard ones */
   routers?: MountableRouter[];
+  /** bot callbacks in a worker thread; default from PLANBOT_BOT_WORKER (tests run them in-process) */
+  botWorker?: boolean;
 }
 
 /** Any @koa/router instance, whatever state type it was declared with. */
@@ -38,11 +44,19 @@ type MountableRouter = Pick<Router, "routes" | "allowedMethods">;
 export interface PlanbotApp {
   app: Koa<AppState>;
   integrations: { bot: boolean; app: boolean };
-  /** stops background work (the seen-ids pruning timer) */
-  dispose(): void;
+  /** stops background work (the seen-ids pruning timer, the bot's worker) and writes what is queued */
+  dispose(): Promise<void>;
 }
 
-export function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}): PlanbotApp {
+/** Whether the bot's callbacks go to a worker thread: never with an in-memory store, which a worker cannot share. */
+export function botWorkerWanted(env: Runtime["env"], override?: boolean): boolean {
+  if (env.PLANBOT_DB === ":memory:") return false;
+  if (override !== undefined) return override;
+  if (env.PLANBOT_BOT_WORKER === "auto") return availableParallelism() > 1;
+  return env.PLANBOT_BOT_WORKER === "on";
+}
+
+export async function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}): Promise<PlanbotApp> {
   const app = new Koa<AppState>();
   const wecom = wecomIntegrations(runtime.env);
   const file = runtime.env.PLANBOT_DB;
@@ -55,11 +69,15 @@ export function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}):
 
   // WeCom's callbacks first: they carry the traffic and a deadline, and each router passed costs a path match.
   const routers: MountableRouter[] = [];
+  let botWorker: BotWorker | undefined;
   if (wecom.bot) {
-    const streams = createStreamBook();
-    routers.push(
-      botRoutes({ keys: wecom.bot, windowS, seen, streams, respond, budgetMs: options.botBudgetMs ?? 2000 }),
-    );
+    const budgetMs = options.botBudgetMs ?? 2000;
+    if (botWorkerWanted(runtime.env, options.botWorker))
+      botWorker = await startBotWorker({ env: runtime.env, budgetMs, logLevel: logger.level });
+    const handle =
+      botWorker?.handle ??
+      createBotCallback({ keys: wecom.bot, windowS, seen, streams: createStreamBook(), respond, budgetMs });
+    routers.push(botRoutes({ keys: wecom.bot, windowS, handle }));
   }
   if (wecom.app) {
     routers.push(
@@ -93,8 +111,9 @@ export function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}):
   app.on("error", () => {
     // Errors are answered and logged by errorHandler; this only silences Koa's stderr fallback (e.g. client aborts).
   });
-  const dispose = () => {
+  const dispose = async () => {
     clearInterval(pruneTimer);
+    await botWorker?.close();
     seen.flush();
     if (seenDb !== runtime.db) seenDb.close();
   };
@@ -114,7 +133,7 @@ export async function startServer(
   listen: { host: string; port: number },
   options: ServerOptions = {},
 ): Promise<RunningServer> {
-  const planbot = createPlanbotApp(runtime, options);
+  const planbot = await createPlanbotApp(runtime, options);
   const server = planbot.app.listen({ host: listen.host, port: listen.port });
   // Slow or stalled clients must not hold sockets forever.
   server.requestTimeout = 15_000;
@@ -130,11 +149,11 @@ export async function startServer(
     port,
     server,
     planbot,
-    close: () =>
-      new Promise<void>((resolve) => {
-        planbot.dispose();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await planbot.dispose();
+    },
   };
 }

@@ -66,7 +66,8 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   });
   const runtime = openRuntime(env);
   if (o.wrapHandler) runtime.handleMessage = o.wrapHandler(runtime.handleMessage);
-  const server = await startServer(runtime, { host: "127.0.0.1", port: 0 }, o.server);
+  // In-process unless a test asks for the worker: wrapHandler and runtime tweaks only reach this thread.
+  const server = await startServer(runtime, { host: "127.0.0.1", port: 0 }, { botWorker: false, ...o.server });
   const sim = createCallbackSimulator({
     baseUrl: server.url,
     bot: creds.bot,

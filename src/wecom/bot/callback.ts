@@ -1,0 +1,119 @@
+// One intelligent-bot callback, from signed query and body to the encrypted reply: no Koa, so that it can run on
+// the event loop of the HTTP server or in a worker thread (bot/worker.ts) alike.
+import { changesState } from "../../chat/changes-state.js";
+import { within } from "../../http/budget.js";
+import type { ChatResponder } from "../../http/chat-responder.js";
+import { HttpError } from "../../http/http-error.js";
+import { openCallback } from "../../http/wecom-callback.js";
+import type { Logger } from "../../log.js";
+import { type CallbackKeys, type SignedQuery, sealReply } from "../crypto.js";
+import type { SeenMessages } from "../seen-messages.js";
+import { BotEnvelope, BotMessage, BotOtherMessage } from "./message.js";
+import { questionOf } from "./question.js";
+import {
+  EMPTY_QUESTION_TEXT,
+  EXPIRED_TEXT,
+  FAILED_TEXT,
+  streamIdOf,
+  streamReply,
+  textReply,
+  UNSUPPORTED_TEXT,
+  WAITING_TEXT,
+  WELCOME_TEXT,
+} from "./replies.js";
+import type { StreamBook } from "./streams.js";
+
+export interface BotCallbackDeps {
+  /** receiveId must be "" for the intelligent bot */
+  keys: CallbackKeys;
+  windowS: number;
+  seen: SeenMessages;
+  streams: StreamBook;
+  respond: ChatResponder;
+  /** how long to wait for an answer before replying "still working" and letting stream refreshes collect it */
+  budgetMs: number;
+}
+
+/** What to answer over HTTP: the sealed reply (JSON text), an empty 200, or a refusal. */
+export type BotCallbackOutcome =
+  | { status: 200; json: string | null }
+  | { status: number; error: string; kind?: string | undefined };
+
+export type BotCallback = (query: SignedQuery, body: string, log: Logger) => Promise<BotCallbackOutcome>;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "malformed JSON", "bad_body");
+  }
+}
+
+export function createBotCallback(deps: BotCallbackDeps): BotCallback {
+  /** The plain reply for one decrypted message, or null for no reply. */
+  async function replyTo(raw: unknown, log: Logger): Promise<string | null> {
+    const parsed = BotMessage.safeParse(raw);
+    if (!parsed.success) {
+      if (BotOtherMessage.safeParse(raw).success) return textReply(UNSUPPORTED_TEXT);
+      throw new HttpError(400, "malformed bot message", "bad_body");
+    }
+    const msg = parsed.data;
+    log.info({ msgtype: msg.msgtype, chattype: msg.chattype }, "bot message");
+    switch (msg.msgtype) {
+      case "event":
+        return msg.event.eventtype === "enter_chat" ? textReply(WELCOME_TEXT) : null;
+      case "stream": {
+        const state = deps.streams.state(msg.stream.id);
+        if (!state) return streamReply(msg.stream.id, EXPIRED_TEXT, true);
+        return state.ready
+          ? streamReply(msg.stream.id, state.content, true)
+          : streamReply(msg.stream.id, WAITING_TEXT, false);
+      }
+      case "text":
+      case "mixed": {
+        const streamId = streamIdOf(msg.msgid);
+        const question = questionOf(msg);
+        if (!question) return streamReply(streamId, EMPTY_QUESTION_TEXT, true);
+        const claim = deps.seen.once(
+          "wecom-bot",
+          msg.msgid,
+          async () => {
+            const answer = await deps.respond({
+              text: question,
+              userid: msg.from.userid,
+              chatid: msg.chatid,
+              channel: "wecom-bot",
+            });
+            return answer.markdown;
+          },
+          { durable: changesState(question) },
+        );
+        if (claim.kind === "stored") return streamReply(streamId, claim.reply, true);
+        if (claim.kind === "elsewhere") return streamReply(streamId, WAITING_TEXT, false);
+        if (!claim.first) log.info("duplicate delivery of a message in progress");
+        const answer = claim.reply.catch((err: unknown) => {
+          log.error({ err }, "answering a bot message failed");
+          return FAILED_TEXT;
+        });
+        const ready = await within(answer, deps.budgetMs);
+        if (ready.done) return streamReply(streamId, ready.value, true);
+        // Only an unfinished stream is refreshed by WeCom; answers given at once need no keeping.
+        deps.streams.track(streamId, answer);
+        return streamReply(streamId, WAITING_TEXT, false);
+      }
+    }
+  }
+
+  return async (query, body, log) => {
+    try {
+      const envelope = BotEnvelope.safeParse(parseJson(body));
+      if (!envelope.success) throw new HttpError(400, "not a bot callback", "bad_body");
+      const plain = openCallback(deps.keys, query, envelope.data.encrypt, deps.windowS);
+      const reply = await replyTo(parseJson(plain), log);
+      return { status: 200, json: reply === null ? null : JSON.stringify(sealReply(deps.keys, reply)) };
+    } catch (err) {
+      if (err instanceof HttpError) return { status: err.status, error: err.message, kind: err.kind };
+      throw err;
+    }
+  };
+}

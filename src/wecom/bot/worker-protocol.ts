@@ -1,0 +1,23 @@
+// Messages between the HTTP server and the bot's worker thread (both ends are planbot: types, not zod).
+import type { Env } from "../../config/env.js";
+import type { SignedQuery } from "../crypto.js";
+import type { BotCallbackOutcome } from "./callback.js";
+
+export interface BotWorkerData {
+  env: Env;
+  budgetMs: number;
+  /** the server's log level at start (the worker has its own logger) */
+  logLevel: string;
+}
+
+export type ToWorker =
+  | { type: "callback"; id: number; query: SignedQuery; body: string; requestId: string }
+  | { type: "close" };
+
+export type FromWorker =
+  | { type: "ready" }
+  | { type: "outcome"; id: number; outcome: BotCallbackOutcome }
+  | { type: "failed"; id: number }
+  /** an answer's duration, for the server's metrics (the worker has no /metrics of its own) */
+  | { type: "answered"; seconds: number }
+  | { type: "closed" };

@@ -1,0 +1,64 @@
+// The bot's worker thread: its own runtime (plans, index, store connection), seen ids and streams, answering the
+// callbacks the HTTP server forwards. Why: decrypting, answering and encrypting are CPU work; here they use a
+// second core and leave the server's event loop to HTTP, the dashboard, pushes and the schedule.
+import { parentPort, workerData } from "node:worker_threads";
+import { createChatResponder } from "../../http/chat-responder.js";
+import { wecomIntegrations } from "../../http/wecom-integrations.js";
+import { logger } from "../../log.js";
+import { openRuntime } from "../../runtime.js";
+import { createSeenMessages, openSeenMessagesDb } from "../seen-messages.js";
+import { createBotCallback } from "./callback.js";
+import { createStreamBook } from "./streams.js";
+import type { BotWorkerData, FromWorker, ToWorker } from "./worker-protocol.js";
+
+const port = parentPort;
+if (!port) throw new Error("bot/worker.ts runs only as a worker thread");
+const data = workerData as BotWorkerData;
+logger.level = data.logLevel;
+// The server has already loaded any sample data and migrated the file; loading samples twice would race.
+const runtime = openRuntime({ ...data.env, PLANBOT_LOAD_SAMPLE: false });
+const keys = wecomIntegrations(runtime.env).bot;
+if (!keys) throw new Error("bot worker started without intelligent-bot keys");
+const file = runtime.env.PLANBOT_DB;
+const seenDb = file === ":memory:" ? runtime.db : openSeenMessagesDb(file);
+const seen = createSeenMessages(seenDb);
+const pruneTimer = setInterval(() => seen.prune(), 10 * 60_000);
+pruneTimer.unref();
+const send = (msg: FromWorker) => port.postMessage(msg);
+
+const respond = createChatResponder(async (msg) => {
+  const started = performance.now();
+  try {
+    return await runtime.handleMessage(msg);
+  } finally {
+    send({ type: "answered", seconds: (performance.now() - started) / 1000 });
+  }
+});
+const handle = createBotCallback({
+  keys,
+  windowS: runtime.env.PLANBOT_TIMESTAMP_WINDOW_S,
+  seen,
+  streams: createStreamBook(),
+  respond,
+  budgetMs: data.budgetMs,
+});
+
+port.on("message", (msg: ToWorker) => {
+  if (msg.type === "close") {
+    clearInterval(pruneTimer);
+    seen.flush();
+    if (seenDb !== runtime.db) seenDb.close();
+    runtime.close();
+    send({ type: "closed" });
+    port.close();
+    return;
+  }
+  handle(msg.query, msg.body, logger.child({ reqId: msg.requestId })).then(
+    (outcome) => send({ type: "outcome", id: msg.id, outcome }),
+    (err: unknown) => {
+      logger.error({ err, reqId: msg.requestId }, "bot callback failed in the worker");
+      send({ type: "failed", id: msg.id });
+    },
+  );
+});
+send({ type: "ready" });
