@@ -44,6 +44,8 @@ type MountableRouter = Pick<Router, "routes" | "allowedMethods">;
 export interface PlanbotApp {
   app: Koa<AppState>;
   integrations: { bot: boolean; app: boolean };
+  /** the thread answering bot callbacks, when PLANBOT_BOT_WORKER put them in one */
+  botWorker?: BotWorker;
   /** stops background work (the seen-ids pruning timer, the bot's worker) and writes what is queued */
   dispose(): Promise<void>;
 }
@@ -117,7 +119,7 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
     seen.flush();
     if (seenDb !== runtime.db) seenDb.close();
   };
-  return { app, integrations: { bot: !!wecom.bot, app: !!wecom.app }, dispose };
+  return { app, integrations: { bot: !!wecom.bot, app: !!wecom.app }, ...(botWorker ? { botWorker } : {}), dispose };
 }
 
 export interface RunningServer {

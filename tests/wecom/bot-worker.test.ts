@@ -66,6 +66,17 @@ describe("bot callbacks in a worker thread", () => {
     expect(h.runtime.store.forTask("demo-plan", 1)[0]).toMatchObject({ reporterId: "zhangsan", taskNo: 1 });
   });
 
+  it("survives a crash of the worker: a new one answers, and an answered id keeps its reply", async () => {
+    const msg = botTextMessage({ text: "接入部门目标", userid: "u3", chatid: "g3" });
+    const before = await h.sim.sendBot(msg);
+    await new Promise((r) => setTimeout(r, 100)); // past the seen ids' group commit
+    await h.server.planbot.botWorker?.kill();
+    const after = await h.sim.sendBot(msg);
+    expect(after.reply).toEqual(before.reply);
+    const conv = await h.sim.askBot("接入部门谁牵头", { chatid: "g3" });
+    expect(conv.answer).toBe(expected("接入部门谁牵头"));
+  });
+
   it("writes its seen ids when the server stops: after a restart in-process, a retry gets the stored reply", async () => {
     const msg = botTextMessage({ text: "接入部门协同", userid: "u2", chatid: "g2" });
     const before = await h.sim.sendBot(msg);

@@ -10,6 +10,8 @@ import type { BotWorkerData, FromWorker, ToWorker } from "./worker-protocol.js";
 
 export interface BotWorker {
   handle: BotCallback;
+  /** Stops the thread as a crash would (it is started again); for tests and for an operator's last resort. */
+  kill(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,9 @@ export async function startBotWorker(data: BotWorkerData): Promise<BotWorker> {
         pending.set(id, resolve);
         worker.postMessage({ type: "callback", id, query, body, requestId: reqId } satisfies ToWorker);
       });
+    },
+    async kill() {
+      await worker.terminate();
     },
     async close() {
       closing = true;
