@@ -14,7 +14,7 @@ import { createBotCallback } from "../wecom/bot/callback.js";
 import { botRoutes } from "../wecom/bot/routes.js";
 import { createStreamBook } from "../wecom/bot/streams.js";
 import { type BotWorker, startBotWorker } from "../wecom/bot/worker-client.js";
-import { createSeenMessages, openSeenMessagesDb } from "../wecom/seen-messages.js";
+import { createSeenMessages, openSeenMessagesDb, startSeenMessagesWriter } from "../wecom/seen-messages.js";
 import { createChatResponder } from "./chat-responder.js";
 import { errorHandler } from "./middleware/errors.js";
 import { requestContext } from "./middleware/request-context.js";
@@ -63,7 +63,8 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
   const wecom = wecomIntegrations(runtime.env);
   const file = runtime.env.PLANBOT_DB;
   const seenDb = file === ":memory:" ? runtime.db : openSeenMessagesDb(file);
-  const seen = createSeenMessages(seenDb);
+  const writer = file === ":memory:" ? undefined : startSeenMessagesWriter(file);
+  const seen = createSeenMessages(seenDb, writer ? { writer } : {});
   seen.prune();
   const pruneTimer = setInterval(() => seen.prune(), 10 * 60_000).unref();
   const respond = createChatResponder(runtime.handleMessage);
@@ -118,6 +119,7 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
     await botWorker?.close();
     seen.flush();
     if (seenDb !== runtime.db) seenDb.close();
+    await writer?.close();
   };
   return { app, integrations: { bot: !!wecom.bot, app: !!wecom.app }, ...(botWorker ? { botWorker } : {}), dispose };
 }

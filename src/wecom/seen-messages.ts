@@ -1,6 +1,7 @@
 // Each WeCom message id is processed once: across retries, concurrent duplicates and restarts (SQLite table with a TTL).
 import Database from "better-sqlite3";
 import { logger } from "../log.js";
+import { type BackgroundWriter, NO_AUTO_CHECKPOINT, startBackgroundWriter } from "../store/background-writer.js";
 import type { Db } from "../store/database.js";
 
 /** What a delivery of a message id should do. */
@@ -21,6 +22,8 @@ export interface SeenMessagesOptions {
   memoryEntries?: number;
   /** how long finished replies of plain questions wait in memory to be written together */
   flushAfterMs?: number;
+  /** writes those batches on another thread (which also checkpoints); without it they are written here */
+  writer?: BackgroundWriter;
   now?: () => number;
 }
 
@@ -68,7 +71,26 @@ export function openSeenMessagesDb(file: string): Db {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
+  // Each callback commits here: checkpoints run on the background writer's thread instead (store/background-writer.ts).
+  db.pragma(NO_AUTO_CHECKPOINT);
   return db;
+}
+
+const UPSERT_DONE = `INSERT INTO wecom_seen_messages (channel, msgid, state, reply, claimed_at, expires_at)
+  VALUES (?, ?, 'done', ?, ?, ?)
+  ON CONFLICT (channel, msgid) DO UPDATE SET state = 'done', reply = excluded.reply`;
+
+const asParams = (d: Done): [string, string, string, number, number] => [
+  d.channel,
+  d.msgid,
+  d.reply,
+  d.claimedAt,
+  d.expiresAt,
+];
+
+/** A thread that writes seen replies for this file and checkpoints its WAL (see store/background-writer.ts). */
+export function startSeenMessagesWriter(file: string): BackgroundWriter {
+  return startBackgroundWriter(file, UPSERT_DONE);
 }
 
 /** Queued replies written at once beyond this many, whatever the timer says. */
@@ -101,17 +123,13 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
      ON CONFLICT (channel, msgid) DO UPDATE SET state = 'pending', reply = NULL, claimed_at = @now, expires_at = @expires
      WHERE expires_at <= @now OR (state = 'pending' AND claimed_at <= @abandoned)`,
   );
-  const upsertDone = db.prepare<Done>(
-    `INSERT INTO wecom_seen_messages (channel, msgid, state, reply, claimed_at, expires_at)
-     VALUES (@channel, @msgid, 'done', @reply, @claimedAt, @expiresAt)
-     ON CONFLICT (channel, msgid) DO UPDATE SET state = 'done', reply = excluded.reply`,
-  );
+  const upsertDone = db.prepare<[string, string, string, number, number]>(UPSERT_DONE);
   const release = db.prepare<[string, string]>(
     "DELETE FROM wecom_seen_messages WHERE channel = ? AND msgid = ? AND state = 'pending'",
   );
   const expire = db.prepare<[number]>("DELETE FROM wecom_seen_messages WHERE expires_at <= ?");
   const writeAll = db.transaction((rows: Done[]) => {
-    for (const row of rows) upsertDone.run(row);
+    for (const row of rows) upsertDone.run(...asParams(row));
   });
 
   function flush(): void {
@@ -121,14 +139,15 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
     const rows = queued;
     queued = [];
     try {
-      writeAll(rows);
+      if (options.writer) options.writer.write(rows.map(asParams));
+      else writeAll(rows);
     } catch (err) {
       // The replies stay in memory; only a restart would forget them.
       logger.error({ err, rows: rows.length }, "storing seen message ids failed");
     }
   }
 
-  function remember(done: Done): void {
+  function remember(done: Done, queue = true): void {
     const key = `${done.channel}\u0000${done.msgid}`;
     recent.delete(key);
     recent.set(key, done);
@@ -136,6 +155,7 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
       if (recent.size <= memoryEntries && d.expiresAt > now()) break;
       recent.delete(k);
     }
+    if (!queue) return;
     queued.push(done);
     if (queued.length >= MAX_BATCH) flush();
     else flushTimer ??= setTimeout(flush, flushAfterMs).unref();
@@ -198,8 +218,9 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
         key,
         produce,
         (reply) => {
-          finish(reply);
-          flush(); // the state change is committed by now; its reply follows at once
+          // The state change is committed by now; its reply is written at once, on this connection.
+          upsertDone.run(channel, msgid, reply, claimedAt, expiresAt);
+          remember({ channel, msgid, reply, claimedAt, expiresAt }, false);
         },
         () => release.run(channel, msgid),
       );

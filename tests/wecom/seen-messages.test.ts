@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { type Db, openDatabase } from "../../src/store/database.js";
-import { createSeenMessages } from "../../src/wecom/seen-messages.js";
+import { createSeenMessages, startSeenMessagesWriter } from "../../src/wecom/seen-messages.js";
 
 let dir: string;
 let db: Db;
@@ -71,14 +71,11 @@ describe("seen message ids", () => {
     // Claimed in the table before the producer runs.
     expect(rows()).toEqual([{ msgid: "d1", state: "pending", reply: null }]);
     if (durable.kind === "running") await durable.reply;
-    // Finished at once, carrying the plain reply queued before it.
-    expect(rows()).toEqual([
-      { msgid: "d1", state: "done", reply: "recorded" },
-      { msgid: "q1", state: "done", reply: "answer" },
-    ]);
+    // Finished at once; the plain reply waits for its batch.
+    expect(rows()).toEqual([{ msgid: "d1", state: "done", reply: "recorded" }]);
     const later = seen.once("bot", "q2", async () => "later");
     if (later.kind === "running") await later.reply;
-    expect(rows()).toHaveLength(2);
+    expect(rows()).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 60));
     expect(rows()).toHaveLength(3);
     // A new process on the same file gives the stored replies without producing.
@@ -125,5 +122,22 @@ describe("seen message ids", () => {
     if (failed.kind !== "running") throw new Error("unreachable");
     await expect(failed.reply).rejects.toThrow("boom");
     expect(seen.once("bot", "m1", async () => "ok")).toMatchObject({ kind: "running", first: true });
+  });
+
+  it("with a background writer, plain replies are written on its thread and durable ones here, at once", async () => {
+    const writer = startSeenMessagesWriter(join(dir, "db.sqlite"));
+    const seen = createSeenMessages(db, { now, writer, flushAfterMs: 5 });
+    const rows = () => db.prepare("SELECT msgid, state, reply FROM wecom_seen_messages ORDER BY msgid").all();
+    const durable = seen.once("bot", "d1", async () => "recorded", { durable: true });
+    if (durable.kind === "running") await durable.reply;
+    expect(rows()).toEqual([{ msgid: "d1", state: "done", reply: "recorded" }]);
+    const plain = seen.once("bot", "q1", async () => "answer");
+    if (plain.kind === "running") await plain.reply;
+    seen.flush();
+    await writer.close(); // writes what it was sent before it stops
+    expect(rows()).toEqual([
+      { msgid: "d1", state: "done", reply: "recorded" },
+      { msgid: "q1", state: "done", reply: "answer" },
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import { createChatResponder } from "../../http/chat-responder.js";
 import { wecomIntegrations } from "../../http/wecom-integrations.js";
 import { logger } from "../../log.js";
 import { openRuntime } from "../../runtime.js";
-import { createSeenMessages, openSeenMessagesDb } from "../seen-messages.js";
+import { createSeenMessages, openSeenMessagesDb, startSeenMessagesWriter } from "../seen-messages.js";
 import { createBotCallback } from "./callback.js";
 import { createStreamBook } from "./streams.js";
 import type { BotWorkerData, FromWorker, ToWorker } from "./worker-protocol.js";
@@ -21,7 +21,8 @@ const keys = wecomIntegrations(runtime.env).bot;
 if (!keys) throw new Error("bot worker started without intelligent-bot keys");
 const file = runtime.env.PLANBOT_DB;
 const seenDb = file === ":memory:" ? runtime.db : openSeenMessagesDb(file);
-const seen = createSeenMessages(seenDb);
+const writer = file === ":memory:" ? undefined : startSeenMessagesWriter(file);
+const seen = createSeenMessages(seenDb, writer ? { writer } : {});
 const pruneTimer = setInterval(() => seen.prune(), 10 * 60_000);
 pruneTimer.unref();
 const send = (msg: FromWorker) => port.postMessage(msg);
@@ -43,14 +44,19 @@ const handle = createBotCallback({
   budgetMs: data.budgetMs,
 });
 
+async function close(): Promise<void> {
+  clearInterval(pruneTimer);
+  seen.flush();
+  await writer?.close();
+  if (seenDb !== runtime.db) seenDb.close();
+  runtime.close();
+  send({ type: "closed" });
+  port?.close();
+}
+
 port.on("message", (msg: ToWorker) => {
   if (msg.type === "close") {
-    clearInterval(pruneTimer);
-    seen.flush();
-    if (seenDb !== runtime.db) seenDb.close();
-    runtime.close();
-    send({ type: "closed" });
-    port.close();
+    void close();
     return;
   }
   handle(msg.query, msg.body, logger.child({ reqId: msg.requestId })).then(
