@@ -92,13 +92,24 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     // Aggregate passages by task: a task's target passages speak for the task too.
     const taskNo = bestTaskNo(hits, best.passage.plan);
     if (taskNo === 0) return goals(plan, q);
-    const task = plan.tasks.find((t) => t.no === taskNo) as Task;
-    const alsoRelevant = plan.tasks.filter(
+    let task = plan.tasks.find((t) => t.no === taskNo) as Task;
+    let alsoRelevant = plan.tasks.filter(
       (t) =>
         t !== task &&
         hits.some((h) => h.passage.plan === plan.slug && h.passage.taskNo === t.no && h.coverage >= best.coverage),
     );
-    const noFigureFor = figureNotSet(q, plan.slug, task, hits, index);
+    let noFigureFor = figureNotSet(q, plan.slug, task, hits, index);
+    // Asked for a figure the best-matching task does not set, while an equally matching task has a target whose
+    // sentence names the subject ("新型显示产业的目标": (十) mentions it most, (一) sets its 千亿 figure): use that one.
+    const topicTerms = new Set(index.termsOf(q.topic));
+    const setsIt = noFigureFor
+      ? alsoRelevant.find((t) => t.targets.some((x) => shareIn(sentenceTerms(x, index), topicTerms) >= 0.99))
+      : undefined;
+    if (setsIt) {
+      alsoRelevant = [task, ...alsoRelevant.filter((t) => t !== setsIt)];
+      task = setsIt;
+      noFigureFor = figureNotSet(q, plan.slug, task, hits, index);
+    }
     if (noFigureFor) return { kind: "task", plan, task, intents: q.intents, focus: [], alsoRelevant, noFigureFor };
     return { kind: "task", plan, task, intents: q.intents, focus: focusTargets(task.targets, q, index), alsoRelevant };
   };
@@ -302,6 +313,7 @@ function figureNotSet(
     if (h.passage.kind !== "target") continue;
     for (const t of index.termsOf(`${h.passage.title} ${h.passage.text}`)) if (terms.has(t)) inTargets.add(t);
   }
+  if (task.targets.some((t) => shareIn(sentenceTerms(t, index), terms) >= 0.99)) return undefined;
   if (taskCover - inTargets.size / terms.size < 0.25) return undefined;
   let sentence = task.sentences[0] ?? "";
   let best = -1;
@@ -343,13 +355,36 @@ function statusesAsked(normalized: string): TargetStatus[] | null {
 function focusTargets(targets: Target[], q: ParsedQuestion, index: PlanIndex): Target[] | null {
   const terms = new Set(index.termsOf(q.topic));
   if (terms.size === 0 || targets.length === 0) return null;
-  const scored = targets.map((t) => {
+  // "新型显示产业规模": the metric printed is 千亿产业, but its sentence names 新型显示. Targets whose own sentence
+  // holds (nearly) all of the subject come first; the metric then picks among them.
+  const about = targets.map((t) => ({ t, share: shareIn(sentenceTerms(t, index), terms) }));
+  const bestAbout = Math.max(...about.map((a) => a.share));
+  const candidates = bestAbout >= 0.99 ? about.filter((a) => a.share >= 0.99).map((a) => a.t) : targets;
+  const scored = candidates.map((t) => {
     const own = metricTerms(t, index);
     return { t, n: own.filter((x) => terms.has(x)).length / Math.max(1, Math.min(own.length, terms.size)) };
   });
   const best = Math.max(...scored.map((s) => s.n));
-  if (best < 0.34) return null;
+  if (best < 0.34) return candidates.length < targets.length ? candidates : null;
   return scored.filter((s) => s.n >= best * 0.6).map((s) => s.t);
+}
+
+function shareIn(pool: Set<string>, terms: Set<string>): number {
+  let n = 0;
+  for (const t of terms) if (pool.has(t)) n++;
+  return n / Math.max(1, terms.size);
+}
+
+const sentenceTermsCache = new WeakMap<Target, Set<string>>();
+
+/** The terms of the plan's sentence that holds a target (and of its metric). */
+function sentenceTerms(t: Target, index: PlanIndex): Set<string> {
+  let terms = sentenceTermsCache.get(t);
+  if (!terms) {
+    terms = new Set([...index.termsOf(normalizeText(t.sentence)), ...metricTerms(t, index)]);
+    sentenceTermsCache.set(t, terms);
+  }
+  return terms;
 }
 
 /** The topic as the reply repeats it: Chinese words joined, latin words kept apart. */
