@@ -41,7 +41,13 @@ export function registerServe(program: Command): void {
         "planbot listening",
       );
       if (integrations.bot)
-        logger.info({ callbackUrl: `${server.url}/wecom/bot` }, "intelligent bot callbacks enabled");
+        logger.info(
+          {
+            callbackUrl: `${server.url}/wecom/bot`,
+            answeredIn: server.planbot.botWorker ? "worker thread" : "event loop",
+          },
+          "intelligent bot callbacks enabled",
+        );
       if (integrations.app) logger.info({ callbackUrl: `${server.url}/wecom/app` }, "self-built app callbacks enabled");
       if (!integrations.bot && !integrations.app) {
         logger.info(
