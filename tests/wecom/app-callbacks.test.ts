@@ -3,7 +3,7 @@ import { markdownToPlain } from "../../src/wecom/app/plain-text.js";
 import { startWecomSimulatorApi, type WecomSimulatorApi } from "../../src/wecom/simulator/api-server.js";
 import { newAppMsgId } from "../../src/wecom/simulator/callbacks.js";
 import { newCredentials } from "../../src/wecom/simulator/credentials.js";
-import { countingHandler, type Harness, startHarness } from "./support/harness.js";
+import { coreAnswer, countingHandler, type Harness, startHarness } from "./support/harness.js";
 
 let h: Harness | undefined;
 let api: WecomSimulatorApi | undefined;
@@ -13,12 +13,6 @@ afterEach(async () => {
   h = undefined;
   api = undefined;
 });
-
-const answerOf = (harness: Harness, q: string) =>
-  harness.runtime.answerer
-    .answer(q, harness.runtime.answerContext())
-    .map((a) => a.text)
-    .join("\n\n---\n\n");
 
 describe("self-built app callbacks", () => {
   it("passes WeCom's URL verification", async () => {
@@ -33,7 +27,7 @@ describe("self-built app callbacks", () => {
     const ex = await h.sim.askApp("建设政务数据共享平台的牵头部门", { userid: "zhangsan" });
     expect(ex.problems).toEqual([]);
     expect(ex.deliveries).toHaveLength(1);
-    expect(ex.replyText).toBe(markdownToPlain(answerOf(h, "建设政务数据共享平台的牵头部门")));
+    expect(ex.replyText).toBe(markdownToPlain(coreAnswer(h, "建设政务数据共享平台的牵头部门")));
     expect(counter.calls).toEqual([
       expect.objectContaining({ userid: "zhangsan", channel: "wecom-app", text: "建设政务数据共享平台的牵头部门" }),
     ]);
@@ -74,7 +68,7 @@ describe("self-built app callbacks", () => {
     await expect.poll(() => api?.appMessages().length, { timeout: 5000 }).toBe(1);
     const sent = api.appMessages()[0];
     expect(sent?.to).toBe("lisi");
-    expect(sent?.content).toBe(answerOf(h, "牵头部门"));
+    expect(sent?.content).toBe(coreAnswer(h, "牵头部门"));
     expect(counter.calls).toHaveLength(1);
     // After delivery the stored outcome says "active": a retry after that is silent too.
     const after = await h.sim.askApp("牵头部门", { userid: "lisi", msgid });
@@ -88,7 +82,7 @@ describe("self-built app callbacks", () => {
     const ex = await h.sim.askApp("数字经济企业", { userid: "wangwu" });
     expect(ex.deliveries.length).toBeGreaterThan(1);
     expect(ex.deliveries[0]?.status).toBe(0);
-    expect(ex.replyText).toBe(markdownToPlain(answerOf(h, "数字经济企业")));
+    expect(ex.replyText).toBe(markdownToPlain(coreAnswer(h, "数字经济企业")));
     expect(counter.calls).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPIRED_TEXT, streamIdOf, WELCOME_TEXT } from "../../src/wecom/bot/replies.js";
 import { botTextMessage, urlVerification } from "../../src/wecom/simulator/callbacks.js";
-import { type Harness, startHarness } from "./support/harness.js";
+import { coreAnswer, type Harness, startHarness } from "./support/harness.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -10,12 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.dispose();
 });
-
-const expectedAnswer = (question: string) =>
-  h.runtime.answerer
-    .answer(question, h.runtime.answerContext())
-    .map((a) => a.text)
-    .join("\n\n---\n\n");
 
 describe("intelligent bot callbacks", () => {
   it("passes WeCom's URL verification", async () => {
@@ -36,14 +30,14 @@ describe("intelligent bot callbacks", () => {
     const conv = await h.sim.askBot(question, { chatid: "wrk-group-1", botName: "计划助手", userid: "zhangsan" });
     expect(conv.problems).toEqual([]);
     expect(conv.finished).toBe(true);
-    expect(conv.answer).toBe(expectedAnswer(question));
+    expect(conv.answer).toBe(coreAnswer(h, question));
     expect(conv.answer).not.toContain("@计划助手");
   });
 
   it("answers in a direct chat and a mixed message's text parts", async () => {
     const direct = await h.sim.askBot("培育数字经济企业的目标是什么", { userid: "lisi" });
     expect(direct.problems).toEqual([]);
-    expect(direct.answer).toBe(expectedAnswer("培育数字经济企业的目标是什么"));
+    expect(direct.answer).toBe(coreAnswer(h, "培育数字经济企业的目标是什么"));
 
     const mixed = await h.sim.sendBot({
       msgid: "mixed-1",
@@ -61,7 +55,7 @@ describe("intelligent bot callbacks", () => {
     expect(mixed.problems).toEqual([]);
     expect(mixed.reply).toMatchObject({
       msgtype: "stream",
-      stream: { finish: true, content: expectedAnswer("接入部门目标") },
+      stream: { finish: true, content: coreAnswer(h, "接入部门目标") },
     });
   });
 

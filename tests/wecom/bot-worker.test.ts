@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { botCallback, botTextMessage } from "../../src/wecom/simulator/callbacks.js";
-import { type Harness, startHarness } from "./support/harness.js";
+import { coreAnswer, type Harness, startHarness } from "./support/harness.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -26,18 +26,12 @@ afterAll(async () => {
   await h.dispose();
 });
 
-const expected = (q: string) =>
-  h.runtime.answerer
-    .answer(q, h.runtime.answerContext())
-    .map((a) => a.text)
-    .join("\n\n---\n\n");
-
 describe("bot callbacks in a worker thread", () => {
   it("answers a question in a group exactly as the core does", async () => {
     const conv = await h.sim.askBot("接入部门谁牵头", { chatid: "g1" });
     expect(conv.problems).toEqual([]);
     expect(conv.finished).toBe(true);
-    expect(conv.answer).toBe(expected("接入部门谁牵头"));
+    expect(conv.answer).toBe(coreAnswer(h, "接入部门谁牵头"));
     expect(conv.answer).not.toContain("server thread");
   });
 
@@ -74,7 +68,7 @@ describe("bot callbacks in a worker thread", () => {
     const after = await h.sim.sendBot(msg);
     expect(after.reply).toEqual(before.reply);
     const conv = await h.sim.askBot("接入部门谁牵头", { chatid: "g3" });
-    expect(conv.answer).toBe(expected("接入部门谁牵头"));
+    expect(conv.answer).toBe(coreAnswer(h, "接入部门谁牵头"));
   });
 
   it("writes its seen ids when the server stops: after a restart in-process, a retry gets the stored reply", async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { botTextMessage } from "../../src/wecom/simulator/callbacks.js";
-import { countingHandler, type Harness, startHarness } from "./support/harness.js";
+import { coreAnswer, countingHandler, type Harness, startHarness } from "./support/harness.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -55,12 +55,7 @@ describe("WeCom retries of one message id", () => {
     expect(conv.problems).toEqual([]);
     expect(conv.refreshes).toBeGreaterThan(0);
     expect(conv.finished).toBe(true);
-    expect(conv.answer).toBe(
-      h.runtime.answerer
-        .answer("接入部门", h.runtime.answerContext())
-        .map((a) => a.text)
-        .join("\n\n---\n\n"),
-    );
+    expect(conv.answer).toBe(coreAnswer(h, "接入部门"));
     expect(counter.calls).toHaveLength(1);
   });
 });

@@ -93,3 +93,11 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     },
   };
 }
+
+/** What the answering core itself says to a question: the text a chat reply must carry. */
+export function coreAnswer(h: Pick<Harness, "runtime">, question: string): string {
+  return h.runtime.answerer
+    .answer(question, h.runtime.answerContext())
+    .map((a) => a.text)
+    .join("\n\n---\n\n");
+}
