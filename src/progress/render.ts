@@ -1,6 +1,7 @@
 // Lines about a task's recorded progress, for answers: latest record, attainment per target with a bar, status.
 import type { AnswerContext } from "../answer/types.js";
 import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
+import { newestFirst } from "./effective.js";
 import { clip, formatNumber, formatPercent, reporterLabel, textBar } from "./format.js";
 import { STATUS_LABEL, type TargetProgress, taskProgress } from "./status.js";
 
@@ -14,17 +15,21 @@ export function renderTaskProgress(
   only?: Target[],
 ): string[] {
   const progress = taskProgress(plan, task, ctx.progress, ctx.today, ctx.staleDays);
+  const shown = only ? progress.targets.filter((t) => only.includes(t.target)) : progress.targets;
+  // Asked about some targets, the latest record shown is theirs, not a record about another target of the task.
+  const latest = only
+    ? (shown.flatMap((t) => (t.latest ? [t.latest] : [])).sort(newestFirst)[0] ?? null)
+    : progress.latest;
   const lines: string[] = [];
-  if (progress.latest) {
-    const r = progress.latest;
-    lines.push(`最新进展(${r.asOf},${reporterLabel(r)}):${clip(r.text, 80)}`);
+  if (latest) {
+    lines.push(`最新进展(${latest.asOf},${reporterLabel(latest)}):${clip(latest.text, 80)}`);
   } else {
     lines.push(progress.stale ? `${NO_PROGRESS}(已超过 ${ctx.staleDays} 天)` : NO_PROGRESS);
   }
-  if (progress.latest && progress.stale) lines.push(`⚠ 已超过 ${ctx.staleDays} 天没有新的进展记录`);
-  // With nothing recorded at all, a line per target would only repeat the targets above.
+  if (latest && progress.stale) lines.push(`⚠ 已超过 ${ctx.staleDays} 天没有新的进展记录`);
+  // With nothing recorded for the task at all, a line per target would only repeat the targets above.
   if (!progress.latest) return lines;
-  for (const t of progress.targets) if (!only || only.includes(t.target)) lines.push(renderTargetLine(t));
+  for (const t of shown) lines.push(renderTargetLine(t));
   return lines;
 }
 

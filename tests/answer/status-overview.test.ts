@@ -79,6 +79,18 @@ describe("status overview", () => {
   });
 });
 
+describe("progress in an answer about some of a task's targets", () => {
+  it("shows the latest record of those targets, not a newer one about another target of the task", () => {
+    record({ taskNo: 6, targetId: "t6-4", value: 2.1, unit: "%", asOf: "2024-06-30", text: "能耗下降2.1%" });
+    const [asked] = ask("亩均产出和亩均税收分别是多少");
+    expect(asked?.text).not.toContain("能耗下降2.1%");
+    expect(asked?.text).toContain("- 工业亩均产出:目标 1100万元/亩");
+    const [energy] = ask("单位gdp能耗要下降多少");
+    expect(energy?.text).toContain("最新进展(2024-06-30");
+    expect(energy?.text).toContain("能耗下降2.1%");
+  });
+});
+
 describe("two departments in one question", () => {
   it("分别 gives each department's tasks; 共同 gives the tasks they share", () => {
     const each = ask("科技局和财政局分别牵头什么");
