@@ -31,7 +31,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         ].join("\n"),
       );
     case "goals":
-      return withPlan(r.plan, opts, renderGoals(r.plan, r.focus, r.carriers));
+      return withPlan(r.plan, opts, renderGoals(r, ctx));
     case "measures":
       return withPlan(
         r.plan,
@@ -195,10 +195,21 @@ function renderTask(
   return lines.join("\n");
 }
 
-function renderGoals(plan: ResponsibilityMatrix, focus: Target[] | null, carriers?: Task[]): string {
+function renderGoals(r: Extract<Resolution, { kind: "goals" }>, ctx: AnswerContext): string {
+  const { plan, focus, carriers } = r;
   const shown = focus ?? plan.goals.targets;
   const lines = [`**总体目标**`, ...shown.map((t) => `- ${targetText(t)}`)];
-  if (carriers) {
+  if (carriers && r.intents.has("progress") && !r.intents.has("lead")) {
+    // Progress is recorded per task: the tasks that carry the same figures speak for the goals.
+    lines.push("进展按任务登记,总体目标本身没有进展记录。");
+    if (carriers.length === 0) lines.push("没有任务设定与之相同的数字可供参照。");
+    for (const t of carriers) {
+      const same = t.targets.filter((x) =>
+        shown.some((g) => g.value !== null && g.value === x.value && g.unit === x.unit),
+      );
+      lines.push(`对应任务:${taskLine(t)}`, ...renderTaskProgress(plan, t, ctx, same));
+    }
+  } else if (carriers) {
     lines.push("总体目标本身未写明牵头部门。");
     for (const t of carriers) lines.push(`对应任务:${taskLine(t)} — 牵头:**${t.lead.join("、") || "原文未写明"}**`);
   }

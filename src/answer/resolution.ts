@@ -21,7 +21,7 @@ export type Resolution =
       plan: ResponsibilityMatrix;
       focus: Target[] | null;
       intents: Set<Intent>;
-      /** tasks whose targets carry the same figures as the goals asked about (asked when the question is who leads) */
+      /** tasks whose targets carry the same figures as the goals asked about (asked who leads, or how far along) */
       carriers?: Task[];
     }
   | { kind: "measures"; plan: ResponsibilityMatrix; measures: Measure[]; all: boolean }

@@ -118,7 +118,8 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
   const goals = (plan: ResponsibilityMatrix, q: ParsedQuestion): Resolution => {
     const focus = focusTargets(plan.goals.targets, q, index);
     const asked = focus ?? plan.goals.targets;
-    if (!q.intents.has("lead") && !q.intents.has("partners")) return { kind: "goals", plan, focus, intents: q.intents };
+    const wantsCarriers = q.intents.has("lead") || q.intents.has("partners") || q.intents.has("progress");
+    if (!wantsCarriers) return { kind: "goals", plan, focus, intents: q.intents };
     const carriers = plan.tasks.filter((t) =>
       t.targets.some((x) => asked.some((g) => g.value !== null && g.value === x.value && g.unit === x.unit)),
     );

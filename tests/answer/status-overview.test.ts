@@ -91,6 +91,19 @@ describe("progress in an answer about some of a task's targets", () => {
   });
 });
 
+describe("progress of an overall goal", () => {
+  it("comes from the tasks that set the same figure; a goal no task carries says so", () => {
+    record({ taskNo: 9, targetId: "t9-1", value: 500, unit: "家", asOf: "2024-06-30" });
+    const [carried] = ask("专精特新完成情况");
+    expect(carried?.intent).toBe("goals");
+    expect(carried?.text).toContain("进展按任务登记,总体目标本身没有进展记录。");
+    expect(carried?.text).toContain("对应任务:(九)");
+    expect(carried?.text).toMatch(/专精特新及高新技术企业:500家\/600家/);
+    const [alone] = ask("gdp进展如何");
+    expect(alone?.text).toContain("没有任务设定与之相同的数字可供参照。");
+  });
+});
+
 describe("two departments in one question", () => {
   it("分别 gives each department's tasks; 共同 gives the tasks they share", () => {
     const each = ask("科技局和财政局分别牵头什么");
