@@ -30,7 +30,10 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
     "goals",
     /总体目标|总目标|三年目标|整体目标|主要目标|发展目标|总体要求|(整体|总体|三年|全区)(要|的|上)?(实现|达到|完成)?(哪些|什么)?目标|三年要|干成什么|overall/,
   ],
-  ["progress", /进展|进度|完成(了|情况|得|多少|率)|落实情况|推进情况|执行情况|到哪了|怎么样了|如何了|现状/],
+  [
+    "progress",
+    /进展|进度|完成(了|情况|得|多少|率)|(能不能|能否|可能|可以|能)完成|完成得了|落实情况|推进情况|执行情况|到哪了|怎么样了|如何了|现状/,
+  ],
   // Which tasks are behind, unreported, or how all of them stand: a status overview, not one task.
   [
     "status",
@@ -51,6 +54,13 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
 /** Question words and fillers: removed from the topic so that only subject matter is searched. */
 const FILLER = new RegExp(
   [
+    // "能不能完成" asks about progress (intent above); longer phrases first, before "能不能" alone
+    "能不能完成",
+    "能否完成",
+    "可以完成",
+    "可能完成",
+    "完成得了",
+    "能完成",
     "请问",
     "分别是什么",
     "哪些是",
