@@ -291,9 +291,10 @@ function bestTaskNo(hits: Hit[], plan: string): number {
 
 /**
  * "人工智能产业规模目标是多少": task (一) mentions 人工智能, but its figures are about other industries. When the
- * question asks for a figure and the task's text covers it clearly better than the task's target clauses together,
+ * question asks for a figure and the task's text covers it clearly better than the sentences of its targets together,
  * the answer must say the plan sets no figure for it, rather than show the task's other figures.
- * Together: a glossary expansion puts alternatives in the topic (上市企业 上市公司), each target holding one.
+ * Together, because a glossary expansion puts alternatives in the topic (上市企业 上市公司), each target holding one;
+ * and by whole sentences, because a sentence can name the subject while its metric does not (新型显示 → 千亿产业).
  */
 function figureNotSet(
   q: ParsedQuestion,
@@ -307,15 +308,12 @@ function figureNotSet(
   const terms = new Set(index.termsOf(q.topic));
   if (terms.size === 0) return undefined;
   let taskCover = 0;
-  const inTargets = new Set<string>();
   for (const h of hits) {
-    if (h.passage.plan !== plan || h.passage.taskNo !== task.no) continue;
-    if (h.passage.kind === "task") taskCover = Math.max(taskCover, h.coverage);
-    if (h.passage.kind !== "target") continue;
-    for (const t of index.termsOf(`${h.passage.title} ${h.passage.text}`)) if (terms.has(t)) inTargets.add(t);
+    if (h.passage.plan === plan && h.passage.taskNo === task.no && h.passage.kind === "task") {
+      taskCover = Math.max(taskCover, h.coverage);
+    }
   }
-  if (task.targets.some((t) => shareIn(sentenceTerms(t, index), terms) >= 0.99)) return undefined;
-  if (taskCover - inTargets.size / terms.size < 0.25) return undefined;
+  if (taskCover - shareIn(targetSentenceTerms(task, index), terms) < 0.25) return undefined;
   let sentence = task.sentences[0] ?? "";
   let best = -1;
   for (const s of task.sentences) {
@@ -374,6 +372,18 @@ function shareIn(pool: Set<string>, terms: Set<string>): number {
   let n = 0;
   for (const t of terms) if (pool.has(t)) n++;
   return n / Math.max(1, terms.size);
+}
+
+const taskTargetTermsCache = new WeakMap<Task, Set<string>>();
+
+/** The terms of all the sentences (and metrics) of a task's targets together. */
+function targetSentenceTerms(task: Task, index: PlanIndex): Set<string> {
+  let terms = taskTargetTermsCache.get(task);
+  if (!terms) {
+    terms = new Set(task.targets.flatMap((t) => [...sentenceTerms(t, index)]));
+    taskTargetTermsCache.set(task, terms);
+  }
+  return terms;
 }
 
 const sentenceTermsCache = new WeakMap<Target, Set<string>>();

@@ -6,15 +6,20 @@ export type ChatResponder = (msg: IncomingMessage) => Promise<Reply>;
 
 const tooLong: Reply = { markdown: "问题太长了，请精简到 4000 字以内再问。", kind: "too_long" };
 
-export function createChatResponder(handleMessage: MessageHandler): ChatResponder {
+/** Where an answer's duration goes: this thread's metrics, or (from the bot's worker) the server's. */
+export type AnswerTimer = (channel: string, seconds: number) => void;
+
+const observeHere: AnswerTimer = (channel, seconds) => answerLatency.observe({ channel }, seconds);
+
+export function createChatResponder(handleMessage: MessageHandler, onAnswered = observeHere): ChatResponder {
   return async (msg) => {
     const parsed = IncomingMessage.safeParse(msg);
     if (!parsed.success) return tooLong;
-    const stop = answerLatency.startTimer({ channel: parsed.data.channel });
+    const started = performance.now();
     try {
       return await handleMessage(parsed.data);
     } finally {
-      stop();
+      onAnswered(parsed.data.channel, (performance.now() - started) / 1000);
     }
   };
 }

@@ -14,7 +14,7 @@ import { createBotCallback } from "../wecom/bot/callback.js";
 import { botRoutes } from "../wecom/bot/routes.js";
 import { createStreamBook } from "../wecom/bot/streams.js";
 import { type BotWorker, startBotWorker } from "../wecom/bot/worker-client.js";
-import { createSeenMessages, openSeenMessagesDb, startSeenMessagesWriter } from "../wecom/seen-messages.js";
+import { openSeenMessages } from "../wecom/seen-messages.js";
 import { createChatResponder } from "./chat-responder.js";
 import { errorHandler } from "./middleware/errors.js";
 import { requestContext } from "./middleware/request-context.js";
@@ -46,7 +46,7 @@ export interface PlanbotApp {
   integrations: { bot: boolean; app: boolean };
   /** the thread answering bot callbacks, when PLANBOT_BOT_WORKER put them in one */
   botWorker?: BotWorker;
-  /** stops background work (the seen-ids pruning timer, the bot's worker) and writes what is queued */
+  /** stops background work (seen-ids pruning and writing, the bot's worker) and writes what is queued */
   dispose(): Promise<void>;
 }
 
@@ -61,28 +61,27 @@ export function botWorkerWanted(env: Runtime["env"], override?: boolean): boolea
 export async function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}): Promise<PlanbotApp> {
   const app = new Koa<AppState>();
   const wecom = wecomIntegrations(runtime.env);
-  const file = runtime.env.PLANBOT_DB;
-  const seenDb = file === ":memory:" ? runtime.db : openSeenMessagesDb(file);
-  const writer = file === ":memory:" ? undefined : startSeenMessagesWriter(file);
-  const seen = createSeenMessages(seenDb, writer ? { writer } : {});
-  seen.prune();
-  const pruneTimer = setInterval(() => seen.prune(), 10 * 60_000).unref();
   const respond = createChatResponder(runtime.handleMessage);
   const windowS = runtime.env.PLANBOT_TIMESTAMP_WINDOW_S;
 
   // WeCom's callbacks first: they carry the traffic and a deadline, and each router passed costs a path match.
   const routers: MountableRouter[] = [];
-  let botWorker: BotWorker | undefined;
+  const budgetMs = options.botBudgetMs ?? 2000;
+  const botWorker =
+    wecom.bot && botWorkerWanted(runtime.env, options.botWorker)
+      ? await startBotWorker({ env: runtime.env, budgetMs, logLevel: logger.level })
+      : undefined;
+  // Seen ids on this thread only for the callbacks answered here (a bot worker keeps its own).
+  const seenHere =
+    (wecom.bot && !botWorker) || wecom.app ? openSeenMessages(runtime.env.PLANBOT_DB, runtime.db) : undefined;
+  const seen = seenHere?.seen;
   if (wecom.bot) {
-    const budgetMs = options.botBudgetMs ?? 2000;
-    if (botWorkerWanted(runtime.env, options.botWorker))
-      botWorker = await startBotWorker({ env: runtime.env, budgetMs, logLevel: logger.level });
     const handle =
       botWorker?.handle ??
-      createBotCallback({ keys: wecom.bot, windowS, seen, streams: createStreamBook(), respond, budgetMs });
-    routers.push(botRoutes({ keys: wecom.bot, windowS, handle }));
+      (seen && createBotCallback({ keys: wecom.bot, windowS, seen, streams: createStreamBook(), respond, budgetMs }));
+    if (handle) routers.push(botRoutes({ keys: wecom.bot, windowS, handle }));
   }
-  if (wecom.app) {
+  if (wecom.app && seen) {
     routers.push(
       appRoutes({
         keys: wecom.app,
@@ -115,11 +114,8 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
     // Errors are answered and logged by errorHandler; this only silences Koa's stderr fallback (e.g. client aborts).
   });
   const dispose = async () => {
-    clearInterval(pruneTimer);
     await botWorker?.close();
-    seen.flush();
-    if (seenDb !== runtime.db) seenDb.close();
-    await writer?.close();
+    await seenHere?.close();
   };
   return { app, integrations: { bot: !!wecom.bot, app: !!wecom.app }, ...(botWorker ? { botWorker } : {}), dispose };
 }

@@ -1,5 +1,5 @@
 // A ProgressReader over records held in memory: the frozen view a digest is built from, and a fixture for tests.
-import { effectiveRecords, latestPerTarget, newestFirst } from "./effective.js";
+import { effectiveRecords, newestFirst } from "./effective.js";
 import type { ProgressReader, ProgressRecord } from "./schema.js";
 
 export function memoryProgressReader(records: readonly ProgressRecord[]): ProgressReader {
@@ -13,6 +13,5 @@ export function memoryProgressReader(records: readonly ProgressRecord[]): Progre
   const effectiveOf = (plan: string, taskNo: number) => byTask.get(`${plan}\u0000${taskNo}`) ?? [];
   return {
     forTask: (plan, taskNo, limit) => effectiveOf(plan, taskNo).slice(0, limit ?? undefined),
-    latestByTarget: (plan, taskNo) => latestPerTarget(effectiveOf(plan, taskNo)),
   };
 }

@@ -49,8 +49,6 @@ export type ProgressRecord = z.infer<typeof ProgressRecord>;
 export interface ProgressReader {
   /** Effective (not superseded, not retracted) records of a task, newest asOf first. */
   forTask(plan: string, taskNo: number, limit?: number): ProgressRecord[];
-  /** Latest effective record per target of a task (keyed by targetId). */
-  latestByTarget(plan: string, taskNo: number): Map<string, ProgressRecord>;
 }
 
 /** Who wrote a record and through what, for the audit trail (e.g. actor "wecom:zhangsan", via "chat:wecom-bot"). */

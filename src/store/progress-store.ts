@@ -1,5 +1,4 @@
 // The progress store interface and its SQLite implementation: append-only records, audit trail, digest runs.
-import { latestPerTarget } from "../progress/effective.js";
 import { ProgressRejected } from "../progress/errors.js";
 import {
   type AuditInfo,
@@ -178,7 +177,6 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
       const rows = effectiveOfTask.all(plan, taskNo).map(fromRow);
       return limit === undefined ? rows : rows.slice(0, limit);
     },
-    latestByTarget: (plan, taskNo) => latestPerTarget(effectiveOfTask.all(plan, taskNo).map(fromRow)),
     list: (filter = {}) => {
       const conditions: [string, string | number | undefined][] = [
         ["plan = ?", filter.plan],

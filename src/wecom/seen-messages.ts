@@ -93,6 +93,32 @@ export function startSeenMessagesWriter(file: string): BackgroundWriter {
   return startBackgroundWriter(file, UPSERT_DONE);
 }
 
+export interface OpenedSeenMessages {
+  seen: SeenMessages;
+  /** stops pruning, writes what is queued, closes the connection and the writer thread */
+  close(): Promise<void>;
+}
+
+/**
+ * The seen ids of one thread that answers callbacks: its own connection and background writer for a database file
+ * (`db` itself for ":memory:"), pruned every 10 minutes.
+ */
+export function openSeenMessages(file: string, db: Db): OpenedSeenMessages {
+  const own = file === ":memory:" ? undefined : { db: openSeenMessagesDb(file), writer: startSeenMessagesWriter(file) };
+  const seen = createSeenMessages(own?.db ?? db, own ? { writer: own.writer } : {});
+  seen.prune();
+  const pruneTimer = setInterval(() => seen.prune(), 10 * 60_000).unref();
+  return {
+    seen,
+    async close() {
+      clearInterval(pruneTimer);
+      seen.flush();
+      own?.db.close();
+      await own?.writer.close();
+    },
+  };
+}
+
 /** Queued replies written at once beyond this many, whatever the timer says. */
 const MAX_BATCH = 500;
 

@@ -5,6 +5,7 @@ import { createMessageHandler } from "../../src/chat/handle-message.js";
 import type { IncomingMessage, Reply } from "../../src/chat/message.js";
 import { createProgressCommands } from "../../src/chat/progress-commands.js";
 import type { DepartmentDirectory } from "../../src/plan/schema.js";
+import { latestPerTarget } from "../../src/progress/effective.js";
 import { createProgressStore, type ProgressStore } from "../../src/store/progress-store.js";
 import { type TempDb, tempDb, tickingClock } from "../store/helpers.js";
 import { demoPlan } from "./fixtures.js";
@@ -139,7 +140,7 @@ describe("correcting and undoing", () => {
     const r = await send("更正 #1 专精特新企业累计达到502家");
     expect(r.kind).toBe("progress_corrected");
     expect(r.markdown).toContain("#2(更正 #1)");
-    expect(store.latestByTarget(plan.slug, 1).get("t1-1")?.value).toBe(502);
+    expect(latestPerTarget(store.forTask(plan.slug, 1)).get("t1-1")?.value).toBe(502);
     const h = await send("进展历史 任务1");
     expect(h.markdown).toContain("#1 2024-07-01 张三·市经信局:专精特新企业累计达到520家(已被 #2 更正)");
     expect(h.markdown).toContain("#2 2024-07-01 张三·市经信局:更正 #1:专精特新企业累计达到502家");

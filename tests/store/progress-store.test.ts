@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { latestPerTarget } from "../../src/progress/effective.js";
 import { ProgressRejected } from "../../src/progress/errors.js";
 import type { NewProgress } from "../../src/progress/schema.js";
 import { migrate } from "../../src/store/database.js";
@@ -86,7 +87,7 @@ describe("progress store", () => {
     expect(store.list().map((r) => r.id)).toEqual([first.id, fix.id]);
     expect(store.get(first.id)?.value).toBe(520);
     expect(store.forTask("p", 9).map((r) => r.id)).toEqual([fix.id]);
-    expect(store.latestByTarget("p", 9).get("t9-1")?.value).toBe(502);
+    expect(latestPerTarget(store.forTask("p", 9)).get("t9-1")?.value).toBe(502);
     expect(store.supersededBy(first.id)?.id).toBe(fix.id);
     expect(store.audit(fix.id)[0]?.action).toBe("correct");
   });

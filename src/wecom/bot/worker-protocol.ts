@@ -19,5 +19,5 @@ export type FromWorker =
   | { type: "outcome"; id: number; outcome: BotCallbackOutcome }
   | { type: "failed"; id: number }
   /** an answer's duration, for the server's metrics (the worker has no /metrics of its own) */
-  | { type: "answered"; seconds: number }
+  | { type: "answered"; channel: string; seconds: number }
   | { type: "closed" };

@@ -6,7 +6,7 @@ import { createChatResponder } from "../../http/chat-responder.js";
 import { wecomIntegrations } from "../../http/wecom-integrations.js";
 import { logger } from "../../log.js";
 import { openRuntime } from "../../runtime.js";
-import { createSeenMessages, openSeenMessagesDb, startSeenMessagesWriter } from "../seen-messages.js";
+import { openSeenMessages } from "../seen-messages.js";
 import { createBotCallback } from "./callback.js";
 import { createStreamBook } from "./streams.js";
 import type { BotWorkerData, FromWorker, ToWorker } from "./worker-protocol.js";
@@ -19,36 +19,24 @@ logger.level = data.logLevel;
 const runtime = openRuntime({ ...data.env, PLANBOT_LOAD_SAMPLE: false });
 const keys = wecomIntegrations(runtime.env).bot;
 if (!keys) throw new Error("bot worker started without intelligent-bot keys");
-const file = runtime.env.PLANBOT_DB;
-const seenDb = file === ":memory:" ? runtime.db : openSeenMessagesDb(file);
-const writer = file === ":memory:" ? undefined : startSeenMessagesWriter(file);
-const seen = createSeenMessages(seenDb, writer ? { writer } : {});
-const pruneTimer = setInterval(() => seen.prune(), 10 * 60_000);
-pruneTimer.unref();
+const seenIds = openSeenMessages(runtime.env.PLANBOT_DB, runtime.db);
 const send = (msg: FromWorker) => port.postMessage(msg);
 
-const respond = createChatResponder(async (msg) => {
-  const started = performance.now();
-  try {
-    return await runtime.handleMessage(msg);
-  } finally {
-    send({ type: "answered", seconds: (performance.now() - started) / 1000 });
-  }
-});
+// The worker's own metrics registry is never scraped: answer durations go to the server's.
+const respond = createChatResponder(runtime.handleMessage, (channel, seconds) =>
+  send({ type: "answered", channel, seconds }),
+);
 const handle = createBotCallback({
   keys,
   windowS: runtime.env.PLANBOT_TIMESTAMP_WINDOW_S,
-  seen,
+  seen: seenIds.seen,
   streams: createStreamBook(),
   respond,
   budgetMs: data.budgetMs,
 });
 
 async function close(): Promise<void> {
-  clearInterval(pruneTimer);
-  seen.flush();
-  await writer?.close();
-  if (seenDb !== runtime.db) seenDb.close();
+  await seenIds.close();
   runtime.close();
   send({ type: "closed" });
   port?.close();
