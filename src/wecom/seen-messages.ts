@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { logger } from "../log.js";
 import { type BackgroundWriter, NO_AUTO_CHECKPOINT, startBackgroundWriter } from "../store/background-writer.js";
 import type { Db } from "../store/database.js";
+import { createKnownIds, type KnownIds } from "./known-ids.js";
 
 /** What a delivery of a message id should do. */
 export type Claim =
@@ -20,6 +21,8 @@ export interface SeenMessagesOptions {
   reclaimAfterMs?: number;
   /** replies kept in memory besides the table (the oldest are read back from the table when asked again) */
   memoryEntries?: number;
+  /** message ids indexed in memory, so that a new one needs no table read (see known-ids.ts) */
+  knownIdsCapacity?: number;
   /** how long finished replies of plain questions wait in memory to be written together */
   flushAfterMs?: number;
   /** writes those batches on another thread (which also checkpoints); without it they are written here */
@@ -119,6 +122,20 @@ export function openSeenMessages(file: string, db: Db): OpenedSeenMessages {
   };
 }
 
+const keyOf = (channel: string, msgid: string) => `${channel}\u0000${msgid}`;
+
+/** The ids the table holds now, newest `capacity` of them; with more, the index starts incomplete. */
+function loadKnownIds(db: Db, now: number, capacity: number): KnownIds {
+  const rows = db
+    .prepare<[number, number], { channel: string; msgid: string; expires_at: number }>(
+      "SELECT channel, msgid, expires_at FROM wecom_seen_messages WHERE expires_at > ? ORDER BY expires_at DESC LIMIT ?",
+    )
+    .all(now, capacity + 1);
+  const dropped = rows.length > capacity ? rows.pop() : undefined;
+  const oldestFirst = rows.reverse().map((r): [string, number] => [keyOf(r.channel, r.msgid), r.expires_at]);
+  return createKnownIds(oldestFirst, capacity, dropped?.expires_at ?? 0);
+}
+
 /** Queued replies written at once beyond this many, whatever the timer says. */
 const MAX_BATCH = 500;
 
@@ -131,6 +148,7 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
   const ttlMs = options.ttlMs ?? 24 * 3600_000;
   const reclaimAfterMs = options.reclaimAfterMs ?? 60_000;
   const memoryEntries = options.memoryEntries ?? 5_000;
+  const knownIdsCapacity = options.knownIdsCapacity ?? 100_000;
   const flushAfterMs = options.flushAfterMs ?? 10;
   const now = options.now ?? Date.now;
   const inflight = new Map<string, Promise<string>>();
@@ -157,6 +175,7 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
   const writeAll = db.transaction((rows: Done[]) => {
     for (const row of rows) upsertDone.run(...asParams(row));
   });
+  const known = loadKnownIds(db, now(), knownIdsCapacity);
 
   function flush(): void {
     clearTimeout(flushTimer);
@@ -174,7 +193,8 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
   }
 
   function remember(done: Done, queue = true): void {
-    const key = `${done.channel}\u0000${done.msgid}`;
+    const key = keyOf(done.channel, done.msgid);
+    known.add(key, done.expiresAt);
     recent.delete(key);
     recent.set(key, done);
     for (const [k, d] of recent) {
@@ -222,7 +242,7 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
 
   return {
     once(channel, msgid, produce, claimOptions = {}) {
-      const key = `${channel}\u0000${msgid}`;
+      const key = keyOf(channel, msgid);
       const running = inflight.get(key);
       if (running) return { kind: "running", reply: running, first: false };
       const t = now();
@@ -233,13 +253,14 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
       const finish = (reply: string) => remember({ channel, msgid, reply, claimedAt, expiresAt });
 
       if (!claimOptions.durable) {
-        const known = fromTable(channel, msgid, t);
-        if (known) return known;
+        const stored = known.mayHold(key, t) ? fromTable(channel, msgid, t) : undefined;
+        if (stored) return stored;
         return produceOnce(key, produce, finish, () => {});
       }
       // Claim first: a new id (the usual case) costs one statement; only a refused claim needs a look at the row.
       const claimed = claim.run({ channel, msgid, now: t, expires: expiresAt, abandoned: t - reclaimAfterMs });
       if (claimed.changes === 0) return fromTable(channel, msgid, t) ?? { kind: "elsewhere" };
+      known.add(key, expiresAt);
       return produceOnce(
         key,
         produce,
@@ -252,7 +273,7 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
       );
     },
     record(channel, msgid, reply) {
-      const key = `${channel}\u0000${msgid}`;
+      const key = keyOf(channel, msgid);
       const t = now();
       const held = recent.get(key);
       remember({ channel, msgid, reply, claimedAt: held?.claimedAt ?? t, expiresAt: held?.expiresAt ?? t + ttlMs });
@@ -265,6 +286,7 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
         if (d.expiresAt > t) break;
         recent.delete(k);
       }
+      known.prune(t);
       return expire.run(t).changes;
     },
   };

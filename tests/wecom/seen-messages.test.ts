@@ -114,6 +114,35 @@ describe("seen message ids", () => {
     expect(restarted.once("bot", "q2", async () => "again")).toMatchObject({ kind: "running", first: true });
   });
 
+  it("asks the table only about ids it may hold: those stored at start, its own, and all after an overflow", async () => {
+    const answer = async (seen: ReturnType<typeof createSeenMessages>, id: string) => {
+      const c = seen.once("bot", id, async () => `reply ${id}`);
+      if (c.kind === "running") await c.reply;
+      return c;
+    };
+    const first = createSeenMessages(db, { now });
+    await answer(first, "before");
+    first.flush();
+    const restarted = createSeenMessages(db, { now, memoryEntries: 1, knownIdsCapacity: 4 });
+    // Stored before the restart: found in the table.
+    expect(restarted.once("bot", "before", async () => "again")).toEqual({ kind: "stored", reply: "reply before" });
+    // Another live process's later plain reply is not looked up: answered again, which is harmless.
+    const other = createSeenMessages(db, { now });
+    await answer(other, "elsewhere");
+    await answer(other, "late");
+    other.flush();
+    expect(restarted.once("bot", "elsewhere", async () => "again")).toMatchObject({ kind: "running", first: true });
+    // Its own ids beyond the one reply kept in memory are read back from the table.
+    await answer(restarted, "own1");
+    await answer(restarted, "own2");
+    restarted.flush();
+    expect(restarted.once("bot", "own1", async () => "x")).toEqual({ kind: "stored", reply: "reply own1" });
+    // Over capacity, the table is asked again about unknown ids: the other process's is found now.
+    await answer(restarted, "own3");
+    restarted.flush();
+    expect(restarted.once("bot", "late", async () => "x")).toEqual({ kind: "stored", reply: "reply late" });
+  });
+
   it("releases the id when producing fails, so WeCom's retry can try again", async () => {
     const seen = createSeenMessages(db, { now });
     const failed = seen.once("bot", "m1", async () => {
