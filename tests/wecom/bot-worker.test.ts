@@ -35,6 +35,16 @@ describe("bot callbacks in a worker thread", () => {
     expect(conv.answer).not.toContain("server thread");
   });
 
+  it("reports the worker's answer durations in the server's metrics", async () => {
+    await h.sim.askBot("接入部门谁牵头", { chatid: "g1" });
+    const count = async () => {
+      const text = await (await fetch(`${h.server.url}/metrics`)).text();
+      return Number(/planbot_answer_duration_seconds_count\{channel="wecom-bot"\} (\d+)/.exec(text)?.[1] ?? 0);
+    };
+    // The worker sends its timings in batches, a few hundred milliseconds apart.
+    await expect.poll(count, { timeout: 3_000, interval: 50 }).toBeGreaterThan(0);
+  });
+
   it("gives every retry of a message id the same reply", async () => {
     const msg = botTextMessage({ text: "接入部门目标", userid: "u1", chatid: "g1" });
     const replies = [];

@@ -40,7 +40,8 @@ export async function startBotWorker(data: BotWorkerData): Promise<BotWorker> {
     return new Promise<void>((resolve, reject) => {
       current.on("message", (msg: FromWorker) => {
         if (msg.type === "ready") resolve();
-        else if (msg.type === "answered") answerLatency.observe({ channel: msg.channel }, msg.seconds);
+        else if (msg.type === "answered")
+          for (const [channel, seconds] of msg.timings) answerLatency.observe({ channel }, seconds);
         else if (msg.type === "outcome" || msg.type === "failed") {
           pending.get(msg.id)?.(msg.type === "outcome" ? msg.outcome : FAILED);
           pending.delete(msg.id);

@@ -14,10 +14,13 @@ export type ToWorker =
   | { type: "callback"; id: number; query: SignedQuery; body: string; requestId: string }
   | { type: "close" };
 
+/** [channel, seconds] */
+export type AnswerTiming = [string, number];
+
 export type FromWorker =
   | { type: "ready" }
   | { type: "outcome"; id: number; outcome: BotCallbackOutcome }
   | { type: "failed"; id: number }
-  /** an answer's duration, for the server's metrics (the worker has no /metrics of its own) */
-  | { type: "answered"; channel: string; seconds: number }
+  /** answers' durations for the server's metrics (the worker has no /metrics of its own), sent in batches */
+  | { type: "answered"; timings: AnswerTiming[] }
   | { type: "closed" };

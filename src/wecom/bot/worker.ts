@@ -9,7 +9,7 @@ import { openRuntime } from "../../runtime.js";
 import { openSeenMessages } from "../seen-messages.js";
 import { createBotCallback } from "./callback.js";
 import { createStreamBook } from "./streams.js";
-import type { BotWorkerData, FromWorker, ToWorker } from "./worker-protocol.js";
+import type { AnswerTiming, BotWorkerData, FromWorker, ToWorker } from "./worker-protocol.js";
 
 const port = parentPort;
 if (!port) throw new Error("bot/worker.ts runs only as a worker thread");
@@ -22,10 +22,20 @@ if (!keys) throw new Error("bot worker started without intelligent-bot keys");
 const seenIds = openSeenMessages(runtime.env.PLANBOT_DB, runtime.db);
 const send = (msg: FromWorker) => port.postMessage(msg);
 
-// The worker's own metrics registry is never scraped: answer durations go to the server's.
-const respond = createChatResponder(runtime.handleMessage, (channel, seconds) =>
-  send({ type: "answered", channel, seconds }),
-);
+// The worker's own metrics registry is never scraped: answer durations go to the server's, a batch every
+// TIMINGS_EVERY_MS (a message per answer cost more than some answers).
+const TIMINGS_EVERY_MS = 200;
+let timings: AnswerTiming[] = [];
+let timingsTimer: NodeJS.Timeout | undefined;
+function sendTimings(): void {
+  timingsTimer = undefined;
+  if (timings.length > 0) send({ type: "answered", timings });
+  timings = [];
+}
+const respond = createChatResponder(runtime.handleMessage, (channel, seconds) => {
+  timings.push([channel, seconds]);
+  timingsTimer ??= setTimeout(sendTimings, TIMINGS_EVERY_MS).unref();
+});
 const handle = createBotCallback({
   keys,
   windowS: runtime.env.PLANBOT_TIMESTAMP_WINDOW_S,
@@ -36,6 +46,8 @@ const handle = createBotCallback({
 });
 
 async function close(): Promise<void> {
+  clearTimeout(timingsTimer);
+  sendTimings();
   await seenIds.close();
   runtime.close();
   send({ type: "closed" });
