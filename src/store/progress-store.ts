@@ -126,6 +126,31 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
       AND NOT EXISTS (SELECT 1 FROM progress s WHERE s.supersedes = p.id AND s.recorded_at < ?)
     ORDER BY as_of DESC, id DESC`);
 
+  // Effective records per task, kept until the file changes. Every answer about a task reads them, and in the bot
+  // worker a read of the table costs more than the answer (the seen-ids writer's commits keep emptying this
+  // connection's page cache). data_version moves when another connection commits; total_changes() when this one does.
+  const fileVersion = db.prepare<[], { v: number; c: number }>(
+    "SELECT data_version AS v, total_changes() AS c FROM pragma_data_version",
+  );
+  const effectiveByTask = new Map<string, readonly ProgressRecord[]>();
+  let cachedVersion = "";
+  function effectiveRecords(plan: string, taskNo: number): readonly ProgressRecord[] {
+    const version = fileVersion.get();
+    const current = `${version?.v}:${version?.c}`;
+    if (current !== cachedVersion) {
+      effectiveByTask.clear();
+      cachedVersion = current;
+    }
+    const key = `${plan}\u0000${taskNo}`;
+    let rows = effectiveByTask.get(key);
+    if (!rows) {
+      // Frozen: callers share these objects.
+      rows = effectiveOfTask.all(plan, taskNo).map((r) => Object.freeze(fromRow(r)));
+      effectiveByTask.set(key, rows);
+    }
+    return rows;
+  }
+
   function insertOne(input: NewProgress, audit: AuditInfo, recordedAt: string): ProgressRecord {
     const parsed = NewProgress.safeParse(input);
     if (!parsed.success) {
@@ -173,10 +198,7 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
       const row = bySupersedes.get(id);
       return row ? fromRow(row) : undefined;
     },
-    forTask: (plan, taskNo, limit) => {
-      const rows = effectiveOfTask.all(plan, taskNo).map(fromRow);
-      return limit === undefined ? rows : rows.slice(0, limit);
-    },
+    forTask: (plan, taskNo, limit) => effectiveRecords(plan, taskNo).slice(0, limit),
     list: (filter = {}) => {
       const conditions: [string, string | number | undefined][] = [
         ["plan = ?", filter.plan],

@@ -92,6 +92,31 @@ describe("progress store", () => {
     expect(store.audit(fix.id)[0]?.action).toBe("correct");
   });
 
+  it("a task's effective records follow every write: this connection's, another connection's, raw SQL", () => {
+    t = tempDb();
+    const store = createProgressStore(t.db);
+    const other = createProgressStore(new Database(t.file));
+    expect(store.forTask("p", 9)).toEqual([]); // now cached
+    const mine = store.add({ ...base, value: 1 }, audit);
+    expect(store.forTask("p", 9).map((r) => r.id)).toEqual([mine.id]);
+    const theirs = other.add({ ...base, value: 2, asOf: "2024-06-01" }, audit);
+    expect(store.forTask("p", 9).map((r) => r.id)).toEqual([theirs.id, mine.id]);
+    const raw = t.db
+      .prepare(
+        `INSERT INTO progress (plan, task_no, text, reporter_id, source, kind, as_of, recorded_at)
+         VALUES ('p', 9, 'raw', 'x', 'chat', 'report', '2024-07-01', '2024-07-01T00:00:00Z')`,
+      )
+      .run();
+    expect(store.forTask("p", 9, 1).map((r) => r.id)).toEqual([Number(raw.lastInsertRowid)]);
+    other.add({ ...base, kind: "retraction", text: "撤销", supersedes: theirs.id }, audit);
+    expect(store.forTask("p", 9).map((r) => r.id)).toEqual([Number(raw.lastInsertRowid), mine.id]);
+    expect(store.forTask("p", 9, 0)).toEqual([]);
+    // Shared between callers, so nobody can change them.
+    expect(() => {
+      (store.forTask("p", 9)[0] as { value: number | null }).value = 99;
+    }).toThrow(TypeError);
+  });
+
   it("retracts by appending a retraction that hides the record", () => {
     t = tempDb();
     const store = createProgressStore(t.db);
