@@ -26,7 +26,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         [
           r.noFigureFor
             ? renderNoFigure(r.plan, r.task, r.noFigureFor, ctx)
-            : renderTask(r.plan, r.task, r.focus, r.intents, ctx),
+            : renderTask(r.plan, r.task, r.focus, r.intents, ctx, r.topicSentence),
           ...(r.alsoRelevant?.length ? [`另见:${r.alsoRelevant.slice(0, 3).map(taskLine).join(";")}`] : []),
         ].join("\n"),
       );
@@ -170,6 +170,7 @@ function renderTask(
   focus: Target[] | null,
   intents: Set<string>,
   ctx: AnswerContext,
+  topicSentence?: string,
 ): string {
   const shown = focus ?? task.targets;
   const lines = [
@@ -186,8 +187,11 @@ function renderTask(
   lines.push(...renderWarnings(warningsFor(plan, shown)));
   const [first, ...rest] = renderTaskProgress(plan, task, ctx, focus ?? undefined);
   lines.push(first?.startsWith("最新进展") ? first : `进展:${first ?? ""}`, ...rest);
-  const cited = shown.map((t) => t.sentence);
+  // Asked only who, about something the task names: its sentence is the evidence, not the target sentences.
+  const askedFigures = intents.has("targets") || intents.has("progress");
+  const cited = topicSentence && !askedFigures ? [topicSentence] : shown.map((t) => t.sentence);
   if (intents.has("lead") || intents.has("partners") || cited.length === 0) {
+    if (topicSentence && !cited.includes(topicSentence)) cited.unshift(topicSentence);
     if (task.attribution) cited.push(task.attribution);
     if (cited.length === 1 && task.sentences[0]) cited.unshift(task.sentences[0]);
   }

@@ -13,6 +13,8 @@ export type Resolution =
       focus: Target[] | null;
       /** other tasks of the same plan that match the question as well as this one */
       alsoRelevant?: Task[];
+      /** asked who leads or cooperates on something the task names: the sentence that names it */
+      topicSentence?: string | undefined;
       /** the question asks for a figure about this: the task mentions it, but none of its targets is about it */
       noFigureFor?: { subject: string; sentence: string };
     }

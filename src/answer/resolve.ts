@@ -111,7 +111,16 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       noFigureFor = figureNotSet(q, plan.slug, task, hits, index);
     }
     if (noFigureFor) return { kind: "task", plan, task, intents: q.intents, focus: [], alsoRelevant, noFigureFor };
-    return { kind: "task", plan, task, intents: q.intents, focus: focusTargets(task.targets, q, index), alsoRelevant };
+    const focus = focusTargets(task.targets, q, index);
+    return {
+      kind: "task",
+      plan,
+      task,
+      intents: q.intents,
+      focus,
+      alsoRelevant,
+      topicSentence: topicSentence(q, task, index),
+    };
   };
 
   /** The goals; for a question about who leads, also the tasks that carry the same figure (goals name no lead). */
@@ -314,16 +323,44 @@ function figureNotSet(
     }
   }
   if (taskCover - shareIn(targetSentenceTerms(task, index), terms) < 0.25) return undefined;
-  let sentence = task.sentences[0] ?? "";
-  let best = -1;
-  for (const s of task.sentences) {
-    const n = index.termsOf(normalizeText(s)).filter((t) => terms.has(t)).length;
-    if (n > best) {
-      best = n;
-      sentence = s;
-    }
-  }
+  const sentence = sentenceNaming(task, terms, index)?.sentence ?? task.sentences[0] ?? "";
   return { subject: q.topic.replace(/\s+/g, "").replace(/(.{2,})[亩家个项元%]$/, "$1"), sentence };
+}
+
+const taskSentenceTermsCache = new WeakMap<Task, Set<string>[]>();
+
+/** The task's sentence holding most of the terms (the first on a tie), and how many; undefined when none holds any. */
+function sentenceNaming(
+  task: Task,
+  terms: Set<string>,
+  index: PlanIndex,
+): { sentence: string; held: number } | undefined {
+  let perSentence = taskSentenceTermsCache.get(task);
+  if (!perSentence) {
+    perSentence = task.sentences.map((s) => new Set(index.termsOf(normalizeText(s))));
+    taskSentenceTermsCache.set(task, perSentence);
+  }
+  let best: { sentence: string; held: number } | undefined;
+  perSentence.forEach((pool, i) => {
+    let held = 0;
+    for (const t of terms) if (pool.has(t)) held++;
+    if (held > (best?.held ?? 0)) best = { sentence: task.sentences[i] ?? "", held };
+  });
+  return best;
+}
+
+/**
+ * Asked who leads or cooperates on something the task's text names ("物流信息平台谁负责"), the reply quotes the
+ * sentence that names it: the evidence that this is the task. Not when the question names only the task itself.
+ */
+function topicSentence(q: ParsedQuestion, task: Task, index: PlanIndex): string | undefined {
+  if (!q.intents.has("lead") && !q.intents.has("partners")) return undefined;
+  const terms = new Set(index.termsOf(q.topic));
+  if (terms.size === 0) return undefined;
+  const named = sentenceNaming(task, terms, index);
+  const title = new Set(index.termsOf(normalizeText(task.title)));
+  const titleHeld = [...terms].filter((t) => title.has(t)).length;
+  return named && named.held > titleHeld ? named.sentence : undefined;
 }
 
 /** A target's metric as terms, computed once per target rather than once per question. */

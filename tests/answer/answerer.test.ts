@@ -21,6 +21,18 @@ describe("who leads and who cooperates", () => {
   it("ignores the @mention and folds traditional characters", () => {
     expect(ask("@政策助手 高端装备谁牽頭")).toContain("经贸发展局");
   });
+  it("asked who does something a task names, quotes the sentence that names it, then the responsibility line", () => {
+    const text = ask("物流信息平台谁来推进");
+    expect(text).toContain("牵头:**经贸发展局**");
+    expect(text).toContain("> 原文:“围绕大物流体系建设,建设物流信息平台及国际物流承载区");
+    expect(text).toContain("> 原文:“(牵头部门:经贸发展局");
+    // A question that names only the task keeps the task's own target sentences.
+    expect(ask("任务四由谁牵头")).toContain("> 原文:“到 2025 年,全区拥有高水平创新平台10家。”");
+    // Asked for the figures too, both are quoted.
+    const both = ask("元宇宙产业谁牵头，目标多少");
+    expect(both).toContain("> 原文:“前瞻布局未来产业");
+    expect(both).toContain("> 原文:“持续壮大3个支柱产业");
+  });
   it("tolerates one wrong character", () => {
     expect(ask("上市公司数里达到多少")).toContain("12家");
   });
