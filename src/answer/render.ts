@@ -57,7 +57,12 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
             opts,
             [
               ...(e.lead.length
-                ? [`**${r.department}** 牵头的任务(${e.lead.length}项):`, ...e.lead.map(taskLine)]
+                ? [
+                    `**${r.department}** 牵头的任务(${e.lead.length}项):`,
+                    ...e.lead.flatMap((t) =>
+                      r.withTargets ? [taskLine(t), ...taskTargetLines(e.plan, t)] : [taskLine(t)],
+                    ),
+                  ]
                 : [`**${r.department}** 未牵头任何任务。`]),
               `**${r.department}** 作为协同部门的任务(${e.partner.length}项):`,
               ...(e.partner.length ? e.partner.map(taskLine) : ["无"]),
@@ -162,6 +167,17 @@ function renderNoFigure(
     `进展:${renderTaskProgress(plan, task, ctx, [])[0] ?? ""}`,
     ...quotes([nf.sentence]),
   ].join("\n");
+}
+
+/** A task's targets as list lines under its title, with the plan's defects flagged; a task without any says so. */
+function taskTargetLines(plan: ResponsibilityMatrix, task: Task): string[] {
+  if (task.targets.length === 0) return ["- 原文未设定量化目标"];
+  const sentences = [...new Set(task.targets.map((t) => t.sentence))];
+  return [
+    ...task.targets.map((t) => `- ${targetText(t)}`),
+    ...renderWarnings(warningsFor(plan, task.targets)),
+    ...quotes(sentences),
+  ];
 }
 
 function renderTask(

@@ -33,6 +33,8 @@ export type Resolution =
       plans: DepartmentTasks[];
       /** what the user typed, when it was a near miss of the department's name */
       saidAs?: string;
+      /** asked for the targets: list each led task's targets under it */
+      withTargets?: boolean;
     }
   | { kind: "task_list"; plan: ResponsibilityMatrix }
   | {

@@ -194,11 +194,18 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         const entries = departmentTasks(dept.name);
         if (entries.length === 0)
           return { kind: "not_covered", subject: dept.name, why: "department_leads_nothing", nearest: [] };
+        // "财政局负责的任务进展如何": how the targets of the tasks it leads stand.
+        const leadsHere = plan && entries.some((e) => e.plan === plan && e.lead.length > 0);
+        if (q.intents.has("progress") && plan && leadsHere) {
+          return { kind: "status_overview", plan, only: null, department: dept.name };
+        }
         return {
           kind: "dept_tasks",
           department: dept.name,
           plans: entries,
           ...(dept.corrected ? { saidAs: dept.said } : {}),
+          // "科技局牵头的任务有哪些目标": each led task with its targets.
+          ...(q.intents.has("targets") && /目标|指标/.test(q.normalized) ? { withTargets: true } : {}),
         };
       }
 

@@ -134,6 +134,23 @@ describe("a department's tasks", () => {
   it("says when a department leads nothing", () => {
     expect(ask("建发局牵头哪些任务")).toContain("未牵头任何任务");
   });
+  it("asked for the targets, lists each led task's targets with their sentences and defects", () => {
+    const text = ask("财政局牵头的任务有哪些目标");
+    const [lead, partner] = text.split("作为协同部门的任务");
+    expect(lead).toContain("(七)集聚要素资源,助推企业蓬勃发展\n- 规上企业利润率水平");
+    expect(lead).toContain("- 上市公司数量:到2025年达到12家");
+    expect(lead).toContain("缺少数字");
+    expect(lead).toContain("> 原文:“到2025年,规上企业利润率水平提升个百分点");
+    expect(partner).not.toContain("500亿元"); // cooperating tasks stay titles
+    // Counting the tasks is not asking for targets.
+    expect(ask("经贸局一共牵头几项")).not.toContain("> 原文");
+  });
+  it("asked how its tasks are going, shows the status of the targets of the tasks it leads", () => {
+    const text = ask("财政局负责的任务进展如何");
+    expect(text).toContain("财政局牵头的任务的目标完成情况");
+    expect(text).toContain("(七)上市公司数量");
+    expect(text).not.toContain("(一)");
+  });
 });
 
 describe("messages", () => {
