@@ -6,7 +6,7 @@ import { normalizeText } from "../search/normalize.js";
 import { buildPlanIndex } from "../search/plan-index.js";
 import type { Tokenizer } from "../search/tokenize.js";
 import { createDepartmentLookup } from "./department-lookup.js";
-import { type ParsedQuestion, parseQuestion } from "./question.js";
+import { absoluteYears, type ParsedQuestion, parseQuestion } from "./question.js";
 import { MAX_PLANS_LISTED, renderResolution } from "./render.js";
 import type { Resolution } from "./resolution.js";
 import { createResolver } from "./resolve.js";
@@ -56,7 +56,9 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
       if (segments.length === 0) segments.push("帮助");
       const resolutions: Resolution[] = [];
       for (const segment of segments) {
-        for (const parsed of eachDepartment(parseQuestion(expand(normalizeText(segment)), lookup))) {
+        for (const parsed of eachDepartment(
+          parseQuestion(expand(normalizeText(absoluteYears(segment, ctx.today))), lookup),
+        )) {
           const previous = resolutions.at(-1) ?? null;
           const r = resolver.resolve(parsed, previous);
           // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.

@@ -32,7 +32,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ],
   [
     "progress",
-    /进展|进度|完成(了|情况|得|多少|率)|(能不能|能否|可能|可以|能)完成|完成得了|落实情况|推进情况|执行情况|到哪了|怎么样了|如何了|现状/,
+    /进展|进度|完成(了|情况|得|多少|率)|(能不能|能否|可能|可以|能)完成|完成得了|落实情况|推进情况|执行情况|到哪了|怎么样了|如何了|现状|(现在|目前|当前|眼下)(已经?|有|是|完成|达到|做到)*(多少|几)|(多少|几[家个项亿])了/,
   ],
   // Which tasks are behind, unreported, or how all of them stand: a status overview, not one task.
   [
@@ -61,6 +61,13 @@ const FILLER = new RegExp(
     "可能完成",
     "完成得了",
     "能完成",
+    "要完成",
+    "完成",
+    "目前",
+    "现在",
+    "当前",
+    "眼下",
+    "已经",
     "请问",
     "分别是什么",
     "哪些是",
@@ -248,12 +255,26 @@ const FILLER = new RegExp(
     "to",
     "by",
     "and",
+    "there",
+    "how",
+    "many",
+    "much",
+    "me",
+    "tell",
+    "please",
   ]
     .sort((a, b) => b.length - a.length)
     .map((w) => (/^[a-z]+$/.test(w) ? `\\b${w}\\b` : w))
     .join("|"),
   "g",
 );
+
+/** 今年, 明年, 去年… as the calendar year they mean on `today` (YYYY-MM-DD), so that they are read like 2026年. */
+export function absoluteYears(text: string, today: string): string {
+  const year = Number(today.slice(0, 4));
+  const offsets: Record<string, number> = { 前年: -2, 去年: -1, 今年: 0, 本年: 0, 明年: 1, 后年: 2 };
+  return text.replace(/前年|去年|今年|本年|明年|后年/g, (w) => `${year + (offsets[w] ?? 0)}年`);
+}
 
 const TASK_REF =
   /第\s*([一二三四五六七八九十\d]{1,3})\s*(?:项|个|条|大)?\s*(?:重点)?(?:任务|工作)|任务\s*([一二三四五六七八九十\d]{1,3})(?![\d亿万家个])|第\s*([一二三四五六七八九十\d]{1,3})\s*项|[(]([一二三四五六七八九十]{1,3})[)]|\btask\s*(\d{1,3})\b/;

@@ -236,7 +236,14 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         if (q.intents.has("task_list") && plan) return { kind: "task_list", plan };
         if (previous && (previous.kind === "task" || previous.kind === "goals")) {
           resolution = { ...previous, intents: new Set([...previous.intents, ...q.intents]), focus: previous.focus };
-        } else if (q.intents.has("goals") || (q.intents.has("targets") && plan && !q.intents.has("lead"))) {
+        } else if (q.intents.has("progress") && plan && !q.intents.has("goals")) {
+          // "进展如何" about nothing in particular: how every target stands.
+          return { kind: "status_overview", plan, only: null };
+        } else if (
+          q.intents.has("goals") ||
+          (plan && q.years.length > 0 && !q.intents.has("task_list")) ||
+          (q.intents.has("targets") && plan && !q.intents.has("lead"))
+        ) {
           resolution = plan ? { kind: "goals", plan, focus: null, intents: q.intents } : { kind: "help" };
         } else {
           return plan ? { kind: "task_list", plan } : { kind: "help" };
@@ -277,7 +284,8 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
 /** A question about a year the plan sets no target for is not covered, whatever the topic. */
 function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
   if (r.kind !== "task" && r.kind !== "goals") return r;
-  if (q.years.length === 0) return r;
+  // Progress in a year the plan sets no target for ("今年进展如何") is still progress.
+  if (q.years.length === 0 || r.intents.has("progress")) return r;
   const targets = r.kind === "task" ? r.task.targets : r.plan.goals.targets;
   const planned = [...new Set(targets.map((t) => t.year).filter((y): y is number => y !== null))];
   const asked = q.years.filter((y) => !planned.includes(y));

@@ -36,6 +36,9 @@ describe("who leads and who cooperates", () => {
   it("tolerates one wrong character", () => {
     expect(ask("上市公司数里达到多少")).toContain("12家");
   });
+  it("counts the tasks when asked in English", () => {
+    expect(ask("How many tasks are there?")).toContain("重点任务(共10项)");
+  });
   it("understands English questions about leads and targets", () => {
     expect(ask("Which department leads the listed companies task?")).toContain("财政局");
     expect(ask("What is the GDP target for 2025?")).toContain("800亿元");
@@ -82,6 +85,15 @@ describe("what the plan does not cover", () => {
     const text = ask("2028年的上市公司目标");
     expect(text).toContain("未涉及2028年");
     expect(text).not.toContain("12家");
+  });
+  it("reads 今年, 去年, 明年 as calendar years on the context's date, and a year alone asks about that year", () => {
+    // Today is 2024-06-30 in the fixed context: 明年 is 2025, the year the plan's targets fall in.
+    expect(ask("今年的目标是什么")).toContain("计划未涉及2024年的目标:计划中的目标年份为2025年");
+    expect(ask("明年gdp目标")).toContain("800亿元");
+    expect(ask("2023年要完成什么")).toContain("计划未涉及2023年的目标");
+    expect(ask("2025年要完成哪些目标")).toContain("**总体目标**");
+    // Progress is not refused for a year without targets.
+    expect(ask("今年进展怎么样")).toContain("目标完成情况");
   });
   it("names an unknown department without inventing its tasks", () => {
     const text = ask("卫健委牵头哪些任务");
