@@ -83,7 +83,8 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     const best = hits[0];
     const terms = index.termsOf(q.topic);
     const enough = best && best.coverage >= MIN_COVERAGE && (best.matched >= 2 || terms.length === 1);
-    if (!best || !enough) return notCovered(q, "no_match", nearestTasks(hits));
+    // A word the plans never use (汽车 in 新能源汽车) is not covered, however much of the rest matches.
+    if (!best || !enough || index.longestUnknownRun(q.topic) >= 3) return notCovered(q, "no_match", nearestTasks(hits));
     const plan = plans.get(best.passage.plan) as ResponsibilityMatrix;
     if (best.passage.kind === "measure") {
       const m = plan.measures.find((x) => String(x.no) === best.passage.ref);

@@ -21,7 +21,16 @@ export interface PlanIndex {
   termsOf(query: string): string[];
   /** true when every term of a (normalized) phrase occurs somewhere in the plans */
   knows(phrase: string): boolean;
+  /**
+   * The longest run of consecutive Chinese bigrams of a query that no plan holds. One wrong character leaves a run
+   * of at most 2 (新型显视: 显视); a word the plans never use leaves 3 or more (新能源汽车: 源汽 汽车 车产).
+   */
+  longestUnknownRun(query: string): number;
 }
+
+/** Characters of the question's own wording (这些, 我们, 三个…), not of a subject: they never make a word unknown. */
+const FUNCTION_CHAR =
+  /[这那些个们的了吗呢么哪什怎样是有在和与及或等各每该其我你他她它请问就也都还又把被让给对从向一二两三四五六七八九十几多少]/;
 
 /** Titles (task titles, target metrics, measure titles) weigh twice what body text does. */
 const TITLE_WEIGHT = 2;
@@ -42,6 +51,18 @@ export function buildPlanIndex(plans: ResponsibilityMatrix[], tokenize: Tokenize
     passages,
     termsOf,
     knows: (phrase) => tokenize(phrase).every((t) => index.has(t)),
+    longestUnknownRun(query) {
+      let longest = 0;
+      for (const run of query.match(/[\u3400-\u9fff]{2,}/g) ?? []) {
+        let current = 0;
+        for (let i = 0; i + 1 < run.length; i++) {
+          const bigram = run.slice(i, i + 2);
+          current = index.has(bigram) || FUNCTION_CHAR.test(bigram) ? 0 : current + 1;
+          longest = Math.max(longest, current);
+        }
+      }
+      return longest;
+    },
     search(query, filter) {
       const terms = termsOf(query);
       if (terms.length === 0) return [];

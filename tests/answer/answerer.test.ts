@@ -81,6 +81,15 @@ describe("what the plan does not cover", () => {
     expect(text).toContain("未找到");
     expect(text).not.toMatch(/\d+亿元/);
   });
+  it("does not pass off a similar subject's figure for one the plan never names", () => {
+    const text = ask("新能源汽车产业目标");
+    expect(text).toContain("未找到与“新能源汽车产业”相关的内容");
+    expect(text).not.toContain("500亿元");
+    // One wrong character is still read as the word it spoils, and the question's own words are not subjects.
+    expect(ask("新型显视产业的目标")).not.toContain("未找到");
+    expect(ask("元宇宙、人工智能这些未来产业归谁管")).toContain("经贸发展局");
+    expect(ask("我们区的gdp目标")).toContain("800亿元");
+  });
   it("refuses a year the plan sets no target for", () => {
     const text = ask("2028年的上市公司目标");
     expect(text).toContain("未涉及2028年");
