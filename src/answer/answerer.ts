@@ -94,7 +94,7 @@ function eachDepartment(q: ParsedQuestion): ParsedQuestion[] {
 }
 
 function intentOf(r: Resolution): Intent {
-  if (r.kind === "shared_tasks") return "dept_tasks";
+  if (r.kind === "shared_tasks" || r.kind === "departments") return "dept_tasks";
   if (r.kind === "goals") return "goals";
   if (r.kind === "status_overview") return "status";
   if (r.kind === "task") {

@@ -76,6 +76,24 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         )
         .join("\n\n")}${tail}`;
     }
+    case "departments": {
+      const top = r.units[0];
+      const tied = r.units.filter((u) => top && u.lead === top.lead);
+      const load = (u: { lead: number; partner: number }) =>
+        [u.lead ? `牵头${u.lead}项` : "", u.partner ? `协同${u.partner}项` : ""].filter(Boolean).join("、");
+      return withPlan(
+        r.plan,
+        opts,
+        [
+          `**计划写明的部门和单位(共${r.units.length}个)**`,
+          ...(top ? [`牵头任务最多:${tied.map((u) => u.name).join("、")}(${top.lead}项)`] : []),
+          ...r.units.map((u) => `- ${u.name}:${load(u)}`),
+          ...(r.groups.length
+            ? [`集体表述:${r.groups.map((g) => `${g.name}(${load(g)})`).join("、")},泛指多个单位,不计入上面的个数`]
+            : []),
+        ].join("\n"),
+      );
+    }
     case "task_list":
       return withPlan(
         r.plan,

@@ -37,6 +37,8 @@ export type Resolution =
       withTargets?: boolean;
     }
   | { kind: "task_list"; plan: ResponsibilityMatrix }
+  /** every unit the plan names, with how many tasks each leads and cooperates on */
+  | { kind: "departments"; plan: ResponsibilityMatrix; units: UnitLoad[]; groups: UnitLoad[] }
   | {
       kind: "status_overview";
       plan: ResponsibilityMatrix;
@@ -67,4 +69,10 @@ export interface DepartmentTasks {
   partner: Task[];
   /** tasks whose cooperating units include a collective (各部门) that takes in this department */
   viaGroup: { task: Task; group: string }[];
+}
+
+export interface UnitLoad {
+  name: string;
+  lead: number;
+  partner: number;
 }

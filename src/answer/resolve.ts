@@ -7,7 +7,7 @@ import { TargetStatus } from "../progress/status.js";
 import { normalizeText } from "../search/normalize.js";
 import type { Hit, PlanIndex } from "../search/plan-index.js";
 import type { ParsedQuestion } from "./question.js";
-import type { DepartmentTasks, Resolution } from "./resolution.js";
+import type { DepartmentTasks, Resolution, UnitLoad } from "./resolution.js";
 
 /** A topic is covered when the best passage holds at least this share of its terms. */
 export const MIN_COVERAGE = 0.5;
@@ -76,6 +76,21 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     }
   }
   const departmentTasks = (name: string): DepartmentTasks[] => byDepartment.get(name) ?? [];
+
+  const departmentsOverview = (plan: ResponsibilityMatrix): Resolution => {
+    const loads: UnitLoad[] = [];
+    for (const [name, entries] of byDepartment) {
+      const e = entries.find((x) => x.plan === plan);
+      if (e) loads.push({ name, lead: e.lead.length, partner: e.partner.length });
+    }
+    loads.sort((a, b) => b.lead - a.lead || b.partner - a.partner || a.name.localeCompare(b.name, "zh"));
+    return {
+      kind: "departments",
+      plan,
+      units: loads.filter((u) => !groups.includes(u.name)),
+      groups: loads.filter((u) => groups.includes(u.name)),
+    };
+  };
 
   const resolveTopic = (q: ParsedQuestion, restrict?: ResponsibilityMatrix): Resolution => {
     // The passage that holds most of the question's terms wins; the BM25 score only breaks ties.
@@ -165,6 +180,11 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
 
       if (q.unknownDepartment) {
         return { kind: "not_covered", subject: q.unknownDepartment, why: "unknown_department", nearest: [] };
+      }
+      // "哪个部门牵头任务最多", "有哪些部门", "各部门分别牵头几项": every unit with its load, not one department's tasks.
+      const onlyCollective = q.departments.every((d) => groups.includes(d.name));
+      if (plan && q.taskNo === null && onlyCollective && DEPARTMENT_OVERVIEW.test(q.normalized)) {
+        return departmentsOverview(plan);
       }
       const dept = q.departments[0];
       if (q.intents.has("status") && plan && q.taskNo === null && q.departments.length <= 1) {
@@ -392,6 +412,9 @@ function metricTerms(t: Target, index: PlanIndex): string[] {
 }
 
 /** What is left of "总共有几项任务" or "一共有多少个": no subject at all. */
+const DEPARTMENT_OVERVIEW =
+  /(哪些|哪几个|多少个|几个|所有|全部|各个|每个)(牵头|协同|责任|参与)?的?(部门|单位)|(部门|单位)(名单|清单|列表|有哪些|有几个|有多少)|(哪个|哪家)(部门|单位).{0,6}最(多|少)|(各|每个)(部门|单位).{0,6}(几项|多少项|分别|各)/;
+
 const TRIVIAL_TOPIC = /^[有共总一都的个项条了吗呢啊\s]*$/;
 
 /** "哪些任务滞后" → behind (and, once the period is over, missed); "没有进展" → unreported or stale; null = all. */

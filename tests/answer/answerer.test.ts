@@ -155,6 +155,19 @@ describe("a department's tasks", () => {
   it("says when a department leads nothing", () => {
     expect(ask("建发局牵头哪些任务")).toContain("未牵头任何任务");
   });
+  it("lists every unit with how many tasks it leads and cooperates on, busiest first, collectives apart", () => {
+    for (const q of ["哪个部门牵头任务最多", "有哪些部门", "各部门分别牵头几项任务"]) {
+      const text = ask(q);
+      expect(text).toContain("**计划写明的部门和单位(共11个)**");
+      expect(text).toContain("牵头任务最多:经贸发展局(6项)");
+      expect(text).toContain("- 科技局:牵头2项、协同3项");
+      expect(text).toContain("- 税务局:协同1项");
+      expect(text).toContain("集体表述:各社区管委会(协同6项)、各部门(协同4项)");
+      expect(text.indexOf("经贸发展局:")).toBeLessThan(text.indexOf("科技局:"));
+    }
+    // The collective itself is still a unit one can ask about.
+    expect(ask("各部门参与哪些任务")).toContain("**各部门** 作为协同部门的任务(4项)");
+  });
   it("asked for the targets, lists each led task's targets with their sentences and defects", () => {
     const text = ask("财政局牵头的任务有哪些目标");
     const [lead, partner] = text.split("作为协同部门的任务");
