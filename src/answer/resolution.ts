@@ -26,7 +26,14 @@ export type Resolution =
       /** tasks whose targets carry the same figures as the goals asked about (asked who leads, or how far along) */
       carriers?: Task[];
     }
-  | { kind: "measures"; plan: ResponsibilityMatrix; measures: Measure[]; all: boolean }
+  | {
+      kind: "measures";
+      plan: ResponsibilityMatrix;
+      measures: Measure[];
+      all: boolean;
+      /** asked who is responsible: measures name no department, and the reply says so */
+      askedWho?: boolean;
+    }
   | {
       kind: "dept_tasks";
       department: string;

@@ -103,7 +103,8 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     const plan = plans.get(best.passage.plan) as ResponsibilityMatrix;
     if (best.passage.kind === "measure") {
       const m = plan.measures.find((x) => String(x.no) === best.passage.ref);
-      if (m) return { kind: "measures", plan, measures: [m], all: false };
+      const askedWho = q.intents.has("lead") || q.intents.has("partners");
+      if (m) return { kind: "measures", plan, measures: [m], all: false, askedWho };
     }
     // Aggregate passages by task: a task's target passages speak for the task too.
     const taskNo = bestTaskNo(hits, best.passage.plan);

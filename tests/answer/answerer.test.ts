@@ -123,6 +123,15 @@ describe("a subject the plan mentions without a figure", () => {
   });
 });
 
+describe("safeguard measures", () => {
+  it("asked who is responsible for one, says measures name no department and quotes it", () => {
+    const text = ask("营商环境谁负责");
+    expect(text).toContain("保障措施未写明牵头或协同部门");
+    expect(text).toContain("> 原文:“优化营商环境。");
+    expect(ask("优化营商环境的内容")).not.toContain("未写明");
+  });
+});
+
 describe("the plan itself", () => {
   it("lists the source defects on request, marking the human-confirmed one", () => {
     const text = ask("计划里有错别字吗");
