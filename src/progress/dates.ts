@@ -1,8 +1,17 @@
 // Calendar arithmetic on YYYY-MM-DD days (UTC midnight, so no time zone or DST can shift a day).
 const DAY_MS = 86_400_000;
 
+/** Parsed days, because a status overview asks about the same few days (period ends, today) many times over. */
+const parsed = new Map<string, number>();
+
 export function dayNumber(day: string): number {
-  return Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+  let n = parsed.get(day);
+  if (n === undefined) {
+    n = Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+    if (parsed.size >= 4096) parsed.clear();
+    parsed.set(day, n);
+  }
+  return n;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

@@ -129,14 +129,24 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
   // Effective records per task, kept until the file changes. Every answer about a task reads them, and in the bot
   // worker a read of the table costs more than the answer (the seen-ids writer's commits keep emptying this
   // connection's page cache). data_version moves when another connection commits; total_changes() when this one does.
-  const fileVersion = db.prepare<[], { v: number; c: number }>(
-    "SELECT data_version AS v, total_changes() AS c FROM pragma_data_version",
-  );
+  // data_version costs a read transaction (~5 µs), so it is asked once per turn of the event loop: reads within one
+  // synchronous run (a status overview reads every task) see one snapshot, as if in one transaction.
+  const dataVersion = db.prepare<[], number>("PRAGMA data_version").pluck();
+  const ownChanges = db.prepare<[], number>("SELECT total_changes()").pluck();
+  let othersVersion: number | undefined;
+  function fileVersion(): string {
+    if (othersVersion === undefined) {
+      othersVersion = dataVersion.get();
+      queueMicrotask(() => {
+        othersVersion = undefined;
+      });
+    }
+    return `${othersVersion}:${ownChanges.get()}`;
+  }
   const effectiveByTask = new Map<string, readonly ProgressRecord[]>();
   let cachedVersion = "";
   function effectiveRecords(plan: string, taskNo: number): readonly ProgressRecord[] {
-    const version = fileVersion.get();
-    const current = `${version?.v}:${version?.c}`;
+    const current = fileVersion();
     if (current !== cachedVersion) {
       effectiveByTask.clear();
       cachedVersion = current;

@@ -92,7 +92,7 @@ describe("progress store", () => {
     expect(store.audit(fix.id)[0]?.action).toBe("correct");
   });
 
-  it("a task's effective records follow every write: this connection's, another connection's, raw SQL", () => {
+  it("a task's effective records follow every write: this connection's at once, another connection's from the next turn", async () => {
     t = tempDb();
     const store = createProgressStore(t.db);
     const other = createProgressStore(new Database(t.file));
@@ -100,6 +100,9 @@ describe("progress store", () => {
     const mine = store.add({ ...base, value: 1 }, audit);
     expect(store.forTask("p", 9).map((r) => r.id)).toEqual([mine.id]);
     const theirs = other.add({ ...base, value: 2, asOf: "2024-06-01" }, audit);
+    // Within one synchronous run the reads share one snapshot, as in a transaction.
+    expect(store.forTask("p", 9).map((r) => r.id)).toEqual([mine.id]);
+    await Promise.resolve();
     expect(store.forTask("p", 9).map((r) => r.id)).toEqual([theirs.id, mine.id]);
     const raw = t.db
       .prepare(
@@ -109,6 +112,7 @@ describe("progress store", () => {
       .run();
     expect(store.forTask("p", 9, 1).map((r) => r.id)).toEqual([Number(raw.lastInsertRowid)]);
     other.add({ ...base, kind: "retraction", text: "撤销", supersedes: theirs.id }, audit);
+    await Promise.resolve();
     expect(store.forTask("p", 9).map((r) => r.id)).toEqual([Number(raw.lastInsertRowid), mine.id]);
     expect(store.forTask("p", 9, 0)).toEqual([]);
     // Shared between callers, so nobody can change them.
