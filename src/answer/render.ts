@@ -225,7 +225,7 @@ function renderTask(
   // Asked only who, about something the task names: its sentence is the evidence, not the target sentences.
   const askedFigures = intents.has("targets") || intents.has("progress");
   const cited = topicSentence && !askedFigures ? [topicSentence] : shown.map((t) => t.sentence);
-  if (intents.has("lead") || intents.has("partners") || cited.length === 0) {
+  if (intents.has("lead") || intents.has("partners") || intents.size === 0 || cited.length === 0) {
     if (topicSentence && !cited.includes(topicSentence)) cited.unshift(topicSentence);
     if (task.attribution) cited.push(task.attribution);
     if (cited.length === 1 && task.sentences[0]) cited.unshift(task.sentences[0]);

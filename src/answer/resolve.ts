@@ -391,7 +391,8 @@ function sentenceNaming(
  * sentence that names it: the evidence that this is the task. Not when the question names only the task itself.
  */
 function topicSentence(q: ParsedQuestion, task: Task, index: PlanIndex): string | undefined {
-  if (!q.intents.has("lead") && !q.intents.has("partners")) return undefined;
+  // A bare subject ("大物流体系") asks what the plan says about it, as much as who does it.
+  if (!q.intents.has("lead") && !q.intents.has("partners") && q.intents.size > 0) return undefined;
   const terms = new Set(index.termsOf(q.topic));
   if (terms.size === 0) return undefined;
   const named = sentenceNaming(task, terms, index);

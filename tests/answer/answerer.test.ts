@@ -33,6 +33,11 @@ describe("who leads and who cooperates", () => {
     expect(both).toContain("> 原文:“前瞻布局未来产业");
     expect(both).toContain("> 原文:“持续壮大3个支柱产业");
   });
+  it("a bare subject gets the sentence that names it and the responsibility line", () => {
+    const text = ask("大物流体系");
+    expect(text).toContain("> 原文:“围绕大物流体系建设");
+    expect(text).toContain("> 原文:“(牵头部门:经贸发展局");
+  });
   it("tolerates one wrong character", () => {
     expect(ask("上市公司数里达到多少")).toContain("12家");
   });
@@ -112,6 +117,11 @@ describe("what the plan does not cover", () => {
 });
 
 describe("a subject the plan mentions without a figure", () => {
+  it("names the subject without the question's own words", () => {
+    expect(ask("人工智能有目标吗")).toContain("计划未明确“人工智能”的量化目标");
+    expect(ask("有没有人工智能的目标")).toContain("计划未明确“人工智能”的量化目标");
+    expect(ask("是否有gdp目标")).toContain("800亿元");
+  });
   it("says no figure is set and shows none of the task's other figures", () => {
     const text = ask("人工智能产业规模目标");
     expect(text).toContain("计划未明确“人工智能产业规模”的量化目标");
