@@ -77,6 +77,23 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         )
         .join("\n\n")}${tail}`;
     }
+    case "year_targets": {
+      const all = r.groups.flatMap((g) => g.targets);
+      const firstTask = r.groups.find((g) => g.task)?.task;
+      return withPlan(
+        r.plan,
+        opts,
+        [
+          `**${r.year}年的目标(共${all.length}项)**`,
+          ...r.groups.flatMap((g) => [
+            g.task ? `${taskLine(g.task)}:` : "总体目标:",
+            ...g.targets.map((t) => `- ${targetText(t)}`),
+          ]),
+          ...renderWarnings(warningsFor(r.plan, all)),
+          ...(firstTask ? [`(问“${firstTask.label}的目标”可看原文句子)`] : []),
+        ].join("\n"),
+      );
+    }
     case "departments": {
       const top = r.units[0];
       const tied = r.units.filter((u) => top && u.lead === top.lead);

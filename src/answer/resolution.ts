@@ -44,6 +44,13 @@ export type Resolution =
       withTargets?: boolean;
     }
   | { kind: "task_list"; plan: ResponsibilityMatrix }
+  /** "2025年要完成哪些目标": every target due that year (and the recurring ones), the overall goals first */
+  | {
+      kind: "year_targets";
+      plan: ResponsibilityMatrix;
+      year: number;
+      groups: { task: Task | null; targets: Target[] }[];
+    }
   /** every unit the plan names, with how many tasks each leads and cooperates on */
   | { kind: "departments"; plan: ResponsibilityMatrix; units: UnitLoad[]; groups: UnitLoad[] }
   | {

@@ -152,6 +152,25 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     return { kind: "goals", plan, focus, intents: q.intents, carriers };
   };
 
+  /** Every target due in `year`: dated that year, recurring (每年, 年均) within the period, or undated at its end. */
+  const yearTargets = (plan: ResponsibilityMatrix, year: number): Resolution => {
+    const period = plan.period;
+    const inPeriod = !period || (year >= period.startYear && year <= period.endYear);
+    const due = (t: Target) => {
+      if (t.year !== null) return t.year === year;
+      if (/每年|年均/.test(t.metric + t.sentence)) return inPeriod;
+      return period?.endYear === year;
+    };
+    const groups = [
+      { task: null, targets: plan.goals.targets.filter(due) },
+      ...plan.tasks.map((task) => ({ task, targets: task.targets.filter(due) })),
+    ].filter((g) => g.targets.length > 0);
+    if (groups.length > 0) return { kind: "year_targets", plan, year, groups };
+    const all = [...plan.goals.targets, ...plan.tasks.flatMap((t) => t.targets)];
+    const planned = [...new Set(all.map((t) => t.year).filter((y): y is number => y !== null))].sort();
+    return { kind: "not_covered", subject: `${year}年的目标`, why: "year", nearest: [], plannedYears: planned, plan };
+  };
+
   const notCovered = (
     q: ParsedQuestion,
     why: Extract<Resolution, { kind: "not_covered" }>["why"],
@@ -261,11 +280,9 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         } else if (q.intents.has("progress") && plan && !q.intents.has("goals")) {
           // "进展如何" about nothing in particular: how every target stands.
           return { kind: "status_overview", plan, only: null };
-        } else if (
-          q.intents.has("goals") ||
-          (plan && q.years.length > 0 && !q.intents.has("task_list")) ||
-          (q.intents.has("targets") && plan && !q.intents.has("lead"))
-        ) {
+        } else if (plan && q.years[0] !== undefined && !q.intents.has("goals") && !q.intents.has("task_list")) {
+          return yearTargets(plan, q.years[0]);
+        } else if (q.intents.has("goals") || (q.intents.has("targets") && plan && !q.intents.has("lead"))) {
           resolution = plan ? { kind: "goals", plan, focus: null, intents: q.intents } : { kind: "help" };
         } else {
           return plan ? { kind: "task_list", plan } : { kind: "help" };

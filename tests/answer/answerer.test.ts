@@ -105,9 +105,17 @@ describe("what the plan does not cover", () => {
     expect(ask("今年的目标是什么")).toContain("计划未涉及2024年的目标:计划中的目标年份为2025年");
     expect(ask("明年gdp目标")).toContain("800亿元");
     expect(ask("2023年要完成什么")).toContain("计划未涉及2023年的目标");
-    expect(ask("2025年要完成哪些目标")).toContain("**总体目标**");
+    expect(ask("2025年要完成哪些目标")).toContain("**2025年的目标(共25项)**");
     // Progress is not refused for a year without targets.
     expect(ask("今年进展怎么样")).toContain("目标完成情况");
+  });
+  it("lists every target due in a year asked about on its own, the overall goals first, defects flagged", () => {
+    const text = ask("2025年要完成哪些目标");
+    expect(text).toContain("**2025年的目标(共25项)**");
+    expect(text.indexOf("总体目标:")).toBeLessThan(text.indexOf("(一)围绕集群建设"));
+    expect(text).toContain("- 上市公司数量:到2025年达到12家");
+    expect(text).toContain("缺少数字");
+    expect(text).toContain("已人工核对");
   });
   it("names an unknown department without inventing its tasks", () => {
     const text = ask("卫健委牵头哪些任务");
@@ -244,5 +252,12 @@ describe("several plans", () => {
   });
   it("finds departments by their short local name", () => {
     expect(text("数据资源局牵头哪些任务")).toContain("夯实数字基础设施");
+  });
+  it("lists a year's targets from the plan named, with the years it does set when it sets none", () => {
+    const t = text("临湖区2024年的目标");
+    expect(t).toContain("**2024年的目标");
+    expect(t).toContain("- 5G基站:到2024年累计1500个");
+    expect(t).not.toContain("2500个");
+    expect(text("临湖区2030年的目标")).toContain("计划中的目标年份为2024、2025、2026年");
   });
 });
