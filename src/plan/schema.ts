@@ -16,9 +16,15 @@ export const Comparison = z.enum([
   "确保", // ensure
   "拥有", // have
   "不超过", // at most (压缩至…以内, 控制在)
+  "进入前", // a rank within the top N (进入全省前10位)
   "其他",
 ]);
 export type Comparison = z.infer<typeof Comparison>;
+
+/** Targets met at or under their figure: a cap, or a rank (10th place or better). */
+export function lowerIsBetter(c: Comparison): boolean {
+  return c === "不超过" || c === "进入前";
+}
 
 export const WarningCode = z.enum([
   "title_spam", // a site's spam/SEO suffix glued to the title

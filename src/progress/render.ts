@@ -46,6 +46,7 @@ export function renderTargetLine(p: TargetProgress): string {
   if (latest.value === null) return `${prefix}目标 ${goal} · ${latest.asOf} 有文字记录,无数值 · ${status}`;
   const got = `${verb ? `已${verb}` : ""}${formatNumber(latest.value)}${latest.unit ?? target.unit}`;
   if (target.comparison === "不超过") return `${prefix}${got}(${latest.asOf})/上限 ${goal} · ${status}`;
+  if (target.comparison === "进入前") return `${prefix}第${got}(${latest.asOf})/目标 前${goal} · ${status}`;
   if (attained === null) {
     const why = target.value === null ? "目标数值在原文中缺失" : "单位不一致";
     return `${prefix}${got}(${latest.asOf})· ${why},无法计算完成度`;

@@ -1,5 +1,5 @@
 // Status rules for targets and tasks: done, on pace, behind pace, stale, missed — computed at a given day, never from the clock.
-import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
+import { lowerIsBetter, type ResponsibilityMatrix, type Target, type Task } from "../plan/schema.js";
 import { daysBetween } from "./dates.js";
 import { latestPerTarget } from "./effective.js";
 import type { ProgressReader, ProgressRecord } from "./schema.js";
@@ -50,8 +50,8 @@ export function elapsedShare(period: Period, today: string): number {
  * target's own unit (e.g. 已提升 1.2 个百分点), so the same division applies; the recording confirmation says so.
  */
 export function attainedShare(target: Target, latest: ProgressRecord | null): number | null {
-  // A cap (不超过: 压缩至1个工作日以内) is met or not; lower is better, so a share of it means nothing.
-  if (target.comparison === "不超过") return null;
+  // A cap (压缩至1个工作日以内) or a rank (前10位) is met or not; lower is better, so a share of it means nothing.
+  if (lowerIsBetter(target.comparison)) return null;
   if (!latest || latest.value === null || target.value === null || target.value <= 0) return null;
   if (latest.unit !== null && latest.unit !== target.unit) return null;
   return latest.value / target.value;
@@ -59,7 +59,7 @@ export function attainedShare(target: Target, latest: ProgressRecord | null): nu
 
 /** A cap target is met when the latest figure, in the target's unit, is at or under it. */
 export function capMet(target: Target, latest: ProgressRecord | null): boolean {
-  if (target.comparison !== "不超过" || !latest || latest.value === null || target.value === null) return false;
+  if (!lowerIsBetter(target.comparison) || !latest || latest.value === null || target.value === null) return false;
   return (latest.unit === null || latest.unit === target.unit) && latest.value <= target.value;
 }
 

@@ -189,7 +189,7 @@ describe("import of a plan with numbered tasks under groups and recurring target
     expect(matrix.tasks[0]?.section).toBe("重点任务 · 提升政务服务效能");
   });
 
-  it("reads caps, recurring targets and counts in 万户", () => {
+  it("reads caps, ranks, recurring targets and counts in 万户", () => {
     expect(matrix.tasks.map((t) => t.targets.map(brief3).join())).toEqual([
       "政务服务事项网上可办率|达到|98%|2025",
       "企业开办时间|不超过|1个工作日|2026",
@@ -197,5 +197,7 @@ describe("import of a plan with numbered tasks under groups and recurring target
       "普惠小微贷款余额|突破|300亿元|2027",
     ]);
     expect(matrix.goals.targets.map((t) => `${t.valueText}${t.unit}`)).toEqual(["10位", "20万户"]);
+    // A place in a ranking is a rank to stay within, not an amount to reach.
+    expect(matrix.goals.targets.map(brief3)[0]).toBe("营商环境评价全省排名|进入前|10位|2027");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Target, Task } from "../../src/plan/schema.js";
 import { memoryProgressReader } from "../../src/progress/memory-reader.js";
-import { NO_PROGRESS, renderTaskProgress } from "../../src/progress/render.js";
+import { NO_PROGRESS, renderTargetLine, renderTaskProgress } from "../../src/progress/render.js";
 import type { ProgressRecord } from "../../src/progress/schema.js";
 import {
   attainedShare,
@@ -109,6 +109,19 @@ describe("progress in answers", () => {
     const lines = renderTaskProgress(plan, task1, { today: "2026-02-01", staleDays: 30, progress: reader });
     expect(lines).toContain("- 专精特新企业(最终):540家/600家 ▓▓▓▓▓▓▓▓▓░ 90% · 期末未完成");
     expect(lines).toContain("- 上市公司(最终):目标 12家 · 暂无记录");
+  });
+});
+
+describe("rank targets (进入前N位)", () => {
+  const rank = { ...(plan.tasks[0]?.targets[0] as Target), comparison: "进入前" as const, value: 10, unit: "位" };
+  const rankPlan = { ...plan, tasks: [{ ...(plan.tasks[0] as Task), targets: [rank] }] };
+  it("is done at that place or better, never a share, and reads as a place", () => {
+    const eighth = targetProgress(rankPlan, rank, rec({ value: 8, unit: "位" }), "2024-07-01", 30);
+    expect(eighth.status).toBe("done");
+    expect(eighth.attained).toBeNull();
+    expect(renderTargetLine(eighth)).toContain("第8位(2024-06-30)/目标 前10位");
+    const twelfth = targetProgress(rankPlan, rank, rec({ value: 12, unit: "位" }), "2024-07-01", 30);
+    expect(twelfth.status).not.toBe("done");
   });
 });
 

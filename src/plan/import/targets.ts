@@ -266,6 +266,11 @@ function clauseTargets(
   const out: ExtractedTarget[] = [];
   let comparison = inherited;
   for (const part of parts) {
+    const rank = rankTarget(part, year);
+    if (rank) {
+      out.push(rank);
+      continue;
+    }
     const lost = LOST_NUMBER.exec(part);
     const figures = figuresIn(part);
     if (lost && figures.length === 0) {
@@ -330,6 +335,27 @@ function clauseTargets(
     out.push(target(metricFrom(prefix, suffix, f.unit), f, year, comparison));
   }
   return out.filter((t) => t.metric !== "" || t.value !== null);
+}
+
+/** 进入全省前10位: a place in a ranking, whose figure is a rank (lower is better), not an amount. */
+const RANK = new RegExp(`(全国|全省|全市|全区|同类园区)?前\\s*(\\d+|${SMALL_CN})\\s*(位|名)`);
+const RANK_VERB = /(进入|迈入|跻身|挺进|位居|位列|稳居|保持|排名|排在|居)+$/;
+
+function rankTarget(part: string, year: number | null): ExtractedTarget | null {
+  const m = RANK.exec(part);
+  if (!m) return null;
+  const subject = trimFrame(part.slice(0, m.index).replace(RANK_VERB, ""));
+  if (!subject) return null;
+  const valueText = m[2] ?? "";
+  return {
+    metric: `${subject}${m[1] ?? ""}排名`,
+    value: parseFigure(valueText),
+    valueText,
+    unit: m[3] ?? "位",
+    year,
+    comparison: "进入前",
+    warnings: [],
+  };
 }
 
 function target(metric: string, f: Figure, year: number | null, comparison: Comparison): ExtractedTarget {
