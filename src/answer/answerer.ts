@@ -12,9 +12,18 @@ import type { Resolution } from "./resolution.js";
 import { createResolver } from "./resolve.js";
 import type { Answer, AnswerContext, Intent } from "./types.js";
 
+/**
+ * What a chat remembers between messages: the last task or goals answered, so that a follow-up with no subject of
+ * its own ("那协同部门呢", "目标呢") continues it. The answerer reads and updates it; the chat layer keeps one per
+ * conversation and decides how long it lasts.
+ */
+export interface Conversation {
+  last: Resolution | null;
+}
+
 export interface Answerer {
   /** One answer per question found in the text (a message may hold two). */
-  answer(question: string, ctx: AnswerContext): Answer[];
+  answer(question: string, ctx: AnswerContext, conversation?: Conversation): Answer[];
   /** Tasks that a short reference names ("任务九", "第3项", "上市公司"), best first; empty when none is confident. */
   findTasks(reference: string): TaskMatch[];
 }
@@ -51,7 +60,7 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
   const namePlan = loaded.plans.length > 1;
 
   return {
-    answer(question, ctx) {
+    answer(question, ctx, conversation) {
       const segments = splitQuestions(stripMention(question));
       if (segments.length === 0) segments.push("帮助");
       const resolutions: Resolution[] = [];
@@ -60,11 +69,15 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
           parseQuestion(expand(normalizeText(absoluteYears(segment, ctx.today))), lookup),
         )) {
           const previous = resolutions.at(-1) ?? null;
-          const r = resolver.resolve(parsed, previous);
+          const r = resolver.resolve(parsed, previous ?? conversation?.last ?? null);
           // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.
           if (previous && sameSubject(previous, r)) resolutions[resolutions.length - 1] = r;
           else resolutions.push(r);
         }
+      }
+      if (conversation) {
+        const last = resolutions.at(-1);
+        conversation.last = last && (last.kind === "task" || last.kind === "goals") ? last : null;
       }
       return resolutions.map((r) => ({
         intent: intentOf(r),

@@ -434,7 +434,8 @@ function metricTerms(t: Target, index: PlanIndex): string[] {
 const DEPARTMENT_OVERVIEW =
   /(哪些|哪几个|多少个|几个|所有|全部|各个|每个)(牵头|协同|责任|参与)?的?(部门|单位)|(部门|单位)(名单|清单|列表|有哪些|有几个|有多少)|(哪个|哪家)(部门|单位).{0,6}最(多|少)|(各|每个)(部门|单位).{0,6}(几项|多少项|分别|各)/;
 
-const TRIVIAL_TOPIC = /^[有共总一都的个项条了吗呢啊\s]*$/;
+/** What is left of a follow-up ("那协同部门呢", "它的目标") once question words are gone: no subject of its own. */
+const TRIVIAL_TOPIC = /^[有共总一都的个项条了吗呢啊那它这其么还\s]*$/;
 
 /** "哪些任务滞后" → behind (and, once the period is over, missed); "没有进展" → unreported or stale; null = all. */
 function statusesAsked(normalized: string): TargetStatus[] | null {

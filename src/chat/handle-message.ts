@@ -1,6 +1,7 @@
 // Routes one chat message: progress commands to the progress module, everything else to the answering core.
 import type { Answerer } from "../answer/answerer.js";
 import type { AnswerContext } from "../answer/types.js";
+import { type Conversations, createConversations } from "./conversations.js";
 import type { IncomingMessage, Reply } from "./message.js";
 
 export interface ChatDeps {
@@ -9,13 +10,16 @@ export interface ChatDeps {
   context(): AnswerContext;
   /** progress commands (进展 …, 进展历史 …, 更正 …, 撤销 …); returns null when the text is not one */
   progressCommands?: (msg: IncomingMessage) => Reply | null;
+  /** follow-up memory per sender and chat (default: 5 minutes) */
+  conversations?: Conversations;
 }
 
 export function createMessageHandler(deps: ChatDeps): (msg: IncomingMessage) => Promise<Reply> {
+  const conversations = deps.conversations ?? createConversations();
   return async (msg) => {
     const command = deps.progressCommands?.(msg);
     if (command) return command;
-    const answers = deps.answerer.answer(msg.text, deps.context());
+    const answers = deps.answerer.answer(msg.text, deps.context(), conversations.of(msg));
     return { markdown: answers.map((a) => a.text).join("\n\n---\n\n"), kind: answers.map((a) => a.intent).join("+") };
   };
 }

@@ -45,6 +45,16 @@ describe("bot callbacks in a worker thread", () => {
     await expect.poll(count, { timeout: 3_000, interval: 50 }).toBeGreaterThan(0);
   });
 
+  it("continues a follow-up from the same sender in the same chat", async () => {
+    const first = await h.sim.askBot("接入部门谁牵头", { chatid: "g9", userid: "u9" });
+    const header = first.answer?.split("\n")[0] ?? "";
+    expect(header).toMatch(/^\*\*/);
+    const next = await h.sim.askBot("那协同部门呢", { chatid: "g9", userid: "u9" });
+    expect(next.answer?.split("\n")[0]).toBe(header);
+    const other = await h.sim.askBot("那协同部门呢", { chatid: "g9", userid: "u8" });
+    expect(other.answer?.split("\n")[0]).not.toBe(header);
+  });
+
   it("gives every retry of a message id the same reply", async () => {
     const msg = botTextMessage({ text: "接入部门目标", userid: "u1", chatid: "g1" });
     const replies = [];

@@ -1,0 +1,56 @@
+// Follow-ups across messages: "那协同部门呢" continues the asker's last task in that chat, for a few minutes.
+import { describe, expect, it } from "vitest";
+import { createConversations } from "../../src/chat/conversations.js";
+import { createMessageHandler } from "../../src/chat/handle-message.js";
+import type { IncomingMessage } from "../../src/chat/message.js";
+import { fixedContext, seedAnswerer } from "../answer/seed-knowledge.js";
+
+function chat() {
+  let clock = 0;
+  const handler = createMessageHandler({
+    answerer: seedAnswerer,
+    context: () => fixedContext,
+    conversations: createConversations({ now: () => clock, ttlMs: 5 * 60_000, capacity: 3 }),
+  });
+  const say = async (text: string, from: Partial<IncomingMessage> = {}) =>
+    (await handler({ text, userid: "u1", chatid: "g1", channel: "wecom-bot", ...from })).markdown;
+  return { say, later: (ms: number) => (clock += ms) };
+}
+
+describe("follow-up questions", () => {
+  it("continue the sender's last task in the same chat", async () => {
+    const { say } = chat();
+    expect(await say("集成电路谁牵头")).toContain("牵头:**经贸发展局**");
+    const next = await say("那协同部门呢");
+    expect(next).toContain("(一)围绕集群建设");
+    expect(next).toContain("协同:财政局、投资促进局、科技局、综保办、鑫城公司");
+    expect(await say("目标呢")).toContain("集成电路产业规模:到2025年达到200亿元");
+  });
+
+  it("are not taken from another sender, another chat, an old conversation, or open HTTP", async () => {
+    const { say, later } = chat();
+    await say("上市公司目标");
+    expect(await say("那协同部门呢", { userid: "u2" })).not.toContain("**(七)");
+    expect(await say("那协同部门呢", { chatid: "g2" })).not.toContain("**(七)");
+    expect(await say("那协同部门呢", { channel: "http", userid: "anonymous" })).not.toContain("**(七)");
+    expect(await say("那协同部门呢")).toContain("**(七)");
+    later(5 * 60_000 + 1);
+    expect(await say("那协同部门呢")).not.toContain("**(七)");
+  });
+
+  it("past capacity, the least recent conversation is forgotten", async () => {
+    const { say } = chat();
+    await say("上市公司目标");
+    for (const userid of ["u2", "u3", "u4"]) await say("帮助", { userid });
+    expect(await say("那协同部门呢")).not.toContain("**(七)");
+  });
+
+  it("a new subject replaces the remembered one, and other answers clear it", async () => {
+    const { say } = chat();
+    await say("上市公司目标");
+    await say("集成电路谁牵头");
+    expect(await say("目标呢")).toContain("集成电路");
+    await say("科技局牵头哪些任务");
+    expect(await say("那协同部门呢")).not.toContain("集成电路");
+  });
+});
