@@ -152,6 +152,15 @@ describe("attribution variants", () => {
 });
 
 describe("targets", () => {
+  it("reads places in a ranking as ranks, and 第三产业 as an industry", () => {
+    const brief = (sentence: string) =>
+      extractTargets(sentence, { inGoals: false }).targets.map(
+        (t) => `${t.metric}|${t.comparison}|${t.value}${t.unit}`,
+      );
+    expect(brief("到2026年，数字经济规模位居全省第3位。")).toEqual(["数字经济规模全省排名|进入前|3位"]);
+    expect(brief("到2025年，研发投入强度保持全市第一。")).toEqual(["研发投入强度全市排名|进入前|1位"]);
+    expect(brief("到2025年，第三产业占gdp比重提升两个百分点。")).toEqual(["第三产业占gdp比重|提升|2个百分点"]);
+  });
   it("ignores figures that describe the present, before the deadline", () => {
     const { targets } = extractTargets("持续壮大3个支柱产业,到2025年,商贸业总量突破400亿元。", { inGoals: false });
     expect(targets.map((t) => t.valueText + t.unit)).toEqual(["400亿元"]);

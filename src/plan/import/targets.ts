@@ -341,8 +341,13 @@ function clauseTargets(
 const RANK = new RegExp(`(全国|全省|全市|全区|同类园区)?前\\s*(\\d+|${SMALL_CN})\\s*(位|名)`);
 const RANK_VERB = /(进入|迈入|跻身|挺进|位居|位列|稳居|保持|排名|排在|居)+$/;
 
+/** 位居全省第一: a place named by a ranking verb (so that 第三产业 is never read as one) */
+const PLACE = new RegExp(
+  `(?:位居|位列|稳居|保持|排名|排在)(全国|全省|全市|全区|同类园区)?第\\s*(\\d+|${SMALL_CN})\\s*(位|名)?`,
+);
+
 function rankTarget(part: string, year: number | null): ExtractedTarget | null {
-  const m = RANK.exec(part);
+  const m = RANK.exec(part) ?? PLACE.exec(part);
   if (!m) return null;
   const subject = trimFrame(part.slice(0, m.index).replace(RANK_VERB, ""));
   if (!subject) return null;
