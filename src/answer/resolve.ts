@@ -265,6 +265,12 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         return { kind: "measures", plan, measures: plan.measures, all: true };
       }
 
+      // "谁是总负责": tasks name leads; the overall responsibility is in a measure (主要领导负总责), when there is one.
+      if (plan && q.taskNo === null && q.departments.length === 0 && OVERALL_CHARGE.test(q.normalized)) {
+        const overall = plan.measures.find((m) => OVERALL_CHARGE.test(m.text));
+        if (overall) return { kind: "measures", plan, measures: [overall], all: false };
+      }
+
       let resolution: Resolution;
       if (q.taskNo !== null && plan) {
         const task = plan.tasks.find((t) => t.no === q.taskNo);
@@ -275,6 +281,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         resolution = goals(plan, q);
       } else if (!q.topic || TRIVIAL_TOPIC.test(q.topic)) {
         if (q.intents.has("task_list") && plan) return { kind: "task_list", plan };
+
         if (previous && (previous.kind === "task" || previous.kind === "goals")) {
           resolution = { ...previous, intents: new Set([...previous.intents, ...q.intents]), focus: previous.focus };
         } else if (q.intents.has("progress") && plan && !q.intents.has("goals")) {
@@ -431,6 +438,8 @@ function metricTerms(t: Target, index: PlanIndex): string[] {
 }
 
 /** What is left of "总共有几项任务" or "一共有多少个": no subject at all. */
+const OVERALL_CHARGE = /负总责|总负责|总牵头|总体负责|总责任/;
+
 const DEPARTMENT_OVERVIEW =
   /(哪些|哪几个|多少个|几个|所有|全部|各个|每个)(牵头|协同|责任|参与)?的?(部门|单位)|(部门|单位)(名单|清单|列表|有哪些|有几个|有多少)|(哪个|哪家)(部门|单位).{0,6}最(多|少)|(各|每个)(部门|单位).{0,6}(几项|多少项|分别|各)/;
 

@@ -148,6 +148,11 @@ describe("safeguard measures", () => {
     expect(text).toContain("> 原文:“优化营商环境。");
     expect(ask("优化营商环境的内容")).not.toContain("未写明");
   });
+  it("asked who is in overall charge, quotes the measure that says so", () => {
+    for (const q of ["谁是总负责", "总负责人是谁"]) {
+      expect(ask(q)).toContain("管委会主要领导负总责");
+    }
+  });
 });
 
 describe("the plan itself", () => {
