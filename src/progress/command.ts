@@ -18,6 +18,8 @@ const HELP =
   /^(?:(?:更新|填报|登记|报)?进展|进展\s*(?:帮助|help|\?|？)|帮助\s*进展|怎么(?:填报|登记|更新)进展[?？]?)$/i;
 const QUESTION =
   /^(?:如何|怎么样|怎样|咋样|情况|进度|最新|多少)?[\s,，]*(?:如何|怎么样|怎样|咋样)?[?？]+$|^(?:如何|怎么样|怎样|咋样|情况如何|进度如何|最新情况|有哪些)$/;
+/** Where a report starts after a bare task reference: a verb of progress, or the first figure. */
+const REPORT_START = /已经?|累计|达到|达|新增|完成|突破|共有|现有|目前|本月|本季度|今年|[0-9０-９]/;
 /** 截至2024年3月31日 / 截止 2024-03-31: the day the progress refers to */
 const AS_OF = /截[至止]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/;
 
@@ -41,6 +43,11 @@ function splitBody(body: string): { ref: string; text: string } {
   if (colon > 0) return { ref: trimmed.slice(0, colon).trim(), text: trimmed.slice(colon + 1).trim() };
   const space = trimmed.search(/\s/);
   if (space > 0) return { ref: trimmed.slice(0, space), text: trimmed.slice(space + 1).trim() };
+  // "上市公司达到9家" with no separator: a figure says it is a report; the reference ends where the report begins.
+  const report = REPORT_START.exec(trimmed);
+  if (report && report.index >= 2 && /\d/.test(trimmed.slice(report.index))) {
+    return { ref: trimmed.slice(0, report.index), text: trimmed };
+  }
   return { ref: trimmed, text: "" };
 }
 

@@ -55,6 +55,11 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 describe("recording progress in chat", () => {
+  it("records a report written straight after the task's name, not a question about it", async () => {
+    const r = await send("进展 专精特新企业累计达到520家");
+    expect(r.kind).toBe("progress_recorded");
+    expect(store.get(1)).toMatchObject({ targetId: "t1-1", value: 520, text: "专精特新企业累计达到520家" });
+  });
   it("stores a bound figure and confirms task, metric, value and how to undo", async () => {
     const r = await send("进展 任务一:本季度新增专精特新企业45家,累计达到520家");
     expect(r.kind).toBe("progress_recorded");

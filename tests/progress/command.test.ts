@@ -18,6 +18,13 @@ describe("chat grammar", () => {
       "填报进展 任务1:截至2024年3月31日累计达到300家",
       { kind: "record", ref: "任务1", text: "截至2024年3月31日累计达到300家", asOf: "2024-03-31" },
     ],
+    // No separator after the reference: a figure marks a report, which keeps its subject in the text.
+    ["进展 上市公司达到9家", { kind: "record", ref: "上市公司", text: "上市公司达到9家", asOf: null }],
+    [
+      "进展 高水平创新平台已有6家",
+      { kind: "record", ref: "高水平创新平台", text: "高水平创新平台已有6家", asOf: null },
+    ],
+    ["进展 上市公司", { kind: "show", ref: "上市公司" }],
     ["进展 任务九", { kind: "show", ref: "任务九" }],
     ["进展 任务九 怎么样?", { kind: "show", ref: "任务九" }],
     ["进展 任务九:最新情况", { kind: "show", ref: "任务九" }],
