@@ -71,9 +71,13 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
       }
     } else {
       lines.push(`指标:未计入${note ? `(${note})` : ""},仅保存为文字`);
-      const example = task.targets[0];
-      if (example && note)
-        lines.push(`如需计入指标,可写明指标名和数字,如「${example.metric}累计达到…${example.unit}」`);
+      // The example names a target whose figure the plan states, with the verb its kind of figure takes.
+      const example = task.targets.find((t) => t.value !== null) ?? task.targets[0];
+      const verb =
+        example?.comparison === "提升" || example?.comparison === "下降" ? `已${example.comparison}` : "累计达到";
+      if (example && note) {
+        lines.push(`如需计入指标,每条进展写明一个指标名和数字,如「${example.metric}${verb}…${example.unit}」`);
+      }
     }
     lines.push(`日期:${rec.asOf} · 填报:${reporterLabel(rec)}`);
     lines.push(`撤销请发「撤销 #${rec.id}」,更正请发「更正 #${rec.id} 新的内容」`);

@@ -90,6 +90,7 @@ describe("recording progress in chat", () => {
   it("keeps an ambiguous figure as text and says so", async () => {
     const r = await send("进展 任务1 本月又有两家企业达到30家标准,累计达到300家和上市公司5家");
     expect(r.markdown).toContain("仅保存为文字");
+    expect(r.markdown).toContain("每条进展写明一个指标名和数字,如「专精特新企业累计达到…家」");
     expect(store.get(1)).toMatchObject({ targetId: null, value: null });
   });
 
