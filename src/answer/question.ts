@@ -334,7 +334,7 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup): Par
     // a count of tasks or items ("两项", "10个") says how many, not about what
     .replace(/(^|\s)[一二两三四五六七八九十\d]{1,3}\s*(项|个|条)(?=\s|$)/g, " ")
     .replace(/[^\p{L}\p{N}%.]+/gu, " ")
-    // a verb left hanging at either end of a word ("人工智能有目标吗" → 人工智能有) is the question's, not the subject's
+    // a verb left hanging after a subject ("人工智能有目标吗" → 人工智能有) is the question's, not the subject's
     .replace(/(?<=[\u3400-\u9fff]{2})[有是的]+(?=\s|$)/g, "")
     .replace(/\s+/g, " ")
     .trim();

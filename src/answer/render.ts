@@ -208,11 +208,10 @@ function renderNoFigure(
 /** A task's targets as list lines under its title, with the plan's defects flagged; a task without any says so. */
 function taskTargetLines(plan: ResponsibilityMatrix, task: Task): string[] {
   if (task.targets.length === 0) return ["- 原文未设定量化目标"];
-  const sentences = [...new Set(task.targets.map((t) => t.sentence))];
   return [
     ...task.targets.map((t) => `- ${targetText(t)}`),
     ...renderWarnings(warningsFor(plan, task.targets)),
-    ...quotes(sentences),
+    ...quotes(task.targets.map((t) => t.sentence)),
   ];
 }
 

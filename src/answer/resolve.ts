@@ -2,7 +2,7 @@
 
 import type { LoadedPlans } from "../plan/knowledge.js";
 import { chineseNumeral } from "../plan/numbers.js";
-import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
+import { RECURRING, type ResponsibilityMatrix, type Target, type Task } from "../plan/schema.js";
 import { TargetStatus } from "../progress/status.js";
 import { normalizeText } from "../search/normalize.js";
 import type { Hit, PlanIndex } from "../search/plan-index.js";
@@ -158,7 +158,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     const inPeriod = !period || (year >= period.startYear && year <= period.endYear);
     const due = (t: Target) => {
       if (t.year !== null) return t.year === year;
-      if (/每年|年均/.test(t.metric + t.sentence)) return inPeriod;
+      if (RECURRING.test(t.metric + t.sentence)) return inPeriod;
       return period?.endYear === year;
     };
     const groups = [
@@ -166,8 +166,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       ...plan.tasks.map((task) => ({ task, targets: task.targets.filter(due) })),
     ].filter((g) => g.targets.length > 0);
     if (groups.length > 0) return { kind: "year_targets", plan, year, groups };
-    const all = [...plan.goals.targets, ...plan.tasks.flatMap((t) => t.targets)];
-    const planned = [...new Set(all.map((t) => t.year).filter((y): y is number => y !== null))].sort();
+    const planned = plannedYears([...plan.goals.targets, ...plan.tasks.flatMap((t) => t.targets)]);
     return { kind: "not_covered", subject: `${year}年的目标`, why: "year", nearest: [], plannedYears: planned, plan };
   };
 
@@ -287,7 +286,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         } else if (q.intents.has("progress") && plan && !q.intents.has("goals")) {
           // "进展如何" about nothing in particular: how every target stands.
           return { kind: "status_overview", plan, only: null };
-        } else if (plan && q.years[0] !== undefined && !q.intents.has("goals") && !q.intents.has("task_list")) {
+        } else if (plan && q.years[0] !== undefined && !q.intents.has("goals")) {
           return yearTargets(plan, q.years[0]);
         } else if (q.intents.has("goals") || (q.intents.has("targets") && plan && !q.intents.has("lead"))) {
           resolution = plan ? { kind: "goals", plan, focus: null, intents: q.intents } : { kind: "help" };
@@ -328,12 +327,17 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
 }
 
 /** A question about a year the plan sets no target for is not covered, whatever the topic. */
+/** The years targets fall due in, earliest first. */
+function plannedYears(targets: Target[]): number[] {
+  return [...new Set(targets.map((t) => t.year).filter((y): y is number => y !== null))].sort();
+}
+
 function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
   if (r.kind !== "task" && r.kind !== "goals") return r;
   // Progress in a year the plan sets no target for ("今年进展如何") is still progress.
   if (q.years.length === 0 || r.intents.has("progress")) return r;
   const targets = r.kind === "task" ? r.task.targets : r.plan.goals.targets;
-  const planned = [...new Set(targets.map((t) => t.year).filter((y): y is number => y !== null))];
+  const planned = plannedYears(targets);
   const asked = q.years.filter((y) => !planned.includes(y));
   if (asked.length === 0 || planned.length === 0) return r;
   return {
@@ -437,7 +441,7 @@ function metricTerms(t: Target, index: PlanIndex): string[] {
   return terms;
 }
 
-/** What is left of "总共有几项任务" or "一共有多少个": no subject at all. */
+/** "谁是总负责": the overall charge, which plans state in a safeguard measure (主要领导负总责), not in a task. */
 const OVERALL_CHARGE = /负总责|总负责|总牵头|总体负责|总责任/;
 
 const DEPARTMENT_OVERVIEW =

@@ -21,6 +21,9 @@ export const Comparison = z.enum([
 ]);
 export type Comparison = z.infer<typeof Comparison>;
 
+/** Words that make a target recur every year of the plan (每年新增…, 年均下降…) rather than fall due once. */
+export const RECURRING = /每年|年均|每年度/;
+
 /** Targets met at or under their figure: a cap, or a rank (10th place or better). */
 export function lowerIsBetter(c: Comparison): boolean {
   return c === "不超过" || c === "进入前";

@@ -1,7 +1,7 @@
 // Extracts the quantified targets of one sentence: metric, figure, unit, year and comparison, in the plan's own words.
 
 import { parseFigure } from "../numbers.js";
-import type { Comparison, WarningCode } from "../schema.js";
+import { type Comparison, RECURRING, type WarningCode } from "../schema.js";
 
 export interface ExtractedTarget {
   metric: string;
@@ -213,7 +213,7 @@ export function extractTargets(sentence: string, opts: { inGoals: boolean; readi
     }
   });
   // A recurring target (每年新增…不少于500亩) has no deadline but is a target all the same.
-  const yearly = segments.length === 0 ? /每年|年均|每年度/.exec(sentence) : null;
+  const yearly = segments.length === 0 ? RECURRING.exec(sentence) : null;
   if (yearly) segments.push({ scope: sentence.slice(yearly.index), year: null });
   if (segments.length === 0 && opts.inGoals) segments.push({ scope: sentence, year: null });
 
