@@ -100,6 +100,10 @@ function fromRow(r: Row): ProgressRecord {
 export interface StoreOptions {
   /** the clock that stamps recordedAt; fixed in tests */
   now?: () => Date;
+  /** a commit by another connection (thread or process) shows in cached reads at most this late; default 50 */
+  othersVisibleWithinMs?: number;
+  /** milliseconds from any fixed point, for that delay; fixed in tests */
+  monotonicMs?: () => number;
 }
 
 export function createProgressStore(db: Db, options: StoreOptions = {}): ProgressStore {
@@ -128,18 +132,30 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
 
   // Effective records per task, kept until the file changes. Every answer about a task reads them, and in the bot
   // worker a read of the table costs more than the answer (the seen-ids writer's commits keep emptying this
-  // connection's page cache). data_version moves when another connection commits; total_changes() when this one does.
-  // data_version costs a read transaction (~5 µs), so it is asked once per turn of the event loop: reads within one
-  // synchronous run (a status overview reads every task) see one snapshot, as if in one transaction.
+  // connection's page cache). total_changes() moves at once when this connection writes; data_version when another
+  // connection has committed. data_version costs a read transaction; asked on every callback under load it took
+  // about 8% of the bot worker's CPU, so it is asked at most every othersVisibleWithinMs: a record written elsewhere
+  // (the server's thread, the CLI) shows that much later, which no user can notice. Another connection's commit
+  // shows only between turns of the event loop: reads within one synchronous run (a status overview reads every
+  // task) see one snapshot, as if in one transaction.
   const dataVersion = db.prepare<[], number>("PRAGMA data_version").pluck();
   const ownChanges = db.prepare<[], number>("SELECT total_changes()").pluck();
-  let othersVersion: number | undefined;
+  const othersWithinMs = options.othersVisibleWithinMs ?? 50;
+  const monotonicMs = options.monotonicMs ?? (() => performance.now());
+  let othersVersion = 0;
+  let othersAskedAt = Number.NEGATIVE_INFINITY;
+  let askedThisTurn = false;
   function fileVersion(): string {
-    if (othersVersion === undefined) {
-      othersVersion = dataVersion.get();
+    if (!askedThisTurn) {
+      askedThisTurn = true;
       queueMicrotask(() => {
-        othersVersion = undefined;
+        askedThisTurn = false;
       });
+      const t = monotonicMs();
+      if (t - othersAskedAt >= othersWithinMs) {
+        othersVersion = dataVersion.get() ?? 0;
+        othersAskedAt = t;
+      }
     }
     return `${othersVersion}:${ownChanges.get()}`;
   }

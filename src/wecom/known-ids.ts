@@ -6,6 +6,8 @@
 // Ids written by another process on the same file afterwards are not seen; a plain question retried there is
 // answered again (harmless), while state changes are always claimed in the table itself.
 
+import { trimOldest } from "./trim-oldest.js";
+
 export interface KnownIds {
   /** false only when the table certainly does not hold this key: then it needs no lookup */
   mayHold(key: string, now: number): boolean;
@@ -17,7 +19,8 @@ export interface KnownIds {
 
 /**
  * @param initial keys with their expiry, oldest first (what the table held at start)
- * @param capacity beyond it the oldest keys are dropped; until they would have expired, unknown keys are looked up
+ * @param capacity beyond it (by a sixteenth) the oldest keys are dropped; until they would have expired, unknown keys
+ *   are looked up
  * @param incompleteUntil the index proves nothing before this time (the table held more than capacity at start)
  */
 export function createKnownIds(initial: Iterable<[string, number]>, capacity: number, incompleteUntil = 0): KnownIds {
@@ -28,12 +31,9 @@ export function createKnownIds(initial: Iterable<[string, number]>, capacity: nu
   function add(key: string, expiresAt: number): void {
     ids.delete(key);
     ids.set(key, expiresAt);
-    if (ids.size <= capacity) return;
-    for (const [oldest, expiry] of ids) {
-      ids.delete(oldest);
+    trimOldest(ids, capacity, (_, expiry) => {
       blindUntil = Math.max(blindUntil, expiry);
-      if (ids.size <= capacity) break;
-    }
+    });
   }
 
   for (const [key, expiresAt] of initial) add(key, expiresAt);

@@ -4,6 +4,7 @@ import { logger } from "../log.js";
 import { type BackgroundWriter, NO_AUTO_CHECKPOINT, startBackgroundWriter } from "../store/background-writer.js";
 import type { Db } from "../store/database.js";
 import { createKnownIds, type KnownIds } from "./known-ids.js";
+import { trimOldest } from "./trim-oldest.js";
 
 /** What a delivery of a message id should do. */
 export type Claim =
@@ -19,7 +20,7 @@ export interface SeenMessagesOptions {
   ttlMs?: number;
   /** a pending claim older than this was left by a crashed process and may be taken over */
   reclaimAfterMs?: number;
-  /** replies kept in memory besides the table (the oldest are read back from the table when asked again) */
+  /** replies kept in memory besides the table, a sixteenth more before a trim (older ones are read back from it) */
   memoryEntries?: number;
   /** message ids indexed in memory, so that a new one needs no table read (see known-ids.ts) */
   knownIdsCapacity?: number;
@@ -197,10 +198,7 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
     known.add(key, done.expiresAt);
     recent.delete(key);
     recent.set(key, done);
-    for (const [k, d] of recent) {
-      if (recent.size <= memoryEntries && d.expiresAt > now()) break;
-      recent.delete(k);
-    }
+    trimOldest(recent, memoryEntries); // expired replies are skipped when read and dropped by prune()
     if (!queue) return;
     queued.push(done);
     if (queued.length >= MAX_BATCH) flush();

@@ -94,7 +94,7 @@ describe("progress store", () => {
 
   it("a task's effective records follow every write: this connection's at once, another connection's from the next turn", async () => {
     t = tempDb();
-    const store = createProgressStore(t.db);
+    const store = createProgressStore(t.db, { othersVisibleWithinMs: 0 });
     const other = createProgressStore(new Database(t.file));
     expect(store.forTask("p", 9)).toEqual([]); // now cached
     const mine = store.add({ ...base, value: 1 }, audit);
@@ -119,6 +119,24 @@ describe("progress store", () => {
     expect(() => {
       (store.forTask("p", 9)[0] as { value: number | null }).value = 99;
     }).toThrow(TypeError);
+  });
+
+  it("asks whether another connection committed at most every othersVisibleWithinMs", async () => {
+    t = tempDb();
+    let clock = 0;
+    const store = createProgressStore(t.db, { othersVisibleWithinMs: 50, monotonicMs: () => clock });
+    const other = createProgressStore(new Database(t.file));
+    expect(store.forTask("p", 9)).toEqual([]); // asked at 0, now cached
+    const theirs = other.add(base, audit);
+    clock = 49;
+    await Promise.resolve();
+    expect(store.forTask("p", 9)).toEqual([]);
+    clock = 50;
+    await Promise.resolve();
+    expect(store.forTask("p", 9).map((r) => r.id)).toEqual([theirs.id]);
+    // This connection's own writes never wait.
+    const mine = store.add({ ...base, asOf: "2024-06-01" }, audit);
+    expect(store.forTask("p", 9).map((r) => r.id)).toEqual([mine.id, theirs.id]);
   });
 
   it("retracts by appending a retraction that hides the record", () => {

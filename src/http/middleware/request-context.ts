@@ -1,7 +1,7 @@
 // Gives each request an id and a child logger, and logs and counts it when it ends (path only: queries and bodies stay out).
 import { randomUUID } from "node:crypto";
 import type { Middleware } from "koa";
-import { logger } from "../../log.js";
+import { type Logger, logger } from "../../log.js";
 import { httpRequests } from "../metrics.js";
 import type { AppState } from "../state.js";
 
@@ -12,7 +12,10 @@ export function requestContext(): Middleware<AppState> {
     const given = ctx.get("x-request-id");
     const requestId = safeRequestId.test(given) ? given : randomUUID();
     ctx.state.requestId = requestId;
-    ctx.state.log = logger.child({ reqId: requestId });
+    // Made when first used: a child logger costs microseconds, and a bot callback handed to the worker thread
+    // logs nothing here unless the level lets the line below through.
+    let log: Logger | undefined;
+    Object.defineProperty(ctx.state, "log", { get: () => (log ??= logger.child({ reqId: requestId })) });
     ctx.set("x-request-id", requestId);
     const started = performance.now();
     try {
@@ -21,10 +24,11 @@ export function requestContext(): Middleware<AppState> {
       // The matched route pattern, not the raw path, keeps the label set small.
       const route = (ctx as { routerPath?: string }).routerPath ?? "unmatched";
       httpRequests.inc({ method: ctx.method, route, status: String(ctx.status) });
-      ctx.state.log.info(
-        { method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - started) },
-        "request",
-      );
+      if (logger.isLevelEnabled("info"))
+        ctx.state.log.info(
+          { method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - started) },
+          "request",
+        );
     }
   };
 }

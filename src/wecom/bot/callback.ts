@@ -4,6 +4,7 @@ import { changesState } from "../../chat/changes-state.js";
 import { within } from "../../http/budget.js";
 import type { ChatResponder } from "../../http/chat-responder.js";
 import { HttpError } from "../../http/http-error.js";
+import type { AppState } from "../../http/state.js";
 import { openCallback } from "../../http/wecom-callback.js";
 import type { Logger } from "../../log.js";
 import { type CallbackKeys, type SignedQuery, sealReply } from "../crypto.js";
@@ -39,7 +40,8 @@ export type BotCallbackOutcome =
   | { status: 200; json: string | null }
   | { status: number; error: string; kind?: string | undefined };
 
-export type BotCallback = (query: SignedQuery, body: string, log: Logger) => Promise<BotCallbackOutcome>;
+/** `request` is the HTTP request's id and logger (AppState), or the same rebuilt in the bot worker. */
+export type BotCallback = (query: SignedQuery, body: string, request: AppState) => Promise<BotCallbackOutcome>;
 
 function parseJson(text: string): unknown {
   try {
@@ -104,7 +106,7 @@ export function createBotCallback(deps: BotCallbackDeps): BotCallback {
     }
   }
 
-  return async (query, body, log) => {
+  return async (query, body, { log }) => {
     try {
       const envelope = BotEnvelope.safeParse(parseJson(body));
       if (!envelope.success) throw new HttpError(400, "not a bot callback", "bad_body");

@@ -23,7 +23,7 @@ export function botRoutes(deps: BotRouteDeps): Router<AppState> {
 
   router.post(BOT_PATH, async (ctx) => {
     const query = signedQuery(ctx);
-    const outcome = await deps.handle(query, await readTextBody(ctx), ctx.state.log);
+    const outcome = await deps.handle(query, await readTextBody(ctx), ctx.state);
     if ("error" in outcome) throw new HttpError(outcome.status, outcome.error, outcome.kind);
     ctx.status = 200;
     if (outcome.json === null) {

@@ -67,13 +67,12 @@ export async function startBotWorker(data: BotWorkerData): Promise<BotWorker> {
   await ready;
 
   return {
-    async handle(query, body, log) {
+    async handle(query, body, { requestId }) {
       await ready;
       const id = nextId++;
-      const reqId = (log.bindings() as { reqId?: string }).reqId ?? String(id);
       return new Promise<BotCallbackOutcome>((resolve) => {
         pending.set(id, resolve);
-        worker.postMessage({ type: "callback", id, query, body, requestId: reqId } satisfies ToWorker);
+        worker.postMessage({ type: "callback", id, query, body, requestId } satisfies ToWorker);
       });
     },
     async kill() {

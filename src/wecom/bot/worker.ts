@@ -59,7 +59,7 @@ port.on("message", (msg: ToWorker) => {
     void close();
     return;
   }
-  handle(msg.query, msg.body, logger.child({ reqId: msg.requestId })).then(
+  handle(msg.query, msg.body, { requestId: msg.requestId, log: logger.child({ reqId: msg.requestId }) }).then(
     (outcome) => send({ type: "outcome", id: msg.id, outcome }),
     (err: unknown) => {
       logger.error({ err, reqId: msg.requestId }, "bot callback failed in the worker");
