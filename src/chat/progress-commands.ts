@@ -12,6 +12,7 @@ import { prepareRecord } from "../progress/record.js";
 import { renderTaskProgress } from "../progress/render.js";
 import { resolveTask } from "../progress/resolve-task.js";
 import type { ProgressRecord } from "../progress/schema.js";
+import { bindEachTarget } from "../progress/split-report.js";
 import type { ProgressStore } from "../store/progress-store.js";
 import type { IncomingMessage, Reply } from "./message.js";
 
@@ -29,6 +30,7 @@ export const PROGRESS_HELP = [
   "**进展填报与查询**",
   "- 登记:`进展 任务九:本季度新增专精特新企业45家,累计达到520家`",
   "- 也可用关键词指任务:`更新进展 上市公司 已达10家`",
+  "- 一条写多个指标:`进展 任务三:百亿元以上企业6家、10亿元以上企业25家`(每个指标各记一条)",
   "- 指定日期:在内容里写「截至2024年3月31日」",
   "- 查看:`进展 任务九`;历史:`进展历史 任务九`",
   "- 更正:`更正 #12 新的内容`(原记录保留,以新记录为准)",
@@ -56,19 +58,27 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
   };
   const planOf = (slug: string) => deps.plans.find((p) => p.slug === slug);
 
+  /** The "指标:" lines of a record bound to a target, or [] for a text-only record. */
+  function targetLines(rec: ProgressRecord, task: Task): string[] {
+    const target = task.targets.find((t) => t.id === rec.targetId);
+    if (!target || rec.value === null) return [];
+    const binding = { bound: true as const, target, value: rec.value, unit: target.unit };
+    const share =
+      target.value && target.value > 0
+        ? `(目标 ${formatNumber(target.value)}${target.unit},完成 ${formatPercent(rec.value / target.value)})`
+        : "";
+    const lines = [`指标:${describeBinding(binding)}${share}`];
+    if (target.comparison === "提升" || target.comparison === "下降") {
+      lines.push(`说明:按“已${target.comparison}的幅度”计入`);
+    }
+    return lines;
+  }
+
   function confirmation(rec: ProgressRecord, task: Task, note: string): string {
     const lines = [`✅ 已记录进展 #${rec.id}${rec.supersedes ? `(更正 #${rec.supersedes})` : ""}`, taskLabel(task)];
-    const target = task.targets.find((t) => t.id === rec.targetId);
-    if (target && rec.value !== null) {
-      const binding = { bound: true as const, target, value: rec.value, unit: target.unit };
-      const share =
-        target.value && target.value > 0
-          ? `(目标 ${formatNumber(target.value)}${target.unit},完成 ${formatPercent(rec.value / target.value)})`
-          : "";
-      lines.push(`指标:${describeBinding(binding)}${share}`);
-      if (target.comparison === "提升" || target.comparison === "下降") {
-        lines.push(`说明:按“已${target.comparison}的幅度”计入`);
-      }
+    const bound = targetLines(rec, task);
+    if (bound.length > 0) {
+      lines.push(...bound);
     } else {
       lines.push(`指标:未计入${note ? `(${note})` : ""},仅保存为文字`);
       // The example names a target whose figure the plan states, with the verb its kind of figure takes.
@@ -82,6 +92,19 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
     lines.push(`日期:${rec.asOf} · 填报:${reporterLabel(rec)}`);
     lines.push(`撤销请发「撤销 #${rec.id}」,更正请发「更正 #${rec.id} 新的内容」`);
     return lines.join("\n");
+  }
+
+  /** One message that reported several targets: a record each, stored together. */
+  function confirmEach(recs: readonly ProgressRecord[], task: Task): string {
+    const ids = recs.map((r) => `#${r.id}`);
+    const first = recs[0];
+    return [
+      `✅ 已记录进展 ${ids.join("、")}(一条消息含 ${recs.length} 个指标,每个指标一条记录)`,
+      taskLabel(task),
+      ...recs.flatMap((r) => targetLines(r, task)),
+      first ? `日期:${first.asOf} · 填报:${reporterLabel(first)}` : "",
+      `撤销请发${ids.map((id) => `「撤销 ${id}」`).join("")},更正请发「更正 ${ids[0]} 新的内容」`,
+    ].join("\n");
   }
 
   function authorise(msg: IncomingMessage, task: Task) {
@@ -111,6 +134,16 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
       { ...deps, today: deps.today() },
     );
     if (!prepared.ok) return reply(`未记录:${prepared.reason}`, "progress_invalid");
+    // Checked first: the single binding would take one of the figures and leave the others as text.
+    const each = bindEachTarget(found.task, prepared.record.text);
+    if (each) {
+      const recs = deps.store.addMany(
+        each.map((b) => ({ ...prepared.record, targetId: b.target.id, value: b.value, unit: b.unit })),
+        audit(msg),
+      );
+      logger.info({ progressIds: recs.map((r) => r.id), userid: msg.userid }, "progress recorded");
+      return reply(confirmEach(recs, found.task), "progress_recorded");
+    }
     const rec = deps.store.add(prepared.record, audit(msg));
     logger.info({ progressId: rec.id, plan: rec.plan, taskNo: rec.taskNo, userid: msg.userid }, "progress recorded");
     const note = prepared.binding.bound ? "" : (prepared.binding.reason ?? "");

@@ -59,12 +59,22 @@ function bigrams(s: string): Set<string> {
  * found as a tie-breaker, so "亿元以上企业" prefers the metric of that exact name over "百亿元以上企业".
  */
 function metricScore(metric: string, text: string): number {
+  const { hits, of } = metricPairsIn(metric, text);
+  return hits === 0 ? 0 : hits + hits / of;
+}
+
+function metricPairsIn(metric: string, text: string): { hits: number; of: number } {
   const wanted = bigrams(metric);
-  if (wanted.size === 0) return 0;
   const have = bigrams(text);
   let hits = 0;
   for (const b of wanted) if (have.has(b)) hits++;
-  return hits === 0 ? 0 : hits + hits / wanted.size;
+  return { hits, of: wanted.size };
+}
+
+/** Whether the text names the metric: at least two of its character pairs (its only one, for a two-character name). */
+export function namesMetric(metric: string, text: string): boolean {
+  const { hits, of } = metricPairsIn(metric, text);
+  return of > 0 && hits >= Math.min(2, of);
 }
 
 /**

@@ -94,6 +94,29 @@ describe("recording progress in chat", () => {
     expect(store.get(1)).toMatchObject({ targetId: null, value: null });
   });
 
+  it("records each target of a report that names several, one record each, stored together", async () => {
+    const r = await send("进展 任务1:截至2024年6月30日,专精特新企业累计达到520家;上市公司10家");
+    expect(r.kind).toBe("progress_recorded");
+    expect(r.markdown).toContain("已记录进展 #1、#2(一条消息含 2 个指标,每个指标一条记录)");
+    expect(r.markdown).toContain("指标:专精特新企业 = 520家(目标 600家,完成 86%)");
+    expect(r.markdown).toContain("指标:上市公司 = 10家(目标 12家,完成 83%)");
+    expect(r.markdown).toContain("撤销请发「撤销 #1」「撤销 #2」");
+    expect(store.list().map((rec) => [rec.targetId, rec.value, rec.asOf])).toEqual([
+      ["t1-1", 520, "2024-06-30"],
+      ["t1-2", 10, "2024-06-30"],
+    ]);
+    expect(latestPerTarget(store.forTask("demo-2023-2025", 1)).get("t1-2")?.value).toBe(10);
+  });
+
+  it("splits a report only when every figure names its target: otherwise one binding, or text", async () => {
+    // The second figure names no metric: the report binds as one, as before.
+    await send("进展 任务1:专精特新企业累计达到520家,其中本季度新增45家");
+    expect(store.list().map((rec) => [rec.targetId, rec.value])).toEqual([["t1-1", 520]]);
+    // Two figures for one target are not two records.
+    await send("进展 任务1:专精特新企业累计达到520家;专精特新企业累计达到530家");
+    expect(store.count()).toBe(2);
+  });
+
   it("reads the day the progress refers to from the text", async () => {
     await send("进展 任务1:截至2024年3月31日累计达到300家");
     expect(store.get(1)?.asOf).toBe("2024-03-31");
