@@ -12,7 +12,6 @@ import { prepareRecord } from "../progress/record.js";
 import { renderTaskProgress } from "../progress/render.js";
 import { resolveTask } from "../progress/resolve-task.js";
 import type { ProgressRecord } from "../progress/schema.js";
-import { bindEachTarget } from "../progress/split-report.js";
 import type { ProgressStore } from "../store/progress-store.js";
 import type { IncomingMessage, Reply } from "./message.js";
 
@@ -134,11 +133,9 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
       { ...deps, today: deps.today() },
     );
     if (!prepared.ok) return reply(`未记录:${prepared.reason}`, "progress_invalid");
-    // Checked first: the single binding would take one of the figures and leave the others as text.
-    const each = bindEachTarget(found.task, prepared.record.text);
-    if (each) {
+    if (prepared.each) {
       const recs = deps.store.addMany(
-        each.map((b) => ({ ...prepared.record, targetId: b.target.id, value: b.value, unit: b.unit })),
+        prepared.each.map((e) => e.record),
         audit(msg),
       );
       logger.info({ progressIds: recs.map((r) => r.id), userid: msg.userid }, "progress recorded");

@@ -101,7 +101,8 @@ export function checkImport(table: Table, source: "import" | "cli", deps: Import
       problems.push({ row, column: map[prepared.field as Column] ?? prepared.field, reason: prepared.reason });
       continue;
     }
-    records.push(prepared.record);
+    // A row whose text reports several targets (and names no metric or value) gives a record per target.
+    records.push(...(prepared.each?.map((e) => e.record) ?? [prepared.record]));
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, records };
 }

@@ -4,6 +4,7 @@ import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
 import { type Binding, bindFigure, figuresInUnit } from "./bind.js";
 import { resolveTask } from "./resolve-task.js";
 import { IsoDay, type NewProgress, type ProgressSource } from "./schema.js";
+import { type BoundFigure, bindEachTarget } from "./split-report.js";
 
 export interface RecordRequest {
   plan?: string;
@@ -25,7 +26,15 @@ export interface RecordRequest {
 }
 
 export type Prepared =
-  | { ok: true; plan: ResponsibilityMatrix; task: Task; binding: Binding; record: NewProgress }
+  | {
+      ok: true;
+      plan: ResponsibilityMatrix;
+      task: Task;
+      binding: Binding;
+      record: NewProgress;
+      /** a text that reports several targets, each figure naming its own: one record per target (split-report.ts) */
+      each: { binding: BoundFigure; record: NewProgress }[] | null;
+    }
   | { ok: false; field: string; reason: string };
 
 export interface PrepareDeps {
@@ -99,5 +108,13 @@ export function prepareRecord(req: RecordRequest, deps: PrepareDeps): Prepared {
     asOf: req.asOf,
     supersedes: req.supersedes ?? null,
   };
-  return { ok: true, plan, task, binding, record };
+  // Callers store `each` when it is set: the single binding would take one of the figures and leave the others as
+  // text. Only a new report written as free text is split: a correction replaces one record, and an explicit metric
+  // or value already says which target is meant.
+  const split = explicit || record.supersedes !== null ? null : bindEachTarget(task, text);
+  const each = split?.map((b) => ({
+    binding: b,
+    record: { ...record, targetId: b.target.id, value: b.value, unit: b.unit },
+  }));
+  return { ok: true, plan, task, binding, record, each: each ?? null };
 }

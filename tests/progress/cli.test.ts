@@ -96,6 +96,16 @@ describe("planbot progress", () => {
     expect(await run("progress", "import", file)).toBe(`imported 2 records from ${file}\n`);
     expect(count()).toBe(2);
   });
+
+  it("adds a record per target when the text reports several", async () => {
+    const added = await run("progress", "add", "--task", "1", "--text", "专精特新企业累计达到300家,上市公司5家");
+    expect(added.split("\n")).toEqual([
+      expect.stringMatching(/^recorded #1: demo-2023-2025 任务1 · 专精特新企业 = 300家 · \d{4}-\d{2}-\d{2}$/),
+      expect.stringMatching(/^recorded #2: demo-2023-2025 任务1 · 上市公司 = 5家 · /),
+      "",
+    ]);
+    expect(count()).toBe(2);
+  });
 });
 
 describe("planbot digest", () => {

@@ -75,6 +75,19 @@ describe("progress API", () => {
     expect(listed.records).toEqual([expect.objectContaining({ id: body.record.id, value: 300, supersededBy: null })]);
   });
 
+  it("stores a record per target when the text reports several, each figure naming its own", async () => {
+    await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
+    const res = await post({ task: 1, text: "专精特新企业累计达到300家;上市公司5家", reporter: "oa-sync" });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { record: { id: number }; records: { targetId: string; value: number }[] };
+    expect(body.records.map((r) => [r.targetId, r.value])).toEqual([
+      ["t1-1", 300],
+      ["t1-2", 5],
+    ]);
+    expect(body.record.id).toBe(1);
+    expect(rt.store.count()).toBe(2);
+  });
+
   it("explains what is wrong with a request and stores nothing", async () => {
     await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
     expect((await post("{not json")).status).toBe(400);

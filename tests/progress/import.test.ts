@@ -32,6 +32,15 @@ describe("import", () => {
     ]);
   });
 
+  it("gives a row whose text reports several targets (no metric or value) a record per target", () => {
+    const table = parseCsv("任务,进展,填报人,日期\n1,专精特新企业累计达到300家、上市公司5家,zhang,2024-06-30\n");
+    expect(importTable(table, rt.store, deps(), audit).ok).toBe(true);
+    expect(rt.store.list().map((r) => [r.targetId, r.value, r.text])).toEqual([
+      ["t1-1", 300, "专精特新企业累计达到300家、上市公司5家"],
+      ["t1-2", 5, "专精特新企业累计达到300家、上市公司5家"],
+    ]);
+  });
+
   it("stores nothing when one row is bad and names every bad row, column and reason", () => {
     const table = parseCsv(
       [

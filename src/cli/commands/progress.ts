@@ -68,6 +68,19 @@ function add(raw: unknown): void {
       ) ??
       reporter?.departments[0] ??
       null;
+    if (prepared.each) {
+      // A text that reports several targets: one record per target, stored together.
+      const recs = runtime.store.addMany(
+        prepared.each.map((e) => ({ ...e.record, department })),
+        cliAudit(),
+      );
+      for (const [i, rec] of recs.entries()) {
+        const b = prepared.each[i]?.binding;
+        const figure = b ? `${b.target.metric} = ${formatNumber(b.value)}${b.unit}` : "";
+        process.stdout.write(`recorded #${rec.id}: ${rec.plan} 任务${rec.taskNo} · ${figure} · ${rec.asOf}\n`);
+      }
+      return;
+    }
     const rec = runtime.store.add({ ...prepared.record, department }, cliAudit());
     const figure = prepared.binding.bound
       ? `${prepared.binding.target.metric} = ${formatNumber(prepared.binding.value)}${prepared.binding.unit}`
