@@ -1,6 +1,7 @@
 // Reads one question: what is asked (intents), about which department, task or measure, and the topic words left.
 import { chineseNumeral } from "../plan/numbers.js";
 import type { DepartmentLookup, DepartmentMention } from "./department-lookup.js";
+import { RECENT, RECENT_TIME } from "./recent-window.js";
 import type { Intent } from "./types.js";
 
 export interface ParsedQuestion {
@@ -39,6 +40,8 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
     "status",
     /(哪些|哪几项|哪几个|哪个|什么)(任务|指标|目标|工作)?.{0,6}(滞后|落后|进度慢|没完成|未完成|没有完成|没达标|未达标|没有进展|无进展|没进展|没填报|未填报|没有填报|没更新|未更新|没有更新|久未|停滞)|(滞后|落后|未完成|没有进展|未填报)的(任务|指标|目标)|(整体|总体|全部|所有|各项)(任务)?的?(进展|进度|完成情况)|进展(总览|汇总|概况|一览)/,
   ],
+  // What was reported lately ("最近有什么新进展", "本周进展"): recorded progress in a window of days.
+  ["recent", RECENT],
   ["partners", /协同|配合|协助|参与|协作|协办|支持单位|配套单位|还有哪些单位|还有谁/],
   [
     "lead",
@@ -323,6 +326,8 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup): Par
       rest = rest.replace(t[0], " ");
     }
   }
+  // "上市公司最近有什么进展": the time words bound the records asked about; they are not subject matter.
+  if (intents.has("recent")) rest = rest.replace(new RegExp(RECENT_TIME.source, "g"), " ");
   const years = [...rest.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1]));
   rest = rest.replace(/(到|至|截至|截止)?\s*20\d{2}\s*(年底|年末|年)?(前)?/g, " ");
 

@@ -1,7 +1,9 @@
 // Renders a resolution as short Chinese WeCom markdown: the plan's facts, its own sentence quoted, defects flagged.
 import type { ResponsibilityMatrix, SourceWarning, Target, Task } from "../plan/schema.js";
 import { renderStatusOverview } from "../progress/overview.js";
+import { renderRecentProgress } from "../progress/recent.js";
 import { renderTaskProgress } from "../progress/render.js";
+import { recentWindow } from "./recent-window.js";
 import type { Resolution } from "./resolution.js";
 import type { AnswerContext } from "./types.js";
 
@@ -151,6 +153,8 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
       );
     case "status_overview":
       return withPlan(r.plan, opts, renderStatusOverview(r, ctx));
+    case "recent_progress":
+      return withPlan(r.plan, opts, renderRecentProgress(r.plan, recentWindow(r.asked, ctx.today), ctx));
     case "not_covered":
       return renderNotCovered(r);
   }

@@ -61,6 +61,8 @@ export type Resolution =
       /** only the tasks this department leads */
       department?: string;
     }
+  /** "最近有什么新进展": records stored in a window of days (recent-window.ts reads it from `asked` and today) */
+  | { kind: "recent_progress"; plan: ResponsibilityMatrix; asked: string }
   | { kind: "plan_info"; plan: ResponsibilityMatrix; sentences: string[]; defects: boolean }
   | { kind: "shared_tasks"; departments: string[]; plan: ResponsibilityMatrix; tasks: Task[] }
   | { kind: "help" }

@@ -7,6 +7,7 @@ import { TargetStatus } from "../progress/status.js";
 import { normalizeText } from "../search/normalize.js";
 import type { Hit, PlanIndex } from "../search/plan-index.js";
 import type { ParsedQuestion } from "./question.js";
+import { withoutRecentWords } from "./recent-window.js";
 import type { DepartmentTasks, Resolution, UnitLoad } from "./resolution.js";
 
 /** A topic is covered when the best passage holds at least this share of its terms. */
@@ -213,6 +214,15 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
           only: statusesAsked(q.normalized),
           ...(dept ? { department: dept.name } : {}),
         };
+      }
+      if (
+        q.intents.has("recent") &&
+        plan &&
+        q.taskNo === null &&
+        q.departments.length === 0 &&
+        !withoutRecentWords(q.topic)
+      ) {
+        return { kind: "recent_progress", plan, asked: q.normalized };
       }
       const asksDeptTasks =
         dept &&

@@ -9,6 +9,7 @@ export const Intent = z.enum([
   "targets",
   "progress",
   "status",
+  "recent",
   "dept_tasks",
   "goals",
   "measures",

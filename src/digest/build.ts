@@ -1,8 +1,8 @@
 // Builds the morning digest: new progress, targets behind pace, stale tasks, days left or final attainment. Pure and deterministic.
 import type { ResponsibilityMatrix, Task } from "../plan/schema.js";
 import { daysBetween } from "../progress/dates.js";
-import { clip, formatNumber, formatPercent, reporterLabel } from "../progress/format.js";
-import { renderTargetLine } from "../progress/render.js";
+import { clip, formatPercent } from "../progress/format.js";
+import { dayLabel, recordLine, renderTargetLine } from "../progress/render.js";
 import type { ProgressReader, ProgressRecord } from "../progress/schema.js";
 import { STATUS_LABEL, type TargetProgress, targetPeriod, taskProgress } from "../progress/status.js";
 import { type DigestItem, packDigest, WECOM_MARKDOWN_LIMIT } from "./split.js";
@@ -26,25 +26,10 @@ export interface DigestInput {
   maxNewEntries?: number;
 }
 
-/** MM-DD within the digest's year, the full day otherwise (a year-end figure read in January). */
-const dayLabel = (day: string, digestDate: string) => (day.slice(0, 4) === digestDate.slice(0, 4) ? day.slice(5) : day);
-
 function leadText(task: Task, contactsOf: DigestInput["contactsOf"]): string {
   const lead = task.lead.length > 0 ? task.lead.join("、") : "未注明";
   const mentions = [...new Set(task.lead.flatMap(contactsOf))].sort().map((u) => `<@${u}>`);
   return `牵头:${lead}${mentions.length > 0 ? ` ${mentions.join(" ")}` : ""}`;
-}
-
-function newRecordEntry(plan: ResponsibilityMatrix, r: ProgressRecord, date: string): string {
-  const task = plan.tasks.find((t) => t.no === r.taskNo);
-  const target = task?.targets.find((t) => t.id === r.targetId);
-  let figure = "";
-  if (target && r.value !== null) {
-    const share = target.value && target.value > 0 ? ` ${formatPercent(r.value / target.value)}` : "";
-    figure = ` **${target.metric} ${formatNumber(r.value)}${target.unit}${share}**`;
-  }
-  const fix = r.supersedes ? "(更正)" : "";
-  return `- 任务${r.taskNo}${fix}${figure}:${clip(r.text, 60)} —— ${reporterLabel(r)} ${dayLabel(r.asOf, date)}`;
 }
 
 function behindEntry(task: Task, p: TargetProgress, contactsOf: DigestInput["contactsOf"]): string {
@@ -69,7 +54,7 @@ function planItems(plan: ResponsibilityMatrix, input: DigestInput): DigestItem[]
   items.push({ kind: "section", text: `### 新进展(${dayLabel(input.sinceDay, input.date)} 以来 ${fresh.length} 条)` });
   if (fresh.length === 0) items.push({ kind: "entry", text: "- 无" });
   const ordered = [...fresh].sort((a, b) => a.taskNo - b.taskNo || a.id - b.id);
-  for (const r of ordered.slice(0, max)) items.push({ kind: "entry", text: newRecordEntry(plan, r, input.date) });
+  for (const r of ordered.slice(0, max)) items.push({ kind: "entry", text: recordLine(plan, r, input.date) });
   if (ordered.length > max) {
     items.push({ kind: "entry", text: `- ……另有 ${ordered.length - max} 条,可发送「进展历史 任务N」查看` });
   }

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { contactsOf } from "../auth/permission.js";
 import type { ReportersFile } from "../auth/reporters.js";
 import type { DepartmentDirectory, ResponsibilityMatrix } from "../plan/schema.js";
-import { addDays, shanghaiMidnight } from "../progress/dates.js";
+import { addDays, shanghaiDayOf, shanghaiMidnight } from "../progress/dates.js";
 import { effectiveRecords } from "../progress/effective.js";
 import { memoryProgressReader } from "../progress/memory-reader.js";
 import type { ProgressReader, ProgressRecord } from "../progress/schema.js";
@@ -81,7 +81,7 @@ export function prepareDigest(
     plans,
     progress: snapshot.reader,
     newRecords: snapshot.effective.filter((r) => r.recordedAt >= since && slugs.has(r.plan)),
-    sinceDay: new Date(Date.parse(since) + 8 * 3_600_000).toISOString().slice(0, 10),
+    sinceDay: shanghaiDayOf(since),
     staleDays: src.staleDays,
     contactsOf: (dept) => contactsOf(src.reporters, dept, src.directory).map((r) => r.userid),
   });

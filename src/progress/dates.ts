@@ -23,6 +23,11 @@ export function addDays(day: string, n: number): string {
   return new Date((dayNumber(day) + n) * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The Shanghai calendar day (UTC+8, no DST) an ISO timestamp falls on. */
+export function shanghaiDayOf(instant: string): string {
+  return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** The instant a Shanghai calendar day begins (UTC+8, no DST), as an ISO timestamp. */
 export function shanghaiMidnight(day: string): string {
   return new Date(dayNumber(day) * DAY_MS - 8 * 3_600_000).toISOString();

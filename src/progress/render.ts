@@ -3,9 +3,26 @@ import type { AnswerContext } from "../answer/types.js";
 import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
 import { newestFirst } from "./effective.js";
 import { clip, formatNumber, formatPercent, reporterLabel, textBar } from "./format.js";
+import type { ProgressRecord } from "./schema.js";
 import { STATUS_LABEL, type TargetProgress, taskProgress } from "./status.js";
 
 export const NO_PROGRESS = "暂无进展记录";
+
+/** MM-DD within `today`'s year, the full day otherwise (a year-end figure read in January). */
+export const dayLabel = (day: string, today: string) => (day.slice(0, 4) === today.slice(0, 4) ? day.slice(5) : day);
+
+/** One record as the digest and "最近有什么新进展" list it: task, bound figure and share, text, who, which day. */
+export function recordLine(plan: ResponsibilityMatrix, r: ProgressRecord, today: string): string {
+  const task = plan.tasks.find((t) => t.no === r.taskNo);
+  const target = task?.targets.find((t) => t.id === r.targetId);
+  let figure = "";
+  if (target && r.value !== null) {
+    const share = target.value && target.value > 0 ? ` ${formatPercent(r.value / target.value)}` : "";
+    figure = ` **${target.metric} ${formatNumber(r.value)}${target.unit}${share}**`;
+  }
+  const fix = r.supersedes ? "(更正)" : "";
+  return `- 任务${r.taskNo}${fix}${figure}:${clip(r.text, 60)} —— ${reporterLabel(r)} ${dayLabel(r.asOf, today)}`;
+}
 
 /** `only` limits the per-target lines to the targets an answer is about. */
 export function renderTaskProgress(
