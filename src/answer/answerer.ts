@@ -65,9 +65,8 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
       if (segments.length === 0) segments.push("帮助");
       const resolutions: Resolution[] = [];
       for (const segment of segments) {
-        for (const parsed of eachDepartment(
-          parseQuestion(expand(normalizeText(absoluteYears(segment, ctx.today))), lookup),
-        )) {
+        const parsedSegment = parseQuestion(expand(normalizeText(absoluteYears(segment, ctx.today))), lookup);
+        for (const parsed of eachDepartment(parsedSegment).flatMap(eachTask)) {
           const previous = resolutions.at(-1) ?? null;
           const r = resolver.resolve(parsed, previous ?? conversation?.last ?? null);
           // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.
@@ -104,6 +103,12 @@ function sameSubject(a: Resolution, b: Resolution): boolean {
 function eachDepartment(q: ParsedQuestion): ParsedQuestion[] {
   if (q.departments.length < 2 || q.taskNo !== null || !/分别|各自/.test(q.normalized)) return [q];
   return q.departments.map((d) => ({ ...q, departments: [d] }));
+}
+
+/** "任务七和任务八分别谁牵头": one question per task named. */
+function eachTask(q: ParsedQuestion): ParsedQuestion[] {
+  if (q.moreTaskNos.length === 0) return [q];
+  return [q.taskNo, ...q.moreTaskNos].map((taskNo) => ({ ...q, taskNo, moreTaskNos: [] }));
 }
 
 function intentOf(r: Resolution): Intent {

@@ -11,6 +11,8 @@ export interface ParsedQuestion {
   departments: DepartmentMention[];
   unknownDepartment: string | null;
   taskNo: number | null;
+  /** further tasks the question names ("任务七和任务八分别谁牵头"): answered one by one after taskNo */
+  moreTaskNos: number[];
   measureNo: number | null;
   years: number[];
   /** what is left once question words, departments and references are taken out: the subject matter */
@@ -33,7 +35,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ],
   [
     "progress",
-    /进展|进度|完成(了|情况|得|多少|率)|(能不能|能否|可能|可以|能)完成|完成得了|落实情况|推进情况|执行情况|到哪了|怎么样了|如何了|现状|(现在|目前|当前|眼下)(已经?|有|是|完成|达到|做到)*(多少|几)|(多少|几[家个项亿])了/,
+    /进展|进度|还差|差距|差多少|完成(了|情况|得|多少|率)|(能不能|能否|可能|可以|能)完成|完成得了|落实情况|推进情况|执行情况|到哪了|怎么样了|如何了|现状|(现在|目前|当前|眼下)(已经?|有|是|完成|达到|做到)*(多少|几)|(多少|几[家个项亿])了/,
   ],
   // Which tasks are behind, unreported, or how all of them stand: a status overview, not one task.
   [
@@ -312,6 +314,7 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup): Par
   if (unknownDepartment) rest = rest.split(unknownDepartment).join(" ");
 
   let taskNo: number | null = null;
+  const moreTaskNos: number[] = [];
   let measureNo: number | null = null;
   if (intents.has("measures")) {
     const m = MEASURE_REF.exec(rest);
@@ -320,11 +323,13 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup): Par
       rest = rest.replace(m[0], " ");
     }
   } else {
-    const t = TASK_REF.exec(rest);
-    if (t) {
-      taskNo = ordinal(t[1] ?? t[2] ?? t[3] ?? t[4] ?? t[5]);
-      rest = rest.replace(t[0], " ");
+    for (const t of rest.matchAll(new RegExp(TASK_REF.source, "g"))) {
+      const no = ordinal(t[1] ?? t[2] ?? t[3] ?? t[4] ?? t[5]);
+      if (no === null || no === taskNo || moreTaskNos.includes(no)) continue;
+      if (taskNo === null) taskNo = no;
+      else moreTaskNos.push(no);
     }
+    rest = rest.replace(new RegExp(TASK_REF.source, "g"), " ");
   }
   // "上市公司最近有什么进展": the time words bound the records asked about; they are not subject matter.
   if (intents.has("recent")) rest = rest.replace(new RegExp(RECENT_TIME.source, "g"), " ");
@@ -343,5 +348,5 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup): Par
     .replace(/(?<=[\u3400-\u9fff]{2})[有是的]+(?=\s|$)/g, "")
     .replace(/\s+/g, " ")
     .trim();
-  return { normalized, intents, departments, unknownDepartment, taskNo, measureNo, years, topic };
+  return { normalized, intents, departments, unknownDepartment, taskNo, moreTaskNos, measureNo, years, topic };
 }

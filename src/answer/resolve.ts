@@ -142,8 +142,11 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
   };
 
   /** The goals; for a question about who leads, also the tasks that carry the same figure (goals name no lead). */
-  const goals = (plan: ResponsibilityMatrix, q: ParsedQuestion): Resolution => {
-    const focus = focusTargets(plan.goals.targets, q, index);
+  const goals = (
+    plan: ResponsibilityMatrix,
+    q: ParsedQuestion,
+    focus = focusTargets(plan.goals.targets, q, index),
+  ): Resolution => {
     const asked = focus ?? plan.goals.targets;
     const wantsCarriers = q.intents.has("lead") || q.intents.has("partners") || q.intents.has("progress");
     if (!wantsCarriers) return { kind: "goals", plan, focus, intents: q.intents };
@@ -275,7 +278,12 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       }
 
       // "谁是总负责": tasks name leads; the overall responsibility is in a measure (主要领导负总责), when there is one.
-      if (plan && q.taskNo === null && q.departments.length === 0 && OVERALL_CHARGE.test(q.normalized)) {
+      if (
+        plan &&
+        q.taskNo === null &&
+        q.departments.length === 0 &&
+        (OVERALL_CHARGE.test(q.normalized) || WHOLE_PLAN_CHARGE.test(q.normalized))
+      ) {
         const overall = plan.measures.find((m) => OVERALL_CHARGE.test(m.text));
         if (overall) return { kind: "measures", plan, measures: [overall], all: false };
       }
@@ -308,6 +316,19 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
           q,
           plan && planKeys.some((k) => k.key && q.normalized.includes(k.key)) ? plan : undefined,
         );
+        // "距离800亿还差多少": no words for the subject, but its figure is a target's.
+        if (resolution.kind === "not_covered" && resolution.why === "no_match" && plan) {
+          const byFigure = targetsWithFigure(plan, q.topic);
+          if (byFigure?.task === null) resolution = goals(plan, q, byFigure.targets);
+          else if (byFigure?.task) {
+            resolution = { kind: "task", plan, task: byFigure.task, intents: q.intents, focus: byFigure.targets };
+          }
+        }
+      }
+      // "800亿的目标谁负责": the goals, narrowed to the one whose figure is quoted.
+      if (resolution.kind === "goals" && resolution.focus === null) {
+        const byFigure = targetsWithFigure(resolution.plan, q.topic);
+        if (byFigure?.task === null) resolution = goals(resolution.plan, q, byFigure.targets);
       }
       return checkYears(resolution, q);
     },
@@ -451,8 +472,32 @@ function metricTerms(t: Target, index: PlanIndex): string[] {
   return terms;
 }
 
+/** A figure as users write it: 800亿, 600家, 3.5%, 2个百分点. */
+const FIGURE = /(\d+(?:\.\d+)?)\s*(个百分点|万元\/亩|亿元|万元|亿|万|家|个|亩|项|%)/g;
+
+/**
+ * The targets whose figure the topic quotes ("800亿" → gdp 800亿元): the overall goals' first, else one task's.
+ * Undefined when no target or several tasks' targets carry it: a bare figure then names nothing for certain.
+ */
+function targetsWithFigure(
+  plan: ResponsibilityMatrix,
+  topic: string,
+): { task: Task | null; targets: Target[] } | undefined {
+  const quoted = [...topic.matchAll(FIGURE)].map((m) => ({ value: Number(m[1]), unit: m[2] ?? "" }));
+  if (quoted.length === 0) return undefined;
+  const carries = (t: Target) => quoted.some((f) => t.value === f.value && t.unit.startsWith(f.unit));
+  const goals = plan.goals.targets.filter(carries);
+  if (goals.length > 0) return { task: null, targets: goals };
+  const tasks = plan.tasks.filter((t) => t.targets.some(carries));
+  const [task] = tasks;
+  return tasks.length === 1 && task ? { task, targets: task.targets.filter(carries) } : undefined;
+}
+
 /** "谁是总负责": the overall charge, which plans state in a safeguard measure (主要领导负总责), not in a task. */
 const OVERALL_CHARGE = /负总责|总负责|总牵头|总体负责|总责任/;
+/** "谁负责跟踪这个计划的落实": the same question, about the plan as a whole rather than one of its tasks. */
+const WHOLE_PLAN_CHARGE =
+  /(谁|哪个部门|哪个单位|哪位领导).{0,6}(整个|这个|本|全)?(计划|方案|行动计划)的?(落实|实施|推进|执行|统筹)|(整个|这个|本)(计划|方案)的?(落实|实施|推进|执行|统筹).{0,4}(谁|哪个部门|哪个单位)/;
 
 const DEPARTMENT_OVERVIEW =
   /(哪些|哪几个|多少个|几个|所有|全部|各个|每个)(牵头|协同|责任|参与)?的?(部门|单位)|(部门|单位)(名单|清单|列表|有哪些|有几个|有多少)|(哪个|哪家)(部门|单位).{0,6}最(多|少)|(各|每个)(部门|单位).{0,6}(几项|多少项|分别|各)/;

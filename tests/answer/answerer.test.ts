@@ -18,6 +18,26 @@ describe("who leads and who cooperates", () => {
     expect(a?.tasks[0]?.no).toBe(8);
     expect(a?.text).toContain("协同:各部门、各社区管委会");
   });
+  it("answers each task a question names, in order", () => {
+    for (const q of ["任务七和任务八分别谁牵头", "任务七、任务八的牵头部门", "(七)(八)谁牵头"]) {
+      const answers = seedAnswerer.answer(q, fixedContext);
+      expect(answers.map((a) => a.tasks.map((t) => t.no))).toEqual([[7], [8]]);
+      expect(answers[0]?.text).toContain("牵头:**财政局**");
+      expect(answers[1]?.text).toContain("牵头:**经贸发展局**");
+    }
+    expect(seedAnswerer.answer("任务三和任务三的目标", fixedContext)).toHaveLength(1);
+  });
+  it("finds the target whose figure a question quotes when no words name it", () => {
+    const gap = ask("距离800亿还差多少");
+    expect(gap).toContain("- gdp:到2025年实现800亿元");
+    expect(gap).toContain("总体目标本身没有进展记录");
+    expect(gap).not.toContain("- 千亿产业集群");
+    expect(ask("800亿的目标谁负责")).not.toContain("百亿企业:");
+    const [platforms] = seedAnswerer.answer("10家是哪个目标", fixedContext);
+    expect(platforms?.tasks.map((t) => t.no)).toEqual([4]);
+    // A figure no target carries, or one several tasks carry, names nothing.
+    expect(ask("建设10个项目")).toContain("计划未涉及这一事项");
+  });
   it("ignores the @mention and folds traditional characters", () => {
     expect(ask("@政策助手 高端装备谁牽頭")).toContain("经贸发展局");
   });
@@ -149,7 +169,7 @@ describe("safeguard measures", () => {
     expect(ask("优化营商环境的内容")).not.toContain("未写明");
   });
   it("asked who is in overall charge, quotes the measure that says so", () => {
-    for (const q of ["谁是总负责", "总负责人是谁"]) {
+    for (const q of ["谁是总负责", "总负责人是谁", "谁负责跟踪这个计划的落实", "这个计划的落实由谁负责"]) {
       expect(ask(q)).toContain("管委会主要领导负总责");
     }
   });
