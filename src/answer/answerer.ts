@@ -66,11 +66,11 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
       const resolutions: Resolution[] = [];
       for (const segment of segments) {
         const parsedSegment = parseQuestion(expand(normalizeText(absoluteYears(segment, ctx.today))), lookup);
-        for (const parsed of eachDepartment(parsedSegment).flatMap(eachTask)) {
+        for (const parsed of eachDepartment(parsedSegment).flatMap(eachTask).flatMap(eachSubject)) {
           const previous = resolutions.at(-1) ?? null;
           const r = resolver.resolve(parsed, previous ?? conversation?.last ?? null);
           // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.
-          if (previous && sameSubject(previous, r)) resolutions[resolutions.length - 1] = r;
+          if (previous && sameSubject(previous, r)) resolutions[resolutions.length - 1] = merged(previous, r);
           else resolutions.push(r);
         }
       }
@@ -99,6 +99,18 @@ function sameSubject(a: Resolution, b: Resolution): boolean {
   return a.kind === "goals" && b.kind === "goals" && a.plan === b.plan;
 }
 
+/** The later of two answers about one subject, asked about the targets either asked about (all when one asked all). */
+function merged(earlier: Resolution, later: Resolution): Resolution {
+  if ((earlier.kind !== "task" && earlier.kind !== "goals") || (later.kind !== "task" && later.kind !== "goals")) {
+    return later;
+  }
+  const intents = new Set([...earlier.intents, ...later.intents]);
+  if (earlier.focus === null || later.focus === null) return { ...later, intents, focus: null };
+  const asked = new Set([...earlier.focus, ...later.focus]);
+  const all = later.kind === "task" ? later.task.targets : later.plan.goals.targets;
+  return { ...later, intents, focus: all.filter((t) => asked.has(t)) };
+}
+
 /** "科技局和财政局分别牵头什么": one question per department; otherwise the question as it is. */
 function eachDepartment(q: ParsedQuestion): ParsedQuestion[] {
   if (q.departments.length < 2 || q.taskNo !== null || !/分别|各自/.test(q.normalized)) return [q];
@@ -109,6 +121,19 @@ function eachDepartment(q: ParsedQuestion): ParsedQuestion[] {
 function eachTask(q: ParsedQuestion): ParsedQuestion[] {
   if (q.moreTaskNos.length === 0) return [q];
   return [q.taskNo, ...q.moreTaskNos].map((taskNo) => ({ ...q, taskNo, moreTaskNos: [] }));
+}
+
+/**
+ * "百亿企业和上市公司目标分别是多少": one question per subject, when the question says 分别/各自. Subjects of one
+ * task merge back into one answer (sameSubject). Not split at 及, which many plans' own names contain.
+ */
+function eachSubject(q: ParsedQuestion): ParsedQuestion[] {
+  if (q.taskNo !== null || q.departments.length > 0 || !/分别|各自/.test(q.normalized)) return [q];
+  const parts = q.topic
+    .split(/以及|和|与|跟|、/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  return parts.length < 2 ? [q] : parts.map((topic) => ({ ...q, topic }));
 }
 
 function intentOf(r: Resolution): Intent {

@@ -27,6 +27,15 @@ describe("who leads and who cooperates", () => {
     }
     expect(seedAnswerer.answer("任务三和任务三的目标", fixedContext)).toHaveLength(1);
   });
+  it("answers each subject of a 分别 question; subjects of one task give one answer", () => {
+    const both = seedAnswerer.answer("百亿企业和上市公司目标分别是多少", fixedContext);
+    expect(both.map((a) => a.text.split("\n")[0])).toEqual(["**总体目标**", "**(七)集聚要素资源,助推企业蓬勃发展**"]);
+    expect(both[0]?.text).toContain("- 百亿企业:到2025年培育8家");
+    expect(both[1]?.text).toContain("- 上市公司数量:到2025年达到12家");
+    expect(seedAnswerer.answer("亩均税收和亩均产出分别是多少", fixedContext)).toHaveLength(1);
+    // Without 分别 the question stays one.
+    expect(seedAnswerer.answer("百亿企业和上市公司的目标", fixedContext)).toHaveLength(1);
+  });
   it("finds the target whose figure a question quotes when no words name it", () => {
     const gap = ask("距离800亿还差多少");
     expect(gap).toContain("- gdp:到2025年实现800亿元");
