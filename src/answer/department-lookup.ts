@@ -42,6 +42,9 @@ export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
         // 区数据资源局 is also said 数据资源局
         const local = name.replace(/^(区|市|县)(?=.{3,})/, "");
         if (local !== name) add(local, name);
+        // 经贸发展局 is also said 经贸发展 ("经贸发展有哪些任务"); a shorter stem (科技) could be a subject
+        const stem = local.replace(/局$/, "");
+        if (stem !== local && stem.length >= 4) add(stem, name);
       }
     }
   }

@@ -205,6 +205,10 @@ describe("a department's tasks", () => {
     expect(partner).toContain("(四)搭建平台载体");
     expect(partner).not.toContain("(一)围绕集群建设");
   });
+  it("reads a department's name without its 局 (four characters or more) as the department", () => {
+    expect(ask("经贸发展有哪些任务")).toContain("**经贸发展局** 牵头的任务(6项)");
+    expect(ask("社会事业参与哪些任务")).toContain("**社会事业局** 作为协同部门的任务(2项)");
+  });
   it("reads a department name one character off, and says how it read it", () => {
     const text = ask("经贸发屏局牵头哪些任务");
     expect(text).toContain("按“经贸发展局”理解“经贸发屏局”");
