@@ -5,7 +5,7 @@ import type { ReportersFile } from "../auth/reporters.js";
 import { logger } from "../log.js";
 import type { DepartmentDirectory, ResponsibilityMatrix, Task } from "../plan/schema.js";
 import { describeBinding } from "../progress/bind.js";
-import { type ProgressCommand, parseProgressCommand } from "../progress/command.js";
+import { asOfInText, type ProgressCommand, parseProgressCommand } from "../progress/command.js";
 import { ProgressRejected } from "../progress/errors.js";
 import { clip, formatNumber, formatPercent, reporterLabel } from "../progress/format.js";
 import { prepareRecord } from "../progress/record.js";
@@ -30,7 +30,7 @@ export const PROGRESS_HELP = [
   "- 登记:`进展 任务九:本季度新增专精特新企业45家,累计达到520家`",
   "- 也可用关键词指任务:`更新进展 上市公司 已达10家`",
   "- 一条写多个指标:`进展 任务三:百亿元以上企业6家、10亿元以上企业25家`(每个指标各记一条)",
-  "- 指定日期:在内容里写「截至2024年3月31日」",
+  "- 指定日期:在内容里写「截至2024年3月31日」或「截至10月底」",
   "- 查看:`进展 任务九`;历史:`进展历史 任务九`",
   "- 更正:`更正 #12 新的内容`(原记录保留,以新记录为准)",
   "- 撤销:`撤销 #12`,或 `撤销` 撤回自己最近一条",
@@ -122,7 +122,7 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
         plan: found.plan.slug,
         task: found.task.no,
         text: cmd.text,
-        asOf: cmd.asOf ?? deps.today(),
+        asOf: cmd.asOf ?? asOfInText(cmd.text, deps.today()) ?? deps.today(),
         reporterId: msg.userid,
         reporterName: decision.reporter.name,
         department: decision.department,
@@ -174,7 +174,7 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
         plan: target.rec.plan,
         task: target.rec.taskNo,
         text: cmd.text,
-        asOf: cmd.asOf ?? target.rec.asOf,
+        asOf: cmd.asOf ?? asOfInText(cmd.text, deps.today()) ?? target.rec.asOf,
         reporterId: msg.userid,
         reporterName: reporter?.name ?? msg.displayName ?? null,
         department: target.rec.department,
@@ -237,7 +237,10 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
       const later = deps.store.supersededBy(r.id);
       const mark = later ? (later.kind === "retraction" ? "(已撤销)" : `(已被 #${later.id} 更正)`) : "";
       const fix = r.supersedes ? `更正 #${r.supersedes}:` : "";
-      lines.push(`- #${r.id} ${r.asOf} ${reporterLabel(r)}:${fix}${clip(r.text, 60)}${mark}`);
+      // The bound figure first: records from one message that reported several targets share their text.
+      const target = found.task.targets.find((t) => t.id === r.targetId);
+      const figure = target && r.value !== null ? `**${target.metric} ${formatNumber(r.value)}${target.unit}** ` : "";
+      lines.push(`- #${r.id} ${r.asOf} ${reporterLabel(r)}:${fix}${figure}${clip(r.text, 60)}${mark}`);
     }
     return reply(lines.join("\n"), "progress_history");
   }

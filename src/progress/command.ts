@@ -23,6 +23,30 @@ const REPORT_START = /已经?|累计|达到|达|新增|完成|突破|共有|现�
 /** 截至2024年3月31日 / 截止 2024-03-31: the day the progress refers to */
 const AS_OF = /截[至止]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/;
 
+/** 截至10月底 / 截至2024年3月 / 截止9月15日: a month (and day) whose year the chat's today decides */
+const AS_OF_MONTH = /截[至止]到?\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末|份)?/;
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * The day a report refers to, on `today`: a full date as written; a month without a year is the latest such month
+ * not after today (截至10月底 in January is last October), its last day unless a day is given. A month-end still
+ * ahead (截至本月底) is read as today: a report cannot be about a later day.
+ */
+export function asOfInText(text: string, today: string): string | null {
+  const full = extractAsOf(text);
+  if (full) return full;
+  const m = AS_OF_MONTH.exec(text.normalize("NFKC"));
+  const month = Number(m?.[2]);
+  if (!m || month < 1 || month > 12) return null;
+  const thisYear = Number(today.slice(0, 4));
+  const year = m[1] ? Number(m[1]) : month > Number(today.slice(5, 7)) ? thisYear - 1 : thisYear;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = m[3] ? Math.min(Number(m[3]), lastDay) : lastDay;
+  const date = `${year}-${pad2(month)}-${pad2(day)}`;
+  return !m[1] && date > today ? today : date;
+}
+
 /** Drops the @mentions a group chat puts before the text (e.g. "@政策助手 "). */
 export function stripMentions(text: string): string {
   return text.replace(/^\s*(?:@\S+\s+)+/, "").trim();

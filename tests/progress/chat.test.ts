@@ -122,6 +122,11 @@ describe("recording progress in chat", () => {
     expect(store.get(1)?.asOf).toBe("2024-03-31");
   });
 
+  it("reads a month without a year as the latest such month, ending on its last day", async () => {
+    await send("进展 任务1:截至5月底累计达到300家");
+    expect(store.get(1)?.asOf).toBe("2024-05-31");
+  });
+
   it("refuses a future day", async () => {
     const r = await send("进展 任务1:截至2024年12月31日累计达到300家");
     expect(r.kind).toBe("progress_invalid");
@@ -171,8 +176,12 @@ describe("correcting and undoing", () => {
     expect(r.markdown).toContain("#2(更正 #1)");
     expect(latestPerTarget(store.forTask(plan.slug, 1)).get("t1-1")?.value).toBe(502);
     const h = await send("进展历史 任务1");
-    expect(h.markdown).toContain("#1 2024-07-01 张三·市经信局:专精特新企业累计达到520家(已被 #2 更正)");
-    expect(h.markdown).toContain("#2 2024-07-01 张三·市经信局:更正 #1:专精特新企业累计达到502家");
+    expect(h.markdown).toContain(
+      "#1 2024-07-01 张三·市经信局:**专精特新企业 520家** 专精特新企业累计达到520家(已被 #2 更正)",
+    );
+    expect(h.markdown).toContain(
+      "#2 2024-07-01 张三·市经信局:更正 #1:**专精特新企业 502家** 专精特新企业累计达到502家",
+    );
     expect((await send("更正 #1 累计达到1家")).markdown).toContain("#1 已被 #2 更正");
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseFigure } from "../../src/plan/numbers.js";
 import { bindFigure } from "../../src/progress/bind.js";
-import { parseProgressCommand } from "../../src/progress/command.js";
+import { asOfInText, parseProgressCommand } from "../../src/progress/command.js";
 import { taskNumberOf } from "../../src/progress/resolve-task.js";
 import { demoPlan } from "./fixtures.js";
 
@@ -58,6 +58,23 @@ describe("chat grammar", () => {
     expect(taskNumberOf("第10项")).toBe(10);
     expect(taskNumberOf("#4")).toBe(4);
     expect(taskNumberOf("上市公司")).toBeNull();
+  });
+});
+
+describe("the day a report refers to", () => {
+  it.each([
+    ["截至2024年3月31日累计300家", "2024-11-26", "2024-03-31"],
+    ["截至10月底,累计300家", "2024-11-26", "2024-10-31"],
+    ["截至2月末", "2024-11-26", "2024-02-29"],
+    ["截止9月15日", "2024-11-26", "2024-09-15"],
+    ["截至2023年6月", "2024-11-26", "2023-06-30"],
+    // A month later than today's is last year's; a month-end still ahead is today.
+    ["截至10月底", "2025-01-05", "2024-10-31"],
+    ["截至11月底", "2024-11-26", "2024-11-26"],
+    ["本月新增5家", "2024-11-26", null],
+    ["截至13月底", "2024-11-26", null],
+  ])("%s on %s → %s", (text, today, expected) => {
+    expect(asOfInText(text, today)).toBe(expected);
   });
 });
 
