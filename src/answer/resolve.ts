@@ -274,7 +274,9 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
             if (m) return { kind: "measures", plan, measures: [m], all: false };
           }
         }
-        return { kind: "measures", plan, measures: plan.measures, all: true };
+        // "外贸要素保障平台谁牵头": 保障 inside a task's subject, not a question about the safeguard measures.
+        if (!q.topic || /措施/.test(q.normalized))
+          return { kind: "measures", plan, measures: plan.measures, all: true };
       }
 
       // "谁是总负责": tasks name leads; the overall responsibility is in a measure (主要领导负总责), when there is one.

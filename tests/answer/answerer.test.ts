@@ -177,6 +177,10 @@ describe("safeguard measures", () => {
     expect(text).toContain("> 原文:“优化营商环境。");
     expect(ask("优化营商环境的内容")).not.toContain("未写明");
   });
+  it("reads 保障 inside a task's subject as that subject, and alone as the measures", () => {
+    expect(ask("外贸要素保障平台谁牵头")).toContain("(五)立足城市品质");
+    expect(ask("有什么保障")).toContain("**保障措施(共5条)**");
+  });
   it("asked who is in overall charge, quotes the measure that says so", () => {
     for (const q of ["谁是总负责", "总负责人是谁", "谁负责跟踪这个计划的落实", "这个计划的落实由谁负责"]) {
       expect(ask(q)).toContain("管委会主要领导负总责");
