@@ -49,6 +49,12 @@ export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
     }
   }
   const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
+  // The plans' own words: "产业创新中心" and "新发展格局" end like a department's name, but a plan's text holds them.
+  const planText = normalizeText(
+    loaded.plans
+      .flatMap((p) => [p.goals.text, ...p.tasks.flatMap((t) => [t.title, t.text]), ...p.measures.map((m) => m.text)])
+      .join("\n"),
+  );
   // Each alias is one whole-word term, so fuzzy search measures edits over the whole name.
   const fuzzy = new MiniSearch<{ id: number; alias: string }>({
     fields: ["alias"],
@@ -69,7 +75,8 @@ export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
     if (!m?.[1]) return null;
     const candidate = m[1].replace(/^(请问|那么|那|我想知道|想知道|问一下|看看|查一下|查询|计划中|计划里|本计划)/, "");
     // "…由哪个局负责" asks which department; it does not name one
-    return /^(各|所有|本|该|这|那)|哪|谁|什么|由/.test(candidate) ? null : candidate;
+    if (/^(各|所有|本|该|这|那)|哪|谁|什么|由/.test(candidate)) return null;
+    return planText.includes(candidate) ? null : candidate;
   };
   const exact = (text: string): DepartmentMention[] => {
     const found: DepartmentMention[] = [];

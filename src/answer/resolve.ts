@@ -206,7 +206,16 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       }
       // "哪个部门牵头任务最多", "有哪些部门", "各部门分别牵头几项": every unit with its load, not one department's tasks.
       const onlyCollective = q.departments.every((d) => groups.includes(d.name));
-      if (plan && q.taskNo === null && onlyCollective && DEPARTMENT_OVERVIEW.test(q.normalized)) {
+      if (
+        plan &&
+        q.taskNo === null &&
+        onlyCollective &&
+        DEPARTMENT_OVERVIEW.test(q.normalized) &&
+        // "产业布局的协同部门有哪些" asks about a subject's departments, not for every department
+        (!q.topic || OVERVIEW_TOPIC.test(q.topic)) &&
+        // right after a task, "协同部门有哪些" continues it; "所有部门" still asks for all
+        !(previous && (previous.kind === "task" || previous.kind === "goals") && !EVERY_UNIT.test(q.normalized))
+      ) {
         return departmentsOverview(plan);
       }
       const dept = q.departments[0];
@@ -500,6 +509,11 @@ const OVERALL_CHARGE = /负总责|总负责|总牵头|总体负责|总责任/;
 /** "谁负责跟踪这个计划的落实": the same question, about the plan as a whole rather than one of its tasks. */
 const WHOLE_PLAN_CHARGE =
   /(谁|哪个部门|哪个单位|哪位领导).{0,6}(整个|这个|本|全)?(计划|方案|行动计划)的?(落实|实施|推进|执行|统筹)|(整个|这个|本)(计划|方案)的?(落实|实施|推进|执行|统筹).{0,4}(谁|哪个部门|哪个单位)/;
+
+/** What a question for every department may leave in its topic: counts and superlatives, no subject. */
+const OVERVIEW_TOPIC = /^(最多|最少|多少|几个|几项|个|有|都|各|分别|名单|清单|列表|一共|总共|\s)*$/;
+
+const EVERY_UNIT = /所有|全部|各个|每个|各部门|名单|清单|列表|最多|最少|多少个|几个/;
 
 const DEPARTMENT_OVERVIEW =
   /(哪些|哪几个|多少个|几个|所有|全部|各个|每个)(牵头|协同|责任|参与)?的?(部门|单位)|(部门|单位)(名单|清单|列表|有哪些|有几个|有多少)|(哪个|哪家)(部门|单位).{0,6}最(多|少)|(各|每个)(部门|单位).{0,6}(几项|多少项|分别|各)/;

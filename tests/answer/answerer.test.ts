@@ -237,6 +237,23 @@ describe("a department's tasks", () => {
     // The collective itself is still a unit one can ask about.
     expect(ask("各部门参与哪些任务")).toContain("**各部门** 作为协同部门的任务(4项)");
   });
+  it("asked for a subject's departments, answers about the subject, not with every department", () => {
+    const [a] = seedAnswerer.answer("跨境电商的协同部门有哪些", fixedContext);
+    expect(a?.intent).toBe("partners");
+    expect(a?.tasks.map((t) => t.no)).toEqual([5]);
+    // Right after a task, the same words continue it; asked for all, they list all.
+    const conversation = { last: null };
+    seedAnswerer.answer("任务三谁牵头", fixedContext, conversation);
+    const [next] = seedAnswerer.answer("协同部门有哪些", fixedContext, conversation);
+    expect(next?.tasks.map((t) => t.no)).toEqual([3]);
+    const [all] = seedAnswerer.answer("所有部门有哪些", fixedContext, conversation);
+    expect(all?.text).toContain("**计划写明的部门和单位(共11个)**");
+  });
+  it("does not take the plan's own words that end like a department (格局, 布局, 中心) for an unknown one", () => {
+    expect(seedAnswerer.answer("新发展格局有哪些单位配合", fixedContext)[0]?.tasks.map((t) => t.no)).toEqual([5]);
+    expect(seedAnswerer.answer("产业创新中心有哪些单位配合", fixedContext)[0]?.tasks.map((t) => t.no)).toEqual([4]);
+    expect(ask("卫健委负责什么")).toContain("计划中未找到“卫健委”");
+  });
   it("asked for the targets, lists each led task's targets with their sentences and defects", () => {
     const text = ask("财政局牵头的任务有哪些目标");
     const [lead, partner] = text.split("作为协同部门的任务");
