@@ -60,6 +60,13 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
 const FILLER = new RegExp(
   [
     // "能不能完成" asks about progress (intent above); longer phrases first, before "能不能" alone
+    // "离目标还差多少": how far along, asked of the subject before (or named elsewhere in the question)
+    "离目标",
+    "距目标",
+    "距离",
+    "还差",
+    "差距",
+    "差多少",
     "能不能完成",
     "能否完成",
     "可以完成",

@@ -1,4 +1,5 @@
 // "最近有什么新进展", "本周进展", "近30天谁报了进展": which days a question about recent progress means.
+import { chineseNumeral } from "../plan/numbers.js";
 import { addDays, dayNumber } from "../progress/dates.js";
 
 /** A time word that bounds which records are recent. */
@@ -26,22 +27,8 @@ export interface RecentWindow {
   until: string | null;
 }
 
-const NUMERAL: Record<string, number> = {
-  一: 1,
-  两: 2,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
 function count(text: string): number {
-  return /^\d+$/.test(text) ? Number(text) : (NUMERAL[text] ?? 1);
+  return /^\d+$/.test(text) ? Number(text) : (chineseNumeral(text) ?? 1);
 }
 
 /** Monday of the week `day` falls in (weeks start on Monday, as in China). */

@@ -69,5 +69,10 @@ export function renderTargetLine(p: TargetProgress): string {
     return `${prefix}${got}(${latest.asOf})· ${why},无法计算完成度`;
   }
   const pace = p.status === "behind" || p.status === "on_pace" ? `(时间进度 ${formatPercent(p.expected ?? 0)})` : "";
-  return `${prefix}${got}/${goal} ${textBar(attained)} ${formatPercent(attained)} · ${status}${pace}`;
+  // How far from the target, in its unit: the plan's figure less the recorded one (both exact, nothing estimated).
+  const short =
+    target.value !== null && latest.value < target.value && (latest.unit ?? target.unit) === target.unit
+      ? ` · 还差 ${formatNumber(target.value - latest.value)}${target.unit}`
+      : "";
+  return `${prefix}${got}/${goal} ${textBar(attained)} ${formatPercent(attained)}${short} · ${status}${pace}`;
 }

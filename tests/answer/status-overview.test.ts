@@ -36,7 +36,7 @@ describe("status overview", () => {
     const [a] = ask("哪些任务进度滞后?");
     expect(a?.intent).toBe("status");
     expect(a?.text).toContain("**进度滞后(1项)**");
-    expect(a?.text).toMatch(/- \(七\)上市公司数量:3家\/12家 .*25% · 进度滞后/);
+    expect(a?.text).toMatch(/- \(七\)上市公司数量:3家\/12家 .*25% · 还差 9家 · 进度滞后/);
     expect(a?.text).not.toContain("专精特新及高新技术企业:500");
     expect(a?.text).toMatch(/其余:.*进度正常 1 项/);
   });

@@ -208,7 +208,7 @@ describe("reading progress in chat", () => {
     const r = await send("进展 任务1", "stranger");
     expect(r.kind).toBe("progress_show");
     expect(r.markdown).toContain("最新进展(2024-07-01,张三·市经信局):专精特新企业累计达到300家");
-    expect(r.markdown).toContain("- 专精特新企业:300家/600家 ▓▓▓▓▓░░░░░ 50% · 进度正常");
+    expect(r.markdown).toContain("- 专精特新企业:300家/600家 ▓▓▓▓▓░░░░░ 50% · 还差 300家 · 进度正常");
   });
 
   it("shows progress in the answering core's answers", async () => {

@@ -99,16 +99,22 @@ describe("progress in answers", () => {
     const lines = renderTaskProgress(plan, task1, { today: "2024-07-01", staleDays: 30, progress: reader });
     expect(lines).toEqual([
       "最新进展(2024-06-30,张三·市经信局):专精特新企业累计达到300家",
-      "- 专精特新企业:300家/600家 ▓▓▓▓▓░░░░░ 50% · 进度正常(时间进度 49%)",
-      "- 上市公司:2家/12家 ▓░░░░░░░░░ 16% · 进度滞后(时间进度 49%)",
+      "- 专精特新企业:300家/600家 ▓▓▓▓▓░░░░░ 50% · 还差 300家 · 进度正常(时间进度 49%)",
+      "- 上市公司:2家/12家 ▓░░░░░░░░░ 16% · 还差 10家 · 进度滞后(时间进度 49%)",
     ]);
   });
 
   it("shows final attainment once the period has ended", () => {
     const reader = memoryProgressReader([rec({ value: 540, asOf: "2025-12-20" })]);
     const lines = renderTaskProgress(plan, task1, { today: "2026-02-01", staleDays: 30, progress: reader });
-    expect(lines).toContain("- 专精特新企业(最终):540家/600家 ▓▓▓▓▓▓▓▓▓░ 90% · 期末未完成");
+    expect(lines).toContain("- 专精特新企业(最终):540家/600家 ▓▓▓▓▓▓▓▓▓░ 90% · 还差 60家 · 期末未完成");
     expect(lines).toContain("- 上市公司(最终):目标 12家 · 暂无记录");
+  });
+
+  it("says how far from the target only while short of it", () => {
+    const reader = memoryProgressReader([rec({ value: 620, asOf: "2024-06-30" })]);
+    const [, done] = renderTaskProgress(plan, task1, { today: "2024-07-01", staleDays: 30, progress: reader });
+    expect(done).toBe("- 专精特新企业:620家/600家 ▓▓▓▓▓▓▓▓▓▓ 103% · 已完成");
   });
 });
 
