@@ -309,6 +309,8 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         resolution = goals(plan, q);
       } else if (!q.topic || TRIVIAL_TOPIC.test(q.topic)) {
         if (q.intents.has("task_list") && plan) return { kind: "task_list", plan };
+        // "这个计划有多少个量化指标": every task's target, counted and listed with its status.
+        if (COUNT_TARGETS.test(q.normalized) && plan) return { kind: "status_overview", plan, only: null };
 
         if (previous && (previous.kind === "task" || previous.kind === "goals")) {
           resolution = { ...previous, intents: new Set([...previous.intents, ...q.intents]), focus: previous.focus };
@@ -512,6 +514,8 @@ const WHOLE_PLAN_CHARGE =
 
 /** What a question for every department may leave in its topic: counts and superlatives, no subject. */
 const OVERVIEW_TOPIC = /^(最多|最少|多少|几个|几项|个|有|都|各|分别|名单|清单|列表|一共|总共|\s)*$/;
+
+const COUNT_TARGETS = /(多少|几)(个|项|条)?(量化)?(指标|目标)|量化(指标|目标)(有|共|一共)?(多少|几)/;
 
 const EVERY_UNIT = /所有|全部|各个|每个|各部门|名单|清单|列表|最多|最少|多少个|几个/;
 

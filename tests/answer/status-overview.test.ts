@@ -52,6 +52,12 @@ describe("status overview", () => {
     expect(text.indexOf("久未更新")).toBeLessThan(text.indexOf("进度正常"));
   });
 
+  it("answers how many targets the plan sets with every target and its status", () => {
+    const [a] = ask("这个计划有多少个量化指标");
+    expect(a?.intent).toBe("status");
+    expect(a?.text).toContain("共21项量化目标");
+  });
+
   it("keeps to the tasks a named department leads", () => {
     const [a] = ask("科技局牵头的任务哪些没完成");
     expect(a?.text).toContain("科技局牵头的任务的目标完成情况");
