@@ -515,8 +515,10 @@ const WHOLE_PLAN_CHARGE =
 /** What a question for every department may leave in its topic: counts and superlatives, no subject. */
 const OVERVIEW_TOPIC = /^(最多|最少|多少|几个|几项|个|有|都|各|分别|名单|清单|列表|一共|总共|\s)*$/;
 
+/** "有多少个量化指标": how many targets the plan sets, not what its overall goals are. */
 const COUNT_TARGETS = /(多少|几)(个|项|条)?(量化)?(指标|目标)|量化(指标|目标)(有|共|一共)?(多少|几)/;
 
+/** Words that ask for every unit even right after a task ("所有部门有哪些"). */
 const EVERY_UNIT = /所有|全部|各个|每个|各部门|名单|清单|列表|最多|最少|多少个|几个/;
 
 const DEPARTMENT_OVERVIEW =
