@@ -33,6 +33,8 @@ export type Resolution =
       all: boolean;
       /** asked who is responsible: measures name no department, and the reply says so */
       askedWho?: boolean;
+      /** asked for a figure ("营商环境排名目标"): measures set none, and the reply says so, naming what was asked */
+      askedFigure?: string;
     }
   | {
       kind: "dept_tasks";

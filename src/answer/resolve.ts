@@ -105,7 +105,9 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     if (best.passage.kind === "measure") {
       const m = plan.measures.find((x) => String(x.no) === best.passage.ref);
       const askedWho = q.intents.has("lead") || q.intents.has("partners");
-      if (m) return { kind: "measures", plan, measures: [m], all: false, askedWho };
+      const askedFigure = q.intents.has("targets") && !askedWho ? q.topic.replace(/\s+/g, "") : undefined;
+      if (m)
+        return { kind: "measures", plan, measures: [m], all: false, askedWho, ...(askedFigure ? { askedFigure } : {}) };
     }
     // Aggregate passages by task: a task's target passages speak for the task too.
     const taskNo = bestTaskNo(hits, best.passage.plan);

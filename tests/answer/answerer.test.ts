@@ -177,6 +177,12 @@ describe("safeguard measures", () => {
     expect(text).toContain("> 原文:“优化营商环境。");
     expect(ask("优化营商环境的内容")).not.toContain("未写明");
   });
+  it("asked for a figure a measure is about, says measures set none and quotes it", () => {
+    const text = ask("营商环境排名目标");
+    expect(text).toContain("计划未明确“营商环境排名”的量化目标:保障措施只有文字要求,没有数字。");
+    expect(text).toContain("> 原文:“优化营商环境。");
+    expect(ask("优化营商环境的内容")).not.toContain("量化目标");
+  });
   it("reads 保障 inside a task's subject as that subject, and alone as the measures", () => {
     expect(ask("外贸要素保障平台谁牵头")).toContain("(五)立足城市品质");
     expect(ask("有什么保障")).toContain("**保障措施(共5条)**");
