@@ -341,6 +341,8 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup): Par
   }
   // "上市公司最近有什么进展": the time words bound the records asked about; they are not subject matter.
   if (intents.has("recent")) rest = rest.replace(new RegExp(RECENT_TIME.source, "g"), " ");
+  // "2023—2025年" names a plan's period, not a year a target falls due
+  rest = rest.replace(/20\d{2}\s*年?\s*[—–\-~～至到]+\s*20\d{2}\s*年?/g, " ");
   const years = [...rest.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1]));
   rest = rest.replace(/(到|至|截至|截止)?\s*20\d{2}\s*(年底|年末|年)?(前)?/g, " ");
 

@@ -29,13 +29,19 @@ export function createExpander(glossary: Glossary, plansKnow: (phrase: string) =
   const pairs = glossary.terms
     .flatMap((t) => t.say.map((say) => ({ say: normalizeText(say), means: normalizeText(t.means) })))
     .sort((a, b) => b.say.length - a.say.length)
-    .map((p) => ({ ...p, replace: /^[\x20-\x7e]+$/.test(p.say) || !plansKnow(p.say) }));
+    .map((p) => {
+      const latin = /^[\x20-\x7e]+$/.test(p.say);
+      // A latin phrase takes the rest of its last word ("biomedic" → "biomedicine"), or the tail would be left
+      // behind as a word of the subject.
+      const pattern = new RegExp(`${p.say.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${latin ? "[a-z]*" : ""}`, "g");
+      return { ...p, pattern, replace: latin || !plansKnow(p.say) };
+    });
   return (text: string): string => {
     let out = text;
     const added = new Set<string>();
-    for (const { say, means, replace } of pairs) {
+    for (const { say, means, pattern, replace } of pairs) {
       if (!out.includes(say)) continue;
-      if (replace) out = out.split(say).join(` ${means} `);
+      if (replace) out = out.replace(pattern, ` ${means} `);
       else if (!added.has(means)) out = `${out} ${means}`;
       added.add(means);
     }

@@ -76,6 +76,12 @@ describe("who leads and who cooperates", () => {
   it("understands English questions about leads and targets", () => {
     expect(ask("Which department leads the listed companies task?")).toContain("财政局");
     expect(ask("What is the GDP target for 2025?")).toContain("800亿元");
+    expect(ask("When was the plan issued?")).toContain("印发日期:2023-03-28");
+    expect(ask("Who is in overall charge?")).toContain("管委会主要领导负总责");
+    expect(ask("Is there a target for biomedicine?")).toContain("计划未明确“生物医药”的量化目标");
+  });
+  it("reads a span of years as the plan's period, not a year a target falls due", () => {
+    expect(ask("2023—2025年计划")).toContain("**重点任务(共10项)**");
   });
 });
 

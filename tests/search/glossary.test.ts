@@ -25,4 +25,9 @@ describe("glossary expansion", () => {
     const expand = createExpander(glossary, () => true);
     expect(expand("gross domestic product target")).toBe(" gdp  target");
   });
+
+  it("takes the rest of a latin phrase's last word with it", () => {
+    const expand = createExpander({ terms: [{ say: ["biomedic"], means: "生物医药" }] }, () => true);
+    expect(expand("target for biomedicine?")).toBe("target for  生物医药 ?");
+  });
 });
