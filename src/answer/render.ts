@@ -115,15 +115,26 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         ].join("\n"),
       );
     }
-    case "task_list":
+    case "task_list": {
+      const line = (t: Task) => `${taskLine(t)} — 牵头:${t.lead.join("、") || "未写明"}`;
+      if (!r.targets) {
+        return withPlan(
+          r.plan,
+          opts,
+          [`**重点任务(共${r.plan.tasks.length}项)**`, ...r.plan.tasks.map(line)].join("\n"),
+        );
+      }
+      const shown = r.plan.tasks.filter((t) => t.targets.length > 0 === (r.targets === "with"));
+      const what = r.targets === "with" ? "设定了量化目标" : "未设定量化目标";
       return withPlan(
         r.plan,
         opts,
         [
-          `**重点任务(共${r.plan.tasks.length}项)**`,
-          ...r.plan.tasks.map((t) => `${taskLine(t)} — 牵头:${t.lead.join("、") || "未写明"}`),
+          `**${what}的重点任务(${shown.length}项,共${r.plan.tasks.length}项)**`,
+          ...(shown.length > 0 ? shown.map(line) : ["无"]),
         ].join("\n"),
       );
+    }
     case "help":
       return helpText();
     case "plan_info":

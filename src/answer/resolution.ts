@@ -45,7 +45,12 @@ export type Resolution =
       /** asked for the targets: list each led task's targets under it */
       withTargets?: boolean;
     }
-  | { kind: "task_list"; plan: ResponsibilityMatrix }
+  | {
+      kind: "task_list";
+      plan: ResponsibilityMatrix;
+      /** "哪些任务没有量化目标" / "哪些任务有量化目标": only the tasks without (or with) targets */
+      targets?: "without" | "with";
+    }
   /** "2025年要完成哪些目标": every target due that year (and the recurring ones), the overall goals first */
   | {
       kind: "year_targets";

@@ -301,6 +301,11 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         if (overall) return { kind: "measures", plan, measures: [overall], all: false };
       }
 
+      const withOrWithout = TASKS_BY_TARGETS.exec(q.normalized);
+      if (withOrWithout && plan && q.taskNo === null && q.departments.length === 0) {
+        return { kind: "task_list", plan, targets: withOrWithout[1] ? "without" : "with" };
+      }
+
       let resolution: Resolution;
       if (q.taskNo !== null && plan) {
         const task = plan.tasks.find((t) => t.no === q.taskNo);
@@ -516,6 +521,10 @@ const WHOLE_PLAN_CHARGE =
 
 /** What a question for every department may leave in its topic: counts and superlatives, no subject. */
 const OVERVIEW_TOPIC = /^(最多|最少|多少|几个|几项|个|有|都|各|分别|名单|清单|列表|一共|总共|\s)*$/;
+
+/** "哪些任务没有量化目标" (group 1 set) / "哪些任务有量化目标": the tasks without or with targets. */
+const TASKS_BY_TARGETS =
+  /(?:哪些|哪几项|哪几个|哪个|哪项)(?:重点)?(?:任务|工作)(?:是)?(?:还)?(没有|没|无|未|不带)?(?:有|带)?(?:设定|设置|提出|规定|写明)?(?:了)?(?:量化|具体)?的?(?:目标|指标)/;
 
 /** "有多少个量化指标": how many targets the plan sets, not what its overall goals are. */
 const COUNT_TARGETS = /(多少|几)(个|项|条)?(量化)?(指标|目标)|量化(指标|目标)(有|共|一共)?(多少|几)/;

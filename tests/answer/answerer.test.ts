@@ -80,6 +80,14 @@ describe("who leads and who cooperates", () => {
     expect(ask("Who is in overall charge?")).toContain("管委会主要领导负总责");
     expect(ask("Is there a target for biomedicine?")).toContain("计划未明确“生物医药”的量化目标");
   });
+  it("lists the tasks without (or with) quantified targets", () => {
+    expect(ask("哪些任务没有量化目标")).toBe(
+      "**未设定量化目标的重点任务(1项,共10项)**\n(十)锚定发展目标,构建产业生态新活力 — 牵头:经贸发展局",
+    );
+    expect(ask("哪些任务有量化目标")).toContain("**设定了量化目标的重点任务(9项,共10项)**");
+    // A subject's target is still that subject's.
+    expect(ask("哪项任务有上市公司目标")).toContain("(七)集聚要素资源");
+  });
   it("reads a span of years as the plan's period, not a year a target falls due", () => {
     expect(ask("2023—2025年计划")).toContain("**重点任务(共10项)**");
   });
