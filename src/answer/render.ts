@@ -40,7 +40,8 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         opts,
         [
           r.all ? `**保障措施(共${r.measures.length}条)**` : "**保障措施**",
-          ...(r.askedWho ? ["保障措施未写明牵头或协同部门,原文如下:"] : []),
+          ...(r.askedWho && r.all ? ["计划未写明由谁负责整个计划的落实;保障措施如下:"] : []),
+          ...(r.askedWho && !r.all ? ["保障措施未写明牵头或协同部门,原文如下:"] : []),
           ...(r.askedFigure ? [`计划未明确“${r.askedFigure}”的量化目标:保障措施只有文字要求,没有数字。原文如下:`] : []),
           ...r.measures.map((m) =>
             r.all ? `${m.label}${m.title}` : `${m.label}**${m.title}**\n> 原文:“${m.title}。${m.text}”`,

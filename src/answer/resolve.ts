@@ -297,8 +297,11 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         q.departments.length === 0 &&
         (OVERALL_CHARGE.test(q.normalized) || WHOLE_PLAN_CHARGE.test(q.normalized))
       ) {
-        const overall = plan.measures.find((m) => OVERALL_CHARGE.test(m.text));
+        const overall = plan.measures.find((m) => OVERALL_CHARGE_STATED.test(m.text));
         if (overall) return { kind: "measures", plan, measures: [overall], all: false };
+        // No measure names who is in overall charge: say so, and list the measures that organise the work.
+        if (plan.measures.length > 0)
+          return { kind: "measures", plan, measures: plan.measures, all: true, askedWho: true };
       }
 
       const withOrWithout = TASKS_BY_TARGETS.exec(q.normalized);
@@ -515,6 +518,8 @@ function targetsWithFigure(
 
 /** "谁是总负责": the overall charge, which plans state in a safeguard measure (主要领导负总责), not in a task. */
 const OVERALL_CHARGE = /负总责|总负责|总牵头|总体负责|总责任/;
+/** How a measure states who is in overall charge: 主要领导负总责, a leading group and its head, a task force. */
+const OVERALL_CHARGE_STATED = /负总责|总负责|总牵头|总体负责|总责任|任组长|领导小组|工作专班/;
 /** "谁负责跟踪这个计划的落实": the same question, about the plan as a whole rather than one of its tasks. */
 const WHOLE_PLAN_CHARGE =
   /(谁|哪个部门|哪个单位|哪位领导).{0,6}(整个|这个|本|全)?(计划|方案|行动计划)的?(落实|实施|推进|执行|统筹)|(整个|这个|本)(计划|方案)的?(落实|实施|推进|执行|统筹).{0,4}(谁|哪个部门|哪个单位)/;

@@ -311,6 +311,34 @@ describe("messages", () => {
   });
 });
 
+describe("a plan whose measures name no one in overall charge", () => {
+  const dir = mkdtempSync(join(tmpdir(), "planbot-plan-"));
+  const source = join(dir, "plan.txt");
+  writeFileSync(
+    source,
+    [
+      "东湖区优化营商环境行动方案（2025—2027年）",
+      "一、工作目标",
+      "到2027年，市场主体总量突破20万户。",
+      "二、重点任务",
+      "（一）提升政务服务效能",
+      "1.推进“一网通办”。到2025年底，政务服务事项网上可办率达到98%。（责任单位：区数据局，配合单位：各街道）",
+      "2.压缩企业开办时间。到2026年，企业开办时间压缩至1个工作日以内。（责任单位：区市场监管局）",
+      "三、保障措施",
+      "（一）加强宣传引导。做好政策解读。",
+      "（二）强化督查考核。纳入年度考核。",
+    ].join("\n"),
+  );
+  writePlan(source, join(dir, "donghu"));
+  writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
+  const answerer = createAnswerer(loadPlans(dir));
+  it("says the plan does not state it and lists the measures", () => {
+    const [a] = answerer.answer("谁负责这个方案的落实", fixedContext);
+    expect(a?.text).toContain("计划未写明由谁负责整个计划的落实;保障措施如下:");
+    expect(a?.text).toContain("(二)强化督查考核");
+  });
+});
+
 describe("several plans", () => {
   const dir = mkdtempSync(join(tmpdir(), "planbot-plans-"));
   writePlan("knowledge/xinzhan-2023-2025/source.txt", join(dir, "xinzhan-2023-2025"));
@@ -331,6 +359,10 @@ describe("several plans", () => {
   });
   it("finds departments by their short local name", () => {
     expect(text("数据资源局牵头哪些任务")).toContain("夯实数字基础设施");
+  });
+  it("asked who is in overall charge, quotes the measure that sets up a leading group", () => {
+    const t = text("临湖区这个方案的落实由谁负责");
+    expect(t).toContain("成立区数字经济发展工作领导小组，由区政府主要负责同志任组长");
   });
   it("lists a year's targets from the plan named, with the years it does set when it sets none", () => {
     const t = text("临湖区2024年的目标");
