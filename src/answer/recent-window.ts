@@ -7,8 +7,9 @@ export const RECENT_TIME =
   /最近|近期|近来|近日|这几天|这两天|这些天|这一?周|本周|这个?星期|本星期|上一?周|上个?星期|这个?月|本月|上个?月|今天|今日|昨天|昨日|近\s*[\d一二两三四五六七八九十]+\s*(?:天|日|周|个?星期|个?月)/;
 
 /** A question about recent progress: a time word with a word for reports, or "新进展" on its own. */
-export const RECENT =
-  /(?:最近|近期|近来|近日|这几天|这两天|这些天|这一?周|本周|这个?星期|本星期|上一?周|上个?星期|这个?月|本月|上个?月|今天|今日|昨天|昨日|近\s*[\d一二两三四五六七八九十]+\s*(?:天|日|周|个?星期|个?月)).{0,8}(?:进展|动态|更新|填报|上报|报送|报了|记录|变化)|新进展|最新的?(?:进展|动态)|有(?:什么|没有|无)新的?(?:进展|动态|记录|情况)?|谁.{0,4}(?:报|填|更新)了/;
+export const RECENT = new RegExp(
+  `(?:${RECENT_TIME.source}).{0,8}(?:进展|动态|更新|填报|上报|报送|报了|记录|变化)|新进展|最新的?(?:进展|动态)|有(?:什么|没有|无)新的?(?:进展|动态|记录|情况)?|谁.{0,4}(?:报|填|更新)了`,
+);
 
 /** What is left of a topic once the words of a recent-progress question are gone: empty when it names nothing. */
 export function withoutRecentWords(topic: string): string {
