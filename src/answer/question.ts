@@ -302,6 +302,9 @@ export function absoluteYears(text: string, today: string): string {
 
 const TASK_REF =
   /第\s*([一二三四五六七八九十\d]{1,3})\s*(?:项|个|条|大)?\s*(?:重点)?(?:任务|工作)|任务\s*([一二三四五六七八九十\d]{1,3})(?![\d亿万家个])|第\s*([一二三四五六七八九十\d]{1,3})\s*项|[(]([一二三四五六七八九十]{1,3})[)]|\btask\s*(\d{1,3})\b/;
+/** Every task reference of a question ("任务七和任务八"). */
+const TASK_REFS = new RegExp(TASK_REF.source, "g");
+const RECENT_TIMES = new RegExp(RECENT_TIME.source, "g");
 const MEASURE_REF = /第\s*([一二三四五六七八九十\d]{1,2})\s*(?:条|项|个)?/;
 
 function ordinal(text: string | undefined): number | null {
@@ -331,16 +334,16 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup): Par
       rest = rest.replace(m[0], " ");
     }
   } else {
-    for (const t of rest.matchAll(new RegExp(TASK_REF.source, "g"))) {
+    for (const t of rest.matchAll(TASK_REFS)) {
       const no = ordinal(t[1] ?? t[2] ?? t[3] ?? t[4] ?? t[5]);
       if (no === null || no === taskNo || moreTaskNos.includes(no)) continue;
       if (taskNo === null) taskNo = no;
       else moreTaskNos.push(no);
     }
-    rest = rest.replace(new RegExp(TASK_REF.source, "g"), " ");
+    rest = rest.replace(TASK_REFS, " ");
   }
   // "上市公司最近有什么进展": the time words bound the records asked about; they are not subject matter.
-  if (intents.has("recent")) rest = rest.replace(new RegExp(RECENT_TIME.source, "g"), " ");
+  if (intents.has("recent")) rest = rest.replace(RECENT_TIMES, " ");
   // "2023—2025年" names a plan's period, not a year a target falls due
   rest = rest.replace(/20\d{2}\s*年?\s*[—–\-~～至到]+\s*20\d{2}\s*年?/g, " ");
   const years = [...rest.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1]));

@@ -11,10 +11,12 @@ export const RECENT = new RegExp(
   `(?:${RECENT_TIME.source}).{0,8}(?:进展|动态|更新|填报|上报|报送|报了|记录|变化)|新进展|最新的?(?:进展|动态)|有(?:什么|没有|无)新的?(?:进展|动态|记录|情况)?|谁.{0,4}(?:报|填|更新)了`,
 );
 
-/** What is left of a topic once the words of a recent-progress question are gone: empty when it names nothing. */
+/**
+ * What is left of a recent-progress question's topic (its time words are already gone, see question.ts) once the
+ * words for reporting are gone: empty when it names no subject.
+ */
 export function withoutRecentWords(topic: string): string {
   return topic
-    .replace(new RegExp(RECENT_TIME.source, "g"), " ")
     .replace(/最新|新|动态|更新|填报|上报|报送|报|记录|变化|消息|一下|有|无|没|都|又|吗|呢|了|谁/g, " ")
     .trim();
 }

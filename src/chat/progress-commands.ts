@@ -133,9 +133,9 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
       { ...deps, today: deps.today() },
     );
     if (!prepared.ok) return reply(`未记录:${prepared.reason}`, "progress_invalid");
-    if (prepared.each) {
+    if (prepared.toStore.length > 1) {
       const recs = deps.store.addMany(
-        prepared.each.map((e) => e.record),
+        prepared.toStore.map((s) => s.record),
         audit(msg),
       );
       logger.info({ progressIds: recs.map((r) => r.id), userid: msg.userid }, "progress recorded");

@@ -1,4 +1,6 @@
 // Decides whether a figure in a progress text belongs to one of the task's targets — only when that is unambiguous.
+
+import { escapeRegExp } from "../plan/escape-regexp.js";
 import type { Target, Task } from "../plan/schema.js";
 import { formatNumber } from "./format.js";
 
@@ -25,10 +27,6 @@ interface Figure {
   value: number;
   kind: FigureKind | null;
   raw: string;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 /** Figures written in the target's unit, e.g. 520家, 1.2 个百分点 (full-width digits and ％ are folded first). */

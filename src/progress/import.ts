@@ -102,7 +102,7 @@ export function checkImport(table: Table, source: "import" | "cli", deps: Import
       continue;
     }
     // A row whose text reports several targets (and names no metric or value) gives a record per target.
-    records.push(...(prepared.each?.map((e) => e.record) ?? [prepared.record]));
+    records.push(...prepared.toStore.map((s) => s.record));
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, records };
 }

@@ -4,7 +4,7 @@ import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
 import { type Binding, bindFigure, figuresInUnit } from "./bind.js";
 import { resolveTask } from "./resolve-task.js";
 import { IsoDay, type NewProgress, type ProgressSource } from "./schema.js";
-import { type BoundFigure, bindEachTarget } from "./split-report.js";
+import { bindEachTarget } from "./split-report.js";
 
 export interface RecordRequest {
   plan?: string;
@@ -32,8 +32,11 @@ export type Prepared =
       task: Task;
       binding: Binding;
       record: NewProgress;
-      /** a text that reports several targets, each figure naming its own: one record per target (split-report.ts) */
-      each: { binding: BoundFigure; record: NewProgress }[] | null;
+      /**
+       * What to store: `record` with its binding, or, for a text that reports several targets with each figure
+       * naming its own, one record per target (split-report.ts).
+       */
+      toStore: { binding: Binding; record: NewProgress }[];
     }
   | { ok: false; field: string; reason: string };
 
@@ -108,13 +111,13 @@ export function prepareRecord(req: RecordRequest, deps: PrepareDeps): Prepared {
     asOf: req.asOf,
     supersedes: req.supersedes ?? null,
   };
-  // Callers store `each` when it is set: the single binding would take one of the figures and leave the others as
-  // text. Only a new report written as free text is split: a correction replaces one record, and an explicit metric
-  // or value already says which target is meant.
+  // Split before the single binding is kept: it would take one of the figures and leave the others as text. Only a
+  // new report written as free text is split: a correction replaces one record, and an explicit metric or value
+  // already says which target is meant.
   const split = explicit || record.supersedes !== null ? null : bindEachTarget(task, text);
-  const each = split?.map((b) => ({
+  const toStore = split?.map((b) => ({
     binding: b,
     record: { ...record, targetId: b.target.id, value: b.value, unit: b.unit },
-  }));
-  return { ok: true, plan, task, binding, record, each: each ?? null };
+  })) ?? [{ binding, record }];
+  return { ok: true, plan, task, binding, record, toStore };
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
+import { escapeRegExp } from "../plan/escape-regexp.js";
 import { normalizeText } from "./normalize.js";
 
 export const Glossary = z.object({
@@ -33,7 +34,7 @@ export function createExpander(glossary: Glossary, plansKnow: (phrase: string) =
       const latin = /^[\x20-\x7e]+$/.test(p.say);
       // A latin phrase takes the rest of its last word ("biomedic" → "biomedicine"), or the tail would be left
       // behind as a word of the subject.
-      const pattern = new RegExp(`${p.say.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${latin ? "[a-z]*" : ""}`, "g");
+      const pattern = new RegExp(`${escapeRegExp(p.say)}${latin ? "[a-z]*" : ""}`, "g");
       return { ...p, pattern, replace: latin || !plansKnow(p.say) };
     });
   return (text: string): string => {

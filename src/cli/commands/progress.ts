@@ -68,24 +68,18 @@ function add(raw: unknown): void {
       ) ??
       reporter?.departments[0] ??
       null;
-    if (prepared.each) {
-      // A text that reports several targets: one record per target, stored together.
-      const recs = runtime.store.addMany(
-        prepared.each.map((e) => ({ ...e.record, department })),
-        cliAudit(),
-      );
-      for (const [i, rec] of recs.entries()) {
-        const b = prepared.each[i]?.binding;
-        const figure = b ? `${b.target.metric} = ${formatNumber(b.value)}${b.unit}` : "";
-        process.stdout.write(`recorded #${rec.id}: ${rec.plan} 任务${rec.taskNo} · ${figure} · ${rec.asOf}\n`);
-      }
-      return;
+    // One record, or one per target when the text reports several: stored together.
+    const recs = runtime.store.addMany(
+      prepared.toStore.map((s) => ({ ...s.record, department })),
+      cliAudit(),
+    );
+    for (const [i, rec] of recs.entries()) {
+      const b = prepared.toStore[i]?.binding;
+      const figure = b?.bound
+        ? `${b.target.metric} = ${formatNumber(b.value)}${b.unit}`
+        : `text only${b?.reason ? ` (${b.reason})` : ""}`;
+      process.stdout.write(`recorded #${rec.id}: ${rec.plan} 任务${rec.taskNo} · ${figure} · ${rec.asOf}\n`);
     }
-    const rec = runtime.store.add({ ...prepared.record, department }, cliAudit());
-    const figure = prepared.binding.bound
-      ? `${prepared.binding.target.metric} = ${formatNumber(prepared.binding.value)}${prepared.binding.unit}`
-      : `text only${prepared.binding.reason ? ` (${prepared.binding.reason})` : ""}`;
-    process.stdout.write(`recorded #${rec.id}: ${rec.plan} 任务${rec.taskNo} · ${figure} · ${rec.asOf}\n`);
   } finally {
     runtime.close();
   }

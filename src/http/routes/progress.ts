@@ -87,29 +87,19 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
       return;
     }
     try {
-      const audit = { actor: "api:admin-token", via: `http:${ctx.ip}` };
-      if (prepared.each) {
-        // One record per target the text reports; `record` stays the first, for clients that read one.
-        const records = runtime.store.addMany(
-          prepared.each.map((e) => e.record),
-          audit,
-        );
-        ctx.state.log.info({ progressIds: records.map((r) => r.id) }, "progress recorded via API");
-        ctx.status = 201;
-        ctx.body = { record: records[0], records, bound: true };
-        return;
-      }
-      const record = runtime.store.add(prepared.record, audit);
-      ctx.state.log.info(
-        { progressId: record.id, plan: record.plan, taskNo: record.taskNo },
-        "progress recorded via API",
+      // One record, or one per target when the text reports several; `record` is the first, for clients that read one.
+      const records = runtime.store.addMany(
+        prepared.toStore.map((p) => p.record),
+        { actor: "api:admin-token", via: `http:${ctx.ip}` },
       );
+      ctx.state.log.info({ progressIds: records.map((r) => r.id) }, "progress recorded via API");
+      const unbound = prepared.toStore.find((p) => !p.binding.bound)?.binding;
       ctx.status = 201;
       ctx.body = {
-        record,
-        records: [record],
-        bound: prepared.binding.bound,
-        ...(prepared.binding.bound ? {} : { note: prepared.binding.reason }),
+        record: records[0],
+        records,
+        bound: !unbound,
+        ...(unbound && !unbound.bound ? { note: unbound.reason } : {}),
       };
     } catch (err) {
       if (!(err instanceof ProgressRejected)) throw err;

@@ -1,5 +1,6 @@
 // Extracts the quantified targets of one sentence: metric, figure, unit, year and comparison, in the plan's own words.
 
+import { escapeRegExp } from "../escape-regexp.js";
 import { parseFigure } from "../numbers.js";
 import { type Comparison, RECURRING, type WarningCode } from "../schema.js";
 
@@ -129,10 +130,6 @@ const COMPARISON_WORDS: [string, Comparison][] = [
 const LEADING_FRAME = /^(力争|确保|全区|全市|全县|全镇|即|培育|形成|实现|达到|达成|累计|新增|拥有|建成|打造|引进|分别)/;
 const TRAILING_FRAME =
   /(不少于|不低于|超过|突破|达到|达成|达|实现|提升|提高|增长|下降|降低|减少|分别|为|压缩至|压缩到|缩短至|缩短到|控制在|降至|不超过|不高于|进入)$/;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
 
 interface Figure {
   index: number;
