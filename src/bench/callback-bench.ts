@@ -34,6 +34,10 @@ interface Measured {
 }
 
 async function measure(url: string, opts: { requests: autocannon.Request[]; connections?: number }): Promise<Measured> {
+  // This round's bodies were just made (tens of MB, partly still in the young generation) and the last round's are
+  // garbage: settle the heap before the clock starts, so that no endpoint pays for another's setup (run.js passes
+  // --expose-gc; without it this is skipped).
+  globalThis.gc?.();
   const cpu = process.cpuUsage();
   const result = await autocannon({
     url,
