@@ -148,6 +148,12 @@ const FILLER = new RegExp(
     "讲讲",
     "介绍",
     "共同",
+    // "计划里有没有提到碳达峰": asking whether the plan mentions something, not part of it
+    "提到",
+    "提及",
+    "说到",
+    "讲到",
+    "写到",
     "涉及",
     "啥",
     "我想知道",

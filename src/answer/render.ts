@@ -40,12 +40,16 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         opts,
         [
           r.all ? `**保障措施(共${r.measures.length}条)**` : "**保障措施**",
+          ...(r.unmatched ? [`保障措施中未涉及“${r.unmatched}保障”,计划没有这方面的专门规定。保障措施如下:`] : []),
           ...(r.askedWho && r.all ? ["计划未写明由谁负责整个计划的落实;保障措施如下:"] : []),
           ...(r.askedWho && !r.all ? ["保障措施未写明牵头或协同部门,原文如下:"] : []),
           ...(r.askedFigure ? [`计划未明确“${r.askedFigure}”的量化目标:保障措施只有文字要求,没有数字。原文如下:`] : []),
           ...r.measures.map((m) =>
             r.all ? `${m.label}${m.title}` : `${m.label}**${m.title}**\n> 原文:“${m.title}。${m.text}”`,
           ),
+          ...(r.unmatched && r.mentionedIn
+            ? [`另见:重点任务${taskLine(r.mentionedIn)}提到了“${r.unmatched}”(可问“${r.mentionedIn.label}谁牵头”)`]
+            : []),
         ].join("\n"),
       );
     case "dept_tasks": {
@@ -271,7 +275,16 @@ function renderGoals(r: Extract<Resolution, { kind: "goals" }>, ctx: AnswerConte
   const { plan, focus, carriers } = r;
   const shown = focus ?? plan.goals.targets;
   const lines = [`**总体目标**`, ...shown.map((t) => `- ${targetText(t)}`)];
-  if (carriers && r.intents.has("progress") && !r.intents.has("lead")) {
+  if (carriers && r.identify) {
+    // The goals only count ("1个千亿产业集群"); the task that carries the figure names what it is.
+    const same = (t: Task) =>
+      t.targets.filter((x) => shown.some((g) => g.value !== null && g.value === x.value && g.unit === x.unit));
+    if (carriers.length === 0) lines.push("总体目标未具体写明所指,也没有任务设定相同的数字。");
+    for (const t of carriers) {
+      lines.push(`对应任务:${taskLine(t)} — 牵头:**${t.lead.join("、") || "原文未写明"}**`);
+      lines.push(...quotes(same(t).map((x) => x.sentence)));
+    }
+  } else if (carriers && r.intents.has("progress") && !r.intents.has("lead")) {
     // Progress is recorded per task: the tasks that carry the same figures speak for the goals.
     lines.push("进展按任务登记,总体目标本身没有进展记录。");
     if (carriers.length === 0) lines.push("没有任务设定与之相同的数字可供参照。");
@@ -302,6 +315,7 @@ function renderNotCovered(r: Extract<Resolution, { kind: "not_covered" }>): stri
     case "year":
       return [
         `计划未涉及${r.subject}:计划中的目标年份为${(r.plannedYears ?? []).join("、")}年。`,
+        ...(r.planned ? ["计划设定的是:", ...r.planned.map((t) => `- ${targetText(t)}`)] : []),
         ...(r.task ? [`相关任务:${r.task.label}${r.task.title}(可问“${r.task.label}的目标”)`] : []),
       ].join("\n");
     default:

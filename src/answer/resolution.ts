@@ -25,6 +25,8 @@ export type Resolution =
       intents: Set<Intent>;
       /** tasks whose targets carry the same figures as the goals asked about (asked who leads, or how far along) */
       carriers?: Task[];
+      /** asked which one a goal means ("千亿产业是哪个"): the carriers' own sentences say it */
+      identify?: boolean;
     }
   | {
       kind: "measures";
@@ -35,6 +37,10 @@ export type Resolution =
       askedWho?: boolean;
       /** asked for a figure ("营商环境排名目标"): measures set none, and the reply says so, naming what was asked */
       askedFigure?: string;
+      /** asked about a kind of safeguard ("资金保障") the measures do not name: said so before the list */
+      unmatched?: string;
+      /** the task whose text mentions that kind of safeguard's subject, pointed to after the list */
+      mentionedIn?: Task;
     }
   | {
       kind: "dept_tasks";
@@ -82,6 +88,8 @@ export type Resolution =
       nearest: { plan: ResponsibilityMatrix; task: Task }[];
       /** for why = year: the years the plan does set targets for */
       plannedYears?: number[];
+      /** for why = year: the subject's targets in the years the plan does set */
+      planned?: Target[];
       plan?: ResponsibilityMatrix;
       task?: Task;
     };

@@ -93,7 +93,9 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     };
   };
 
-  const resolveTopic = (q: ParsedQuestion, restrict?: ResponsibilityMatrix): Resolution => {
+  const resolveTopic = (asked: ParsedQuestion, restrict?: ResponsibilityMatrix): Resolution => {
+    // "物流业", "品牌建设" where the plan says 物流, 品牌: a generic tail the plans never attach to the word is dropped.
+    const q = { ...asked, topic: asked.topic.replace(GENERIC_TAIL, (m, c: string) => (index.knows(m) ? m : c)) };
     // The passage that holds most of the question's terms wins; the BM25 score only breaks ties.
     const hits = taskHits(q.topic, restrict).sort((a, b) => b.coverage - a.coverage || b.score - a.score);
     const best = hits[0];
@@ -150,12 +152,13 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     focus = focusTargets(plan.goals.targets, q, index),
   ): Resolution => {
     const asked = focus ?? plan.goals.targets;
-    const wantsCarriers = q.intents.has("lead") || q.intents.has("partners") || q.intents.has("progress");
+    const identify = focus !== null && IDENTIFY.test(q.normalized);
+    const wantsCarriers = identify || q.intents.has("lead") || q.intents.has("partners") || q.intents.has("progress");
     if (!wantsCarriers) return { kind: "goals", plan, focus, intents: q.intents };
     const carriers = plan.tasks.filter((t) =>
       t.targets.some((x) => asked.some((g) => g.value !== null && g.value === x.value && g.unit === x.unit)),
     );
-    return { kind: "goals", plan, focus, intents: q.intents, carriers };
+    return { kind: "goals", plan, focus, intents: q.intents, carriers, ...(identify ? { identify } : {}) };
   };
 
   /** Every target due in `year`: dated that year, recurring (每年, 年均) within the period, or undated at its end. */
@@ -285,6 +288,19 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
             if (m) return { kind: "measures", plan, measures: [m], all: false };
           }
         }
+        // "资金保障有什么规定": a kind of safeguard the plan never names. Say so, with the measures it has.
+        const kind = SAFEGUARD_KIND.exec(q.normalized)?.[1]?.replace(SAFEGUARD_KIND_FILLER, "");
+        if (kind && kind.length >= 2 && !index.knows(`${kind}保障`)) {
+          const elsewhere = resolveTopic({ ...q, topic: kind }, plan);
+          return {
+            kind: "measures",
+            plan,
+            measures: plan.measures,
+            all: true,
+            unmatched: kind,
+            ...(elsewhere.kind === "task" ? { mentionedIn: elsewhere.task } : {}),
+          };
+        }
         // "外贸要素保障平台谁牵头": 保障 inside a task's subject, not a question about the safeguard measures.
         if (!q.topic || /措施/.test(q.normalized))
           return { kind: "measures", plan, measures: plan.measures, all: true };
@@ -316,7 +332,8 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
           return { kind: "not_covered", subject: `第${q.taskNo}项任务`, why: "no_such_task", nearest: [], plan };
         resolution = { kind: "task", plan, task, intents: q.intents, focus: focusTargets(task.targets, q, index) };
       } else if (q.intents.has("goals") && plan) {
-        resolution = goals(plan, q);
+        const subjects = beyondGoals(plan, q, index) ? resolveTopic(q, plan) : undefined;
+        resolution = subjects?.kind === "task" ? subjects : goals(plan, q);
       } else if (!q.topic || TRIVIAL_TOPIC.test(q.topic)) {
         if (q.intents.has("task_list") && plan) return { kind: "task_list", plan };
         // "这个计划有多少个量化指标": every task's target, counted and listed with its status.
@@ -400,6 +417,8 @@ function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
     why: "year",
     nearest: r.kind === "task" ? [{ plan: r.plan, task: r.task }] : [],
     plannedYears: planned.sort(),
+    // "上市公司今年要达到几家": what the plan does set for the subject, in its own years.
+    ...(r.focus && r.focus.length > 0 ? { planned: r.focus } : {}),
     plan: r.plan,
     ...(r.kind === "task" ? { task: r.task } : {}),
   };
@@ -541,6 +560,17 @@ const DEPARTMENT_OVERVIEW =
   /(哪些|哪几个|多少个|几个|所有|全部|各个|每个)(牵头|协同|责任|参与)?的?(部门|单位)|(部门|单位)(名单|清单|列表|有哪些|有几个|有多少)|(哪个|哪家)(部门|单位).{0,6}最(多|少)|(各|每个)(部门|单位).{0,6}(几项|多少项|分别|各)/;
 
 /** What is left of a follow-up ("那协同部门呢", "它的目标") once question words are gone: no subject of its own. */
+/** "资金保障有什么规定", "人才保障方面": a named kind of safeguard, asked about as such (not "…保障平台"). */
+const SAFEGUARD_KIND = /([\u4e00-\u9fff]{2,8})保障(?=措施|方面|工作|上|有|是|怎么|如何|什么|的?要求|的?规定|[?？]|$)/;
+const SAFEGUARD_KIND_FILLER =
+  /^(关于|对于|有关|有没有|是否有|在)|(方面|上面|这块|领域)?(有|是|的)?(什么|哪些|何种|啥)?$/g;
+
+/** A word's last character and a generic tail after it (物流|业, 品牌|建设), for resolveTopic to drop when unknown. */
+const GENERIC_TAIL = /([\u4e00-\u9fff])(?:业|建设|工作|问题|事项)/g;
+
+/** "千亿产业是哪个", "百亿企业指的是什么": which thing a goal's words stand for. */
+const IDENTIFY = /是哪[个些家项]|指的?是?(什么|哪)|具体是|是什么(产业|企业|项目)|哪个产业|哪些产业/;
+
 const TRIVIAL_TOPIC = /^[有共总一都的个项条了吗呢啊那它这其么还\s]*$/;
 
 /** "哪些任务滞后" → behind (and, once the period is over, missed); "没有进展" → unreported or stale; null = all. */
@@ -568,6 +598,18 @@ function focusTargets(targets: Target[], q: ParsedQuestion, index: PlanIndex): T
   const best = Math.max(...scored.map((s) => s.n));
   if (best < 0.34) return candidates.length < targets.length ? candidates : null;
   return scored.filter((s) => s.n >= best * 0.6).map((s) => s.t);
+}
+
+/**
+ * "跨境电商发展目标是什么": 发展目标 reads like the overall goals, but the subject is one the goals' sentences never
+ * mention; the subject's own task answers it. A subject the goals do mention (经济总量) stays with the goals.
+ */
+function beyondGoals(plan: ResponsibilityMatrix, q: ParsedQuestion, index: PlanIndex): boolean {
+  if (!q.topic || TRIVIAL_TOPIC.test(q.topic)) return false;
+  const terms = new Set(index.termsOf(q.topic));
+  if (terms.size === 0) return false;
+  const goalTerms = new Set(plan.goals.targets.flatMap((t) => [...sentenceTerms(t, index)]));
+  return shareIn(goalTerms, terms) < MIN_COVERAGE;
 }
 
 function shareIn(pool: Set<string>, terms: Set<string>): number {

@@ -138,10 +138,13 @@ describe("what the plan does not cover", () => {
     expect(ask("元宇宙、人工智能这些未来产业归谁管")).toContain("经贸发展局");
     expect(ask("我们区的gdp目标")).toContain("800亿元");
   });
-  it("refuses a year the plan sets no target for", () => {
+  it("refuses a year the plan sets no target for, then gives the subject's figure in the plan's own year", () => {
     const text = ask("2028年的上市公司目标");
     expect(text).toContain("未涉及2028年");
-    expect(text).not.toContain("12家");
+    expect(text).toContain("上市公司数量:到2025年达到12家");
+    expect(text).not.toMatch(/2028年[^的:]*12家/);
+    // With no subject, nothing is picked out for it.
+    expect(ask("2026年的目标")).not.toContain("计划设定的是");
   });
   it("reads 今年, 去年, 明年 as calendar years on the context's date, and a year alone asks about that year", () => {
     // Today is 2024-06-30 in the fixed context: 明年 is 2025, the year the plan's targets fall in.
