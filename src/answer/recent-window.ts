@@ -4,7 +4,7 @@ import { addDays, dayNumber } from "../progress/dates.js";
 
 /** A time word that bounds which records are recent. */
 export const RECENT_TIME =
-  /最近|近期|近来|近日|这几天|这两天|这些天|这一?周|本周|这个?星期|本星期|上一?周|上个?星期|这个?月|本月|上个?月|今天|今日|昨天|昨日|近\s*[\d一二两三四五六七八九十]+\s*(?:天|日|周|个?星期|个?月)/;
+  /最?近\s*[\d一二两三四五六七八九十]+\s*(?:天|日|周|个?星期|个?月)|最近这?一?段时间|最近|近期|近来|近日|这几天|这两天|这些天|这一?周|本周|这个?星期|本星期|上一?周|上个?星期|这个?月|本月|上个?月|今天|今日|昨天|昨日/;
 
 /** A question about recent progress: a time word with a word for reports, or "新进展" on its own. */
 export const RECENT = new RegExp(

@@ -92,7 +92,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         r.plan,
         opts,
         [
-          `**${r.year}年的目标(共${all.length}项)**`,
+          r.year === null ? `**每年(年均)的目标(共${all.length}项)**` : `**${r.year}年的目标(共${all.length}项)**`,
           ...r.groups.flatMap((g) => [
             g.task ? `${taskLine(g.task)}:` : "总体目标:",
             ...g.targets.map((t) => `- ${targetText(t)}`),

@@ -61,7 +61,8 @@ export type Resolution =
   | {
       kind: "year_targets";
       plan: ResponsibilityMatrix;
-      year: number;
+      /** null: the targets set for every year (年均, 每年) */
+      year: number | null;
       groups: { task: Task | null; targets: Target[] }[];
     }
   /** every unit the plan names, with how many tasks each leads and cooperates on */

@@ -320,6 +320,14 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
           return { kind: "measures", plan, measures: plan.measures, all: true, askedWho: true };
       }
 
+      // "每年都要完成的目标有哪些": the targets set for every year of the plan, not for one.
+      if (plan && q.taskNo === null && EVERY_YEAR.test(q.normalized) && TRIVIAL_TOPIC.test(q.topic.replace(EVERY_YEAR_WORDS, ""))) {
+        const groups = plan.tasks
+          .map((task) => ({ task, targets: task.targets.filter((t) => RECURRING.test(t.metric)) }))
+          .filter((g) => g.targets.length > 0);
+        if (groups.length > 0) return { kind: "year_targets", plan, year: null, groups };
+      }
+
       const withOrWithout = TASKS_BY_TARGETS.exec(q.normalized);
       if (withOrWithout && plan && q.taskNo === null && q.departments.length === 0) {
         return { kind: "task_list", plan, targets: withOrWithout[1] ? "without" : "with" };
@@ -567,6 +575,10 @@ const SAFEGUARD_KIND_FILLER =
 
 /** A word's last character and a generic tail after it (物流|业, 品牌|建设), for resolveTopic to drop when unknown. */
 const GENERIC_TAIL = /([\u4e00-\u9fff])(?:业|建设|工作|问题|事项)/g;
+
+/** "每年要完成哪些目标", "年均指标": the targets every year of the plan carries. */
+const EVERY_YEAR = /(每一?年|年年|年均|每年度).{0,8}(目标|指标|任务|要求)/;
+const EVERY_YEAR_WORDS = /每一?年|年年|年均|每年度|都|要|度/g;
 
 /** "千亿产业是哪个", "百亿企业指的是什么": which thing a goal's words stand for. */
 const IDENTIFY = /是哪[个些家项]|指的?是?(什么|哪)|具体是|是什么(产业|企业|项目)|哪个产业|哪些产业/;

@@ -88,6 +88,22 @@ describe("progress API", () => {
     expect(rt.store.count()).toBe(2);
   });
 
+  it("reads the day a report refers to from its text when the body gives no date", async () => {
+    await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
+    const res = await post({ task: 1, metric: "t1-2", value: 5, text: "截至2024年3月上市公司5家", reporter: "r" });
+    const dated = await post({
+      task: 1,
+      metric: "t1-2",
+      value: 6,
+      text: "截至2024年3月6家",
+      reporter: "r",
+      date: "2024-05-01",
+    });
+    const body = (await res.json()) as { record: { asOf: string } };
+    expect(body.record.asOf).toBe("2024-03-31");
+    expect(((await dated.json()) as { record: { asOf: string } }).record.asOf).toBe("2024-05-01");
+  });
+
   it("explains what is wrong with a request and stores nothing", async () => {
     await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
     expect((await post("{not json")).status).toBe(400);

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { departmentCovered } from "../../auth/permission.js";
 import { loadEnv } from "../../config/env.js";
+import { asOfInText } from "../../progress/command.js";
 import { formatNumber } from "../../progress/format.js";
 import { describeProblems, EXPORT_HEADERS, exportRows, importTable } from "../../progress/import.js";
 import { prepareRecord } from "../../progress/record.js";
@@ -50,7 +51,8 @@ function add(raw: unknown): void {
         metric: opts.metric,
         value: opts.value,
         unit: opts.unit,
-        asOf: opts.date ?? today,
+        // "截至10月底…" in the text sets the day when --date does not
+        asOf: opts.date ?? asOfInText(opts.text, today) ?? today,
         reporterId: reporter?.userid ?? `cli:${byName}`,
         reporterName: reporter?.name ?? byName,
         department: opts.dept ?? null,

@@ -2,6 +2,7 @@
 import { timingSafeEqual } from "node:crypto";
 import Router from "@koa/router";
 import { z } from "zod";
+import { asOfInText } from "../../progress/command.js";
 import { ProgressRejected } from "../../progress/errors.js";
 import { prepareRecord } from "../../progress/record.js";
 import { IsoDay } from "../../progress/schema.js";
@@ -72,7 +73,8 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
         metric: b.metric,
         value: b.value,
         unit: b.unit,
-        asOf: b.date ?? today,
+        // "截至10月底…" in the text sets the day when the body gives no date
+        asOf: b.date ?? asOfInText(b.text, today) ?? today,
         reporterId: b.reporter,
         reporterName: b.reporterName ?? null,
         department: b.department ?? null,
