@@ -321,7 +321,12 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       }
 
       // "每年都要完成的目标有哪些": the targets set for every year of the plan, not for one.
-      if (plan && q.taskNo === null && EVERY_YEAR.test(q.normalized) && TRIVIAL_TOPIC.test(q.topic.replace(EVERY_YEAR_WORDS, ""))) {
+      if (
+        plan &&
+        q.taskNo === null &&
+        EVERY_YEAR.test(q.normalized) &&
+        TRIVIAL_TOPIC.test(q.topic.replace(EVERY_YEAR_WORDS, ""))
+      ) {
         const groups = plan.tasks
           .map((task) => ({ task, targets: task.targets.filter((t) => RECURRING.test(t.metric)) }))
           .filter((g) => g.targets.length > 0);
