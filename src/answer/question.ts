@@ -35,7 +35,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ],
   [
     "progress",
-    /进展|进度|还差|差距|差多少|完成(了|情况|得|多少|率)|(能不能|能否|可能|可以|能)完成|完成得了|落实情况|推进情况|执行情况|到哪了|怎么样了|如何了|现状|(现在|目前|当前|眼下)(已经?|有|是|完成|达到|做到)*(多少|几)|(多少|几[家个项亿])了/,
+    /进展|进度|还差|差距|差多少|完成(了|情况|得|多少|率)|(能不能|能否|可能|可以|能)完成|完成得了|落实情况|推进情况|执行情况|到哪了|怎么样了|如何了|现状|(现在|目前|当前|眼下)(已经?|有|是|完成|达到|做到)*(多少|几)|(多少|几[家个项亿])了|(现在|目前|当前|眼下)(已经?|有|是|完成|达到|做到)*\d|(达到|完成|实现|突破|做到).{0,8}了[吗没]|(达到|完成|实现)没有/,
   ],
   // Which tasks are behind, unreported, or how all of them stand: a status overview, not one task.
   [
@@ -292,6 +292,27 @@ const FILLER = new RegExp(
     "me",
     "tell",
     "please",
+    "list",
+    "all",
+    "show",
+    "about",
+    "say",
+    "says",
+    "give",
+    "can",
+    "you",
+    "i",
+    "want",
+    "know",
+    "its",
+    "their",
+    "this",
+    "that",
+    "with",
+    "targets",
+    "target",
+    "goals",
+    "goal",
   ]
     .sort((a, b) => b.length - a.length)
     .map((w) => (/^[a-z]+$/.test(w) ? `\\b${w}\\b` : w))

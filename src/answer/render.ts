@@ -4,7 +4,7 @@ import { renderStatusOverview } from "../progress/overview.js";
 import { renderRecentProgress } from "../progress/recent.js";
 import { renderTaskProgress } from "../progress/render.js";
 import { recentWindow } from "./recent-window.js";
-import type { Resolution } from "./resolution.js";
+import type { FigureCheck, Resolution } from "./resolution.js";
 import type { AnswerContext } from "./types.js";
 
 /** a department named in many plans: list this many, count the rest */
@@ -26,6 +26,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         r.plan,
         opts,
         [
+          ...verdict(r.checked),
           r.noFigureFor
             ? renderNoFigure(r.plan, r.task, r.noFigureFor, ctx)
             : renderTask(r.plan, r.task, r.focus, r.intents, ctx, r.topicSentence),
@@ -33,7 +34,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         ].join("\n"),
       );
     case "goals":
-      return withPlan(r.plan, opts, renderGoals(r, ctx));
+      return withPlan(r.plan, opts, [...verdict(r.checked), renderGoals(r, ctx)].join("\n"));
     case "measures":
       return withPlan(
         r.plan,
@@ -175,6 +176,15 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
     case "not_covered":
       return renderNotCovered(r);
   }
+}
+
+/** The first line of an answer to "是12家吗": yes or no, with the plan's figure (never the question's, if wrong). */
+function verdict(c: FigureCheck | undefined): string[] {
+  if (!c) return [];
+  const figures = c.targets
+    .map((t) => `${t.metric}${t.year ? `到${t.year}年` : ""}${t.comparison}${t.valueText}${t.unit}`)
+    .join("、");
+  return [c.agrees ? `是的,计划写的是:${figures}。` : `不是。计划写的是:${figures}。`];
 }
 
 function withPlan(plan: ResponsibilityMatrix, opts: RenderOptions, body: string): string {

@@ -17,6 +17,7 @@ export type Resolution =
       topicSentence?: string | undefined;
       /** the question asks for a figure about this: the task mentions it, but none of its targets is about it */
       noFigureFor?: { subject: string; sentence: string };
+      checked?: FigureCheck;
     }
   | {
       kind: "goals";
@@ -27,6 +28,7 @@ export type Resolution =
       carriers?: Task[];
       /** asked which one a goal means ("千亿产业是哪个"): the carriers' own sentences say it */
       identify?: boolean;
+      checked?: FigureCheck;
     }
   | {
       kind: "measures";
@@ -107,4 +109,11 @@ export interface UnitLoad {
   name: string;
   lead: number;
   partner: number;
+}
+
+/** "上市公司目标是12家吗": whether the figure the question quotes is the plan's, and the plan's own targets for it. */
+export interface FigureCheck {
+  agrees: boolean;
+  /** the targets with the quoted figure (agrees), or those in its unit the question is about (does not) */
+  targets: Target[];
 }

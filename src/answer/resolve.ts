@@ -383,7 +383,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         const byFigure = targetsWithFigure(resolution.plan, q.topic);
         if (byFigure?.task === null) resolution = goals(resolution.plan, q, byFigure.targets);
       }
-      return checkYears(resolution, q);
+      return checkYears(withFigureCheck(resolution, q), q);
     },
     findTasks(reference) {
       const q = normalizeText(reference);
@@ -546,6 +546,37 @@ function targetsWithFigure(
   const tasks = plan.tasks.filter((t) => t.targets.some(carries));
   const [task] = tasks;
   return tasks.length === 1 && task ? { task, targets: task.targets.filter(carries) } : undefined;
+}
+
+/** "是12家吗", "是不是200亿", "对吗": the question asks whether a figure it quotes is right. */
+const ASKS_IF_RIGHT = /吗|是不是|对不对|对吧|没错吧|是否|\bis it\b|\bright\?|\bcorrect\b/;
+
+/** Units as people write them (亿, 万) and as plans print them (亿元, 万元). */
+const sameUnit = (said: string, printed: string) =>
+  printed === said || printed === `${said}元` || printed.startsWith(said);
+
+/**
+ * "高端装备制造是不是200亿": the answer first says whether the quoted figure is the plan's. Only figures in a unit the
+ * asked targets use are judged; the plan's own figure is what the reply then shows.
+ */
+function withFigureCheck(r: Resolution, q: ParsedQuestion): Resolution {
+  if ((r.kind !== "task" && r.kind !== "goals") || !ASKS_IF_RIGHT.test(q.normalized)) return r;
+  // "现在是10家吗" asks about progress, not about the plan's figure.
+  if (r.intents.has("progress")) return r;
+  if (r.kind === "task" && r.noFigureFor) return r;
+  const pool = (r.focus ?? (r.kind === "task" ? r.task.targets : r.plan.goals.targets)).filter((t) => t.value !== null);
+  // Only a figure in a unit of the asked targets is a claim about them (百亿企业 is a name, 8家 the claim).
+  const quoted = [...q.normalized.matchAll(FIGURE)]
+    .map((m) => ({ value: Number(m[1]), unit: m[2] ?? "" }))
+    .filter((f) => pool.some((t) => sameUnit(f.unit, t.unit)));
+  const [said] = quoted;
+  if (!said || quoted.length > 1) return r;
+  const inUnit = pool.filter((t) => sameUnit(said.unit, t.unit));
+  const same = inUnit.filter((t) => t.value === said.value);
+  // "…是不是各500亿": a claim about every one of them.
+  const claimsEach = /各|都|均|分别/.test(q.normalized) && inUnit.length > 1;
+  const agrees = claimsEach ? same.length === inUnit.length : same.length > 0;
+  return { ...r, checked: agrees ? { agrees, targets: same } : { agrees, targets: inUnit } };
 }
 
 /** "谁是总负责": the overall charge, which plans state in a safeguard measure (主要领导负总责), not in a task. */

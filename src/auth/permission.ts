@@ -59,7 +59,7 @@ export function decideWrite(
   if (!reporter) {
     return {
       allowed: false,
-      reason: `抱歉,您还不在进展填报名单中,暂时不能登记进展(查询不受影响)。如需开通,请联系 ${adminsText(file)}。`,
+      reason: `抱歉,您还不在进展填报名单中,暂时不能登记进展(查询不受影响)。如需开通,请联系${adminsText(file)}。`,
     };
   }
   const own = reporter.departments.map((d) => canonicalDepartment(d, directory));

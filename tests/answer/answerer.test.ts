@@ -121,6 +121,33 @@ describe("targets", () => {
     expect(text).toContain("800亿元");
     expect(text).toContain("600家");
   });
+  it("asked whether a quoted figure is right, says yes or no first, never repeating a wrong one as the plan's", () => {
+    expect(ask("上市公司目标是12家吗")).toMatch(/^是的,计划写的是:上市公司数量到2025年达到12家。/);
+    const wrong = ask("GDP目标是1000亿吗");
+    expect(wrong).toMatch(/^不是。计划写的是:gdp到2025年实现800亿元。/);
+    expect(wrong).not.toContain("1000亿");
+    // 百亿 names the enterprises; 8家 is the claim.
+    expect(ask("百亿企业是不是要8家")).toMatch(/^是的/);
+    // "各500亿" claims it of each: one of them is 200亿.
+    expect(ask("新能源新材料和集成电路是不是各500亿")).toMatch(/^不是。.*集成电路产业规模到2025年达到200亿元/);
+    // No figure in a unit of the targets asked about: nothing to judge.
+    expect(ask("上市公司目标是多少")).not.toMatch(/^(是的|不是)/);
+  });
+  it("asked which thing a goal means, quotes the task that carries its figure", () => {
+    const text = ask("千亿产业是哪个");
+    expect(text).toContain("对应任务:(一)");
+    expect(text).toContain("加速培育新型显示产业规模");
+    expect(ask("总体目标是什么")).not.toContain("对应任务");
+  });
+  it("takes 发展目标 with a subject the goals never mention to that subject's task", () => {
+    expect(ask("跨境电商发展目标是什么")).toContain("(五)立足城市品质");
+    expect(ask("经济发展目标")).toContain("**总体目标**");
+  });
+  it("lists the targets set for every year on their own", () => {
+    const text = ask("每年都要完成的目标有哪些");
+    expect(text).toContain("单位gdp能耗(年均)");
+    expect(text).not.toContain("3000亩");
+  });
 });
 
 describe("what the plan does not cover", () => {
@@ -199,6 +226,14 @@ describe("safeguard measures", () => {
     expect(text).toContain("计划未明确“营商环境排名”的量化目标:保障措施只有文字要求,没有数字。");
     expect(text).toContain("> 原文:“优化营商环境。");
     expect(ask("优化营商环境的内容")).not.toContain("量化目标");
+  });
+  it("asked about a kind of safeguard the measures never name, says so, lists them, and points to the task", () => {
+    const text = ask("资金保障有什么规定");
+    expect(text).toContain("保障措施中未涉及“资金保障”");
+    expect(text).toContain("(一)加强组织领导");
+    expect(ask("用地方面有哪些保障")).toContain("另见:重点任务(六)");
+    // A kind the measures do name is that measure.
+    expect(ask("组织保障是什么")).toContain("(一)**加强组织领导**");
   });
   it("reads 保障 inside a task's subject as that subject, and alone as the measures", () => {
     expect(ask("外贸要素保障平台谁牵头")).toContain("(五)立足城市品质");
