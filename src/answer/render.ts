@@ -158,6 +158,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
               r.plan.warnings.filter((w) => w.code === "title_spam" || w.code === "date_lost_chars").slice(0, 2),
             )),
         ...quotes(r.sentences),
+        ...(r.overview ? planOverview(r.plan) : []),
       ].join("\n");
     case "shared_tasks":
       return withPlan(
@@ -176,6 +177,19 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
     case "not_covered":
       return renderNotCovered(r);
   }
+}
+
+/** The plan in brief: its goals, its tasks with their leads, its measures (each list as the plan has it). */
+function planOverview(plan: ResponsibilityMatrix): string[] {
+  return [
+    ...(plan.goals.targets.length > 0 ? ["**总体目标**", ...plan.goals.targets.map((t) => `- ${targetText(t)}`)] : []),
+    `**重点任务(共${plan.tasks.length}项)**`,
+    ...plan.tasks.map((t) => `${taskLine(t)} — 牵头:${t.lead.join("、") || "未写明"}`),
+    ...(plan.measures.length > 0
+      ? [`**保障措施(共${plan.measures.length}条)**`, plan.measures.map((m) => m.title).join("、")]
+      : []),
+    "(可继续问某项任务的牵头部门、目标或进展)",
+  ];
 }
 
 /** The first line of an answer to "是12家吗": yes or no, with the plan's figure (never the question's, if wrong). */

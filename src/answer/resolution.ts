@@ -79,7 +79,14 @@ export type Resolution =
     }
   /** "最近有什么新进展": records stored in a window of days (recent-window.ts reads it from `asked` and today) */
   | { kind: "recent_progress"; plan: ResponsibilityMatrix; asked: string }
-  | { kind: "plan_info"; plan: ResponsibilityMatrix; sentences: string[]; defects: boolean }
+  | {
+      kind: "plan_info";
+      plan: ResponsibilityMatrix;
+      sentences: string[];
+      defects: boolean;
+      /** "这个计划讲了什么": goals, tasks and measures in brief after the plan's particulars */
+      overview?: boolean;
+    }
   | { kind: "shared_tasks"; departments: string[]; plan: ResponsibilityMatrix; tasks: Task[] }
   | { kind: "help" }
   | {

@@ -6,7 +6,7 @@ import { RECURRING, type ResponsibilityMatrix, type Target, type Task } from "..
 import { TargetStatus } from "../progress/status.js";
 import { normalizeText } from "../search/normalize.js";
 import type { Hit, PlanIndex } from "../search/plan-index.js";
-import type { ParsedQuestion } from "./question.js";
+import { type ParsedQuestion, PLAN_OVERVIEW } from "./question.js";
 import { withoutRecentWords } from "./recent-window.js";
 import type { DepartmentTasks, Resolution, UnitLoad } from "./resolution.js";
 
@@ -203,7 +203,14 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         const terms = new Set(index.termsOf(q.topic));
         const relevant = plan.preamble.filter((s) => index.termsOf(normalizeText(s)).some((t) => terms.has(t)));
         const defects = /错别字|缺字|错字|抓取|瑕疵|原文.{0,4}(错|缺|问题)/.test(q.normalized);
-        return { kind: "plan_info", plan, sentences: relevant.slice(0, 2), defects };
+        const overview = PLAN_OVERVIEW.test(q.normalized) && !defects;
+        // "跨境电商讲了什么": the words of an overview, asked of a subject the plan covers: that subject's task.
+        const subject = overview ? q.topic.replace(OVERVIEW_WORDS, " ").trim() : "";
+        if (subject && !TRIVIAL_TOPIC.test(subject)) {
+          const about = resolveTopic({ ...q, topic: subject }, plan);
+          if (about.kind === "task") return about;
+        }
+        return { kind: "plan_info", plan, sentences: overview ? [] : relevant.slice(0, 2), defects, overview };
       }
 
       if (q.unknownDepartment) {
@@ -615,6 +622,8 @@ const GENERIC_TAIL = /([\u4e00-\u9fff])(?:业|建设|工作|问题|事项)/g;
 /** "每年要完成哪些目标", "年均指标": the targets every year of the plan carries. */
 const EVERY_YEAR = /(每一?年|年年|年均|每年度).{0,8}(目标|指标|任务|要求)/;
 const EVERY_YEAR_WORDS = /每一?年|年年|年均|每年度|都|要|度/g;
+
+const OVERVIEW_WORDS = new RegExp(PLAN_OVERVIEW.source, "g");
 
 /** "千亿产业是哪个", "百亿企业指的是什么": which thing a goal's words stand for. */
 const IDENTIFY = /是哪[个些家项]|指的?是?(什么|哪)|具体是|是什么(产业|企业|项目)|哪个产业|哪些产业/;

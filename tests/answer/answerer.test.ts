@@ -253,6 +253,18 @@ describe("the plan itself", () => {
     expect(text).toContain("(已人工核对)");
     expect(text).not.toContain("k8凯发");
   });
+  it("asked what the plan says, gives it in brief: particulars, goals, tasks with leads, measures", () => {
+    for (const q of ["这个计划讲了什么", "行动计划的主要内容", "介绍一下这个计划", "Give me an overview of the plan"]) {
+      const text = ask(q);
+      expect(text).toContain("发文单位:安徽合肥新站高新技术产业开发区管理委员会");
+      expect(text).toContain("- gdp:到2025年实现800亿元");
+      expect(text).toContain("(十)锚定发展目标,构建产业生态新活力 — 牵头:经贸发展局");
+      expect(text).toContain("**保障措施(共5条)**");
+    }
+    // The same words asked of a subject the plan covers answer that subject.
+    expect(ask("跨境电商讲了什么")).toContain("(五)立足城市品质");
+    expect(ask("计划什么时候印发的")).not.toContain("**重点任务");
+  });
   it("names issuer and date", () => {
     expect(ask("这份计划是谁发的")).toContain("安徽合肥新站高新技术产业开发区管理委员会");
   });
