@@ -141,6 +141,7 @@ function intentOf(r: Resolution): Intent {
   if (r.kind === "goals" || r.kind === "year_targets") return "goals";
   if (r.kind === "status_overview") return "status";
   if (r.kind === "recent_progress") return "progress";
+  if (r.kind === "which_plan") return "help";
   if (r.kind === "task") {
     for (const i of ["progress", "partners", "lead", "targets"] as const) if (r.intents.has(i)) return i;
     return "lead";

@@ -9,6 +9,8 @@ import type { AnswerContext } from "./types.js";
 
 /** a department named in many plans: list this many, count the rest */
 export const MAX_PLANS_LISTED = 3;
+/** plans named when asking which one a question means */
+const MAX_PLANS_NAMED = 10;
 
 function sum<T>(list: T[], f: (x: T) => number): number {
   return list.reduce((n, x) => n + f(x), 0);
@@ -143,6 +145,14 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
     }
     case "help":
       return helpText();
+    case "which_plan": {
+      const example = r.plans.find((p) => p.key)?.key;
+      return [
+        `已载入${r.plans.length}个计划,请在问题里写明是哪一个${example ? `,例如“${example}的总体目标”` : ""}:`,
+        ...r.plans.slice(0, MAX_PLANS_NAMED).map((p) => `- 《${p.plan.title}》${p.key ? `(问“${p.key}…”)` : ""}`),
+        ...(r.plans.length > MAX_PLANS_NAMED ? [`……另有${r.plans.length - MAX_PLANS_NAMED}个`] : []),
+      ].join("\n");
+    }
     case "plan_info":
       return [
         `**${r.plan.title}**`,

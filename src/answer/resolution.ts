@@ -89,6 +89,8 @@ export type Resolution =
     }
   | { kind: "shared_tasks"; departments: string[]; plan: ResponsibilityMatrix; tasks: Task[] }
   | { kind: "help" }
+  /** a question about a whole plan while several are loaded and none is named: which one, and how to name it */
+  | { kind: "which_plan"; plans: { plan: ResponsibilityMatrix; key: string }[] }
   | {
       kind: "not_covered";
       /** what the plan does not cover, in the user's words */

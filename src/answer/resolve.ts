@@ -193,6 +193,21 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       const named = planKeys.find((k) => k.key && q.normalized.includes(k.key));
       if (named) q = { ...q, topic: q.topic.split(named.key).join(" ").trim() };
 
+      // "总体目标有哪些" with several plans loaded and none named: ask which, rather than guess or show help.
+      if (
+        !plan &&
+        !previous &&
+        q.taskNo === null &&
+        q.departments.length === 0 &&
+        WHOLE_PLAN_INTENTS.some((i) => q.intents.has(i))
+      ) {
+        const subject = q.topic
+          .replace(OVERVIEW_WORDS, " ")
+          .replace(/讲|说|内容|介绍/g, "")
+          .trim();
+        if (!subject || TRIVIAL_TOPIC.test(subject)) return { kind: "which_plan", plans: planKeys };
+      }
+
       if (
         q.intents.has("plan_info") &&
         !q.intents.has("task_list") &&
@@ -296,7 +311,8 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
           }
         }
         // "资金保障有什么规定": a kind of safeguard the plan never names. Say so, with the measures it has.
-        const kind = SAFEGUARD_KIND.exec(q.normalized)?.[1]?.replace(SAFEGUARD_KIND_FILLER, "");
+        const asked = named ? q.normalized.split(named.key).join(" ") : q.normalized;
+        const kind = SAFEGUARD_KIND.exec(asked)?.[1]?.replace(SAFEGUARD_KIND_FILLER, "");
         if (kind && kind.length >= 2 && !index.knows(`${kind}保障`)) {
           const elsewhere = resolveTopic({ ...q, topic: kind }, plan);
           return {
@@ -624,6 +640,9 @@ const EVERY_YEAR = /(每一?年|年年|年均|每年度).{0,8}(目标|指标|任
 const EVERY_YEAR_WORDS = /每一?年|年年|年均|每年度|都|要|度/g;
 
 const OVERVIEW_WORDS = new RegExp(PLAN_OVERVIEW.source, "g");
+
+/** What is asked of a plan as a whole (its goals, measures, particulars, task list, standing). */
+const WHOLE_PLAN_INTENTS = ["goals", "measures", "plan_info", "task_list", "status", "recent", "progress"] as const;
 
 /** "千亿产业是哪个", "百亿企业指的是什么": which thing a goal's words stand for. */
 const IDENTIFY = /是哪[个些家项]|指的?是?(什么|哪)|具体是|是什么(产业|企业|项目)|哪个产业|哪些产业/;

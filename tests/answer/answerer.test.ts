@@ -421,4 +421,14 @@ describe("several plans", () => {
     expect(t).not.toContain("2500个");
     expect(text("临湖区2030年的目标")).toContain("计划中的目标年份为2024、2025、2026年");
   });
+  it("asked about a whole plan without naming one, asks which, naming each and how to say it", () => {
+    for (const q of ["总体目标有哪些", "保障措施有哪些", "这个计划讲了什么", "进展如何"]) {
+      const t = text(q);
+      expect(t).toContain("已载入2个计划,请在问题里写明是哪一个");
+      expect(t).toContain("- 《临湖区数字经济发展三年行动方案(2024—2026年)》(问“临湖区…”)");
+    }
+    // Named, the plan answers; the plan's name is not a kind of safeguard.
+    expect(text("临湖区保障措施有哪些")).toContain("**保障措施(共5条)**");
+    expect(text("临湖区保障措施有哪些")).not.toContain("未涉及");
+  });
 });
