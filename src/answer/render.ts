@@ -353,6 +353,12 @@ function renderNotCovered(r: Extract<Resolution, { kind: "not_covered" }>): stri
         ...(r.task ? [`相关任务:${r.task.label}${r.task.title}(可问“${r.task.label}的目标”)`] : []),
       ].join("\n");
     default:
+      if (r.opening?.length) {
+        return [
+          `计划只在开篇提到“${r.subject}”,没有把它列为重点任务,未涉及牵头部门或量化目标:`,
+          ...quotes(r.opening),
+        ].join("\n");
+      }
       return [
         `计划中未找到与“${r.subject}”相关的内容,计划未涉及这一事项,我不会编造数字。`,
         ...(nearest.length ? [`相近的任务:${nearest.join(";")}`] : []),

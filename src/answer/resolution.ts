@@ -100,6 +100,8 @@ export type Resolution =
       nearest: { plan: ResponsibilityMatrix; task: Task }[];
       /** for why = year: the years the plan does set targets for */
       plannedYears?: number[];
+      /** for why = no_match: sentences of the plan's opening that name the subject (no task carries it) */
+      opening?: string[];
       /** for why = year: the subject's targets in the years the plan does set */
       planned?: Target[];
       plan?: ResponsibilityMatrix;

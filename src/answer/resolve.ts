@@ -22,11 +22,21 @@ export interface Resolver {
 export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver {
   const plans = new Map(loaded.plans.map((p) => [p.slug, p]));
   const groups = loaded.directory.departments.filter((d) => d.kind === "group").map((d) => d.name);
-  const planKeys = loaded.plans.map((p) => ({ plan: p, key: placeName(p.title) }));
+  const planKeys = loaded.plans.map((p) => {
+    const key = placeName(p.title);
+    return { plan: p, key, names: placeNames(key) };
+  });
+  /** The plan whose place the question names (新站高新区, 新站区, 新站), longest name first. */
+  const namedPlan = (q: ParsedQuestion) => {
+    for (const k of planKeys) {
+      const said = k.names.find((n) => q.normalized.includes(n));
+      if (said) return { ...k, said };
+    }
+    return undefined;
+  };
 
   const planOf = (q: ParsedQuestion): ResponsibilityMatrix | undefined =>
-    planKeys.find((k) => k.key && q.normalized.includes(k.key))?.plan ??
-    (loaded.plans.length === 1 ? loaded.plans[0] : undefined);
+    namedPlan(q)?.plan ?? (loaded.plans.length === 1 ? loaded.plans[0] : undefined);
 
   const taskHits = (topic: string, restrict?: ResponsibilityMatrix): Hit[] =>
     index.search(topic, restrict ? (p) => p.plan === restrict.slug : undefined);
@@ -93,6 +103,17 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     };
   };
 
+  /** The opening sentences (of the plan asked about, or of any) that hold every term of a topic of two or more. */
+  const openingNaming = (topic: string, restrict?: ResponsibilityMatrix) => {
+    const terms = new Set(index.termsOf(topic));
+    if (terms.size < 2) return undefined;
+    for (const plan of restrict ? [restrict] : loaded.plans) {
+      const sentences = plan.preamble.filter((x) => shareIn(new Set(index.termsOf(normalizeText(x))), terms) >= 0.99);
+      if (sentences.length > 0) return { plan, sentences };
+    }
+    return undefined;
+  };
+
   const resolveTopic = (asked: ParsedQuestion, restrict?: ResponsibilityMatrix): Resolution => {
     // "物流业", "品牌建设" where the plan says 物流, 品牌: a generic tail the plans never attach to the word is dropped.
     const q = { ...asked, topic: asked.topic.replace(GENERIC_TAIL, (m, c: string) => (index.knows(m) ? m : c)) };
@@ -102,6 +123,19 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     const terms = index.termsOf(q.topic);
     const enough = best && best.coverage >= MIN_COVERAGE && (best.matched >= 2 || terms.length === 1);
     // A word the plans never use (汽车 in 新能源汽车) is not covered, however much of the rest matches.
+    // "现代产业体系": said whole only in the plan's opening paragraph, where no task, lead or figure is attached.
+    const opening = openingNaming(q.topic, restrict);
+    if (opening && (!best || !enough || best.coverage < 0.99)) {
+      const subject = subjectOf(q);
+      return {
+        kind: "not_covered",
+        subject,
+        why: "no_match",
+        nearest: [],
+        plan: opening.plan,
+        opening: opening.sentences,
+      };
+    }
     if (!best || !enough || index.longestUnknownRun(q.topic) >= 3) return notCovered(q, "no_match", nearestTasks(hits));
     const plan = plans.get(best.passage.plan) as ResponsibilityMatrix;
     if (best.passage.kind === "measure") {
@@ -190,8 +224,9 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       let q = question;
       if (q.intents.has("help")) return { kind: "help" };
       const plan = planOf(q);
-      const named = planKeys.find((k) => k.key && q.normalized.includes(k.key));
-      if (named) q = { ...q, topic: q.topic.split(named.key).join(" ").trim() };
+      const named = namedPlan(q);
+      // Every name of the place goes (新站 is left of 新站高新区 once 高新区 is taken as a filler).
+      if (named) q = { ...q, topic: named.names.reduce((t, n) => t.split(n).join(" "), q.topic).trim() };
 
       // "总体目标有哪些" with several plans loaded and none named: ask which, rather than guess or show help.
       if (
@@ -311,7 +346,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
           }
         }
         // "资金保障有什么规定": a kind of safeguard the plan never names. Say so, with the measures it has.
-        const asked = named ? q.normalized.split(named.key).join(" ") : q.normalized;
+        const asked = named ? q.normalized.split(named.said).join(" ") : q.normalized;
         const kind = SAFEGUARD_KIND.exec(asked)?.[1]?.replace(SAFEGUARD_KIND_FILLER, "");
         if (kind && kind.length >= 2 && !index.knows(`${kind}保障`)) {
           const elsewhere = resolveTopic({ ...q, topic: kind }, plan);
@@ -388,10 +423,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
           return plan ? { kind: "task_list", plan } : { kind: "help" };
         }
       } else {
-        resolution = resolveTopic(
-          q,
-          plan && planKeys.some((k) => k.key && q.normalized.includes(k.key)) ? plan : undefined,
-        );
+        resolution = resolveTopic(q, plan && named ? plan : undefined);
         // "距离800亿还差多少": no words for the subject, but its figure is a target's.
         if (resolution.kind === "not_covered" && resolution.why === "no_match" && plan) {
           const byFigure = targetsWithFigure(plan, q.topic);
@@ -727,4 +759,11 @@ function subjectOf(q: ParsedQuestion): string {
 function placeName(title: string): string {
   const m = /^(.{2,8}?(?:高新区|开发区|新区|经开区|区|市|县|镇))/.exec(normalizeText(title));
   return m?.[1] ?? "";
+}
+
+/** How people say a zone's name: 新站高新区 → also 新站区 and 新站. Longest first; none shorter than 2. */
+function placeNames(key: string): string[] {
+  if (!key) return [];
+  const zone = /^(.{2,}?)(高新区|开发区|经开区|新区)$/.exec(key);
+  return zone?.[1] ? [key, `${zone[1]}区`, zone[1]] : [key];
 }

@@ -164,6 +164,8 @@ describe("what the plan does not cover", () => {
     expect(ask("新型显视产业的目标")).not.toContain("未找到");
     expect(ask("元宇宙、人工智能这些未来产业归谁管")).toContain("经贸发展局");
     expect(ask("我们区的gdp目标")).toContain("800亿元");
+    // The place as people say it: 新站区, 新站, 高新区.
+    for (const q of ["新站区GDP", "新站的gdp目标", "高新区gdp多少"]) expect(ask(q)).toContain("800亿元");
   });
   it("refuses a year the plan sets no target for, then gives the subject's figure in the plan's own year", () => {
     const text = ask("2028年的上市公司目标");
@@ -189,6 +191,17 @@ describe("what the plan does not cover", () => {
     expect(text).toContain("- 上市公司数量:到2025年达到12家");
     expect(text).toContain("缺少数字");
     expect(text).toContain("已人工核对");
+  });
+  it("says when only the plan's opening paragraph names something, quoting it, with no lead or figure", () => {
+    for (const q of ["现代产业体系", "有效市场和有为政府", "二十大精神谁负责"]) {
+      const text = ask(q);
+      expect(text).toContain("计划只在开篇提到");
+      expect(text).toContain("> 原文:“为全面贯彻落实党的二十大精神");
+      expect(text).not.toContain("牵头:");
+    }
+    // What a task names as well is that task's.
+    expect(ask("新发展格局谁负责")).toContain("(五)立足城市品质");
+    expect(ask("乡村振兴谁负责")).toContain("未找到");
   });
   it("names an unknown department without inventing its tasks", () => {
     const text = ask("卫健委牵头哪些任务");
