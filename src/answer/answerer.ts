@@ -65,7 +65,8 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
       if (segments.length === 0) segments.push("帮助");
       const resolutions: Resolution[] = [];
       for (const segment of segments) {
-        const parsedSegment = parseQuestion(expand(normalizeText(absoluteYears(segment, ctx.today))), lookup);
+        const asked = normalizeText(absoluteYears(segment, ctx.today));
+        const parsedSegment = parseQuestion(expand(asked), lookup, asked);
         for (const parsed of eachDepartment(parsedSegment).flatMap(eachTask).flatMap(eachSubject)) {
           const previous = resolutions.at(-1) ?? null;
           const r = resolver.resolve(parsed, previous ?? conversation?.last ?? null);

@@ -7,6 +7,8 @@ import type { Intent } from "./types.js";
 export interface ParsedQuestion {
   /** the question as normalized (and glossary-expanded) */
   normalized: string;
+  /** the question as the user wrote it (normalized, before the glossary added the plan's words) */
+  asked: string;
   intents: Set<Intent>;
   departments: DepartmentMention[];
   unknownDepartment: string | null;
@@ -348,7 +350,7 @@ function ordinal(text: string | undefined): number | null {
   return /^\d+$/.test(text) ? Number(text) : chineseNumeral(text);
 }
 
-export function parseQuestion(normalized: string, lookup: DepartmentLookup): ParsedQuestion {
+export function parseQuestion(normalized: string, lookup: DepartmentLookup, asked = normalized): ParsedQuestion {
   const intents = new Set<Intent>();
   for (const [intent, re] of INTENT_PATTERNS) if (re.test(normalized)) intents.add(intent);
   // "任务七哪些指标没完成": about one task, the status question is a progress question.
@@ -397,5 +399,5 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup): Par
     .replace(/(?<=[\u3400-\u9fff]{2})[有是的]+(?=\s|$)/g, "")
     .replace(/\s+/g, " ")
     .trim();
-  return { normalized, intents, departments, unknownDepartment, taskNo, moreTaskNos, measureNo, years, topic };
+  return { normalized, asked, intents, departments, unknownDepartment, taskNo, moreTaskNos, measureNo, years, topic };
 }

@@ -530,7 +530,12 @@ function figureNotSet(
   }
   if (taskCover - shareIn(targetSentenceTerms(task, index), terms) < 0.25) return undefined;
   const sentence = sentenceNaming(task, terms, index)?.sentence ?? task.sentences[0] ?? "";
-  return { subject: q.topic.replace(/\s+/g, "").replace(/(.{2,})[亩家个项元%]$/, "$1"), sentence };
+  return {
+    subject: subjectOf(q)
+      .replace(/\s+/g, "")
+      .replace(/(.{2,})[亩家个项元%]$/, "$1"),
+    sentence,
+  };
 }
 
 const taskSentenceTermsCache = new WeakMap<Task, Set<string>[]>();
@@ -752,7 +757,11 @@ function sentenceTerms(t: Target, index: PlanIndex): Set<string> {
 
 /** The topic as the reply repeats it: Chinese words joined, latin words kept apart. */
 function subjectOf(q: ParsedQuestion): string {
-  return q.topic.replace(/(?<=[^a-z0-9])\s+|\s+(?=[^a-z0-9])/g, "") || q.normalized;
+  // Words the glossary added (招商 → 招引) are the plan's, not the user's: the subject repeats the user's own.
+  const words = q.topic.split(/\s+/).filter(Boolean);
+  const own = words.filter((w) => q.asked.includes(w));
+  const shown = (own.length > 0 ? own : words).join(" ");
+  return shown.replace(/(?<=[^a-z0-9])\s+|\s+(?=[^a-z0-9])/g, "") || q.normalized;
 }
 
 /** 新站高新区推动… → 新站高新区; 临湖区数字经济… → 临湖区: how people name a plan. */

@@ -211,6 +211,10 @@ describe("what the plan does not cover", () => {
 });
 
 describe("a subject the plan mentions without a figure", () => {
+  it("repeats the subject in the user's words, not the plan words the glossary added", () => {
+    const text = ask("招商引资目标");
+    expect(text).toContain("计划未明确“招商引资”的量化目标");
+  });
   it("names the subject without the question's own words", () => {
     expect(ask("人工智能有目标吗")).toContain("计划未明确“人工智能”的量化目标");
     expect(ask("有没有人工智能的目标")).toContain("计划未明确“人工智能”的量化目标");
