@@ -159,6 +159,13 @@ const FILLER = new RegExp(
     "讲讲",
     "介绍",
     "共同",
+    // "利润率目标为什么没有数字": the target is shown with its defect flagged
+    "为什么没有数字",
+    "怎么没有数字",
+    "为什么没数字",
+    "为什么缺数字",
+    "为什么",
+    "为何",
     // "计划里有没有提到碳达峰": asking whether the plan mentions something, not part of it
     "提到",
     "提及",
