@@ -30,7 +30,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         [
           ...verdict(r.checked),
           r.noFigureFor
-            ? renderNoFigure(r.plan, r.task, r.noFigureFor, ctx)
+            ? renderNoFigure(r.plan, r.task, r.noFigureFor, r.intents, ctx)
             : renderTask(r.plan, r.task, r.focus, r.intents, ctx, r.topicSentence),
           ...(r.alsoRelevant?.length ? [`另见:${r.alsoRelevant.slice(0, 3).map(taskLine).join(";")}`] : []),
         ].join("\n"),
@@ -95,7 +95,11 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         r.plan,
         opts,
         [
-          r.year === null ? `**每年(年均)的目标(共${all.length}项)**` : `**${r.year}年的目标(共${all.length}项)**`,
+          r.year === null
+            ? `**每年(年均)的目标(共${all.length}项)**`
+            : r.plannedYears
+              ? `计划未单独设定${r.year}年的目标(目标年份为${r.plannedYears.join("、")}年);每年(年均)的目标也适用于${r.year}年(共${all.length}项):`
+              : `**${r.year}年的目标(共${all.length}项)**`,
           ...r.groups.flatMap((g) => [
             g.task ? `${taskLine(g.task)}:` : "总体目标:",
             ...g.targets.map((t) => `- ${targetText(t)}`),
@@ -247,14 +251,19 @@ function renderNoFigure(
   plan: ResponsibilityMatrix,
   task: Task,
   nf: { subject: string; sentence: string },
+  intents: Set<string>,
   ctx: AnswerContext,
 ): string {
+  // Asked who is in charge as well ("…归谁,目标是什么"): the task's own targets are part of the answer.
+  const askedTask = intents.has("lead") || intents.has("partners");
   return [
     `**${task.label}${task.title}**`,
     `计划未明确“${nf.subject}”的量化目标:本任务提到了相关内容,但所列数字不是针对它的。`,
     `牵头:**${task.lead.join("、") || "原文未写明"}**`,
     `协同:${task.partners.join("、") || "无"}`,
-    `(可问“${task.label}的目标”查看本任务设定的量化目标)`,
+    ...(askedTask
+      ? ["本任务设定的目标:", ...taskTargetLines(plan, task)]
+      : [`(可问“${task.label}的目标”查看本任务设定的量化目标)`]),
     `进展:${renderTaskProgress(plan, task, ctx, [])[0] ?? ""}`,
     ...quotes([nf.sentence]),
   ].join("\n");

@@ -66,6 +66,8 @@ export type Resolution =
       /** null: the targets set for every year (年均, 每年) */
       year: number | null;
       groups: { task: Task | null; targets: Target[] }[];
+      /** set when the year has no target of its own, only yearly ones: the years the plan does set targets for */
+      plannedYears?: number[];
     }
   /** every unit the plan names, with how many tasks each leads and cooperates on */
   | { kind: "departments"; plan: ResponsibilityMatrix; units: UnitLoad[]; groups: UnitLoad[] }

@@ -199,17 +199,24 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
   const yearTargets = (plan: ResponsibilityMatrix, year: number): Resolution => {
     const period = plan.period;
     const inPeriod = !period || (year >= period.startYear && year <= period.endYear);
+    // A 年均 target holds in every year of the period, whatever year its sentence runs to ("到2025年…年均下降3%").
+    const recurring = (t: Target) => RECURRING.test(t.metric) && inPeriod;
     const due = (t: Target) => {
+      if (recurring(t)) return true;
       if (t.year !== null) return t.year === year;
-      if (RECURRING.test(t.metric + t.sentence)) return inPeriod;
+      if (RECURRING.test(t.sentence)) return inPeriod;
       return period?.endYear === year;
     };
     const groups = [
       { task: null, targets: plan.goals.targets.filter(due) },
       ...plan.tasks.map((task) => ({ task, targets: task.targets.filter(due) })),
     ].filter((g) => g.targets.length > 0);
-    if (groups.length > 0) return { kind: "year_targets", plan, year, groups };
     const planned = plannedYears([...plan.goals.targets, ...plan.tasks.flatMap((t) => t.targets)]);
+    if (groups.length > 0) {
+      // Only the yearly ones fall in this year: say that the plan sets nothing for the year itself.
+      const onlyRecurring = groups.every((g) => g.targets.every((t) => t.year !== year && recurring(t)));
+      return { kind: "year_targets", plan, year, groups, ...(onlyRecurring ? { plannedYears: planned } : {}) };
+    }
     return { kind: "not_covered", subject: `${year}年的目标`, why: "year", nearest: [], plannedYears: planned, plan };
   };
 
@@ -479,6 +486,10 @@ function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
   const planned = plannedYears(targets);
   const asked = q.years.filter((y) => !planned.includes(y));
   if (asked.length === 0 || planned.length === 0) return r;
+  // A yearly (年均) target asked of a year inside the period ("2024年能耗下降目标") is that year's target too.
+  const period = r.plan.period;
+  const inPeriod = (y: number) => !!period && y >= period.startYear && y <= period.endYear;
+  if (r.focus?.length && r.focus.every((t) => RECURRING.test(t.metric)) && asked.every(inPeriod)) return r;
   return {
     kind: "not_covered",
     subject: `${asked[0]}年的目标`,
@@ -518,7 +529,7 @@ function figureNotSet(
   hits: Hit[],
   index: PlanIndex,
 ): { subject: string; sentence: string } | undefined {
-  const asksFigure = q.intents.has("targets") && !q.intents.has("lead") && !q.intents.has("partners");
+  const asksFigure = q.intents.has("targets");
   if (!asksFigure || q.intents.has("progress")) return undefined;
   const terms = new Set(index.termsOf(q.topic));
   if (terms.size === 0) return undefined;

@@ -177,12 +177,22 @@ describe("what the plan does not cover", () => {
   });
   it("reads 今年, 去年, 明年 as calendar years on the context's date, and a year alone asks about that year", () => {
     // Today is 2024-06-30 in the fixed context: 明年 is 2025, the year the plan's targets fall in.
-    expect(ask("今年的目标是什么")).toContain("计划未涉及2024年的目标:计划中的目标年份为2025年");
+    // Inside the plan's period, a year without targets of its own still has the yearly (年均) ones.
+    const thisYear = ask("今年的目标是什么");
+    expect(thisYear).toContain("计划未单独设定2024年的目标(目标年份为2025年)");
+    expect(thisYear).toContain("- 单位gdp能耗(年均):到2025年下降3.0%");
+    expect(thisYear).not.toContain("800亿元");
     expect(ask("明年gdp目标")).toContain("800亿元");
-    expect(ask("2023年要完成什么")).toContain("计划未涉及2023年的目标");
+    expect(ask("2023年要完成什么")).toContain("计划未单独设定2023年的目标");
+    expect(ask("2028年要完成什么")).toContain("计划未涉及2028年的目标");
     expect(ask("2025年要完成哪些目标")).toContain("**2025年的目标(共25项)**");
     // Progress is not refused for a year without targets.
     expect(ask("今年进展怎么样")).toContain("目标完成情况");
+  });
+  it("answers a yearly (年均) target asked of a year inside the period, and not of one after it", () => {
+    expect(ask("2024年单位gdp能耗要下降多少")).toContain("- 单位gdp能耗(年均):到2025年下降3.0%");
+    expect(ask("2024年单位gdp能耗要下降多少")).not.toContain("计划未涉及");
+    expect(ask("2027年单位gdp能耗要下降多少")).toContain("计划未涉及2027年的目标");
   });
   it("lists every target due in a year asked about on its own, the overall goals first, defects flagged", () => {
     const text = ask("2025年要完成哪些目标");
@@ -225,6 +235,12 @@ describe("a subject the plan mentions without a figure", () => {
     expect(text).toContain("计划未明确“人工智能产业规模”的量化目标");
     expect(text).not.toMatch(/\d+亿元/);
     expect(text).toContain("牵头:**经贸发展局**");
+  });
+  it("asked who is in charge as well, says no figure is set for it and lists the task's own targets", () => {
+    const text = ask("跨境电商归哪个部门，有没有量化目标");
+    expect(text).toContain("计划未明确“跨境电商”的量化目标");
+    expect(text).toContain("牵头:**经贸发展局**");
+    expect(text).toContain("本任务设定的目标:\n- 商贸业总量:到2025年突破400亿元");
   });
   it("still answers a figure the task does set", () => {
     expect(ask("新能源新材料要做到多少亿")).toContain("500亿元");
