@@ -34,6 +34,7 @@ export const PROGRESS_HELP = [
   "- 查看:`进展 任务九`;历史:`进展历史 任务九`",
   "- 更正:`更正 #12 新的内容`(原记录保留,以新记录为准)",
   "- 撤销:`撤销 #12`,或 `撤销` 撤回自己最近一条",
+  "- 自己登记过的:`我的记录`",
   "数字只有在能确定对应哪个指标时才计入指标,否则仅保存文字,回复里会说明。",
   "登记需在填报名单中,且只能为本部门牵头或协同的任务登记;查询对所有人开放。",
 ].join("\n");
@@ -223,25 +224,39 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
     );
   }
 
+  /** One record as a history line: its id, day and who; a correction or retraction says which record it replaces. */
+  function historyLine(r: ProgressRecord, task: Task | undefined, who: string): string {
+    if (r.kind === "retraction") return `- #${r.id} ${r.recordedAt.slice(0, 10)} ${who} 撤销了 #${r.supersedes}`;
+    const later = deps.store.supersededBy(r.id);
+    const mark = later ? (later.kind === "retraction" ? "(已撤销)" : `(已被 #${later.id} 更正)`) : "";
+    const fix = r.supersedes ? `更正 #${r.supersedes}:` : "";
+    // The bound figure first: records from one message that reported several targets share their text.
+    const target = task?.targets.find((t) => t.id === r.targetId);
+    const figure = target && r.value !== null ? `**${target.metric} ${formatNumber(r.value)}${target.unit}** ` : "";
+    return `- #${r.id} ${r.asOf} ${who}:${fix}${figure}${clip(r.text, 60)}${mark}`;
+  }
+
   function history(ref: string): Reply {
     const found = resolve(ref);
     if (!found.found) return reply(found.text, "progress_unresolved");
     const records = deps.store.list({ plan: found.plan.slug, taskNo: found.task.no, limit: HISTORY_LIMIT });
     if (records.length === 0) return reply(`${taskLabel(found.task)}\n暂无进展记录`, "progress_history");
     const lines = [`**${taskLabel(found.task)} 最近 ${records.length} 条记录**`];
+    for (const r of records) lines.push(historyLine(r, found.task, reporterLabel(r)));
+    return reply(lines.join("\n"), "progress_history");
+  }
+
+  /** The sender's own latest records, each with its task: what they may still correct or undo. */
+  function mine(msg: IncomingMessage): Reply {
+    const records = deps.store.list({ reporterId: msg.userid, limit: HISTORY_LIMIT });
+    if (records.length === 0) return reply("您还没有登记过进展。发送「进展帮助」查看怎么登记。", "progress_history");
+    const lines = [`**您最近登记的 ${records.length} 条记录**`];
     for (const r of records) {
-      if (r.kind === "retraction") {
-        lines.push(`- #${r.id} ${r.recordedAt.slice(0, 10)} ${reporterLabel(r)} 撤销了 #${r.supersedes}`);
-        continue;
-      }
-      const later = deps.store.supersededBy(r.id);
-      const mark = later ? (later.kind === "retraction" ? "(已撤销)" : `(已被 #${later.id} 更正)`) : "";
-      const fix = r.supersedes ? `更正 #${r.supersedes}:` : "";
-      // The bound figure first: records from one message that reported several targets share their text.
-      const target = found.task.targets.find((t) => t.id === r.targetId);
-      const figure = target && r.value !== null ? `**${target.metric} ${formatNumber(r.value)}${target.unit}** ` : "";
-      lines.push(`- #${r.id} ${r.asOf} ${reporterLabel(r)}:${fix}${figure}${clip(r.text, 60)}${mark}`);
+      const plan = planOf(r.plan);
+      const task = plan?.tasks.find((t) => t.no === r.taskNo);
+      lines.push(historyLine(r, task, task ? `任务${task.no}` : `任务${r.taskNo}`));
     }
+    lines.push("更正请发「更正 #编号 新的内容」,撤销请发「撤销 #编号」");
     return reply(lines.join("\n"), "progress_history");
   }
 
@@ -271,6 +286,8 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
           return undo(msg, cmd.id);
         case "history":
           return history(cmd.ref);
+        case "mine":
+          return mine(msg);
         case "show":
           return show(cmd.ref);
       }

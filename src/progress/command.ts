@@ -5,6 +5,8 @@ export type ProgressCommand =
   | { kind: "history"; ref: string }
   | { kind: "correct"; id: number; text: string; asOf: string | null }
   | { kind: "undo"; id: number | null }
+  /** the sender's own latest records, across tasks */
+  | { kind: "mine" }
   | { kind: "help" };
 
 const NUM = "[0-9０-９一二两三四五六七八九十百]+";
@@ -13,6 +15,9 @@ const TASK_REF = new RegExp(`^(任务\\s*${NUM}|第\\s*${NUM}\\s*(?:项|条|个)
 const RECORD = /^(?:更新进展|填报进展|登记进展|报进展|进展)(?:[\s:：]+|(?=任务|第|[#＃]))([\s\S]*)$/;
 const HISTORY = /^进展(?:历史|记录)[\s:：]*([\s\S]+)$/;
 const CORRECT = /^更正(?:进展)?[\s:：]*[#＃]?\s*(\d+)\s*(?:号|条)?[\s:：,，]+([\s\S]+)$/;
+/** 我的记录 / 我的进展 / 我填报的进展 / 我登记过的记录: at least one of the record words, so "我的" alone is not it */
+const MINE =
+  /^(?:查看|查询|看看)?我(?:的|(?:登记|填报|报送?|提交|录入)过?的)(?:进展记录|进展|记录|填报记录|填报|登记)(?:有哪些|列表|清单)?[?？]?$/;
 const UNDO = /^撤销(?:进展)?[\s:：]*(?:[#＃]|第)?\s*(\d+)?\s*(?:号|条)?$/;
 const HELP =
   /^(?:(?:更新|填报|登记|报)?进展|进展\s*(?:帮助|help|\?|？)|帮助\s*进展|怎么(?:填报|登记|更新)进展[?？]?)$/i;
@@ -85,6 +90,7 @@ export function parseProgressCommand(raw: string): ProgressCommand | null {
     const body = (correct[2] ?? "").trim();
     return { kind: "correct", id: Number(correct[1]), text: body, asOf: extractAsOf(body) };
   }
+  if (MINE.test(text)) return { kind: "mine" };
   const undo = UNDO.exec(text);
   if (undo) return { kind: "undo", id: undo[1] ? Number(undo[1]) : null };
   const record = RECORD.exec(text);

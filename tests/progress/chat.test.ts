@@ -185,6 +185,20 @@ describe("correcting and undoing", () => {
     expect((await send("更正 #1 累计达到1家")).markdown).toContain("#1 已被 #2 更正");
   });
 
+  it("lists the sender's own records across tasks, with corrections and retractions marked", async () => {
+    expect((await send("我的记录")).markdown).toContain("您还没有登记过进展");
+    await send("进展 任务1:专精特新企业累计达到520家");
+    await send("进展 任务1:专精特新企业累计达到530家", "li");
+    await send("撤销");
+    const r = await send("我的记录");
+    expect(r.kind).toBe("progress_history");
+    expect(r.markdown).toContain("**您最近登记的 2 条记录**");
+    expect(r.markdown).toMatch(
+      /- #3 2024-07-01 任务1 撤销了 #1\n- #1 2024-07-01 任务1:\*\*专精特新企业 520家\*\* .*\(已撤销\)/,
+    );
+    expect(r.markdown).not.toContain("530家");
+  });
+
   it("undoes the sender's latest record", async () => {
     await send("进展 任务1:累计达到520家");
     const r = await send("撤销");

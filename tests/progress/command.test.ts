@@ -38,11 +38,15 @@ describe("chat grammar", () => {
     ["更正 #12 累计达到510家", { kind: "correct", id: 12, text: "累计达到510家", asOf: null }],
     ["进展帮助", { kind: "help" }],
     ["进展", { kind: "help" }],
+    ["我的记录", { kind: "mine" }],
+    ["我的进展", { kind: "mine" }],
+    ["@政策助手 我填报的进展", { kind: "mine" }],
+    ["查看我登记过的记录", { kind: "mine" }],
   ])("%s", (text, expected) => {
     expect(parseProgressCommand(text)).toEqual(expected);
   });
 
-  it.each(["任务九的进展如何?", "进展情况怎么样", "谁牵头任务九", "撤销是什么意思"])(
+  it.each(["任务九的进展如何?", "进展情况怎么样", "谁牵头任务九", "撤销是什么意思", "我的", "我的部门牵头哪些任务"])(
     "leaves questions alone: %s",
     (text) => {
       expect(parseProgressCommand(text)).toBeNull();
