@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Answerer, createAnswerer } from "./answer/answerer.js";
 import type { AnswerContext } from "./answer/types.js";
+import { findReporter } from "./auth/permission.js";
 import { loadReporters, type ReportersFile } from "./auth/reporters.js";
 import { createMessageHandler } from "./chat/handle-message.js";
 import type { MessageHandler } from "./chat/message.js";
@@ -67,6 +68,11 @@ export function openRuntime(env: Env): Runtime {
     today: () => todayInShanghai(),
     staleDays: env.PLANBOT_STALE_DAYS,
   });
-  const handleMessage = createMessageHandler({ answerer, context: answerContext, progressCommands });
+  const handleMessage = createMessageHandler({
+    answerer,
+    context: answerContext,
+    progressCommands,
+    departmentsOf: (userid) => findReporter(reporters, userid)?.departments ?? [],
+  });
   return { env, plans, answerer, db, store, reporters, handleMessage, answerContext, close: () => db.close() };
 }

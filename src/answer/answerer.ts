@@ -5,7 +5,9 @@ import { createExpander } from "../search/glossary.js";
 import { normalizeText } from "../search/normalize.js";
 import { buildPlanIndex } from "../search/plan-index.js";
 import type { Tokenizer } from "../search/tokenize.js";
+import { nameAskersDepartment } from "./asker.js";
 import { createDepartmentLookup } from "./department-lookup.js";
+import { examplesFrom } from "./examples.js";
 import { absoluteYears, type ParsedQuestion, parseQuestion } from "./question.js";
 import { MAX_PLANS_LISTED, renderResolution } from "./render.js";
 import type { Resolution } from "./resolution.js";
@@ -58,6 +60,7 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
   const resolver = createResolver(loaded, index);
   const expand = createExpander(loaded.glossary, index.knows);
   const namePlan = loaded.plans.length > 1;
+  const examples = examplesFrom(loaded.plans);
 
   return {
     answer(question, ctx, conversation) {
@@ -65,7 +68,12 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
       if (segments.length === 0) segments.push("帮助");
       const resolutions: Resolution[] = [];
       for (const segment of segments) {
-        const asked = normalizeText(absoluteYears(segment, ctx.today));
+        const own = nameAskersDepartment(normalizeText(absoluteYears(segment, ctx.today)), ctx.askerDepartments);
+        if (own.kind === "unknown") {
+          resolutions.push({ kind: "not_covered", subject: own.said, why: "unknown_asker", nearest: [] });
+          continue;
+        }
+        const asked = own.kind === "named" ? own.text : normalizeText(absoluteYears(segment, ctx.today));
         const parsedSegment = parseQuestion(expand(asked), lookup, asked);
         for (const parsed of eachDepartment(parsedSegment).flatMap(eachTask).flatMap(eachSubject)) {
           const previous = resolutions.at(-1) ?? null;
@@ -88,7 +96,7 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
             : r.kind === "dept_tasks"
               ? r.plans.slice(0, MAX_PLANS_LISTED).flatMap((p) => [...p.lead, ...p.partner])
               : [],
-        text: renderResolution(r, ctx, { namePlan }),
+        text: renderResolution(r, ctx, { namePlan, examples }),
       }));
     },
     findTasks: (reference) => resolver.findTasks(reference),

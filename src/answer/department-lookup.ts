@@ -79,7 +79,7 @@ export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
     return planText.includes(candidate) ? null : candidate;
   };
   const exact = (text: string): DepartmentMention[] => {
-    const found: DepartmentMention[] = [];
+    const found: (DepartmentMention & { at: number })[] = [];
     let rest = text;
     for (const alias of aliases) {
       const at = rest.indexOf(alias);
@@ -87,10 +87,12 @@ export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
       // a latin alias must stand as a word (\"lead\" is not \"leader\")
       if (/^[a-z]/.test(alias) && /[a-z]/.test(rest[at - 1] ?? "")) continue;
       const name = byAlias.get(alias) as string;
-      if (!found.some((f) => f.name === name)) found.push({ name, said: alias });
-      rest = `${rest.slice(0, at)}\u0000${rest.slice(at + alias.length)}`;
+      if (!found.some((f) => f.name === name)) found.push({ name, said: alias, at });
+      // blanked to the same length, so that later matches keep their places in the text
+      rest = `${rest.slice(0, at)}${"\u0000".repeat(alias.length)}${rest.slice(at + alias.length)}`;
     }
-    return found;
+    // In the order the question names them ("科技局和财政局分别…" answers 科技局 first).
+    return found.sort((a, b) => a.at - b.at).map(({ at: _at, ...mention }) => mention);
   };
   const find = (text: string): DepartmentMention[] => {
     const found = exact(text);

@@ -1,8 +1,10 @@
 // Renders a resolution as short Chinese WeCom markdown: the plan's facts, its own sentence quoted, defects flagged.
+
 import type { ResponsibilityMatrix, SourceWarning, Target, Task } from "../plan/schema.js";
 import { renderStatusOverview } from "../progress/overview.js";
 import { renderRecentProgress } from "../progress/recent.js";
 import { renderTaskProgress } from "../progress/render.js";
+import type { Examples } from "./examples.js";
 import { recentWindow } from "./recent-window.js";
 import type { FigureCheck, Resolution } from "./resolution.js";
 import type { AnswerContext } from "./types.js";
@@ -19,6 +21,8 @@ function sum<T>(list: T[], f: (x: T) => number): number {
 export interface RenderOptions {
   /** name the plan in every answer (when several plans are loaded) */
   namePlan: boolean;
+  /** example questions in the loaded plans' words */
+  examples: Examples;
 }
 
 export function renderResolution(r: Resolution, ctx: AnswerContext, opts: RenderOptions): string {
@@ -148,7 +152,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
       );
     }
     case "help":
-      return helpText();
+      return helpText(opts.examples);
     case "which_plan": {
       const example = r.plans.find((p) => p.key)?.key;
       return [
@@ -189,7 +193,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
     case "recent_progress":
       return withPlan(r.plan, opts, renderRecentProgress(r.plan, recentWindow(r.asked, ctx.today), ctx));
     case "not_covered":
-      return renderNotCovered(r);
+      return renderNotCovered(r, opts.examples);
   }
 }
 
@@ -346,11 +350,13 @@ function renderGoals(r: Extract<Resolution, { kind: "goals" }>, ctx: AnswerConte
   return lines.join("\n");
 }
 
-function renderNotCovered(r: Extract<Resolution, { kind: "not_covered" }>): string {
+function renderNotCovered(r: Extract<Resolution, { kind: "not_covered" }>, examples: Examples): string {
   const nearest = r.nearest.map((n) => `${n.task.label}${n.task.title}`);
   switch (r.why) {
     case "unknown_department":
-      return `计划中未找到“${r.subject}”:它不是任何任务的牵头或协同部门。可以问我某个部门牵头哪些任务,例如“经贸发展局牵头哪些任务”。`;
+      return `计划中未找到“${r.subject}”:它不是任何任务的牵头或协同部门。可以问我某个部门牵头哪些任务,例如“${examples.department}牵头哪些任务”。`;
+    case "unknown_asker":
+      return `不知道“${r.subject}”是哪个部门:您不在进展填报名单中,或名单未写明您的部门。请直接说部门名称,例如“${examples.department}牵头哪些任务”。`;
     case "department_leads_nothing":
       return `计划中未找到由“${r.subject}”牵头或协同的任务。`;
     case "no_such_task":
@@ -376,13 +382,13 @@ function renderNotCovered(r: Extract<Resolution, { kind: "not_covered" }>): stri
   }
 }
 
-function helpText(): string {
+function helpText(e: Examples): string {
   return [
     "**我可以回答关于行动计划的问题**",
-    "- 谁牵头 / 谁协同:“新型显示谁牵头?”“第三项任务的协同部门”",
-    "- 目标:“上市公司目标是多少?”“总体目标有哪些?”",
-    "- 进展:“上市公司最新进展”“哪些任务进度滞后?”;记录进展:“进展 任务七:上市公司已达10家”",
-    "- 部门任务:“经贸发展局牵头哪些任务?”",
+    `- 谁牵头 / 谁协同:“${e.subject}谁牵头?”“${e.taskOrdinal}的协同部门”`,
+    `- 目标:“${e.subject}目标是多少?”“总体目标有哪些?”`,
+    `- 进展:“${e.subject}最新进展”“哪些任务进度滞后?”;记录进展:“进展 ${e.taskRef}:${e.subject}已达…${e.unit}”`,
+    `- 部门任务:“${e.department}牵头哪些任务?”`,
     "- 保障措施、重点任务清单",
   ].join("\n");
 }

@@ -26,6 +26,8 @@ export interface AnswerContext {
   today: string;
   /** a target with no record for this many days is stale */
   staleDays: number;
+  /** the asker's departments when the chat knows them (reporters file), for "我们部门…"; empty or absent: unknown */
+  askerDepartments?: readonly string[];
 }
 
 export interface Answer {

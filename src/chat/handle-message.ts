@@ -10,6 +10,8 @@ export interface ChatDeps {
   context(): AnswerContext;
   /** progress commands (进展 …, 进展历史 …, 更正 …, 撤销 …); returns null when the text is not one */
   progressCommands?: (msg: IncomingMessage) => Reply | null;
+  /** the sender's departments (the reporters file), for "我们部门牵头哪些任务"; none known: [] */
+  departmentsOf?: (userid: string) => readonly string[];
   /** follow-up memory per sender and chat (default: 5 minutes) */
   conversations?: Conversations;
 }
@@ -19,7 +21,8 @@ export function createMessageHandler(deps: ChatDeps): (msg: IncomingMessage) => 
   return async (msg) => {
     const command = deps.progressCommands?.(msg);
     if (command) return command;
-    const answers = deps.answerer.answer(msg.text, deps.context(), conversations.of(msg));
+    const context = { ...deps.context(), askerDepartments: deps.departmentsOf?.(msg.userid) ?? [] };
+    const answers = deps.answerer.answer(msg.text, context, conversations.of(msg));
     return { markdown: answers.map((a) => a.text).join("\n\n---\n\n"), kind: answers.map((a) => a.intent).join("+") };
   };
 }

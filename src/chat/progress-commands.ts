@@ -1,5 +1,7 @@
 // Chat handlers for progress commands: record (进展), show, history (进展历史), correct (更正), undo (撤销), help.
+
 import type { Answerer } from "../answer/answerer.js";
+import { type Examples, examplesFrom } from "../answer/examples.js";
 import { decideWrite, findReporter } from "../auth/permission.js";
 import type { ReportersFile } from "../auth/reporters.js";
 import { logger } from "../log.js";
@@ -25,19 +27,24 @@ export interface ProgressCommandDeps {
   staleDays: number;
 }
 
-export const PROGRESS_HELP = [
-  "**进展填报与查询**",
-  "- 登记:`进展 任务九:本季度新增专精特新企业45家,累计达到520家`",
-  "- 也可用关键词指任务:`更新进展 上市公司 已达10家`",
-  "- 一条写多个指标:`进展 任务三:百亿元以上企业6家、10亿元以上企业25家`(每个指标各记一条)",
-  "- 指定日期:在内容里写「截至2024年3月31日」或「截至10月底」",
-  "- 查看:`进展 任务九`;历史:`进展历史 任务九`",
-  "- 更正:`更正 #12 新的内容`(原记录保留,以新记录为准)",
-  "- 撤销:`撤销 #12`,或 `撤销` 撤回自己最近一条",
-  "- 自己登记过的:`我的记录`",
-  "数字只有在能确定对应哪个指标时才计入指标,否则仅保存文字,回复里会说明。",
-  "登记需在填报名单中,且只能为本部门牵头或协同的任务登记;查询对所有人开放。",
-].join("\n");
+/** The grammar, with examples in the loaded plan's own words (examples.ts). */
+export function progressHelp(e: Examples): string {
+  return [
+    "**进展填报与查询**",
+    `- 登记:\`进展 ${e.taskRef}:${e.subject}累计达到…${e.unit}\``,
+    `- 也可用关键词指任务:\`更新进展 ${e.subject} 已达…${e.unit}\``,
+    ...(e.pair
+      ? [`- 一条写多个指标:\`进展 ${e.pair.taskRef}:${e.pair.first}、${e.pair.second}\`(每个指标各记一条)`]
+      : []),
+    "- 指定日期:在内容里写「截至2024年3月31日」或「截至10月底」",
+    `- 查看:\`进展 ${e.taskRef}\`;历史:\`进展历史 ${e.taskRef}\``,
+    "- 更正:`更正 #12 新的内容`(原记录保留,以新记录为准)",
+    "- 撤销:`撤销 #12`,或 `撤销` 撤回自己最近一条",
+    "- 自己登记过的:`我的记录`",
+    "数字只有在能确定对应哪个指标时才计入指标,否则仅保存文字,回复里会说明。",
+    "登记需在填报名单中,且只能为本部门牵头或协同的任务登记;查询对所有人开放。",
+  ].join("\n");
+}
 
 const HISTORY_LIMIT = 10;
 
@@ -57,6 +64,7 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
     return { found: false as const, text: also ? `${r.reason}:${also}。请写任务编号,如「任务3」。` : `${r.reason}。` };
   };
   const planOf = (slug: string) => deps.plans.find((p) => p.slug === slug);
+  const help = progressHelp(examplesFrom(deps.plans));
 
   /** The "指标:" lines of a record bound to a target, or [] for a text-only record. */
   function targetLines(rec: ProgressRecord, task: Task): string[] {
@@ -277,7 +285,7 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
     try {
       switch (cmd.kind) {
         case "help":
-          return reply(PROGRESS_HELP, "progress_help");
+          return reply(help, "progress_help");
         case "record":
           return record(msg, cmd);
         case "correct":

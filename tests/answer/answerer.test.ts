@@ -415,6 +415,14 @@ describe("a plan whose measures name no one in overall charge", () => {
   writePlan(source, join(dir, "donghu"));
   writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
   const answerer = createAnswerer(loadPlans(dir));
+  it("gives help and not-found examples in this plan's words, none of the seed plan's", () => {
+    const [help] = answerer.answer("帮助", fixedContext);
+    expect(help?.text).toContain("“区数据局牵头哪些任务?”");
+    expect(help?.text).toContain("“企业开办时间目标是多少?”");
+    expect(help?.text).not.toMatch(/经贸发展局|上市公司|新型显示/);
+    const [unknown] = answerer.answer("卫健委牵头哪些任务", fixedContext);
+    expect(unknown?.text).toContain("例如“区数据局牵头哪些任务”");
+  });
   it("says the plan does not state it and lists the measures", () => {
     const [a] = answerer.answer("谁负责这个方案的落实", fixedContext);
     expect(a?.text).toContain("计划未写明由谁负责整个计划的落实;保障措施如下:");

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAnswerer } from "../../src/answer/answerer.js";
+import { findReporter } from "../../src/auth/permission.js";
 import { parseReporters } from "../../src/auth/reporters.js";
 import { createMessageHandler } from "../../src/chat/handle-message.js";
 import type { IncomingMessage, Reply } from "../../src/chat/message.js";
@@ -46,6 +47,7 @@ beforeEach(() => {
       today: () => "2024-07-01",
       staleDays: 30,
     }),
+    departmentsOf: (userid) => findReporter(reporters, userid)?.departments ?? [],
   });
   send = (text, userid = "zhang") => {
     const msg: IncomingMessage = { text, userid, channel: "simulator", chatid: "g1" };
@@ -165,6 +167,14 @@ describe("recording progress in chat", () => {
   it("names the task range when the number does not exist", async () => {
     const r = await send("进展 任务99:已完成");
     expect(r.markdown).toContain("没有任务99");
+  });
+});
+
+describe("questions about the sender's own department", () => {
+  it("answers for the department the reporters file gives, and asks the others to name theirs", async () => {
+    expect((await send("我们部门牵头哪些任务", "zhang")).markdown).toContain("**市经信局** 牵头的任务");
+    expect((await send("我们部门牵头哪些任务", "wang")).markdown).toContain("不知道“我们部门”是哪个部门");
+    expect((await send("我们部门牵头哪些任务", "nobody")).markdown).toContain("不知道“我们部门”是哪个部门");
   });
 });
 
