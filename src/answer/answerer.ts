@@ -15,8 +15,8 @@ import { createResolver } from "./resolve.js";
 import type { Answer, AnswerContext, Intent } from "./types.js";
 
 /**
- * What a chat remembers between messages: the last task or goals answered, so that a follow-up with no subject of
- * its own ("那协同部门呢", "目标呢") continues it. The answerer reads and updates it; the chat layer keeps one per
+ * What a chat remembers between messages: the last task, goals or department answered, so that a follow-up with no
+ * subject of its own ("那协同部门呢", "目标呢") continues it. The answerer reads and updates it; the chat layer keeps one per
  * conversation and decides how long it lasts.
  */
 export interface Conversation {
@@ -85,7 +85,8 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
       }
       if (conversation) {
         const last = resolutions.at(-1);
-        conversation.last = last && (last.kind === "task" || last.kind === "goals") ? last : null;
+        const continued = last && (last.kind === "task" || last.kind === "goals" || last.kind === "dept_tasks");
+        conversation.last = continued ? last : null;
       }
       return resolutions.map((r) => ({
         intent: intentOf(r),

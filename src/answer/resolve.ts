@@ -230,6 +230,18 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     resolve(question, previous) {
       let q = question;
       if (q.intents.has("help")) return { kind: "help" };
+      // "科技局牵头哪些任务" then "目标呢" / "进展如何": the follow-up asks about that department's tasks.
+      if (
+        previous?.kind === "dept_tasks" &&
+        q.departments.length === 0 &&
+        q.taskNo === null &&
+        (!q.topic || TRIVIAL_TOPIC.test(q.topic)) &&
+        !q.intents.has("goals") &&
+        (q.intents.has("targets") || q.intents.has("progress"))
+      ) {
+        const name = previous.department;
+        q = { ...q, departments: [{ name, said: name }], normalized: `${name}牵头的任务${q.normalized}` };
+      }
       const plan = planOf(q);
       const named = namedPlan(q);
       // Every name of the place goes (新站 is left of 新站高新区 once 高新区 is taken as a filler).

@@ -27,6 +27,16 @@ describe("follow-up questions", () => {
     expect(await say("目标呢")).toContain("集成电路产业规模:到2025年达到200亿元");
   });
 
+  it("continue a department's tasks with their targets or progress, but not the plan's overall goals", async () => {
+    const { say } = chat();
+    await say("科技局牵头哪些任务");
+    const targets = await say("它的目标");
+    expect(targets).toContain("**科技局** 牵头的任务(2项):");
+    expect(targets).toContain("- 高水平创新平台:到2025年拥有10家");
+    expect(await say("进展如何")).toContain("**科技局牵头的任务的目标完成情况**");
+    expect(await say("那总体目标呢")).toContain("**总体目标**");
+  });
+
   it("are not taken from another sender, another chat, an old conversation, or open HTTP", async () => {
     const { say, later } = chat();
     await say("上市公司目标");
