@@ -692,8 +692,11 @@ const SAFEGUARD_KIND = /([\u4e00-\u9fff]{2,8})保障(?=措施|方面|工作|上|
 const SAFEGUARD_KIND_FILLER =
   /^(关于|对于|有关|有没有|是否有|在)|(方面|上面|这块|领域)?(有|是|的)?(什么|哪些|何种|啥)?$/g;
 
+/** How a department's full name ends; a short name without it (财政, 科技) can be part of a subject's words. */
+const DEPT_ENDING = /(局|委|办|公司|中心|管委会|街道|院|厅|署)$/;
+
 /** A word's last character and a generic tail after it (物流|业, 品牌|建设), for resolveTopic to drop when unknown. */
-const GENERIC_TAIL = /([\u4e00-\u9fff])(?:业|建设|工作|问题|事项)/g;
+const GENERIC_TAIL = /([\u4e00-\u9fff])(?:业|建设|工作|问题|事项)(?=\s|$)/g;
 
 /** "每年要完成哪些目标", "年均指标": the targets every year of the plan carries. */
 const EVERY_YEAR = /(每一?年|年年|年均|每年度).{0,8}(目标|指标|任务|要求)/;
@@ -783,8 +786,30 @@ function subjectOf(q: ParsedQuestion): string {
   // Words the glossary added (招商 → 招引) are the plan's, not the user's: the subject repeats the user's own.
   const words = q.topic.split(/\s+/).filter(Boolean);
   const own = words.filter((w) => q.asked.includes(w));
-  const shown = (own.length > 0 ? own : words).join(" ");
+  // "财政收入": a department's short name (财政 for 财政局) written into the subject is part of it here.
+  const first = own[0];
+  const joined = first && q.departments.find((d) => !DEPT_ENDING.test(d.said) && q.asked.includes(d.said + first));
+  if (joined && first) own[0] = joined.said + first;
+  const shown = own.length > 0 ? inUsersWords(own, q.asked) : words.join(" ");
   return shown.replace(/(?<=[^a-z0-9])\s+|\s+(?=[^a-z0-9])/g, "") || q.normalized;
+}
+
+/**
+ * The subject as the user wrote it: a one-character gap the parser took out between two words comes back
+ * (招商引资到位资金, not 招商引资位资金), and a one-character word left at the end (the 亿 of 多少亿) goes.
+ */
+function inUsersWords(words: string[], asked: string): string {
+  const kept = words.length > 1 && (words.at(-1)?.length ?? 0) < 2 ? words.slice(0, -1) : words;
+  let out = "";
+  let end = -1;
+  for (const w of kept) {
+    const at = asked.indexOf(w, Math.max(0, end));
+    if (at < 0) return kept.join(" ");
+    if (end >= 0) out += at - end === 1 ? (asked[end] ?? "") : " ";
+    out += w;
+    end = at + w.length;
+  }
+  return out;
 }
 
 /** 新站高新区推动… → 新站高新区; 临湖区数字经济… → 临湖区: how people name a plan. */

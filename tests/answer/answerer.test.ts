@@ -175,6 +175,11 @@ describe("what the plan does not cover", () => {
     // With no subject, nothing is picked out for it.
     expect(ask("2026年的目标")).not.toContain("计划设定的是");
   });
+  it("names what is not covered in the user's words, not the parser's leftovers", () => {
+    expect(ask("招商引资到位资金多少亿")).toContain("未找到与“招商引资到位资金”相关的内容");
+    expect(ask("就业人数目标")).toContain("未找到与“就业人数”相关的内容");
+    expect(ask("财政收入目标")).toContain("未找到与“财政收入”相关的内容");
+  });
   it("reads 今年, 去年, 明年 as calendar years on the context's date, and a year alone asks about that year", () => {
     // Today is 2024-06-30 in the fixed context: 明年 is 2025, the year the plan's targets fall in.
     // Inside the plan's period, a year without targets of its own still has the yearly (年均) ones.
