@@ -74,7 +74,9 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
             [
               ...(e.lead.length
                 ? [
-                    `**${r.department}** 牵头的任务(${e.lead.length}项):`,
+                    r.withTargets
+                      ? `**${r.department}** 牵头的任务(${e.lead.length}项,共${sum(e.lead, (t) => t.targets.length)}项量化目标):`
+                      : `**${r.department}** 牵头的任务(${e.lead.length}项):`,
                     ...e.lead.flatMap((t) =>
                       r.withTargets ? [taskLine(t), ...taskTargetLines(e.plan, t)] : [taskLine(t)],
                     ),

@@ -365,6 +365,7 @@ describe("a department's tasks", () => {
   it("asked for the targets, lists each led task's targets with their sentences and defects", () => {
     const text = ask("财政局牵头的任务有哪些目标");
     const [lead, partner] = text.split("作为协同部门的任务");
+    expect(lead).toContain("**财政局** 牵头的任务(1项,共3项量化目标):");
     expect(lead).toContain("(七)集聚要素资源,助推企业蓬勃发展\n- 规上企业利润率水平");
     expect(lead).toContain("- 上市公司数量:到2025年达到12家");
     expect(lead).toContain("缺少数字");

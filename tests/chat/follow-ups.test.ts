@@ -31,7 +31,7 @@ describe("follow-up questions", () => {
     const { say } = chat();
     await say("科技局牵头哪些任务");
     const targets = await say("它的目标");
-    expect(targets).toContain("**科技局** 牵头的任务(2项):");
+    expect(targets).toContain("**科技局** 牵头的任务(2项,共2项量化目标):");
     expect(targets).toContain("- 高水平创新平台:到2025年拥有10家");
     expect(await say("进展如何")).toContain("**科技局牵头的任务的目标完成情况**");
     expect(await say("那总体目标呢")).toContain("**总体目标**");
