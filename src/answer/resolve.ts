@@ -271,7 +271,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       ) {
         const terms = new Set(index.termsOf(q.topic));
         const relevant = plan.preamble.filter((s) => index.termsOf(normalizeText(s)).some((t) => terms.has(t)));
-        const defects = /错别字|缺字|错字|抓取|瑕疵|原文.{0,4}(错|缺|问题)/.test(q.normalized);
+        const defects = DEFECTS.test(q.normalized);
         const overview = PLAN_OVERVIEW.test(q.normalized) && !defects;
         // "跨境电商讲了什么": the words of an overview, asked of a subject the plan covers: that subject's task.
         const subject = overview ? q.topic.replace(OVERVIEW_WORDS, " ").trim() : "";
@@ -691,6 +691,10 @@ const DEPARTMENT_OVERVIEW =
 const SAFEGUARD_KIND = /([\u4e00-\u9fff]{2,8})保障(?=措施|方面|工作|上|有|是|怎么|如何|什么|的?要求|的?规定|[?？]|$)/;
 const SAFEGUARD_KIND_FILLER =
   /^(关于|对于|有关|有没有|是否有|在)|(方面|上面|这块|领域)?(有|是|的)?(什么|哪些|何种|啥)?$/g;
+
+/** Asking about the text's own defects: 错别字, 缺字, "这个计划有什么问题". */
+const DEFECTS =
+  /错别字|缺字|错字|抓取|瑕疵|原文.{0,4}(错|缺|问题)|(计划|文件|文本|方案)(里|中|本身)?(有|存在)(什么|哪些)?(问题|错误|缺陷)/;
 
 /** How a department's full name ends; a short name without it (财政, 科技) can be part of a subject's words. */
 const DEPT_ENDING = /(局|委|办|公司|中心|管委会|街道|院|厅|署)$/;

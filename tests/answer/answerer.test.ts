@@ -290,6 +290,8 @@ describe("the plan itself", () => {
     expect(text).toContain("原文抓取缺陷(7处");
     expect(text).toContain("(已人工核对)");
     expect(text).not.toContain("k8凯发");
+    expect(ask("这个计划有什么问题")).toContain("原文抓取缺陷(7处");
+    expect(ask("上市公司有什么问题")).not.toContain("原文抓取缺陷");
   });
   it("asked what the plan says, gives it in brief: particulars, goals, tasks with leads, measures", () => {
     for (const q of ["这个计划讲了什么", "行动计划的主要内容", "介绍一下这个计划", "Give me an overview of the plan"]) {
