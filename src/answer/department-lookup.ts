@@ -31,22 +31,19 @@ export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
     const key = normalizeText(alias);
     if (key && !byAlias.has(key)) byAlias.set(key, name);
   };
-  for (const d of loaded.directory.departments) {
-    add(d.name, d.name);
-    for (const a of d.aliases) add(a, d.name);
+  // Names first, then aliases: a department actually called 数据局 (区数据局) is not another's short form.
+  const planNames = loaded.plans.flatMap((p) => p.tasks.flatMap((t) => [...t.lead, ...t.partners]));
+  for (const name of [...loaded.directory.departments.map((d) => d.name), ...planNames]) {
+    add(name, name);
+    // 区数据资源局 is also said 数据资源局
+    const local = name.replace(/^(区|市|县)(?=.{3,})/, "");
+    if (local !== name) add(local, name);
   }
-  for (const plan of loaded.plans) {
-    for (const t of plan.tasks) {
-      for (const name of [...t.lead, ...t.partners]) {
-        add(name, name);
-        // 区数据资源局 is also said 数据资源局
-        const local = name.replace(/^(区|市|县)(?=.{3,})/, "");
-        if (local !== name) add(local, name);
-        // 经贸发展局 is also said 经贸发展 ("经贸发展有哪些任务"); a shorter stem (科技) could be a subject
-        const stem = local.replace(/局$/, "");
-        if (stem !== local && stem.length >= 4) add(stem, name);
-      }
-    }
+  for (const d of loaded.directory.departments) for (const a of d.aliases) add(a, d.name);
+  for (const name of planNames) {
+    // 经贸发展局 is also said 经贸发展 ("经贸发展有哪些任务"); a shorter stem (科技) could be a subject
+    const stem = name.replace(/^(区|市|县)(?=.{3,})/, "").replace(/局$/, "");
+    if (stem.length >= 4 && stem !== name) add(stem, name);
   }
   const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
   // The plans' own words: "产业创新中心" and "新发展格局" end like a department's name, but a plan's text holds them.

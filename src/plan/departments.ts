@@ -6,7 +6,7 @@ const SUFFIXES = ["管理委员会", "管委会", "委员会", "办公室", "公
 /** Short forms people commonly use for an official name; proposals for a person to review, not facts. */
 export function proposeAliases(name: string): string[] {
   const out = new Set<string>();
-  const local = name.replace(/^(区|市|县)(?=.{2,})/, "");
+  const local = localName(name) ?? name;
   if (local !== name) out.add(local);
   const suffix = SUFFIXES.find((s) => local.endsWith(s) && local.length > s.length + 1);
   if (suffix) {
@@ -29,20 +29,45 @@ export function kindOf(name: string): Department["kind"] {
   return "department";
 }
 
-/** Adds departments the directory does not know yet, with proposed aliases that do not clash with existing names. */
+/** An alias given up by one department because another is actually called so. */
+export interface MovedAlias {
+  alias: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Adds departments the directory does not know yet, with proposed aliases that do not clash with existing names.
+ * A new department whose own name without its 区/市/县 prefix is another's alias takes it: 区数据局 is 数据局,
+ * which had been proposed as short for 区数据资源局. Such moves are returned for the importer to report.
+ */
 export function mergeDepartments(
   directory: DepartmentDirectory,
   names: string[],
-): { directory: DepartmentDirectory; added: string[] } {
+): { directory: DepartmentDirectory; added: string[]; moved: MovedAlias[] } {
   const departments = directory.departments.map((d) => ({ ...d, aliases: [...d.aliases] }));
   const taken = new Set(departments.flatMap((d) => [d.name, ...d.aliases]));
   const added: string[] = [];
+  const moved: MovedAlias[] = [];
   for (const name of names) {
     if (taken.has(name)) continue;
+    const local = localName(name);
+    const holder = local ? departments.find((d) => d.aliases.includes(local)) : undefined;
+    if (holder && local) {
+      holder.aliases = holder.aliases.filter((a) => a !== local);
+      taken.delete(local);
+      moved.push({ alias: local, from: holder.name, to: name });
+    }
     const aliases = proposeAliases(name).filter((a) => !taken.has(a) && !names.includes(a));
     departments.push({ name, aliases, kind: kindOf(name) });
     for (const a of [name, ...aliases]) taken.add(a);
     added.push(name);
   }
-  return { directory: { departments }, added };
+  return { directory: { departments }, added, moved };
+}
+
+/** 区数据局 → 数据局; null when the name has no such prefix. */
+function localName(name: string): string | null {
+  const local = name.replace(/^(区|市|县)(?=.{2,})/, "");
+  return local === name ? null : local;
 }

@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { createAnswerer } from "../../src/answer/answerer.js";
+import { mergeDepartments, proposeAliases } from "../../src/plan/departments.js";
+import { writePlan } from "../../src/plan/import/write-plan.js";
+import { loadPlans } from "../../src/plan/knowledge.js";
+import { fixedContext } from "../answer/seed-knowledge.js";
+
+describe("the department directory", () => {
+  it("proposes the short forms staff type", () => {
+    expect(proposeAliases("区数据资源局")).toEqual(["数据资源局", "数资局", "数据局"]);
+    expect(proposeAliases("投资促进局")).toEqual(["投促局", "投资局"]);
+  });
+
+  it("gives a new department its own name back when another held it as an alias", () => {
+    const first = mergeDepartments({ departments: [] }, ["区数据资源局"]);
+    expect(first.directory.departments[0]?.aliases).toContain("数据局");
+    const second = mergeDepartments(first.directory, ["区数据局"]);
+    expect(second.moved).toEqual([{ alias: "数据局", from: "区数据资源局", to: "区数据局" }]);
+    expect(second.directory.departments.find((d) => d.name === "区数据资源局")?.aliases).not.toContain("数据局");
+    expect(second.directory.departments.find((d) => d.name === "区数据局")?.aliases).toContain("数据局");
+  });
+
+  it("answers a name with the department so called, even when the directory still lists it as another's alias", () => {
+    const dir = mkdtempSync(join(tmpdir(), "planbot-depts-"));
+    const plan = (title: string, lead: string) =>
+      [
+        `${title}（2025—2027年）`,
+        "一、工作目标",
+        "到2027年，完成各项任务。",
+        "二、重点任务",
+        `（一）推进数据开放。到2026年，开放数据集500个。（牵头单位：${lead}）`,
+      ].join("\n");
+    writeFileSync(join(dir, "a.txt"), plan("东湖区数据工作方案", "区数据资源局"));
+    writeFileSync(join(dir, "b.txt"), plan("西湖区数据工作方案", "区数据局"));
+    writePlan(join(dir, "a.txt"), join(dir, "a"));
+    writePlan(join(dir, "b.txt"), join(dir, "b"));
+    // A hand-kept directory that still says 数据局 is short for 区数据资源局.
+    const file = join(dir, "departments.yaml");
+    const directory = YAML.parse(readFileSync(file, "utf8"));
+    directory.departments.find((d: { name: string }) => d.name === "区数据资源局").aliases.push("数据局");
+    writeFileSync(file, YAML.stringify(directory));
+    writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
+    const [a] = createAnswerer(loadPlans(dir)).answer("数据局牵头哪些任务", fixedContext);
+    expect(a?.text).toContain("**区数据局** 牵头的任务(1项)");
+  });
+});
