@@ -545,6 +545,10 @@ function figureNotSet(
   if (!asksFigure || q.intents.has("progress")) return undefined;
   const terms = new Set(index.termsOf(q.topic));
   if (terms.size === 0) return undefined;
+  // "一网通办的目标" of the task "推进“一网通办”": what the title names, the task's own targets are for.
+  if (task.targets.length > 0 && shareIn(new Set(index.termsOf(normalizeText(task.title))), terms) >= 0.99) {
+    return undefined;
+  }
   let taskCover = 0;
   for (const h of hits) {
     if (h.passage.plan === plan && h.passage.taskNo === task.no && h.passage.kind === "task") {

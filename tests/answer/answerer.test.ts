@@ -423,6 +423,11 @@ describe("a plan whose measures name no one in overall charge", () => {
   writePlan(source, join(dir, "donghu"));
   writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
   const answerer = createAnswerer(loadPlans(dir));
+  it("answers a subject the task's title names with the task's own targets", () => {
+    const [a] = answerer.answer("一网通办的目标", fixedContext);
+    expect(a?.text).toContain("- 政务服务事项网上可办率:到2025年达到98%");
+    expect(a?.text).not.toContain("计划未明确");
+  });
   it("gives help and not-found examples in this plan's words, none of the seed plan's", () => {
     const [help] = answerer.answer("帮助", fixedContext);
     expect(help?.text).toContain("“区数据局牵头哪些任务?”");
