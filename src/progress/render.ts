@@ -41,7 +41,8 @@ export function renderTaskProgress(
   if (latest) {
     lines.push(`最新进展(${latest.asOf},${reporterLabel(latest)}):${clip(latest.text, 80)}`);
   } else {
-    lines.push(progress.stale ? `${NO_PROGRESS}(已超过 ${ctx.staleDays} 天)` : NO_PROGRESS);
+    // Never reported counts from the period's start (status.ts): say so, or "over 30 days" reads as a record's age.
+    lines.push(progress.stale ? `${NO_PROGRESS}(规划期开始已超过 ${ctx.staleDays} 天)` : NO_PROGRESS);
   }
   if (latest && progress.stale) lines.push(`⚠ 已超过 ${ctx.staleDays} 天没有新的进展记录`);
   // With nothing recorded for the task at all, a line per target would only repeat the targets above.

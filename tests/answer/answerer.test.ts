@@ -395,7 +395,8 @@ describe("messages", () => {
     expect(splitQuestions("A？B;C")).toEqual(["A", "B", "C"]);
   });
   it("shows that no progress is recorded yet", () => {
-    expect(ask("上市公司最新进展")).toContain("暂无进展记录");
+    // 2024-06-30 is well into the period: never reported is said to be overdue, counted from the period's start.
+    expect(ask("上市公司最新进展")).toContain("进展:暂无进展记录(规划期开始已超过 30 天)");
   });
   it("answers help", () => {
     expect(ask("帮助")).toContain("我可以回答");
