@@ -135,6 +135,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
     }
     case "task_list": {
       const line = (t: Task) => `${taskLine(t)} — 牵头:${t.lead.join("、") || "未写明"}`;
+      if (r.rankedBy) return withPlan(r.plan, opts, renderRanking(r.plan, r.rankedBy));
       if (!r.targets) {
         return withPlan(
           r.plan,
@@ -382,6 +383,25 @@ function renderNotCovered(r: Extract<Resolution, { kind: "not_covered" }>, examp
         "可以问我:某项任务谁牵头、谁协同,目标是多少,最新进展,某部门负责哪些任务。",
       ].join("\n");
   }
+}
+
+/** Every task, most partners (or targets) first; a collective partner (各部门) counts as one, and is said to. */
+function renderRanking(plan: ResponsibilityMatrix, by: "partners" | "targets"): string {
+  const count = (t: Task) => (by === "partners" ? t.partners.length : t.targets.length);
+  const what = by === "partners" ? "协同部门" : "量化目标";
+  const unit = by === "partners" ? "个" : "项";
+  const ranked = [...plan.tasks].sort((a, b) => count(b) - count(a) || a.no - b.no);
+  const most = count(ranked[0] as Task);
+  const collective =
+    by === "partners" ? [...new Set(plan.tasks.flatMap((t) => t.partners.filter((p) => /^各/.test(p))))] : [];
+  return [
+    `**${what}最多的重点任务**:${ranked
+      .filter((t) => count(t) === most)
+      .map(taskLine)
+      .join("、")}(${most}${unit})`,
+    ...ranked.map((t) => `- ${taskLine(t)}:${count(t)}${unit}`),
+    ...(collective.length > 0 ? [`(${collective.map((c) => `“${c}”`).join("")}等集体表述各按1个计)`] : []),
+  ].join("\n");
 }
 
 function helpText(e: Examples): string {

@@ -58,6 +58,8 @@ export type Resolution =
       plan: ResponsibilityMatrix;
       /** "哪些任务没有量化目标" / "哪些任务有量化目标": only the tasks without (or with) targets */
       targets?: "without" | "with";
+      /** "协同部门最多的是哪个任务", "哪个任务的目标最多": every task, most first */
+      rankedBy?: "partners" | "targets";
     }
   /** "2025年要完成哪些目标": every target due that year (and the recurring ones), the overall goals first */
   | {

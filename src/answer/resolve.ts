@@ -321,7 +321,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         dept &&
         q.taskNo === null &&
         (!q.topic ||
-          /(牵头|负责|配合|协同|参与|承担|主抓|涉及)(了)?(的是)?(哪些|哪几|哪项|什么|几项|的任务)|哪些任务|哪几项任务|的任务|哪些工作|哪项工作|清单|列表|干什么|做什么|干啥|职责/.test(
+          /(牵头|负责|配合|协同|参与|承担|主抓|涉及)(了)?(的是)?(哪些|哪几|哪项|什么|几项|的任务)|哪些任务|哪几项任务|的任务|哪些工作|哪项工作|重点工作|(工作|任务)有哪些|清单|列表|干什么|做什么|干啥|职责/.test(
             q.normalized,
           )) &&
         !/谁/.test(q.normalized);
@@ -410,9 +410,13 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         if (groups.length > 0) return { kind: "year_targets", plan, year: null, groups };
       }
 
+      const ranked = MOST_PARTNERS.test(q.normalized) ? "partners" : MOST_TARGETS.test(q.normalized) ? "targets" : null;
+      if (ranked && plan && q.taskNo === null && q.departments.length === 0) {
+        return { kind: "task_list", plan, rankedBy: ranked };
+      }
       const withOrWithout = TASKS_BY_TARGETS.exec(q.normalized);
       if (withOrWithout && plan && q.taskNo === null && q.departments.length === 0) {
-        return { kind: "task_list", plan, targets: withOrWithout[1] ? "without" : "with" };
+        return { kind: "task_list", plan, targets: (withOrWithout[1] ?? withOrWithout[2]) ? "without" : "with" };
       }
 
       let resolution: Resolution;
@@ -678,8 +682,18 @@ const WHOLE_PLAN_CHARGE =
 const OVERVIEW_TOPIC = /^(最多|最少|多少|几个|几项|个|有|都|各|分别|名单|清单|列表|一共|总共|\s)*$/;
 
 /** "哪些任务没有量化目标" (group 1 set) / "哪些任务有量化目标": the tasks without or with targets. */
-const TASKS_BY_TARGETS =
-  /(?:哪些|哪几项|哪几个|哪个|哪项)(?:重点)?(?:任务|工作)(?:是)?(?:还)?(没有|没|无|未|不带)?(?:有|带)?(?:设定|设置|提出|规定|写明)?(?:了)?(?:量化|具体)?的?(?:目标|指标)/;
+const TASKS_BY_TARGETS = new RegExp(
+  [
+    /(?:哪些|哪几项|哪几个|哪个|哪项)(?:重点)?(?:任务|工作)(?:是)?(?:还)?(没有|没|无|未|不带)?(?:有|带)?(?:设定|设置|提出|规定|写明)?(?:了)?(?:量化|具体)?的?(?:目标|指标)/
+      .source,
+    // "所有有量化指标的任务", "没有量化目标的任务": the same, said the other way round
+    /(?:所有|全部)?(没有|没|无|未)?(?:有|带|设定了?)(?:量化|具体)?的?(?:目标|指标)的(?:重点)?(?:任务|工作)/.source,
+  ].join("|"),
+);
+
+/** "协同部门最多的是哪个任务", "哪个任务的目标最多": tasks ranked, not one task. */
+const MOST_PARTNERS = /(协同|配合)(部门|单位)?(最多|数量最多)|最多.{0,2}(协同|配合)(部门|单位)/;
+const MOST_TARGETS = /(目标|指标)(数量)?最多|最多.{0,4}(目标|指标)的?(任务|工作)/;
 
 /** "有多少个量化指标": how many targets the plan sets, not what its overall goals are. */
 const COUNT_TARGETS = /(多少|几)(个|项|条)?(量化)?(指标|目标)|量化(指标|目标)(有|共|一共)?(多少|几)/;

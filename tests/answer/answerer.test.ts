@@ -284,6 +284,29 @@ describe("safeguard measures", () => {
   });
 });
 
+describe("tasks compared", () => {
+  it("ranks the tasks by partners or targets, most first, ties named together", () => {
+    const partners = ask("协同部门最多的是哪个任务");
+    expect(partners).toContain("**协同部门最多的重点任务**:(三)聚焦优质企业,壮大企业主体规模(7个)");
+    expect(partners).toContain("(“各部门”“各社区管委会”等集体表述各按1个计)");
+    const targets = ask("哪个任务的目标最多");
+    expect(targets).toContain(
+      "**量化目标最多的重点任务**:(一)围绕集群建设,实现产业能级提升、(六)坚持绿色发展,增强发展内生动力(4项)",
+    );
+    expect(targets).toContain("- (十)锚定发展目标,构建产业生态新活力:0项");
+    // A department ranking is still about departments.
+    expect(ask("哪个部门牵头任务最多")).toContain("牵头任务最多:经贸发展局(6项)");
+  });
+  it("lists the tasks with (or without) targets however the question is turned", () => {
+    expect(ask("帮我列一下所有有量化指标的任务及其牵头部门")).toContain("**设定了量化目标的重点任务(9项,共10项)**");
+    expect(ask("没有量化目标的任务")).toContain("**未设定量化目标的重点任务(1项,共10项)**");
+  });
+  it("reads a request's wrapping as such", () => {
+    expect(ask("领导想了解一下上市公司培育的目标和牵头单位")).toContain("- 上市公司数量:到2025年达到12家");
+    expect(ask("经贸发展局今年的重点工作有哪些")).toContain("**经贸发展局** 牵头的任务(6项)");
+  });
+});
+
 describe("the plan itself", () => {
   it("lists the source defects on request, marking the human-confirmed one", () => {
     const text = ask("计划里有错别字吗");
