@@ -740,6 +740,7 @@ function statusesAsked(normalized: string): TargetStatus[] | null {
   if (/没有进展|无进展|没进展|没填报|未填报|没有填报|没更新|未更新|没有更新|久未|停滞/.test(normalized))
     return ["no_record", "stale"];
   if (/没完成|未完成|没有完成|没达标|未达标/.test(normalized)) return TargetStatus.filter((s) => s !== "done");
+  if (/已经?完成|完成了|已经?达标|达标了/.test(normalized)) return ["done"];
   return null;
 }
 

@@ -33,8 +33,12 @@ export function renderStatusOverview(req: StatusOverviewRequest, ctx: AnswerCont
   const shown = asked.filter((s) => groups.get(s)?.length);
   const head = `**${scope}的目标完成情况**(截至 ${ctx.today},共${total}项量化目标)`;
   if (total === 0) return `${head}\n没有可统计的量化目标。`;
+  const others = ORDER.filter((s) => !asked.includes(s) && groups.get(s)?.length);
+  const rest = others.length
+    ? [`其余:${others.map((s) => `${STATUS_LABEL[s]} ${groups.get(s)?.length ?? 0} 项`).join(",")}`]
+    : [];
   if (shown.length === 0) {
-    return `${head}\n没有处于“${asked.map((s) => STATUS_LABEL[s]).join("”“")}”状态的目标。`;
+    return [head, `没有处于“${asked.map((s) => STATUS_LABEL[s]).join("”“")}”状态的目标。`, ...rest].join("\n");
   }
   const lines = [head];
   for (const status of shown) {
@@ -43,10 +47,7 @@ export function renderStatusOverview(req: StatusOverviewRequest, ctx: AnswerCont
     // renderTargetLine starts with "- metric:"; the task label in front says where the target belongs.
     for (const { label, progress } of list) lines.push(`- ${label}${renderTargetLine(progress).slice(2)}`);
   }
-  const others = ORDER.filter((s) => !asked.includes(s) && groups.get(s)?.length);
-  if (others.length) {
-    lines.push(`其余:${others.map((s) => `${STATUS_LABEL[s]} ${groups.get(s)?.length ?? 0} 项`).join(",")}`);
-  }
+  lines.push(...rest);
   // The lines carry figures, not record texts: say so when sample records are among them.
   const fromSample = shown.some((s) =>
     groups.get(s)?.some(({ progress }) => progress.latest?.text.includes(SAMPLE_MARK)),

@@ -52,6 +52,17 @@ describe("status overview", () => {
     expect(text.indexOf("久未更新")).toBeLessThan(text.indexOf("进度正常"));
   });
 
+  it("lists the targets already done, and says how the rest stand when none is", () => {
+    const [none] = ask("哪些指标已经完成");
+    expect(none?.intent).toBe("status");
+    expect(none?.text).toContain("没有处于“已完成”状态的目标。\n其余:进度滞后 1 项,久未更新 19 项,进度正常 1 项");
+    record({ taskNo: 4, targetId: "t4-1", value: 10, unit: "家", asOf: "2024-06-30" });
+    const [done] = ask("已完成的目标有哪些");
+    expect(done?.text).toContain("**已完成(1项)**");
+    expect(done?.text).toContain("- (四)高水平创新平台:10家/10家");
+    expect(ask("整体完成率是多少")[0]?.intent).toBe("status");
+  });
+
   it("answers how many targets the plan sets with every target and its status", () => {
     const [a] = ask("这个计划有多少个量化指标");
     expect(a?.intent).toBe("status");
