@@ -8,11 +8,13 @@ import type { Tokenizer } from "../search/tokenize.js";
 import { nameAskersDepartment } from "./asker.js";
 import { createDepartmentLookup } from "./department-lookup.js";
 import { examplesFrom } from "./examples.js";
+import { plansText } from "./plans-text.js";
 import { absoluteYears, type ParsedQuestion, parseQuestion } from "./question.js";
 import { MAX_PLANS_LISTED, renderResolution } from "./render.js";
 import type { Resolution } from "./resolution.js";
 import { createResolver } from "./resolve.js";
 import type { Answer, AnswerContext, Intent } from "./types.js";
+import { createTypoFixer } from "./typos.js";
 
 /**
  * What a chat remembers between messages: the last task, goals or department answered, so that a follow-up with no
@@ -61,23 +63,38 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
   const expand = createExpander(loaded.glossary, index.knows);
   const namePlan = loaded.plans.length > 1;
   const examples = examplesFrom(loaded.plans);
+  let corpus: string | undefined;
+  const fixTypo = createTypoFixer(index, () => {
+    corpus ??= plansText(loaded);
+    return corpus;
+  });
 
   return {
     answer(question, ctx, conversation) {
       const segments = splitQuestions(stripMention(question));
       if (segments.length === 0) segments.push("帮助");
       const resolutions: Resolution[] = [];
+      const readAs = new Map<Resolution, string>();
       for (const segment of segments) {
-        const own = nameAskersDepartment(normalizeText(absoluteYears(segment, ctx.today)), ctx.askerDepartments);
+        const normalized = normalizeText(absoluteYears(segment, ctx.today));
+        const own = nameAskersDepartment(normalized, ctx.askerDepartments);
         if (own.kind === "unknown") {
           resolutions.push({ kind: "not_covered", subject: own.said, why: "unknown_asker", nearest: [] });
           continue;
         }
-        const asked = own.kind === "named" ? own.text : normalizeText(absoluteYears(segment, ctx.today));
-        const parsedSegment = parseQuestion(expand(asked), lookup, asked);
+        let asked = own.kind === "named" ? own.text : normalized;
+        let parsedSegment = parseQuestion(expand(asked), lookup, asked);
+        const typo = fixTypo(parsedSegment.topic);
+        if (typo && asked.includes(typo.from)) {
+          asked = asked.replace(typo.from, typo.to);
+          parsedSegment = parseQuestion(expand(asked), lookup, asked);
+        }
         for (const parsed of eachDepartment(parsedSegment).flatMap(eachTask).flatMap(eachSubject)) {
           const previous = resolutions.at(-1) ?? null;
           const r = resolver.resolve(parsed, previous ?? conversation?.last ?? null);
+          // Say how a mistyped word was read, unless nothing was found for it either way.
+          if (typo && r.kind !== "not_covered" && r.kind !== "help")
+            readAs.set(r, `(按“${typo.to}”理解“${typo.from}”)`);
           // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.
           if (previous && sameSubject(previous, r)) resolutions[resolutions.length - 1] = merged(previous, r);
           else resolutions.push(r);
@@ -97,7 +114,7 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
             : r.kind === "dept_tasks"
               ? r.plans.slice(0, MAX_PLANS_LISTED).flatMap((p) => [...p.lead, ...p.partner])
               : [],
-        text: renderResolution(r, ctx, { namePlan, examples }),
+        text: [readAs.get(r), renderResolution(r, ctx, { namePlan, examples })].filter(Boolean).join("\n"),
       }));
     },
     findTasks: (reference) => resolver.findTasks(reference),

@@ -3,6 +3,7 @@
 import MiniSearch from "minisearch";
 import type { LoadedPlans } from "../plan/knowledge.js";
 import { normalizeText } from "../search/normalize.js";
+import { plansText } from "./plans-text.js";
 
 export interface DepartmentMention {
   /** canonical name as the plans print it */
@@ -47,11 +48,7 @@ export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
   }
   const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
   // The plans' own words: "产业创新中心" and "新发展格局" end like a department's name, but a plan's text holds them.
-  const planText = normalizeText(
-    loaded.plans
-      .flatMap((p) => [p.goals.text, ...p.tasks.flatMap((t) => [t.title, t.text]), ...p.measures.map((m) => m.text)])
-      .join("\n"),
-  );
+  const planText = plansText(loaded);
   // Each alias is one whole-word term, so fuzzy search measures edits over the whole name.
   const fuzzy = new MiniSearch<{ id: number; alias: string }>({
     fields: ["alias"],

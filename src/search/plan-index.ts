@@ -26,6 +26,8 @@ export interface PlanIndex {
    * of at most 2 (新型显视: 显视); a word the plans never use leaves 3 or more (新能源汽车: 源汽 汽车 车产).
    */
   longestUnknownRun(query: string): number;
+  /** the characters that fill the place between `left` and `right` in some plan's bigrams (for typo repair) */
+  middles(left: string, right: string): string[];
 }
 
 /** Characters of the question's own wording (这些, 我们, 三个…), not of a subject: they never make a word unknown. */
@@ -51,6 +53,7 @@ export function buildPlanIndex(plans: ResponsibilityMatrix[], tokenize: Tokenize
     passages,
     termsOf,
     knows: (phrase) => tokenize(phrase).every((t) => index.has(t)),
+    middles: (left, right) => index.middles(left, right),
     longestUnknownRun(query) {
       let longest = 0;
       for (const run of query.match(/[\u3400-\u9fff]{2,}/g) ?? []) {

@@ -145,6 +145,25 @@ export class TermIndex {
     return this.termIds.has(termKey(token));
   }
 
+  /** Chinese bigrams by first character: built on first use (a mistyped character), from the term keys. */
+  private followers: Map<number, number[]> | undefined;
+
+  /** The characters c for which both `left`+c and c+`right` are terms (the ways to fill one character's place). */
+  middles(left: string, right: string): string[] {
+    if (!this.followers) {
+      this.followers = new Map();
+      for (const key of this.termIds.keys()) {
+        if (key < 0x3400 * 0x10000 || key >= 2 ** 33) continue;
+        const first = Math.floor(key / 0x10000);
+        const list = this.followers.get(first) ?? [];
+        list.push(key % 0x10000);
+        this.followers.set(first, list);
+      }
+    }
+    const after = this.followers.get(left.charCodeAt(0)) ?? [];
+    return after.map((c) => String.fromCharCode(c)).filter((c) => this.has(c + right));
+  }
+
   search(tokens: string[], accept?: (doc: number) => boolean): TermHit[] {
     const n = this.lengths.length;
     const terms = [...new Set(tokens.map(termKey))]
