@@ -6,7 +6,7 @@ import { decideWrite, findReporter } from "../auth/permission.js";
 import type { ReportersFile } from "../auth/reporters.js";
 import { logger } from "../log.js";
 import type { DepartmentDirectory, ResponsibilityMatrix, Task } from "../plan/schema.js";
-import { describeBinding } from "../progress/bind.js";
+import { describeBinding, metricScore, namesMetric } from "../progress/bind.js";
 import { asOfInText, type ProgressCommand, parseProgressCommand } from "../progress/command.js";
 import { ProgressRejected } from "../progress/errors.js";
 import { clip, formatNumber, formatPercent, reporterLabel } from "../progress/format.js";
@@ -89,8 +89,12 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
       lines.push(...bound);
     } else {
       lines.push(`指标:未计入${note ? `(${note})` : ""},仅保存为文字`);
-      // The example names a target whose figure the plan states, with the verb its kind of figure takes.
-      const example = task.targets.find((t) => t.value !== null) ?? task.targets[0];
+      // The example names the target the text names (else one whose figure the plan states), with the verb its
+      // kind of figure takes.
+      const stated = task.targets.filter((t) => t.value !== null);
+      const named = stated.filter((t) => namesMetric(t.metric, rec.text));
+      named.sort((a, b) => metricScore(b.metric, rec.text) - metricScore(a.metric, rec.text));
+      const example = named[0] ?? stated[0] ?? task.targets[0];
       const verb =
         example?.comparison === "提升" || example?.comparison === "下降" ? `已${example.comparison}` : "累计达到";
       if (example && note) {

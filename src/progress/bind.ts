@@ -1,6 +1,7 @@
 // Decides whether a figure in a progress text belongs to one of the task's targets — only when that is unambiguous.
 
 import { escapeRegExp } from "../plan/escape-regexp.js";
+import { parseFigure } from "../plan/numbers.js";
 import type { Target, Task } from "../plan/schema.js";
 import { formatNumber } from "./format.js";
 
@@ -29,18 +30,33 @@ interface Figure {
   raw: string;
 }
 
-/** Figures written in the target's unit, e.g. 520家, 1.2 个百分点 (full-width digits and ％ are folded first). */
+/** A Chinese numeral with at least one digit in it: 二百五十, 两; a bare 百 or 十 is a name's (百亿元以上企业). */
+const CHINESE_NUMBER = "[零〇一二两三四五六七八九十百千]*[零〇一二两三四五六七八九][零〇一二两三四五六七八九十百千]*";
+
+/**
+ * Figures written in the target's unit, e.g. 520家, 1.2 个百分点, 二百五十亿元, and 150亿 for 亿元 (full-width digits
+ * and ％ are folded first).
+ */
 export function figuresInUnit(text: string, unit: string): Figure[] {
   const s = text.normalize("NFKC");
   const u = unit.normalize("NFKC");
   if (u === "") return [];
+  // People drop the 元 of 亿元 and 万元 (150亿); then no other word may follow (150亿美元, 3亿平方米).
+  const short = u.replace(/^(亿|万)元/, "$1");
+  const unitPattern =
+    short === u ? escapeRegExp(u) : `(?:${escapeRegExp(u)}|${escapeRegExp(short)}(?![元\\u4e00-\\u9fffa-z]))`;
   // 个百分点 must not be read as %, and 亿元 must not match inside 万亿元
-  const re = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*${escapeRegExp(u)}`, "g");
+  const re = new RegExp(
+    `(?<![\\d.零〇一二两三四五六七八九十百千])(\\d+(?:\\.\\d+)?|${CHINESE_NUMBER})\\s*${unitPattern}`,
+    "g",
+  );
   const out: Figure[] = [];
   for (const m of s.matchAll(re)) {
+    const value = parseFigure(m[1] ?? "");
+    if (value === null) continue;
     const before = s.slice(Math.max(0, (m.index ?? 0) - 12), m.index);
     const hit = KIND_WORDS.find(([, word]) => word.test(before));
-    out.push({ value: Number(m[1]), kind: hit ? hit[0] : null, raw: m[0] });
+    out.push({ value, kind: hit ? hit[0] : null, raw: m[0] });
   }
   return out;
 }
@@ -56,7 +72,7 @@ function bigrams(s: string): Set<string> {
  * How clearly the text names a target's metric: character pairs of the metric found in the text, plus the share
  * found as a tie-breaker, so "亿元以上企业" prefers the metric of that exact name over "百亿元以上企业".
  */
-function metricScore(metric: string, text: string): number {
+export function metricScore(metric: string, text: string): number {
   const { hits, of } = metricPairsIn(metric, text);
   return hits === 0 ? 0 : hits + hits / of;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseFigure } from "../../src/plan/numbers.js";
-import { bindFigure } from "../../src/progress/bind.js";
+import { bindFigure, figuresInUnit } from "../../src/progress/bind.js";
 import { asOfInText, parseProgressCommand } from "../../src/progress/command.js";
 import { taskNumberOf } from "../../src/progress/resolve-task.js";
 import { demoPlan } from "./fixtures.js";
@@ -113,6 +113,16 @@ describe("binding a figure to a target", () => {
   it("binds a change to a 提升 target only in its unit", () => {
     expect(bindFigure(task2, "研发经费投入强度提升0.3个百分点")).toMatchObject({ bound: true, value: 0.3 });
     expect(bindFigure(task2, "研发经费投入强度达到2.8%").bound).toBe(false);
+  });
+
+  it("reads Chinese numerals, and 亿 for 亿元, but not a name's 百 or another unit's 亿", () => {
+    expect(figuresInUnit("建筑业产值达到二百五十亿元", "亿元").map((f) => f.value)).toEqual([250]);
+    expect(figuresInUnit("累计五百二十家,提升两个百分点", "家").map((f) => f.value)).toEqual([520]);
+    expect(figuresInUnit("提升两个百分点", "个百分点").map((f) => f.value)).toEqual([2]);
+    expect(figuresInUnit("集成电路产业规模150亿", "亿元").map((f) => f.value)).toEqual([150]);
+    expect(figuresInUnit("亩均产出1200万/亩", "万元/亩").map((f) => f.value)).toEqual([1200]);
+    expect(figuresInUnit("百亿元以上企业6家,十亿元以上企业25家", "亿元")).toEqual([]);
+    expect(figuresInUnit("出口380亿美元,投资3亿平方米", "亿元")).toEqual([]);
   });
 
   it("has nothing to bind for a task without targets", () => {
