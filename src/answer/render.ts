@@ -358,6 +358,8 @@ function renderNotCovered(r: Extract<Resolution, { kind: "not_covered" }>, examp
   switch (r.why) {
     case "unknown_department":
       return `计划中未找到“${r.subject}”:它不是任何任务的牵头或协同部门。可以问我某个部门牵头哪些任务,例如“${examples.department}牵头哪些任务”。`;
+    case "no_antecedent":
+      return `不知道“${r.subject}”指的是哪一项:请说出任务或指标,例如“${examples.taskOrdinal}的目标”或“${examples.subject}谁牵头”。`;
     case "unknown_asker":
       return `不知道“${r.subject}”是哪个部门:您不在进展填报名单中,或名单未写明您的部门。请直接说部门名称,例如“${examples.department}牵头哪些任务”。`;
     case "department_leads_nothing":

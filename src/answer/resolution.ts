@@ -99,7 +99,14 @@ export type Resolution =
       kind: "not_covered";
       /** what the plan does not cover, in the user's words */
       subject: string;
-      why: "no_match" | "unknown_department" | "year" | "no_such_task" | "department_leads_nothing" | "unknown_asker";
+      why:
+        | "no_match"
+        | "unknown_department"
+        | "year"
+        | "no_such_task"
+        | "department_leads_nothing"
+        | "unknown_asker"
+        | "no_antecedent";
       /** tasks nearest to the question, offered instead (titles only, never figures) */
       nearest: { plan: ResponsibilityMatrix; task: Task }[];
       /** for why = year: the years the plan does set targets for */

@@ -433,8 +433,12 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         // "这个计划有多少个量化指标": every task's target, counted and listed with its status.
         if (COUNT_TARGETS.test(q.normalized) && plan) return { kind: "status_overview", plan, only: null };
 
+        const anaphor = ANAPHOR.exec(q.normalized);
         if (previous && (previous.kind === "task" || previous.kind === "goals")) {
           resolution = { ...previous, intents: new Set([...previous.intents, ...q.intents]), focus: previous.focus };
+        } else if (anaphor && !previous) {
+          // "它的目标" with nothing asked before: which task "它" is cannot be known; ask rather than guess.
+          return { kind: "not_covered", subject: anaphor[0], why: "no_antecedent", nearest: [] };
         } else if (q.intents.has("progress") && plan && !q.intents.has("goals")) {
           // "进展如何" about nothing in particular: how every target stands.
           return { kind: "status_overview", plan, only: null };
@@ -691,6 +695,9 @@ const TASKS_BY_TARGETS = new RegExp(
   ].join("|"),
 );
 
+/** Words that point back at something asked before ("它的目标", "这项任务谁牵头"); not 这个计划, which is the plan. */
+const ANAPHOR = /它们?|其(?=目标|进展|牵头|协同)|(?:这|该|此)(?:项|个|条)?(?:任务|工作|事)/;
+
 /** "协同部门最多的是哪个任务", "哪个任务的目标最多": tasks ranked, not one task. */
 const MOST_PARTNERS = /(协同|配合)(部门|单位)?(最多|数量最多)|最多.{0,2}(协同|配合)(部门|单位)/;
 const MOST_TARGETS = /(目标|指标)(数量)?最多|最多.{0,4}(目标|指标)的?(任务|工作)/;
@@ -732,7 +739,7 @@ const WHOLE_PLAN_INTENTS = ["goals", "measures", "plan_info", "task_list", "stat
 /** "千亿产业是哪个", "百亿企业指的是什么": which thing a goal's words stand for. */
 const IDENTIFY = /是哪[个些家项]|指的?是?(什么|哪)|具体是|是什么(产业|企业|项目)|哪个产业|哪些产业/;
 
-const TRIVIAL_TOPIC = /^[有共总一都的个项条了吗呢啊那它这其么还\s]*$/;
+const TRIVIAL_TOPIC = /^[有共总一都的个项条了吗呢啊那它这该此其么还\s]*$/;
 
 /** "哪些任务滞后" → behind (and, once the period is over, missed); "没有进展" → unreported or stale; null = all. */
 function statusesAsked(normalized: string): TargetStatus[] | null {

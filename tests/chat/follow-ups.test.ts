@@ -37,6 +37,15 @@ describe("follow-up questions", () => {
     expect(await say("那总体目标呢")).toContain("**总体目标**");
   });
 
+  it("asked with nothing before them, ask which task is meant instead of guessing", async () => {
+    const { say } = chat();
+    expect(await say("它的目标")).toContain("不知道“它”指的是哪一项");
+    expect(await say("该任务进展如何")).toContain("不知道“该任务”指的是哪一项");
+    expect(await say("这个计划的目标")).toContain("**总体目标**");
+    await say("上市公司目标");
+    expect(await say("这项任务谁牵头")).toContain("牵头:**财政局**");
+  });
+
   it("are not taken from another sender, another chat, an old conversation, or open HTTP", async () => {
     const { say, later } = chat();
     await say("上市公司目标");
