@@ -194,6 +194,10 @@ describe("what the plan does not cover", () => {
     // Progress is not refused for a year without targets.
     expect(ask("今年进展怎么样")).toContain("目标完成情况");
   });
+  it("reads '今年新增了几家' as a question about progress, not about a target for this year", () => {
+    expect(ask("今年上市公司新增了几家")).toContain("进展:");
+    expect(ask("今年上市公司新增了几家")).not.toContain("计划未涉及");
+  });
   it("answers a yearly (年均) target asked of a year inside the period, and not of one after it", () => {
     expect(ask("2024年单位gdp能耗要下降多少")).toContain("- 单位gdp能耗(年均):到2025年下降3.0%");
     expect(ask("2024年单位gdp能耗要下降多少")).not.toContain("计划未涉及");
