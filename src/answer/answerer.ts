@@ -14,12 +14,12 @@ import { MAX_PLANS_LISTED, renderResolution } from "./render.js";
 import type { Resolution } from "./resolution.js";
 import { createResolver } from "./resolve.js";
 import type { Answer, AnswerContext, Intent } from "./types.js";
-import { createTypoFixer } from "./typos.js";
+import { createTypoFixer, type TypoFix } from "./typos.js";
 
 /**
  * What a chat remembers between messages: the last task, goals or department answered, so that a follow-up with no
- * subject of its own ("那协同部门呢", "目标呢") continues it. The answerer reads and updates it; the chat layer keeps one per
- * conversation and decides how long it lasts.
+ * subject of its own ("那协同部门呢", "目标呢") continues it. The answerer reads and updates it; the chat layer keeps
+ * one per conversation and decides how long it lasts.
  */
 export interface Conversation {
   last: Resolution | null;
@@ -69,6 +69,22 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
     return corpus;
   });
 
+  /** One question of a message, parsed: with the asker's department named and a mistyped character repaired. */
+  function readSegment(
+    segment: string,
+    ctx: AnswerContext,
+  ): { parsed: ParsedQuestion; typo: TypoFix | null } | { unknownAsker: string } {
+    const normalized = normalizeText(absoluteYears(segment, ctx.today));
+    const own = nameAskersDepartment(normalized, ctx.askerDepartments);
+    if (own.kind === "unknown") return { unknownAsker: own.said };
+    const asked = own.kind === "named" ? own.text : normalized;
+    const parsed = parseQuestion(expand(asked), lookup, asked);
+    const typo = fixTypo(parsed.topic);
+    if (!typo || !asked.includes(typo.from)) return { parsed, typo: null };
+    const repaired = asked.replace(typo.from, typo.to);
+    return { parsed: parseQuestion(expand(repaired), lookup, repaired), typo };
+  }
+
   return {
     answer(question, ctx, conversation) {
       const segments = splitQuestions(stripMention(question));
@@ -76,28 +92,23 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
       const resolutions: Resolution[] = [];
       const readAs = new Map<Resolution, string>();
       for (const segment of segments) {
-        const normalized = normalizeText(absoluteYears(segment, ctx.today));
-        const own = nameAskersDepartment(normalized, ctx.askerDepartments);
-        if (own.kind === "unknown") {
-          resolutions.push({ kind: "not_covered", subject: own.said, why: "unknown_asker", nearest: [] });
+        const read = readSegment(segment, ctx);
+        if ("unknownAsker" in read) {
+          resolutions.push({ kind: "not_covered", subject: read.unknownAsker, why: "unknown_asker", nearest: [] });
           continue;
         }
-        let asked = own.kind === "named" ? own.text : normalized;
-        let parsedSegment = parseQuestion(expand(asked), lookup, asked);
-        const typo = fixTypo(parsedSegment.topic);
-        if (typo && asked.includes(typo.from)) {
-          asked = asked.replace(typo.from, typo.to);
-          parsedSegment = parseQuestion(expand(asked), lookup, asked);
-        }
-        for (const parsed of eachDepartment(parsedSegment).flatMap(eachTask).flatMap(eachSubject)) {
+        for (const parsed of eachDepartment(read.parsed).flatMap(eachTask).flatMap(eachSubject)) {
           const previous = resolutions.at(-1) ?? null;
-          const r = resolver.resolve(parsed, previous ?? conversation?.last ?? null);
+          let r = resolver.resolve(parsed, previous ?? conversation?.last ?? null);
+          // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.
+          if (previous && sameSubject(previous, r)) {
+            r = merged(previous, r);
+            resolutions[resolutions.length - 1] = r;
+          } else resolutions.push(r);
           // Say how a mistyped word was read, unless nothing was found for it either way.
+          const { typo } = read;
           if (typo && r.kind !== "not_covered" && r.kind !== "help")
             readAs.set(r, `(按“${typo.to}”理解“${typo.from}”)`);
-          // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.
-          if (previous && sameSubject(previous, r)) resolutions[resolutions.length - 1] = merged(previous, r);
-          else resolutions.push(r);
         }
       }
       if (conversation) {
