@@ -1,5 +1,4 @@
 // Renders a resolution as short Chinese WeCom markdown: the plan's facts, its own sentence quoted, defects flagged.
-
 import type { ResponsibilityMatrix, SourceWarning, Target, Task } from "../plan/schema.js";
 import { renderStatusOverview } from "../progress/overview.js";
 import { renderRecentProgress } from "../progress/recent.js";

@@ -549,8 +549,7 @@ function figureNotSet(
   hits: Hit[],
   index: PlanIndex,
 ): { subject: string; sentence: string } | undefined {
-  const asksFigure = q.intents.has("targets");
-  if (!asksFigure || q.intents.has("progress")) return undefined;
+  if (!q.intents.has("targets") || q.intents.has("progress")) return undefined;
   const terms = new Set(index.termsOf(q.topic));
   if (terms.size === 0) return undefined;
   // "一网通办的目标" of the task "推进“一网通办”": what the title names, the task's own targets are for.
@@ -685,7 +684,7 @@ const WHOLE_PLAN_CHARGE =
 /** What a question for every department may leave in its topic: counts and superlatives, no subject. */
 const OVERVIEW_TOPIC = /^(最多|最少|多少|几个|几项|个|有|都|各|分别|名单|清单|列表|一共|总共|\s)*$/;
 
-/** "哪些任务没有量化目标" (group 1 set) / "哪些任务有量化目标": the tasks without or with targets. */
+/** "哪些任务没有量化目标" (group 1 or 2 set) / "哪些任务有量化目标": the tasks without or with targets. */
 const TASKS_BY_TARGETS = new RegExp(
   [
     /(?:哪些|哪几项|哪几个|哪个|哪项)(?:重点)?(?:任务|工作)(?:是)?(?:还)?(没有|没|无|未|不带)?(?:有|带)?(?:设定|设置|提出|规定|写明)?(?:了)?(?:量化|具体)?的?(?:目标|指标)/

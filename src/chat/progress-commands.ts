@@ -1,5 +1,4 @@
 // Chat handlers for progress commands: record (进展), show, history (进展历史), correct (更正), undo (撤销), help.
-
 import type { Answerer } from "../answer/answerer.js";
 import { type Examples, examplesFrom } from "../answer/examples.js";
 import { decideWrite, findReporter } from "../auth/permission.js";
