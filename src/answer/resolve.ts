@@ -465,6 +465,15 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         const byFigure = targetsWithFigure(resolution.plan, q.topic);
         if (byFigure?.task === null) resolution = goals(resolution.plan, q, byFigure.targets);
       }
+      // "1100万元/亩是哪个指标": a task found by its words, narrowed to the target whose figure is quoted.
+      if (resolution.kind === "task" && !resolution.noFigureFor) {
+        const all = resolution.task.targets;
+        const byFigure =
+          resolution.focus && resolution.focus.length < all.length
+            ? undefined
+            : targetsWithFigure(resolution.plan, q.topic);
+        if (byFigure?.task === resolution.task) resolution = { ...resolution, focus: byFigure.targets };
+      }
       return checkYears(withFigureCheck(resolution, q), q);
     },
     findTasks(reference) {

@@ -36,6 +36,15 @@ describe("who leads and who cooperates", () => {
     // Without 分别 the question stays one.
     expect(seedAnswerer.answer("百亿企业和上市公司的目标", fixedContext)).toHaveLength(1);
   });
+  it("narrows a task found by its words to the target whose figure is quoted", () => {
+    for (const [q, line] of [
+      ["1100万元/亩是哪个指标", "- 工业亩均产出:到2025年突破1100万元/亩"],
+      ["35万是什么目标", "- 亩均税收:到2025年突破35万元/亩"],
+    ] as const) {
+      const text = ask(q);
+      expect(text).toContain(`相关目标:\n${line}\n(本任务共4项目标)`);
+    }
+  });
   it("finds the target whose figure a question quotes when no words name it", () => {
     const gap = ask("距离800亿还差多少");
     expect(gap).toContain("- gdp:到2025年实现800亿元");
