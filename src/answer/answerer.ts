@@ -97,7 +97,8 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
           resolutions.push({ kind: "not_covered", subject: read.unknownAsker, why: "unknown_asker", nearest: [] });
           continue;
         }
-        for (const parsed of eachDepartment(read.parsed).flatMap(eachTask).flatMap(eachSubject)) {
+        const asked = resolver.inNamedPlan(read.parsed);
+        for (const parsed of eachDepartment(asked).flatMap(eachTask).flatMap(eachSubject)) {
           const previous = resolutions.at(-1) ?? null;
           let r = resolver.resolve(parsed, previous ?? conversation?.last ?? null);
           // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.
@@ -149,9 +150,14 @@ function merged(earlier: Resolution, later: Resolution): Resolution {
   return { ...later, intents, focus: all.filter((t) => asked.has(t)) };
 }
 
-/** "科技局和财政局分别牵头什么": one question per department; otherwise the question as it is. */
+/**
+ * "科技局和财政局分别牵头什么": one question per department; likewise one word that names departments of several
+ * districts (市场监管局); otherwise the question as it is.
+ */
 function eachDepartment(q: ParsedQuestion): ParsedQuestion[] {
-  if (q.departments.length < 2 || q.taskNo !== null || !/分别|各自/.test(q.normalized)) return [q];
+  if (q.departments.length < 2 || q.taskNo !== null) return [q];
+  const oneWord = q.departments.every((d) => d.said === q.departments[0]?.said);
+  if (!oneWord && !/分别|各自/.test(q.normalized)) return [q];
   return q.departments.map((d) => ({ ...q, departments: [d] }));
 }
 

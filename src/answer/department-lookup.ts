@@ -3,6 +3,7 @@
 import MiniSearch from "minisearch";
 import type { LoadedPlans } from "../plan/knowledge.js";
 import { normalizeText } from "../search/normalize.js";
+import { placeName, placeNames } from "./place-names.js";
 import { plansText } from "./plans-text.js";
 
 export interface DepartmentMention {
@@ -27,24 +28,30 @@ const LOOKS_LIKE_DEPT = new RegExp(
 );
 
 export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
-  const byAlias = new Map<string, string>();
-  const add = (alias: string, name: string) => {
+  /** what people type → every department it may name (more than one when districts' plans share a word) */
+  const byAlias = new Map<string, string[]>();
+  const add = (alias: string, name: string, share: boolean) => {
     const key = normalizeText(alias);
-    if (key && !byAlias.has(key)) byAlias.set(key, name);
+    if (!key) return;
+    const names = byAlias.get(key);
+    if (!names) byAlias.set(key, [name]);
+    else if (share && !names.includes(name)) names.push(name);
   };
-  // Names first, then aliases: a department actually called 数据局 (区数据局) is not another's short form.
+  // A name (or a name without its 区/市 prefix), and an alias in the directory, say the department; when two
+  // departments are said the same way (区市场监管局, and 市场监督管理局's alias 市场监管局), the word names both, and
+  // each gets its answer rather than one chosen blindly.
   const planNames = loaded.plans.flatMap((p) => p.tasks.flatMap((t) => [...t.lead, ...t.partners]));
   for (const name of [...loaded.directory.departments.map((d) => d.name), ...planNames]) {
-    add(name, name);
+    add(name, name, true);
     // 区数据资源局 is also said 数据资源局
     const local = name.replace(/^(区|市|县)(?=.{3,})/, "");
-    if (local !== name) add(local, name);
+    if (local !== name) add(local, name, true);
   }
-  for (const d of loaded.directory.departments) for (const a of d.aliases) add(a, d.name);
+  for (const d of loaded.directory.departments) for (const a of d.aliases) add(a, d.name, true);
   for (const name of planNames) {
-    // 经贸发展局 is also said 经贸发展 ("经贸发展有哪些任务"); a shorter stem (科技) could be a subject
+    // 经贸发展局 is also said 经贸发展 ("经贸发展有哪些任务"); a stem is a weak guess and never shares
     const stem = name.replace(/^(区|市|县)(?=.{3,})/, "").replace(/局$/, "");
-    if (stem.length >= 4 && stem !== name) add(stem, name);
+    if (stem.length >= 4 && stem !== name) add(stem, name, false);
   }
   const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
   // The plans' own words: "产业创新中心" and "新发展格局" end like a department's name, but a plan's text holds them.
@@ -61,8 +68,9 @@ export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
     if (candidate.length < 4) return null; // one edit in a three-character name is another department
     const [best, second] = fuzzy.search(candidate, { fuzzy: 1 });
     if (!best || (second && second.score === best.score)) return null;
-    const name = byAlias.get(best.alias as string);
-    return name ? { name, said: candidate, corrected: true } : null;
+    // A near miss of a word that names several departments is no guess to make.
+    const names = byAlias.get(best.alias as string);
+    return names?.length === 1 && names[0] ? { name: names[0], said: candidate, corrected: true } : null;
   };
   const candidateOf = (text: string): string | null => {
     const m = LOOKS_LIKE_DEPT.exec(text);
@@ -72,16 +80,24 @@ export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
     if (/^(各|所有|本|该|这|那)|哪|谁|什么|由/.test(candidate)) return null;
     return planText.includes(candidate) ? null : candidate;
   };
+  // "新站区税务局": the 区 is the place's, so 区税务局 is not what was said (税务局 is). Places are blanked first.
+  const places = loaded.plans
+    .flatMap((p) => placeNames(placeName(p.title)))
+    .filter((n) => /[区市县]$/.test(n))
+    .sort((a, b) => b.length - a.length);
+  const withoutPlaces = (text: string) =>
+    places.reduce((t, place) => t.split(place).join("\u0000".repeat(place.length)), text);
   const exact = (text: string): DepartmentMention[] => {
     const found: (DepartmentMention & { at: number })[] = [];
-    let rest = text;
+    let rest = withoutPlaces(text);
     for (const alias of aliases) {
       const at = rest.indexOf(alias);
       if (at < 0) continue;
       // a latin alias must stand as a word (\"lead\" is not \"leader\")
       if (/^[a-z]/.test(alias) && /[a-z]/.test(rest[at - 1] ?? "")) continue;
-      const name = byAlias.get(alias) as string;
-      if (!found.some((f) => f.name === name)) found.push({ name, said: alias, at });
+      for (const name of byAlias.get(alias) ?? []) {
+        if (!found.some((f) => f.name === name)) found.push({ name, said: alias, at });
+      }
       // blanked to the same length, so that later matches keep their places in the text
       rest = `${rest.slice(0, at)}${"\u0000".repeat(alias.length)}${rest.slice(at + alias.length)}`;
     }

@@ -6,6 +6,7 @@ import { RECURRING, type ResponsibilityMatrix, type Target, type Task } from "..
 import { TargetStatus } from "../progress/status.js";
 import { normalizeText } from "../search/normalize.js";
 import type { Hit, PlanIndex } from "../search/plan-index.js";
+import { placeName, placeNames } from "./place-names.js";
 import { type ParsedQuestion, PLAN_OVERVIEW } from "./question.js";
 import { withoutRecentWords } from "./recent-window.js";
 import type { DepartmentTasks, Resolution, UnitLoad } from "./resolution.js";
@@ -15,6 +16,8 @@ export const MIN_COVERAGE = 0.5;
 
 export interface Resolver {
   resolve(q: ParsedQuestion, previous: Resolution | null): Resolution;
+  /** "新站区税务局": of the departments one word names in several plans, those of the plan the question names */
+  inNamedPlan(q: ParsedQuestion): ParsedQuestion;
   /** tasks named by a short reference, best first */
   findTasks(normalizedReference: string): { plan: ResponsibilityMatrix; task: Task; score: number }[];
 }
@@ -476,6 +479,13 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       }
       return checkYears(withFigureCheck(resolution, q), q);
     },
+    inNamedPlan(q) {
+      const named = q.departments.length > 1 ? namedPlan(q) : undefined;
+      if (!named) return q;
+      const inPlan = new Set(named.plan.tasks.flatMap((t) => [...t.lead, ...t.partners]));
+      const kept = q.departments.filter((d) => inPlan.has(d.name));
+      return kept.length > 0 && kept.length < q.departments.length ? { ...q, departments: kept } : q;
+    },
     findTasks(reference) {
       const q = normalizeText(reference);
       const byNumber = /^(?:任务|第)?\s*([一二三四五六七八九十\d]{1,3})\s*(?:项)?(?:任务)?$/.exec(q);
@@ -848,17 +858,4 @@ function inUsersWords(words: string[], asked: string): string {
     end = at + w.length;
   }
   return out;
-}
-
-/** 新站高新区推动… → 新站高新区; 临湖区数字经济… → 临湖区: how people name a plan. */
-function placeName(title: string): string {
-  const m = /^(.{2,8}?(?:高新区|开发区|新区|经开区|区|市|县|镇))/.exec(normalizeText(title));
-  return m?.[1] ?? "";
-}
-
-/** How people say a zone's name: 新站高新区 → also 新站区 and 新站. Longest first; none shorter than 2. */
-function placeNames(key: string): string[] {
-  if (!key) return [];
-  const zone = /^(.{2,}?)(高新区|开发区|经开区|新区)$/.exec(key);
-  return zone?.[1] ? [key, `${zone[1]}区`, zone[1]] : [key];
 }

@@ -29,41 +29,40 @@ export function kindOf(name: string): Department["kind"] {
   return "department";
 }
 
-/** An alias given up by one department because another is actually called so. */
-export interface MovedAlias {
+/** A word that now names two departments: one's alias, and another's name without its 区/市/县 prefix. */
+export interface SharedAlias {
   alias: string;
-  from: string;
-  to: string;
+  /** the department whose alias it was */
+  aliasOf: string;
+  /** the new department so called */
+  nameOf: string;
 }
 
 /**
  * Adds departments the directory does not know yet, with proposed aliases that do not clash with existing names.
- * A new department whose own name without its 区/市/县 prefix is another's alias takes it: 区数据局 is 数据局,
- * which had been proposed as short for 区数据资源局. Such moves are returned for the importer to report.
+ * A new department whose own name without its 区/市/县 prefix is another's alias (区数据局, where 数据局 was short
+ * for 区数据资源局) leaves the alias where a person may have put it: the word then names both, answers show both,
+ * and the clash is returned for the importer to report.
  */
 export function mergeDepartments(
   directory: DepartmentDirectory,
   names: string[],
-): { directory: DepartmentDirectory; added: string[]; moved: MovedAlias[] } {
+): { directory: DepartmentDirectory; added: string[]; shared: SharedAlias[] } {
   const departments = directory.departments.map((d) => ({ ...d, aliases: [...d.aliases] }));
   const taken = new Set(departments.flatMap((d) => [d.name, ...d.aliases]));
   const added: string[] = [];
-  const moved: MovedAlias[] = [];
+  const shared: SharedAlias[] = [];
   for (const name of names) {
     if (taken.has(name)) continue;
     const local = localName(name);
     const holder = local ? departments.find((d) => d.aliases.includes(local)) : undefined;
-    if (holder && local) {
-      holder.aliases = holder.aliases.filter((a) => a !== local);
-      taken.delete(local);
-      moved.push({ alias: local, from: holder.name, to: name });
-    }
+    if (holder && local) shared.push({ alias: local, aliasOf: holder.name, nameOf: name });
     const aliases = proposeAliases(name).filter((a) => !taken.has(a) && !names.includes(a));
     departments.push({ name, aliases, kind: kindOf(name) });
     for (const a of [name, ...aliases]) taken.add(a);
     added.push(name);
   }
-  return { directory: { departments }, added, moved };
+  return { directory: { departments }, added, shared };
 }
 
 /** 区数据局 → 数据局; null when the name has no such prefix. */

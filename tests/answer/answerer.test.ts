@@ -501,6 +501,14 @@ describe("several plans", () => {
   it("finds departments by their short local name", () => {
     expect(text("数据资源局牵头哪些任务")).toContain("夯实数字基础设施");
   });
+  it("answers a department both plans name alike for each, or for the one of the place the question names", () => {
+    const both = answerer.answer("税务局配合哪些任务", fixedContext).map((a) => a.text.split("\n")[1]);
+    expect(both).toEqual(["**税务局** 未牵头任何任务。", "**区税务局** 未牵头任何任务。"]);
+    const xinzhan = answerer.answer("新站区税务局配合哪些任务", fixedContext);
+    expect(xinzhan.map((a) => a.text.split("\n")[1])).toEqual(["**税务局** 未牵头任何任务。"]);
+    const linhu = answerer.answer("临湖区税务局配合哪些任务", fixedContext);
+    expect(linhu.map((a) => a.text.split("\n")[1])).toEqual(["**区税务局** 未牵头任何任务。"]);
+  });
   it("asked who is in overall charge, quotes the measure that sets up a leading group", () => {
     const t = text("临湖区这个方案的落实由谁负责");
     expect(t).toContain("成立区数字经济发展工作领导小组，由区政府主要负责同志任组长");

@@ -15,16 +15,15 @@ describe("the department directory", () => {
     expect(proposeAliases("投资促进局")).toEqual(["投促局", "投资局"]);
   });
 
-  it("gives a new department its own name back when another held it as an alias", () => {
+  it("reports a new department whose own name is another's alias, and leaves the alias where it was", () => {
     const first = mergeDepartments({ departments: [] }, ["区数据资源局"]);
     expect(first.directory.departments[0]?.aliases).toContain("数据局");
     const second = mergeDepartments(first.directory, ["区数据局"]);
-    expect(second.moved).toEqual([{ alias: "数据局", from: "区数据资源局", to: "区数据局" }]);
-    expect(second.directory.departments.find((d) => d.name === "区数据资源局")?.aliases).not.toContain("数据局");
-    expect(second.directory.departments.find((d) => d.name === "区数据局")?.aliases).toContain("数据局");
+    expect(second.shared).toEqual([{ alias: "数据局", aliasOf: "区数据资源局", nameOf: "区数据局" }]);
+    expect(second.directory.departments.find((d) => d.name === "区数据资源局")?.aliases).toContain("数据局");
   });
 
-  it("answers a name with the department so called, even when the directory still lists it as another's alias", () => {
+  it("answers a word that names departments of two plans for each, not for one chosen blindly", () => {
     const dir = mkdtempSync(join(tmpdir(), "planbot-depts-"));
     const plan = (title: string, lead: string) =>
       [
@@ -38,13 +37,19 @@ describe("the department directory", () => {
     writeFileSync(join(dir, "b.txt"), plan("西湖区数据工作方案", "区数据局"));
     writePlan(join(dir, "a.txt"), join(dir, "a"));
     writePlan(join(dir, "b.txt"), join(dir, "b"));
-    // A hand-kept directory that still says 数据局 is short for 区数据资源局.
+    writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
+    const answerer = createAnswerer(loadPlans(dir));
+    const both = answerer.answer("数据局牵头哪些任务", fixedContext).map((a) => a.text.split("\n")[1]);
+    expect(both).toEqual(["**区数据局** 牵头的任务(1项):", "**区数据资源局** 牵头的任务(1项):"]);
+    // The full name is one department.
+    expect(answerer.answer("区数据局牵头哪些任务", fixedContext)).toHaveLength(1);
+    // Without the clashing alias, the word is the department so called.
     const file = join(dir, "departments.yaml");
     const directory = YAML.parse(readFileSync(file, "utf8"));
-    directory.departments.find((d: { name: string }) => d.name === "区数据资源局").aliases.push("数据局");
+    for (const d of directory.departments) d.aliases = d.aliases.filter((a: string) => a !== "数据局");
     writeFileSync(file, YAML.stringify(directory));
-    writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
-    const [a] = createAnswerer(loadPlans(dir)).answer("数据局牵头哪些任务", fixedContext);
-    expect(a?.text).toContain("**区数据局** 牵头的任务(1项)");
+    const [one, ...rest] = createAnswerer(loadPlans(dir)).answer("数据局牵头哪些任务", fixedContext);
+    expect(one?.text).toContain("**区数据局** 牵头的任务(1项)");
+    expect(rest).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ export function registerImport(program: Command): void {
     .option("--out <dir>", "output folder (default: $PLANBOT_KNOWLEDGE/<slug of the file name>)")
     .action((planFile: string, opts: { out?: string }) => {
       const outDir = opts.out ?? join(process.env.PLANBOT_KNOWLEDGE ?? "knowledge", slugFromPath(planFile));
-      const { matrix, addedDepartments, movedAliases } = writePlan(planFile, outDir);
+      const { matrix, addedDepartments, sharedAliases } = writePlan(planFile, outDir);
       const targets = matrix.tasks.reduce((n, t) => n + t.targets.length, matrix.goals.targets.length);
       const lines = [
         `imported “${matrix.title}” → ${outDir}`,
@@ -24,8 +24,10 @@ export function registerImport(program: Command): void {
       ];
       if (addedDepartments.length > 0)
         lines.push(`  new departments added to the directory: ${addedDepartments.join("、")}`);
-      for (const m of movedAliases)
-        lines.push(`  alias “${m.alias}” now names ${m.to} (it was short for ${m.from}): check departments.yaml`);
+      for (const a of sharedAliases)
+        lines.push(
+          `  “${a.alias}” now names both ${a.nameOf} and ${a.aliasOf} (its alias): answers show both; to keep one, edit departments.yaml`,
+        );
       process.stdout.write(`${lines.join("\n")}\n`);
     });
 }

@@ -2,7 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import YAML from "yaml";
-import { type MovedAlias, mergeDepartments } from "../departments.js";
+import { mergeDepartments, type SharedAlias } from "../departments.js";
 import { DIRECTORY_FILE, MATRIX_FILE } from "../knowledge.js";
 import { REVIEW_FILE, readReviewFile } from "../review.js";
 import { DepartmentDirectory, type ResponsibilityMatrix } from "../schema.js";
@@ -12,8 +12,8 @@ export interface WrittenPlan {
   matrix: ResponsibilityMatrix;
   outDir: string;
   addedDepartments: string[];
-  /** aliases taken over by a new department actually called so (区数据局 takes 数据局) */
-  movedAliases: MovedAlias[];
+  /** words that now name two departments (数据局: 区数据局, and 区数据资源局's alias) */
+  sharedAliases: SharedAlias[];
 }
 
 export function slugFromPath(path: string): string {
@@ -41,7 +41,7 @@ export function writePlan(planFile: string, outDir: string): WrittenPlan {
     ? DepartmentDirectory.parse(YAML.parse(readFileSync(directoryPath, "utf8")) ?? { departments: [] })
     : { departments: [] };
   const names = matrix.tasks.flatMap((t) => [...t.lead, ...t.partners]);
-  const { directory, added, moved } = mergeDepartments(current, names);
+  const { directory, added, shared } = mergeDepartments(current, names);
   if (added.length > 0 || !existsSync(directoryPath)) writeFileSync(directoryPath, YAML.stringify(directory));
-  return { matrix, outDir, addedDepartments: added, movedAliases: moved };
+  return { matrix, outDir, addedDepartments: added, sharedAliases: shared };
 }
