@@ -144,7 +144,10 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     if (best.passage.kind === "measure") {
       const m = plan.measures.find((x) => String(x.no) === best.passage.ref);
       const askedWho = q.intents.has("lead") || q.intents.has("partners");
-      const askedFigure = q.intents.has("targets") && !askedWho ? q.topic.replace(/\s+/g, "") : undefined;
+      // "宣传有什么要求" asks for the text; "宣传的目标是多少" for a figure, which measures never set.
+      const figureWords = FIGURE_WORDS.test(q.normalized);
+      const askedFigure =
+        q.intents.has("targets") && figureWords && !askedWho ? q.topic.replace(/\s+/g, "") : undefined;
       if (m)
         return { kind: "measures", plan, measures: [m], all: false, askedWho, ...(askedFigure ? { askedFigure } : {}) };
     }
@@ -712,6 +715,9 @@ const TASKS_BY_TARGETS = new RegExp(
     /(?:所有|全部)?(没有|没|无|未)?(?:有|带|设定了?)(?:量化|具体)?的?(?:目标|指标)的(?:重点)?(?:任务|工作)/.source,
   ].join("|"),
 );
+
+/** A question for a figure, not for what the text requires. */
+const FIGURE_WORDS = /目标|指标|多少|几[家个项亿万]|数字|量化|数量|规模/;
 
 /** Words that point back at something asked before ("它的目标", "这项任务谁牵头"); not 这个计划, which is the plan. */
 const ANAPHOR = /它们?|其(?=目标|进展|牵头|协同)|(?:这|该|此)(?:项|个|条)?(?:任务|工作|事)/;

@@ -277,6 +277,9 @@ describe("safeguard measures", () => {
     expect(text).toContain("计划未明确“营商环境排名”的量化目标:保障措施只有文字要求,没有数字。");
     expect(text).toContain("> 原文:“优化营商环境。");
     expect(ask("优化营商环境的内容")).not.toContain("量化目标");
+    // Asked what a measure requires, the text is the answer; no "no figure" line.
+    expect(ask("宣传工作有什么要求")).not.toContain("量化目标");
+    expect(ask("宣传有没有量化目标")).toContain("计划未明确“宣传”的量化目标");
   });
   it("asked about a kind of safeguard the measures never name, says so, lists them, and points to the task", () => {
     const text = ask("资金保障有什么规定");
