@@ -381,6 +381,9 @@ function renderNotCovered(r: Extract<Resolution, { kind: "not_covered" }>, examp
       return [
         `计划中未找到与“${r.subject}”相关的内容,计划未涉及这一事项,我不会编造数字。`,
         ...(nearest.length ? [`相近的任务:${nearest.join(";")}`] : []),
+        ...(r.nearMeasures?.length
+          ? [`相近的保障措施:${r.nearMeasures.map((m) => `${m.label}${m.title}`).join(";")}`]
+          : []),
         "可以问我:某项任务谁牵头、谁协同,目标是多少,最新进展,某部门负责哪些任务。",
       ].join("\n");
   }

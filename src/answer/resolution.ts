@@ -109,6 +109,8 @@ export type Resolution =
         | "no_antecedent";
       /** tasks nearest to the question, offered instead (titles only, never figures) */
       nearest: { plan: ResponsibilityMatrix; task: Task }[];
+      /** safeguard measures sharing its words, offered likewise (titles only) */
+      nearMeasures?: Measure[];
       /** for why = year: the years the plan does set targets for */
       plannedYears?: number[];
       /** for why = no_match: sentences of the plan's opening that name the subject (no task carries it) */

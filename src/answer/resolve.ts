@@ -2,7 +2,7 @@
 
 import type { LoadedPlans } from "../plan/knowledge.js";
 import { chineseNumeral } from "../plan/numbers.js";
-import { RECURRING, type ResponsibilityMatrix, type Target, type Task } from "../plan/schema.js";
+import { type Measure, RECURRING, type ResponsibilityMatrix, type Target, type Task } from "../plan/schema.js";
 import { TargetStatus } from "../progress/status.js";
 import { normalizeText } from "../search/normalize.js";
 import type { Hit, PlanIndex } from "../search/plan-index.js";
@@ -43,6 +43,17 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
 
   const taskHits = (topic: string, restrict?: ResponsibilityMatrix): Hit[] =>
     index.search(topic, restrict ? (p) => p.plan === restrict.slug : undefined);
+
+  /** Safeguard measures that share words with a question nothing covers ("考核机制": 强化督导激励 says 年度考核). */
+  const nearestMeasures = (hits: Hit[]) => {
+    const out: Measure[] = [];
+    for (const h of hits) {
+      if (h.passage.kind !== "measure" || out.length === 2) continue;
+      const m = plans.get(h.passage.plan)?.measures.find((x) => String(x.no) === h.passage.ref);
+      if (m && !out.includes(m)) out.push(m);
+    }
+    return out;
+  };
 
   const nearestTasks = (hits: Hit[]) => {
     const seen = new Set<string>();
@@ -139,7 +150,11 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         opening: opening.sentences,
       };
     }
-    if (!best || !enough || index.longestUnknownRun(q.topic) >= 3) return notCovered(q, "no_match", nearestTasks(hits));
+    if (!best || !enough || index.longestUnknownRun(q.topic) >= 3) {
+      const near = notCovered(q, "no_match", nearestTasks(hits));
+      const measures = nearestMeasures(hits);
+      return measures.length > 0 ? { ...near, nearMeasures: measures } : near;
+    }
     const plan = plans.get(best.passage.plan) as ResponsibilityMatrix;
     if (best.passage.kind === "measure") {
       const m = plan.measures.find((x) => String(x.no) === best.passage.ref);
@@ -230,7 +245,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     q: ParsedQuestion,
     why: Extract<Resolution, { kind: "not_covered" }>["why"],
     nearest: { plan: ResponsibilityMatrix; task: Task }[],
-  ): Resolution => ({ kind: "not_covered", subject: subjectOf(q), why, nearest });
+  ): Extract<Resolution, { kind: "not_covered" }> => ({ kind: "not_covered", subject: subjectOf(q), why, nearest });
 
   return {
     resolve(question, previous) {

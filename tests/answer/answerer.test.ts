@@ -184,6 +184,12 @@ describe("what the plan does not cover", () => {
     // With no subject, nothing is picked out for it.
     expect(ask("2026年的目标")).not.toContain("计划设定的是");
   });
+  it("offers the safeguard measures that share a question's words, by title, when nothing covers it", () => {
+    const text = ask("考核机制是什么");
+    expect(text).toContain("未找到与“考核机制”相关的内容");
+    expect(text).toContain("相近的保障措施:(三)强化督导激励");
+    expect(text).not.toContain("> 原文");
+  });
   it("names what is not covered in the user's words, not the parser's leftovers", () => {
     expect(ask("招商引资到位资金多少亿")).toContain("未找到与“招商引资到位资金”相关的内容");
     expect(ask("就业人数目标")).toContain("未找到与“就业人数”相关的内容");
