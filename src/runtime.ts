@@ -5,6 +5,7 @@ import { type Answerer, createAnswerer } from "./answer/answerer.js";
 import type { AnswerContext } from "./answer/types.js";
 import { findReporter } from "./auth/permission.js";
 import { loadReporters, type ReportersFile } from "./auth/reporters.js";
+import { createDigestCommand } from "./chat/digest-command.js";
 import { createMessageHandler } from "./chat/handle-message.js";
 import type { MessageHandler } from "./chat/message.js";
 import { createProgressCommands } from "./chat/progress-commands.js";
@@ -68,10 +69,20 @@ export function openRuntime(env: Env): Runtime {
     today: () => todayInShanghai(),
     staleDays: env.PLANBOT_STALE_DAYS,
   });
+  const digestCommand = createDigestCommand(
+    () => ({
+      store,
+      plans: plans.plans,
+      directory: plans.directory,
+      reporters,
+      staleDays: env.PLANBOT_STALE_DAYS,
+    }),
+    todayInShanghai,
+  );
   const handleMessage = createMessageHandler({
     answerer,
     context: answerContext,
-    progressCommands,
+    progressCommands: (msg) => progressCommands(msg) ?? digestCommand(msg),
     departmentsOf: (userid) => findReporter(reporters, userid)?.departments ?? [],
   });
   return { env, plans, answerer, db, store, reporters, handleMessage, answerContext, close: () => db.close() };

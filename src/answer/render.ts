@@ -415,6 +415,7 @@ function helpText(e: Examples): string {
     `- 目标:“${e.subject}目标是多少?”“总体目标有哪些?”`,
     `- 进展:“${e.subject}最新进展”“哪些任务进度滞后?”;记录进展:“进展 ${e.taskRef}:${e.subject}已达…${e.unit}”`,
     `- 部门任务:“${e.department}牵头哪些任务?”`,
+    "- 每日简报:“今天的简报”",
     "- 保障措施、重点任务清单",
   ].join("\n");
 }
