@@ -34,7 +34,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
           ...verdict(r.checked),
           r.noFigureFor
             ? renderNoFigure(r.plan, r.task, r.noFigureFor, r.intents, ctx)
-            : renderTask(r.plan, r.task, r.focus, r.intents, ctx, r.topicSentence),
+            : renderTask(r.plan, r.task, r.focus, r.intents, ctx, r.topicSentence, r.countUnits),
           ...(r.alsoRelevant?.length ? [`另见:${r.alsoRelevant.slice(0, 3).map(taskLine).join(";")}`] : []),
         ].join("\n"),
       );
@@ -115,10 +115,26 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
       );
     }
     case "departments": {
+      const load = (u: { lead: number; partner: number }) =>
+        [u.lead ? `牵头${u.lead}项` : "", u.partner ? `协同${u.partner}项` : ""].filter(Boolean).join("、") ||
+        "未牵头或协同任何任务";
+      if (r.compared) {
+        const most = Math.max(...r.units.map((u) => u.lead));
+        const leaders = r.units.filter((u) => u.lead === most);
+        return withPlan(
+          r.plan,
+          opts,
+          [
+            `**${r.units.map((u) => u.name).join("与")}**`,
+            leaders.length === r.units.length
+              ? `牵头任务一样多(各${most}项)`
+              : `牵头任务更多:${leaders.map((u) => u.name).join("、")}(${most}项)`,
+            ...r.units.map((u) => `- ${u.name}:${load(u)}`),
+          ].join("\n"),
+        );
+      }
       const top = r.units[0];
       const tied = r.units.filter((u) => top && u.lead === top.lead);
-      const load = (u: { lead: number; partner: number }) =>
-        [u.lead ? `牵头${u.lead}项` : "", u.partner ? `协同${u.partner}项` : ""].filter(Boolean).join("、");
       return withPlan(
         r.plan,
         opts,
@@ -285,6 +301,13 @@ function taskTargetLines(plan: ResponsibilityMatrix, task: Task): string[] {
   ];
 }
 
+/** "(牵头1个、协同7个)": a collective partner (各部门) counts as one, and is said to. */
+function unitCount(task: Task): string {
+  const collective = task.partners.filter((p) => /^各/.test(p));
+  const note = collective.length > 0 ? `,${collective.map((c) => `“${c}”`).join("")}按1个计` : "";
+  return `(牵头${task.lead.length}个、协同${task.partners.length}个${note})`;
+}
+
 function renderTask(
   plan: ResponsibilityMatrix,
   task: Task,
@@ -292,12 +315,14 @@ function renderTask(
   intents: Set<string>,
   ctx: AnswerContext,
   topicSentence?: string,
+  countUnits = false,
 ): string {
   const shown = focus ?? task.targets;
   const lines = [
     `**${task.label}${task.title}**`,
     `牵头:**${task.lead.join("、") || "原文未写明"}**`,
     `协同:${task.partners.join("、") || "无"}`,
+    ...(countUnits ? [unitCount(task)] : []),
   ];
   if (shown.length > 0) {
     lines.push(focus ? "相关目标:" : "目标:", ...shown.map((t) => `- ${targetText(t)}`));

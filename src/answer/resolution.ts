@@ -18,6 +18,8 @@ export type Resolution =
       /** the question asks for a figure about this: the task mentions it, but none of its targets is about it */
       noFigureFor?: { subject: string; sentence: string };
       checked?: FigureCheck;
+      /** "协同部门有几个": say how many units lead and cooperate */
+      countUnits?: boolean;
     }
   | {
       kind: "goals";
@@ -72,7 +74,14 @@ export type Resolution =
       plannedYears?: number[];
     }
   /** every unit the plan names, with how many tasks each leads and cooperates on */
-  | { kind: "departments"; plan: ResponsibilityMatrix; units: UnitLoad[]; groups: UnitLoad[] }
+  | {
+      kind: "departments";
+      plan: ResponsibilityMatrix;
+      units: UnitLoad[];
+      groups: UnitLoad[];
+      /** "经贸发展局和科技局谁牵头的任务多": only the departments named, compared */
+      compared?: boolean;
+    }
   | {
       kind: "status_overview";
       plan: ResponsibilityMatrix;

@@ -306,6 +306,17 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       if (q.unknownDepartment) {
         return { kind: "not_covered", subject: q.unknownDepartment, why: "unknown_department", nearest: [] };
       }
+      // "经贸发展局和科技局谁牵头的任务多": the departments named, side by side.
+      if (plan && q.departments.length >= 2 && COMPARE_DEPARTMENTS.test(q.normalized)) {
+        const all = departmentsOverview(plan);
+        if (all.kind === "departments") {
+          const loads = [...all.units, ...all.groups];
+          const units = q.departments.map(
+            (d) => loads.find((u) => u.name === d.name) ?? { name: d.name, lead: 0, partner: 0 },
+          );
+          return { ...all, units, groups: [], compared: true };
+        }
+      }
       // "哪个部门牵头任务最多", "有哪些部门", "各部门分别牵头几项": every unit with its load, not one department's tasks.
       const onlyCollective = q.departments.every((d) => groups.includes(d.name));
       if (
@@ -495,6 +506,8 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
             : targetsWithFigure(resolution.plan, q.topic);
         if (byFigure?.task === resolution.task) resolution = { ...resolution, focus: byFigure.targets };
       }
+      if (resolution.kind === "task" && COUNT_UNITS.test(q.normalized))
+        resolution = { ...resolution, countUnits: true };
       return checkYears(withFigureCheck(resolution, q), q);
     },
     inNamedPlan(q) {
@@ -730,6 +743,12 @@ const TASKS_BY_TARGETS = new RegExp(
     /(?:所有|全部)?(没有|没|无|未)?(?:有|带|设定了?)(?:量化|具体)?的?(?:目标|指标)的(?:重点)?(?:任务|工作)/.source,
   ].join("|"),
 );
+
+/** "协同部门有几个", "有几个部门参与": how many units, not which. */
+const COUNT_UNITS = /(几|多少)个?(部门|单位)|(部门|单位)(有|共|一共)?(几|多少)个?/;
+
+/** Two departments compared by how many tasks they lead or join. */
+const COMPARE_DEPARTMENTS = /(谁|哪个|哪家).{0,8}(多|少)|(多|少)一些|比较|对比/;
 
 /** A question for a figure, not for what the text requires. */
 const FIGURE_WORDS = /目标|指标|多少|几[家个项亿万]|数字|量化|数量|规模/;

@@ -306,6 +306,28 @@ describe("safeguard measures", () => {
   });
 });
 
+describe("departments compared and counted", () => {
+  it("compares two departments named together by the tasks they lead and join", () => {
+    const text = ask("经贸发展局和科技局谁牵头的任务多");
+    expect(text).toBe(
+      [
+        "**经贸发展局与科技局**",
+        "牵头任务更多:经贸发展局(6项)",
+        "- 经贸发展局:牵头6项、协同2项",
+        "- 科技局:牵头2项、协同3项",
+      ].join("\n"),
+    );
+    expect(ask("投资促进局和财政局比较一下")).toContain("牵头任务一样多(各1项)");
+  });
+  it("says how many units lead and cooperate on a task when asked how many", () => {
+    expect(ask("任务三的协同部门有几个")).toContain(
+      "协同:建设发展局、财政局、科技局、综保办、税务局、市场监督管理局、鑫城公司\n(牵头1个、协同7个)",
+    );
+    expect(ask("第八项任务协同单位有多少个")).toContain("(牵头1个、协同2个,“各部门”“各社区管委会”按1个计)");
+    expect(ask("第八项任务的协同单位")).not.toContain("协同2个");
+  });
+});
+
 describe("tasks compared", () => {
   it("ranks the tasks by partners or targets, most first, ties named together", () => {
     const partners = ask("协同部门最多的是哪个任务");
