@@ -555,7 +555,13 @@ function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
   const targets = r.kind === "task" ? r.task.targets : r.plan.goals.targets;
   const planned = plannedYears(targets);
   const asked = q.years.filter((y) => !planned.includes(y));
-  if (asked.length === 0 || planned.length === 0) return r;
+  if (planned.length === 0) return r;
+  if (asked.length === 0) {
+    // "2024年5G基站要建多少个": of a subject's targets in several years, the year asked.
+    if (r.kind !== "task" || !r.focus) return r;
+    const inYear = r.focus.filter((t) => t.year !== null && q.years.includes(t.year));
+    return inYear.length > 0 && inYear.length < r.focus.length ? { ...r, focus: inYear } : r;
+  }
   // A yearly (年均) target asked of a year inside the period ("2024年能耗下降目标") is that year's target too.
   const period = r.plan.period;
   const inPeriod = (y: number) => !!period && y >= period.startYear && y <= period.endYear;
@@ -600,6 +606,8 @@ function figureNotSet(
   index: PlanIndex,
 ): { subject: string; sentence: string } | undefined {
   if (!q.intents.has("targets") || q.intents.has("progress")) return undefined;
+  // Asked who as well, only words that ask for a figure make it a figure question ("…归谁,目标是什么").
+  if ((q.intents.has("lead") || q.intents.has("partners")) && !FIGURE_WORDS.test(q.normalized)) return undefined;
   const terms = new Set(index.termsOf(q.topic));
   if (terms.size === 0) return undefined;
   // "一网通办的目标" of the task "推进“一网通办”": what the title names, the task's own targets are for.

@@ -529,6 +529,16 @@ describe("several plans", () => {
     expect(t).toContain("2500个");
     expect(text("上市公司目标")).toContain("《新站高新区推动经济高质量发展三年行动计划(2023—2025年)》");
   });
+  it("narrows a subject's targets in several years to the year asked", () => {
+    const t = text("临湖区2024年5G基站要建多少个");
+    expect(t).toContain("- 5G基站:到2024年累计1500个");
+    expect(t).not.toContain("- 5G基站:到2026年累计2500个");
+    expect(text("临湖区5G基站要建多少个")).toContain("- 5G基站:到2026年累计2500个");
+  });
+  it("reads 数字 of 数字孪生 as a word, not as asking for a figure", () => {
+    expect(text("数字孪生车间谁负责")).not.toContain("计划未明确");
+    expect(text("数字孪生车间谁负责")).toContain("牵头:**区工信局**");
+  });
   it("finds departments by their short local name", () => {
     expect(text("数据资源局牵头哪些任务")).toContain("夯实数字基础设施");
   });
