@@ -151,6 +151,15 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
     case "task_list": {
       const line = (t: Task) => `${taskLine(t)} — 牵头:${t.lead.join("、") || "未写明"}`;
       if (r.rankedBy) return withPlan(r.plan, opts, renderRanking(r.plan, r.rankedBy));
+      if (r.section) {
+        const under = r.plan.tasks.filter((t) => t.section.split(" · ")[1] === r.section);
+        const withPartners = (t: Task) => `${line(t)}${t.partners.length ? `;协同:${t.partners.join("、")}` : ""}`;
+        return withPlan(
+          r.plan,
+          opts,
+          [`**${r.section}(${under.length}项任务)**`, ...under.map(withPartners)].join("\n"),
+        );
+      }
       if (!r.targets) {
         return withPlan(
           r.plan,

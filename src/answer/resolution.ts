@@ -62,6 +62,8 @@ export type Resolution =
       targets?: "without" | "with";
       /** "协同部门最多的是哪个任务", "哪个任务的目标最多": every task, most first */
       rankedBy?: "partners" | "targets";
+      /** "提升政务服务效能有哪些任务": the tasks under one heading */
+      section?: string;
     }
   /** "2025年要完成哪些目标": every target due that year (and the recurring ones), the overall goals first */
   | {

@@ -117,6 +117,26 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     };
   };
 
+  /**
+   * The heading of a group of tasks the topic names: all of the topic's terms in the heading, and most of the
+   * heading's in the topic ("优化要素" for 优化要素保障). Only headings over two tasks or more.
+   */
+  const sectionNamed = (plan: ResponsibilityMatrix, topic: string): string | undefined => {
+    const terms = new Set(index.termsOf(topic));
+    if (terms.size < 2) return undefined;
+    const headings = new Map<string, number>();
+    for (const t of plan.tasks) {
+      const heading = t.section.split(" · ")[1];
+      if (heading) headings.set(heading, (headings.get(heading) ?? 0) + 1);
+    }
+    for (const [heading, count] of headings) {
+      if (count < 2) continue;
+      const own = new Set(index.termsOf(normalizeText(heading)));
+      if (shareIn(own, terms) >= 0.99 && shareIn(terms, own) >= 0.6) return heading;
+    }
+    return undefined;
+  };
+
   /** The opening sentences (of the plan asked about, or of any) that hold every term of a topic of two or more. */
   const openingNaming = (topic: string, restrict?: ResponsibilityMatrix) => {
     const terms = new Set(index.termsOf(topic));
@@ -383,6 +403,10 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
           ...(q.intents.has("targets") && /目标|指标/.test(q.normalized) ? { withTargets: true } : {}),
         };
       }
+
+      // "提升政务服务效能有哪些任务": a heading that groups several tasks (（一）提升… over 1. 2.) lists them.
+      const section = plan && q.taskNo === null && q.departments.length === 0 ? sectionNamed(plan, q.topic) : undefined;
+      if (plan && section) return { kind: "task_list", plan, section };
 
       if (q.intents.has("measures") && plan) {
         if (q.measureNo !== null) {

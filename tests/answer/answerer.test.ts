@@ -491,6 +491,16 @@ describe("a plan whose measures name no one in overall charge", () => {
   writePlan(source, join(dir, "donghu"));
   writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
   const answerer = createAnswerer(loadPlans(dir));
+  it("lists the tasks under a heading the question names, with their leads", () => {
+    const [a] = answerer.answer("提升政务服务效能有哪些任务", fixedContext);
+    expect(a?.text).toBe(
+      [
+        "**提升政务服务效能(2项任务)**",
+        "(一)1.推进“一网通办” — 牵头:区数据局;协同:各街道",
+        "(一)2.压缩企业开办时间 — 牵头:区市场监管局",
+      ].join("\n"),
+    );
+  });
   it("answers a subject the task's title names with the task's own targets", () => {
     const [a] = answerer.answer("一网通办的目标", fixedContext);
     expect(a?.text).toContain("- 政务服务事项网上可办率:到2025年达到98%");
