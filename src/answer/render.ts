@@ -1,5 +1,6 @@
 // Renders a resolution as short Chinese WeCom markdown: the plan's facts, its own sentence quoted, defects flagged.
 import type { ResponsibilityMatrix, SourceWarning, Target, Task } from "../plan/schema.js";
+import { daysBetween } from "../progress/dates.js";
 import { renderStatusOverview } from "../progress/overview.js";
 import { renderRecentProgress } from "../progress/recent.js";
 import { renderTaskProgress } from "../progress/render.js";
@@ -194,6 +195,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         `发文单位:${r.plan.issuer ?? "原文未写明"}`,
         `印发日期:${r.plan.issuedOn ?? "原文日期缺字,无法确定"}`,
         `期限:${r.plan.period ? `${r.plan.period.startYear}—${r.plan.period.endYear}年` : "原文未写明"}`,
+        ...(r.plan.period ? [periodPosition(r.plan.period, ctx.today)] : []),
         ...(r.defects
           ? [
               `**原文抓取缺陷(${r.plan.warnings.length}处,均已标注,缺失的数字从不猜测)**`,
@@ -308,6 +310,18 @@ function taskTargetLines(plan: ResponsibilityMatrix, task: Task): string[] {
     ...renderWarnings(warningsFor(plan, task.targets)),
     ...quotes(task.targets.map((t) => t.sentence)),
   ];
+}
+
+/** Where today stands in the plan's period: not begun, the year and share of time passed with days left, or ended. */
+function periodPosition(period: { startYear: number; endYear: number }, today: string): string {
+  const start = `${period.startYear}-01-01`;
+  const end = `${period.endYear}-12-31`;
+  if (today < start) return `今天(${today})规划期尚未开始,${start}起`;
+  if (today > end) return `今天(${today})规划期已于${end}结束`;
+  const total = daysBetween(start, end) + 1;
+  const passed = daysBetween(start, today) + 1;
+  const year = Number(today.slice(0, 4)) - period.startYear + 1;
+  return `今天(${today})是规划期第${year}年,时间已过${Math.floor((passed / total) * 100)}%,还剩${total - passed}天(到${end})`;
 }
 
 /** "(牵头1个、协同7个)": a collective partner (各部门) counts as one, and is said to. */

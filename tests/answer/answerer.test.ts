@@ -351,6 +351,17 @@ describe("tasks compared", () => {
   });
 });
 
+describe("the plan's time", () => {
+  it("says where today stands in the period: the year, the share of time passed and the days left", () => {
+    // fixedContext: 2024-06-30, in the 2023—2025 period
+    const text = ask("规划期还有多久");
+    expect(text).toContain("期限:2023—2025年\n今天(2024-06-30)是规划期第2年,时间已过49%,还剩549天(到2025-12-31)");
+    for (const q of ["还剩多少天", "这个计划到期了吗", "计划执行到第几年了", "时间过半了吗"]) {
+      expect(ask(q), q).toContain("是规划期第2年");
+    }
+  });
+});
+
 describe("the plan itself", () => {
   it("lists the source defects on request, marking the human-confirmed one", () => {
     const text = ask("计划里有错别字吗");
