@@ -10,10 +10,13 @@ import { createMessageHandler } from "./chat/handle-message.js";
 import type { MessageHandler } from "./chat/message.js";
 import { createProgressCommands } from "./chat/progress-commands.js";
 import type { Env } from "./config/env.js";
+import { logger } from "./log.js";
 import { type LoadedPlans, loadPlans } from "./plan/knowledge.js";
 import { loadSampleProgress } from "./progress/sample.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { createProgressStore, type ProgressStore } from "./store/progress-store.js";
+import { plansByChatid } from "./wecom/chats.js";
+import { chatsFromEnv } from "./wecom/outbound-delivery.js";
 
 export interface Runtime {
   env: Env;
@@ -39,6 +42,20 @@ export function todayInShanghai(now = new Date()): string {
   const hour = Math.floor(now.getTime() / 3_600_000);
   if (hour !== lastDate.hour) lastDate = { hour, date: shanghaiDate.format(now) };
   return lastDate.date;
+}
+
+/**
+ * Which plan each group's questions are about: the chats file's entries that give a chatid and a plan. A chats file
+ * that does not load leaves every group without one (serve refuses to start on it anyway, through the schedule).
+ */
+function groupPlans(env: Env, plans: LoadedPlans): Map<string, string> {
+  if (env.PLANBOT_CHATS === undefined) return new Map();
+  try {
+    return plansByChatid(chatsFromEnv({ env, plans }));
+  } catch (err) {
+    logger.warn({ err: (err as Error).message }, "chats file not read: groups have no plan of their own");
+    return new Map();
+  }
 }
 
 function defaultReportersFile(knowledgeDir: string): string | undefined {
@@ -69,6 +86,8 @@ export function openRuntime(env: Env): Runtime {
     today: () => todayInShanghai(),
     staleDays: env.PLANBOT_STALE_DAYS,
   });
+  const planOfGroup = groupPlans(env, plans);
+  const planOfChat = (chatid: string) => planOfGroup.get(chatid);
   const digestCommand = createDigestCommand(
     () => ({
       store,
@@ -78,12 +97,14 @@ export function openRuntime(env: Env): Runtime {
       staleDays: env.PLANBOT_STALE_DAYS,
     }),
     todayInShanghai,
+    planOfChat,
   );
   const handleMessage = createMessageHandler({
     answerer,
     context: answerContext,
     progressCommands: (msg) => progressCommands(msg) ?? digestCommand(msg),
     departmentsOf: (userid) => findReporter(reporters, userid)?.departments ?? [],
+    planOfChat,
   });
   return { env, plans, answerer, db, store, reporters, handleMessage, answerContext, close: () => db.close() };
 }

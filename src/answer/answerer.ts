@@ -100,7 +100,7 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
         const asked = resolver.inNamedPlan(read.parsed);
         for (const parsed of eachDepartment(asked).flatMap(eachTask).flatMap(eachSubject)) {
           const previous = resolutions.at(-1) ?? null;
-          let r = resolver.resolve(parsed, previous ?? conversation?.last ?? null);
+          let r = resolver.resolve(parsed, previous ?? conversation?.last ?? null, ctx.homePlan);
           // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.
           if (previous && sameSubject(previous, r)) {
             r = merged(previous, r);

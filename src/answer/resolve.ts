@@ -15,7 +15,8 @@ import type { DepartmentTasks, Resolution, UnitLoad } from "./resolution.js";
 export const MIN_COVERAGE = 0.5;
 
 export interface Resolver {
-  resolve(q: ParsedQuestion, previous: Resolution | null): Resolution;
+  /** `home`: the plan of the group asked in, for a question that names none */
+  resolve(q: ParsedQuestion, previous: Resolution | null, home?: string): Resolution;
   /** "新站区税务局": of the departments one word names in several plans, those of the plan the question names */
   inNamedPlan(q: ParsedQuestion): ParsedQuestion;
   /** tasks named by a short reference, best first */
@@ -268,7 +269,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
   ): Extract<Resolution, { kind: "not_covered" }> => ({ kind: "not_covered", subject: subjectOf(q), why, nearest });
 
   return {
-    resolve(question, previous) {
+    resolve(question, previous, home) {
       let q = question;
       if (q.intents.has("help")) return { kind: "help" };
       // "科技局牵头哪些任务" then "目标呢" / "进展如何": the follow-up asks about that department's tasks.
@@ -283,7 +284,8 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         const name = previous.department;
         q = { ...q, departments: [{ name, said: name }], normalized: `${name}牵头的任务${q.normalized}` };
       }
-      const plan = planOf(q);
+      const homePlan = home !== undefined && !namedPlan(q) ? plans.get(home) : undefined;
+      const plan = homePlan ?? planOf(q);
       const named = namedPlan(q);
       // Every name of the place goes (新站 is left of 新站高新区 once 高新区 is taken as a filler).
       if (named) q = { ...q, topic: named.names.reduce((t, n) => t.split(n).join(" "), q.topic).trim() };
@@ -506,7 +508,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
           return plan ? { kind: "task_list", plan } : { kind: "help" };
         }
       } else {
-        resolution = resolveTopic(q, plan && named ? plan : undefined);
+        resolution = resolveTopic(q, plan && (named || homePlan) ? plan : undefined);
         // "距离800亿还差多少": no words for the subject, but its figure is a target's.
         if (resolution.kind === "not_covered" && resolution.why === "no_match" && plan) {
           const byFigure = targetsWithFigure(plan, q.topic);

@@ -28,6 +28,8 @@ export interface AnswerContext {
   staleDays: number;
   /** the asker's departments when the chat knows them (reporters file), for "我们部门…"; empty or absent: unknown */
   askerDepartments?: readonly string[];
+  /** the plan (slug) of the group asked in (chats file), when its question names none */
+  homePlan?: string;
 }
 
 export interface Answer {

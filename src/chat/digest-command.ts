@@ -8,14 +8,17 @@ import type { IncomingMessage, Reply } from "./message.js";
 const ASKS_DIGEST =
   /^(?:请|麻烦)?(?:发一?下|看一?下|看看|给我|来一?份|查看)?(?:今天|今日|本日|当天)?的?(?:每日|今日)?(?:进展)?(?:简报|日报|晨报|digest)[?？。!！]*$/i;
 
+/** `planOfChat`: the plan of the group asked in (chats file); without one, the digest covers every plan. */
 export function createDigestCommand(
   sources: () => DigestSources,
   today: () => string,
+  planOfChat: (chatid: string) => string | undefined = () => undefined,
 ): (msg: IncomingMessage) => Reply | null {
   return (msg) => {
     if (!ASKS_DIGEST.test(stripMentions(msg.text).replace(/\s+/g, ""))) return null;
     const src = sources();
-    const digest = prepareDigest(src, { date: today() });
+    const plan = msg.chatid ? planOfChat(msg.chatid) : undefined;
+    const digest = prepareDigest(src, { date: today(), ...(plan ? { plan } : {}) });
     const later = src.store.list({ recordedFrom: digest.until, limit: 1000 }).length;
     const note = later > 0 ? [`(今天已登记的 ${later === 1000 ? "1000+" : later} 条进展将出现在明天的简报中)`] : [];
     // The morning push @-mentions the contacts of lagging tasks; a copy asked for in the chat does not ping them.

@@ -12,6 +12,8 @@ export interface ChatDeps {
   progressCommands?: (msg: IncomingMessage) => Reply | null;
   /** the sender's departments (the reporters file), for "我们部门牵头哪些任务"; none known: [] */
   departmentsOf?: (userid: string) => readonly string[];
+  /** the plan of a group (chats file), for questions asked there that name none */
+  planOfChat?: (chatid: string) => string | undefined;
   /** follow-up memory per sender and chat (default: 5 minutes) */
   conversations?: Conversations;
 }
@@ -21,7 +23,12 @@ export function createMessageHandler(deps: ChatDeps): (msg: IncomingMessage) => 
   return async (msg) => {
     const command = deps.progressCommands?.(msg);
     if (command) return command;
-    const context = { ...deps.context(), askerDepartments: deps.departmentsOf?.(msg.userid) ?? [] };
+    const homePlan = msg.chatid ? deps.planOfChat?.(msg.chatid) : undefined;
+    const context = {
+      ...deps.context(),
+      askerDepartments: deps.departmentsOf?.(msg.userid) ?? [],
+      ...(homePlan ? { homePlan } : {}),
+    };
     const answers = deps.answerer.answer(msg.text, context, conversations.of(msg));
     return { markdown: answers.map((a) => a.text).join("\n\n---\n\n"), kind: answers.map((a) => a.intent).join("+") };
   };

@@ -26,6 +26,8 @@ export const ChatConfig = z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/, "must be a plan slug")
       .optional(),
+    /** the group's chatid as the intelligent bot sees it: questions asked there are about `plan` unless they name another */
+    chatid: z.string().trim().min(1).max(128).optional(),
   })
   .strict()
   .refine((c) => (c.webhookKey === undefined) !== (c.webhookUrl === undefined), {
@@ -69,6 +71,11 @@ export function parseChats(raw: unknown, source = "chats"): ChatConfig[] {
     throw new ChatsFileError(`Invalid chats file ${source}:\n${problems.join("\n")}`);
   }
   return parsed.data.chats;
+}
+
+/** chatid → plan slug, for the chats that give both: which plan a group's questions are about. */
+export function plansByChatid(chats: ChatConfig[]): Map<string, string> {
+  return new Map(chats.flatMap((c) => (c.chatid && c.plan ? [[c.chatid, c.plan] as const] : [])));
 }
 
 /** Chats naming a plan that is not loaded: reported at start-up rather than at digest time. */

@@ -550,6 +550,13 @@ describe("several plans", () => {
     expect(t).toContain("2500个");
     expect(text("上市公司目标")).toContain("《新站高新区推动经济高质量发展三年行动计划(2023—2025年)》");
   });
+  it("answers a question that names no plan from the plan of the group it was asked in", () => {
+    const home = { ...fixedContext, homePlan: "linhu-digital" };
+    expect(answerer.answer("总体目标", home)[0]?.text).toContain("数字经济核心产业增加值");
+    expect(answerer.answer("新站区总体目标", home)[0]?.text).toContain("gdp:到2025年实现800亿元");
+    // Without a group plan the question asks which plan.
+    expect(answerer.answer("总体目标", fixedContext)[0]?.text).toContain("请在问题里写明是哪一个");
+  });
   it("narrows a subject's targets in several years to the year asked", () => {
     const t = text("临湖区2024年5G基站要建多少个");
     expect(t).toContain("- 5G基站:到2024年累计1500个");

@@ -60,7 +60,8 @@ export function createBotCallback(deps: BotCallbackDeps): BotCallback {
       throw new HttpError(400, "malformed bot message", "bad_body");
     }
     const msg = parsed.data;
-    log.info({ msgtype: msg.msgtype, chattype: msg.chattype }, "bot message");
+    // The chatid is logged so that an operator can give a group its plan in the chats file.
+    log.info({ msgtype: msg.msgtype, chattype: msg.chattype, chatid: msg.chatid }, "bot message");
     switch (msg.msgtype) {
       case "event":
         return msg.event.eventtype === "enter_chat" ? textReply(WELCOME_TEXT) : null;

@@ -2,7 +2,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ChatsFileError, chatPlanProblems, chatRobot, loadChats, parseChats } from "../../../src/wecom/chats.js";
+import {
+  ChatsFileError,
+  chatPlanProblems,
+  chatRobot,
+  loadChats,
+  parseChats,
+  plansByChatid,
+} from "../../../src/wecom/chats.js";
 
 const tmpFile = (text: string) => {
   const file = join(mkdtempSync(join(tmpdir(), "planbot-chats-")), "chats.yaml");
@@ -20,6 +27,8 @@ describe("chats file", () => {
     ]);
     expect(chatRobot(chats[0] as (typeof chats)[0])).toEqual({ key: "00000000-0000-0000-0000-000000000000" });
     expect(chatRobot(chats[1] as (typeof chats)[1])).toHaveProperty("url");
+    // A group that gives its chatid has a plan of its own for the questions asked there.
+    expect(plansByChatid(chats)).toEqual(new Map([["wrkSFfCgAAexample00000000000", "xinzhan-2023-2025"]]));
   });
 
   it("lists every problem at once, with where it is, and never echoes a key", () => {
