@@ -33,6 +33,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         opts,
         [
           ...verdict(r.checked),
+          ...(r.roleCheck ? [roleVerdict(r.task, r.roleCheck)] : []),
           r.noFigureFor
             ? renderNoFigure(r.plan, r.task, r.noFigureFor, r.intents, ctx)
             : renderTask(r.plan, r.task, r.focus, r.intents, ctx, r.topicSentence, r.countUnits),
@@ -322,6 +323,31 @@ function periodPosition(period: { startYear: number; endYear: number }, today: s
   const passed = daysBetween(start, today) + 1;
   const year = Number(today.slice(0, 4)) - period.startYear + 1;
   return `今天(${today})是规划期第${year}年,时间已过${Math.floor((passed / total) * 100)}%,还剩${total - passed}天(到${end})`;
+}
+
+/** The first line of "科技局是第三项任务的牵头部门吗": yes or no, and the department's actual role in the task. */
+function roleVerdict(task: Task, check: { department: string; asked: "lead" | "partner" | "either" }): string {
+  const d = check.department;
+  const role = task.lead.includes(d) ? "lead" : task.partners.includes(d) ? "partner" : null;
+  const lead = task.lead.join("、") || "原文未写明";
+  // A collective partner (各部门) may take the department in: then it is only "not named", never a plain no.
+  const groups = task.partners
+    .filter((p) => /^各/.test(p))
+    .map((c) => `“${c}”`)
+    .join("");
+  const none = groups
+    ? `计划未单独列出${d};本任务的协同部门写作${groups}这类集体表述`
+    : `${d}不在本任务的牵头或协同部门之列`;
+  if (check.asked === "lead") {
+    if (role === "lead") return `是的,${d}是本任务的牵头部门。`;
+    if (role === "partner") return `不是。${d}是本任务的协同部门,牵头部门是${lead}。`;
+    return `不是。本任务的牵头部门是${lead};${none}。`;
+  }
+  if (role === "lead") return `${d}是本任务的牵头部门。`;
+  if (role === "partner") {
+    return check.asked === "partner" ? `是的,${d}是本任务的协同部门。` : `${d}是本任务的协同部门,牵头部门是${lead}。`;
+  }
+  return groups || check.asked === "either" ? `${none}。` : `不是。${none}。`;
 }
 
 /** "(牵头1个、协同7个)": a collective partner (各部门) counts as one, and is said to. */

@@ -20,6 +20,8 @@ export type Resolution =
       checked?: FigureCheck;
       /** "协同部门有几个": say how many units lead and cooperate */
       countUnits?: boolean;
+      /** "经贸发展局负责集成电路吗": whether the department named leads (or cooperates on) the task */
+      roleCheck?: { department: string; asked: "lead" | "partner" | "either" };
     }
   | {
       kind: "goals";

@@ -306,6 +306,22 @@ describe("safeguard measures", () => {
   });
 });
 
+describe("whether a department has a role in a task", () => {
+  it("answers yes or no first, with the department's actual role", () => {
+    const first = (q: string) => ask(q).split("\n")[0];
+    expect(first("经贸发展局负责集成电路吗")).toBe("是的,经贸发展局是本任务的牵头部门。");
+    expect(first("科技局是第三项任务的牵头部门吗")).toBe("不是。科技局是本任务的协同部门,牵头部门是经贸发展局。");
+    expect(first("税务局参与第三项任务吗")).toBe("是的,税务局是本任务的协同部门。");
+    expect(first("税务局参与第一项任务吗")).toBe("不是。税务局不在本任务的牵头或协同部门之列。");
+    expect(first("投资促进局在任务一中是牵头还是协同")).toBe("投资促进局是本任务的协同部门,牵头部门是经贸发展局。");
+  });
+  it("never says a plain no where a collective partner (各部门) may take the department in", () => {
+    expect(ask("第八项任务科技局参与吗").split("\n")[0]).toBe(
+      "计划未单独列出科技局;本任务的协同部门写作“各部门”“各社区管委会”这类集体表述。",
+    );
+  });
+});
+
 describe("departments compared and counted", () => {
   it("compares two departments named together by the tasks they lead and join", () => {
     const text = ask("经贸发展局和科技局谁牵头的任务多");
