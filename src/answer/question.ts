@@ -229,6 +229,8 @@ const FILLER = new RegExp(
     "归哪个",
     "归哪",
     "由谁",
+    // "由哪个部门负责": the 由 of a question about who (自由贸易's 由 stays)
+    "由(?=哪|什么|何)",
     "是谁",
     "谁来",
     "谁",
