@@ -6,7 +6,7 @@ import { renderRecentProgress } from "../progress/recent.js";
 import { renderTaskProgress } from "../progress/render.js";
 import type { Examples } from "./examples.js";
 import { recentWindow } from "./recent-window.js";
-import type { FigureCheck, Resolution } from "./resolution.js";
+import type { FigureCheck, Resolution, RoleCheck } from "./resolution.js";
 import type { AnswerContext } from "./types.js";
 
 /** a department named in many plans: list this many, count the rest */
@@ -33,7 +33,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         opts,
         [
           ...verdict(r.checked),
-          ...(r.roleCheck ? [roleVerdict(r.task, r.roleCheck)] : []),
+          ...(r.roleCheck ? [roleVerdict(r.task, r.roleCheck, "本任务")] : []),
           r.noFigureFor
             ? renderNoFigure(r.plan, r.task, r.noFigureFor, r.intents, ctx)
             : renderTask(r.plan, r.task, r.focus, r.intents, ctx, r.topicSentence, r.countUnits),
@@ -41,7 +41,15 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         ].join("\n"),
       );
     case "goals":
-      return withPlan(r.plan, opts, [...verdict(r.checked), renderGoals(r, ctx)].join("\n"));
+      return withPlan(
+        r.plan,
+        opts,
+        [
+          ...verdict(r.checked),
+          ...(r.roleCheck && r.carriers?.[0] ? [roleVerdict(r.carriers[0], r.roleCheck, "对应任务")] : []),
+          renderGoals(r, ctx),
+        ].join("\n"),
+      );
     case "measures":
       return withPlan(
         r.plan,
@@ -326,7 +334,7 @@ function periodPosition(period: { startYear: number; endYear: number }, today: s
 }
 
 /** The first line of "科技局是第三项任务的牵头部门吗": yes or no, and the department's actual role in the task. */
-function roleVerdict(task: Task, check: { department: string; asked: "lead" | "partner" | "either" }): string {
+function roleVerdict(task: Task, check: RoleCheck, which: "本任务" | "对应任务"): string {
   const d = check.department;
   const role = task.lead.includes(d) ? "lead" : task.partners.includes(d) ? "partner" : null;
   const lead = task.lead.join("、") || "原文未写明";
@@ -336,16 +344,18 @@ function roleVerdict(task: Task, check: { department: string; asked: "lead" | "p
     .map((c) => `“${c}”`)
     .join("");
   const none = groups
-    ? `计划未单独列出${d};本任务的协同部门写作${groups}这类集体表述`
-    : `${d}不在本任务的牵头或协同部门之列`;
+    ? `计划未单独列出${d};${which}的协同部门写作${groups}这类集体表述`
+    : `${d}不在${which}的牵头或协同部门之列`;
   if (check.asked === "lead") {
-    if (role === "lead") return `是的,${d}是本任务的牵头部门。`;
-    if (role === "partner") return `不是。${d}是本任务的协同部门,牵头部门是${lead}。`;
-    return `不是。本任务的牵头部门是${lead};${none}。`;
+    if (role === "lead") return `是的,${d}是${which}的牵头部门。`;
+    if (role === "partner") return `不是。${d}是${which}的协同部门,牵头部门是${lead}。`;
+    return `不是。${which}的牵头部门是${lead};${none}。`;
   }
-  if (role === "lead") return `${d}是本任务的牵头部门。`;
+  if (role === "lead") return `${d}是${which}的牵头部门。`;
   if (role === "partner") {
-    return check.asked === "partner" ? `是的,${d}是本任务的协同部门。` : `${d}是本任务的协同部门,牵头部门是${lead}。`;
+    return check.asked === "partner"
+      ? `是的,${d}是${which}的协同部门。`
+      : `${d}是${which}的协同部门,牵头部门是${lead}。`;
   }
   return groups || check.asked === "either" ? `${none}。` : `不是。${none}。`;
 }

@@ -21,7 +21,7 @@ export type Resolution =
       /** "协同部门有几个": say how many units lead and cooperate */
       countUnits?: boolean;
       /** "经贸发展局负责集成电路吗": whether the department named leads (or cooperates on) the task */
-      roleCheck?: { department: string; asked: "lead" | "partner" | "either" };
+      roleCheck?: RoleCheck;
     }
   | {
       kind: "goals";
@@ -30,6 +30,8 @@ export type Resolution =
       intents: Set<Intent>;
       /** tasks whose targets carry the same figures as the goals asked about (asked who leads, or how far along) */
       carriers?: Task[];
+      /** "千亿产业是经贸发展局牵头吗": whether the department named leads the one task carrying the goal */
+      roleCheck?: RoleCheck;
       /** asked which one a goal means ("千亿产业是哪个"): the carriers' own sentences say it */
       identify?: boolean;
       checked?: FigureCheck;
@@ -146,6 +148,12 @@ export interface UnitLoad {
   name: string;
   lead: number;
   partner: number;
+}
+
+/** Whether a named department leads (or cooperates on) a task: what was asked. */
+export interface RoleCheck {
+  department: string;
+  asked: "lead" | "partner" | "either";
 }
 
 /** "上市公司目标是12家吗": whether the figure the question quotes is the plan's, and the plan's own targets for it. */

@@ -536,13 +536,17 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         resolution = { ...resolution, countUnits: true };
       // "科技局是第三项任务的牵头部门吗", "投资促进局在任务一中是牵头还是协同": answered yes or no first.
       const [named1, ...others] = q.departments;
-      if (resolution.kind === "task" && named1 && others.length === 0 && ASKS_ROLE.test(q.normalized)) {
+      if (named1 && others.length === 0 && ASKS_ROLE.test(q.normalized)) {
         const asked = /还是/.test(q.normalized)
           ? "either"
           : /协同|配合|参与|协助/.test(q.normalized)
             ? "partner"
             : "lead";
-        resolution = { ...resolution, roleCheck: { department: named1.name, asked } };
+        const roleCheck = { department: named1.name, asked } as const;
+        if (resolution.kind === "task") resolution = { ...resolution, roleCheck };
+        // A goal carried by one task ("千亿产业是经贸发展局牵头吗"): that task's departments answer.
+        else if (resolution.kind === "goals" && resolution.carriers?.length === 1)
+          resolution = { ...resolution, roleCheck };
       }
       return checkYears(withFigureCheck(resolution, q), q);
     },
@@ -740,7 +744,7 @@ function targetsWithFigure(
 const ASKS_IF_RIGHT = /吗|是不是|对不对|对吧|没错吧|是否|\bis it\b|\bright\?|\bcorrect\b/;
 
 /** Whether a named department has a role in a task: asked yes or no, or which of the two. */
-const ASKS_ROLE = /(牵头|负责|协同|配合|参与|协助|管).{0,6}(吗|么|没有)|是不是|是否|还是/;
+const ASKS_ROLE = /(牵头|负责|协同|配合|参与|协助|管).{0,24}(吗|么|没有)|是不是|是否|还是/;
 
 /** Units as people write them (亿, 万) and as plans print them (亿元, 万元). */
 const sameUnit = (said: string, printed: string) =>

@@ -315,6 +315,9 @@ describe("whether a department has a role in a task", () => {
     expect(first("税务局参与第一项任务吗")).toBe("不是。税务局不在本任务的牵头或协同部门之列。");
     expect(first("投资促进局在任务一中是牵头还是协同")).toBe("投资促进局是本任务的协同部门,牵头部门是经贸发展局。");
   });
+  it("answers it of a goal from the one task that carries it", () => {
+    expect(ask("千亿产业是经贸发展局牵头吗").split("\n")[0]).toBe("是的,经贸发展局是对应任务的牵头部门。");
+  });
   it("never says a plain no where a collective partner (各部门) may take the department in", () => {
     expect(ask("第八项任务科技局参与吗").split("\n")[0]).toBe(
       "计划未单独列出科技局;本任务的协同部门写作“各部门”“各社区管委会”这类集体表述。",
