@@ -112,7 +112,11 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
             readAs.set(r, `(按“${typo.to}”理解“${typo.from}”)`);
         }
       }
-      if (conversation) {
+      // "谢谢!上市公司目标呢": the thanks needs no reply of its own beside an answer.
+      const answered = resolutions.filter((r) => !(r.kind === "help" && r.ack));
+      if (answered.length > 0) resolutions.splice(0, resolutions.length, ...answered);
+      // A thanks alone leaves the conversation where it was: "谢谢" then "那协同部门呢" still continues.
+      if (conversation && answered.length > 0) {
         const last = resolutions.at(-1);
         const continued = last && (last.kind === "task" || last.kind === "goals" || last.kind === "dept_tasks");
         conversation.last = continued ? last : null;

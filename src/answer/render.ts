@@ -189,7 +189,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
       );
     }
     case "help":
-      return helpText(opts.examples);
+      return r.ack ? "不客气。需要时随时 @我 提问,发送“帮助”查看我能做什么。" : helpText(opts.examples);
     case "which_plan": {
       const example = r.plans.find((p) => p.key)?.key;
       return [

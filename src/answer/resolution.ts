@@ -107,7 +107,8 @@ export type Resolution =
       overview?: boolean;
     }
   | { kind: "shared_tasks"; departments: string[]; plan: ResponsibilityMatrix; tasks: Task[] }
-  | { kind: "help" }
+  /** help; `ack`: the message only thanked or acknowledged ("谢谢", "收到") */
+  | { kind: "help"; ack?: boolean }
   /** a question about a whole plan while several are loaded and none is named: which one, and how to name it */
   | { kind: "which_plan"; plans: { plan: ResponsibilityMatrix; key: string }[] }
   | {

@@ -272,6 +272,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     resolve(question, previous, home) {
       let q = question;
       if (q.intents.has("help")) return { kind: "help" };
+      if (ACKNOWLEDGEMENT.test(q.normalized)) return { kind: "help", ack: true };
       // "科技局牵头哪些任务" then "目标呢" / "进展如何": the follow-up asks about that department's tasks.
       if (
         previous?.kind === "dept_tasks" &&
@@ -800,6 +801,10 @@ const COUNT_UNITS = /(几|多少)个?(部门|单位)|(部门|单位)(有|共|一
 
 /** Two departments compared by how many tasks they lead or join. */
 const COMPARE_DEPARTMENTS = /(谁|哪个|哪家).{0,8}(多|少)|(多|少)一些|比较|对比/;
+
+/** A message that only thanks or acknowledges ("谢谢", "好的", "收到"): no question to answer. */
+const ACKNOWLEDGEMENT =
+  /^(谢谢|多谢|感谢|谢了|辛苦了?|好的?|收到|明白了?|知道了|了解了?|ok|okay|嗯+|thanks|thank you)[!！。.~～]*$/;
 
 /** A question for a figure, not for what the text requires. */
 const FIGURE_WORDS = /目标|指标|多少|几[家个项亿万]|数字|量化|数量|规模/;

@@ -37,6 +37,15 @@ describe("follow-up questions", () => {
     expect(await say("那总体目标呢")).toContain("**总体目标**");
   });
 
+  it("thanks get a short reply, and leave the conversation where it was", async () => {
+    const { say } = chat();
+    await say("上市公司目标");
+    expect(await say("谢谢")).toBe("不客气。需要时随时 @我 提问,发送“帮助”查看我能做什么。");
+    expect(await say("那协同部门呢")).toContain("**(七)");
+    // Beside a question, the thanks needs no reply of its own.
+    expect(await say("收到!那目标呢")).not.toContain("不客气");
+  });
+
   it("asked with nothing before them, ask which task is meant instead of guessing", async () => {
     const { say } = chat();
     expect(await say("它的目标")).toContain("不知道“它”指的是哪一项");
