@@ -3,6 +3,7 @@
 import { escapeRegExp } from "../plan/escape-regexp.js";
 import { parseFigure } from "../plan/numbers.js";
 import type { Target, Task } from "../plan/schema.js";
+import { normalizeText } from "../search/normalize.js";
 import { formatNumber } from "./format.js";
 
 export type Binding =
@@ -34,20 +35,26 @@ interface Figure {
 const CHINESE_NUMBER = "[零〇一二两三四五六七八九十百千]*[零〇一二两三四五六七八九][零〇一二两三四五六七八九十百千]*";
 
 /**
- * Figures written in the target's unit, e.g. 520家, 1.2 个百分点, 二百五十亿元, and 150亿 for 亿元 (full-width digits
- * and ％ are folded first).
+ * Figures written in the target's unit, e.g. 520家, 十家, 1.2 个百分点, 二百五十亿元, 150亿 for 亿元, 30万元 for 万元/亩
+ * (full-width digits and ％ are folded first).
  */
 export function figuresInUnit(text: string, unit: string): Figure[] {
   const s = text.normalize("NFKC");
   const u = unit.normalize("NFKC");
   if (u === "") return [];
-  // People drop the 元 of 亿元 and 万元 (150亿); then no other word may follow (150亿美元, 3亿平方米).
-  const short = u.replace(/^(亿|万)元/, "$1");
-  const unitPattern =
-    short === u ? escapeRegExp(u) : `(?:${escapeRegExp(u)}|${escapeRegExp(short)}(?![元\\u4e00-\\u9fffa-z]))`;
+  // People drop what the metric already says: the 元 of 亿元 and 万元 (150亿), the per-unit of 万元/亩 for 亩均税收
+  // (30万元). A short form may not be followed by another word (150亿美元, 3亿平方米, 30万元以上).
+  const perUnit = u.replace(/\/.*$/, "");
+  const withoutYuan = (x: string) => x.replace(/^(亿|万)元/, "$1");
+  const shorts = [...new Set([withoutYuan(u), perUnit, withoutYuan(perUnit)])].filter((x) => x && x !== u);
+  const unitPattern = [escapeRegExp(u), ...shorts.map((x) => `${escapeRegExp(x)}(?![元/\\u4e00-\\u9fffa-z])`)].join(
+    "|",
+  );
+  // 十家 is ten; but a bare 十 or 百 before 亿/万 is a name's (十亿元以上企业, 百亿企业)
+  const number = /^[亿万千百]/.test(u) ? CHINESE_NUMBER : `${CHINESE_NUMBER}|十`;
   // 个百分点 must not be read as %, and 亿元 must not match inside 万亿元
   const re = new RegExp(
-    `(?<![\\d.零〇一二两三四五六七八九十百千])(\\d+(?:\\.\\d+)?|${CHINESE_NUMBER})\\s*${unitPattern}`,
+    `(?<![\\d.零〇一二两三四五六七八九十百千])(\\d+(?:\\.\\d+)?|${number})\\s*(?:${unitPattern})`,
     "g",
   );
   const out: Figure[] = [];
@@ -78,8 +85,9 @@ export function metricScore(metric: string, text: string): number {
 }
 
 function metricPairsIn(metric: string, text: string): { hits: number; of: number } {
-  const wanted = bigrams(metric);
-  const have = bigrams(text);
+  // One spelling for both: 十亿元以上企业 names the metric 10亿元以上企业 (not 亿元以上企业).
+  const wanted = bigrams(normalizeText(metric));
+  const have = bigrams(normalizeText(text));
   let hits = 0;
   for (const b of wanted) if (have.has(b)) hits++;
   return { hits, of: wanted.size };

@@ -123,6 +123,9 @@ describe("binding a figure to a target", () => {
     expect(figuresInUnit("亩均产出1200万/亩", "万元/亩").map((f) => f.value)).toEqual([1200]);
     expect(figuresInUnit("百亿元以上企业6家,十亿元以上企业25家", "亿元")).toEqual([]);
     expect(figuresInUnit("出口380亿美元,投资3亿平方米", "亿元")).toEqual([]);
+    expect(figuresInUnit("高水平创新平台达到十家", "家").map((f) => f.value)).toEqual([10]);
+    expect(figuresInUnit("亩均税收达到30万元,另有40万元以上的", "万元/亩").map((f) => f.value)).toEqual([30]);
+    expect(figuresInUnit("亩均税收达到30万/亩", "万元/亩").map((f) => f.value)).toEqual([30]);
   });
 
   it("has nothing to bind for a task without targets", () => {

@@ -14,6 +14,7 @@ const reporters = parseReporters(`
 reporters:
   - { userid: keji, name: 科技联络员, department: 科技局 }
   - { userid: caizheng, name: 财政联络员, department: 财政分局 }
+  - { userid: admin, name: 管理员, role: admin }
 `);
 let t: TempDb;
 let store: ProgressStore;
@@ -47,5 +48,14 @@ describe("progress commands on the shipped plan", () => {
     const r = send("@政策助手 更新进展 上市公司 已达10家", "caizheng");
     expect(r?.kind).toBe("progress_recorded");
     expect(store.get(1)).toMatchObject({ taskNo: 7, targetId: "t7-2", value: 10, department: "财政局" });
+  });
+
+  it("reads 十亿元以上企业 as the plan's 10亿元以上企业, and figures as people write them", () => {
+    send("进展 任务三 十亿元以上企业达到25家", "admin");
+    expect(store.get(1)).toMatchObject({ taskNo: 3, targetId: "t3-2", value: 25 });
+    send("进展 任务六 亩均税收达到30万元", "admin");
+    expect(store.get(2)).toMatchObject({ taskNo: 6, targetId: "t6-3", value: 30 });
+    send("进展 任务四 高水平创新平台达到十家", "admin");
+    expect(store.get(3)).toMatchObject({ taskNo: 4, targetId: "t4-1", value: 10 });
   });
 });
