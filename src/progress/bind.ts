@@ -12,12 +12,27 @@ export type Binding =
 
 type FigureKind = "level" | "increment" | "change";
 
-/** The word just before a figure says what kind of figure it is. */
+/**
+ * The word just before a figure says what kind of figure it is; the nearest such word decides ("工业增加值能耗下降了
+ * 8%" is a change: 增加值 is a noun, and 下降 is nearer).
+ */
 const KIND_WORDS: [FigureKind, RegExp][] = [
-  ["increment", /(新增|新培育|新认定|新引进|增加|新招引)[^\d]{0,8}$/],
-  ["change", /(提升|提高|增长|增幅|下降|降低|减少|降幅)[^\d]{0,8}$/],
-  ["level", /(累计|达到|已达|达|总数|总量|共有|共计|现有|拥有|规模|突破|实现|完成)[^\d]{0,8}$/],
+  ["increment", /(新增|新培育|新认定|新引进|增加(?!值)|新招引)[^\d]*$/],
+  ["change", /(提升|提高|增长|增幅|下降|降低|减少|降幅)[^\d]*$/],
+  ["level", /(累计|达到|已达|达|总数|总量|共有|共计|现有|拥有|规模|突破|实现|完成)[^\d]*$/],
 ];
+
+/** The kind whose word stands nearest before the figure, within 8 characters of it. */
+function kindBefore(before: string): FigureKind | null {
+  let best: { kind: FigureKind; gap: number } | null = null;
+  for (const [kind, word] of KIND_WORDS) {
+    const m = word.exec(before);
+    if (!m) continue;
+    const gap = before.length - (m.index + (m[1]?.length ?? 0));
+    if (gap <= 8 && (!best || gap < best.gap)) best = { kind, gap };
+  }
+  return best?.kind ?? null;
+}
 
 function targetKind(t: Target): FigureKind {
   if (t.comparison === "新增") return "increment";
@@ -62,8 +77,7 @@ export function figuresInUnit(text: string, unit: string): Figure[] {
     const value = parseFigure(m[1] ?? "");
     if (value === null) continue;
     const before = s.slice(Math.max(0, (m.index ?? 0) - 12), m.index);
-    const hit = KIND_WORDS.find(([, word]) => word.test(before));
-    out.push({ value, kind: hit ? hit[0] : null, raw: m[0] });
+    out.push({ value, kind: kindBefore(before), raw: m[0] });
   }
   return out;
 }
@@ -104,7 +118,7 @@ export function namesMetric(metric: string, text: string): boolean {
  * one metric more clearly than the others) and exactly one of that target's figures fits its kind.
  * `hint` is extra text that names the metric (e.g. the task reference "上市公司").
  */
-export function bindFigure(task: Task, text: string, hint = ""): Binding {
+export function bindFigure(task: Task, text: string, hint = "", asOf?: string): Binding {
   const withFigures = task.targets
     .map((target) => ({ target, figures: figuresInUnit(text, target.unit) }))
     .filter((c) => c.figures.length > 0);
@@ -117,13 +131,17 @@ export function bindFigure(task: Task, text: string, hint = ""): Binding {
       .map((c) => ({ ...c, score: metricScore(c.target.metric, `${hint} ${text}`) }))
       .sort((a, b) => b.score - a.score);
     const [best, second] = scored;
-    if (!best || best.score === 0 || (second && second.score === best.score)) {
+    const tied = scored.filter((c) => c.score === best?.score);
+    // One metric with a target for several years (5G基站: 1,500 by 2024, 2,500 by 2026): the report's day picks
+    // the first target not yet past, else the last.
+    const byYear = best && tied.every((c) => c.target.metric === best.target.metric) ? milestoneFor(tied, asOf) : null;
+    if (byYear) chosen = byYear;
+    else if (!best || best.score === 0 || (second && second.score === best.score)) {
       return {
         bound: false,
         reason: `数字可能对应多个指标(${withFigures.map((c) => c.target.metric).join("、")}),请在文字中写明指标名`,
       };
-    }
-    chosen = best;
+    } else chosen = best;
   }
   if (!chosen) return { bound: false, reason: null };
   const kind = targetKind(chosen.target);
@@ -136,6 +154,14 @@ export function bindFigure(task: Task, text: string, hint = ""): Binding {
     return { bound: false, reason: `「${chosen.target.metric}」需要${expected},文中的数字(${all})无法确定是哪一个` };
   }
   return { bound: true, target: chosen.target, value: pick.value, unit: chosen.target.unit };
+}
+
+/** Of one metric's targets in several years, the one a report on `asOf` works toward; null without a day. */
+function milestoneFor<T extends { target: Target }>(candidates: T[], asOf: string | undefined): T | null {
+  if (!asOf || candidates.length < 2) return null;
+  const year = Number(asOf.slice(0, 4));
+  const byYear = [...candidates].sort((a, b) => (a.target.year ?? 9999) - (b.target.year ?? 9999));
+  return byYear.find((c) => (c.target.year ?? 9999) >= year) ?? byYear.at(-1) ?? null;
 }
 
 export function describeBinding(b: Extract<Binding, { bound: true }>): string {

@@ -11,7 +11,10 @@ export type ProgressCommand =
 
 const NUM = "[0-9０-９一二两三四五六七八九十百]+";
 /** 任务九 / 任务 9 / 第9项 / 第九项任务 / #9 at the start of the body */
-const TASK_REF = new RegExp(`^(任务\\s*${NUM}|第\\s*${NUM}\\s*(?:项|条|个)?(?:任务)?|[#＃]\\s*\\d+)`);
+// 第三 alone must be followed by a separator: 第三产业 is a word, not task three.
+const TASK_REF = new RegExp(
+  `^(任务\\s*${NUM}|第\\s*${NUM}\\s*(?:项|条|个)(?:任务)?|第\\s*${NUM}(?=[\\s:：,，]|$)|[#＃]\\s*\\d+)`,
+);
 const RECORD = /^(?:更新进展|填报进展|登记进展|报进展|进展)(?:[\s:：]+|(?=任务|第|[#＃]))([\s\S]*)$/;
 const HISTORY = /^进展(?:历史|记录)[\s:：]*([\s\S]+)$/;
 const CORRECT = /^更正(?:进展)?[\s:：]*[#＃]?\s*(\d+)\s*(?:号|条)?[\s:：,，]+([\s\S]+)$/;
@@ -24,7 +27,8 @@ const HELP =
 const QUESTION =
   /^(?:如何|怎么样|怎样|咋样|情况|进度|最新|多少)?[\s,，]*(?:如何|怎么样|怎样|咋样)?[?？]+$|^(?:如何|怎么样|怎样|咋样|情况如何|进度如何|最新情况|有哪些)$/;
 /** Where a report starts after a bare task reference: a verb of progress, or the first figure. */
-const REPORT_START = /已经?|累计|达到|达|新增|完成|突破|共有|现有|目前|本月|本季度|今年|[0-9０-９]/;
+const REPORT_START =
+  /已经?|累计|达到|达|新增|完成|突破|共有|现有|目前|本月|本季度|今年|提升|提高|下降|降低|增长|[0-9０-９]/g;
 /** 截至2024年3月31日 / 截止 2024-03-31: the day the progress refers to */
 const AS_OF = /截[至止]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?/;
 
@@ -72,10 +76,12 @@ function splitBody(body: string): { ref: string; text: string } {
   if (colon > 0) return { ref: trimmed.slice(0, colon).trim(), text: trimmed.slice(colon + 1).trim() };
   const space = trimmed.search(/\s/);
   if (space > 0) return { ref: trimmed.slice(0, space), text: trimmed.slice(space + 1).trim() };
-  // "上市公司达到9家" with no separator: a figure says it is a report; the reference ends where the report begins.
-  const report = REPORT_START.exec(trimmed);
-  if (report && report.index >= 2 && /\d/.test(trimmed.slice(report.index))) {
-    return { ref: trimmed.slice(0, report.index), text: trimmed };
+  // "上市公司达到9家" with no separator: a figure says it is a report; the reference ends where the report begins,
+  // at least two characters in ("10亿元以上企业累计达到24家": the 10 belongs to the name).
+  for (const report of trimmed.matchAll(REPORT_START)) {
+    if (report.index >= 2 && /\d/.test(trimmed.slice(report.index))) {
+      return { ref: trimmed.slice(0, report.index), text: trimmed };
+    }
   }
   return { ref: trimmed, text: "" };
 }

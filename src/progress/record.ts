@@ -62,7 +62,7 @@ function explicitBinding(task: Task, req: RecordRequest): Binding | { error: str
     return { field: "metric", error: `任务${task.no}没有指标“${req.metric}”(可选:${names})` };
   }
   if (targets.length > 1) {
-    if (req.value === undefined) return bindFigure({ ...task, targets }, req.text, req.metric);
+    if (req.value === undefined) return bindFigure({ ...task, targets }, req.text, req.metric, req.asOf);
     return {
       field: "metric",
       error: `请指明指标,任务${task.no}有 ${targets.length} 个指标:${targets.map((t) => t.metric).join("、")}`,
@@ -95,7 +95,7 @@ export function prepareRecord(req: RecordRequest, deps: PrepareDeps): Prepared {
   const { plan, task } = found;
   const explicit = req.metric !== undefined || req.value !== undefined;
   const hint = req.hint ?? (typeof req.task === "string" ? req.task : "");
-  const binding = explicit ? explicitBinding(task, req) : bindFigure(task, text, hint);
+  const binding = explicit ? explicitBinding(task, req) : bindFigure(task, text, hint, req.asOf);
   if ("error" in binding) return { ok: false, field: binding.field, reason: binding.error };
   const record: NewProgress = {
     plan: plan.slug,

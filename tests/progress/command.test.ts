@@ -25,6 +25,15 @@ describe("chat grammar", () => {
       { kind: "record", ref: "高水平创新平台", text: "高水平创新平台已有6家", asOf: null },
     ],
     ["进展 上市公司", { kind: "show", ref: "上市公司" }],
+    // 第三 of 第三产业 is not task three; the 10 of 10亿元以上企业 is not where the report starts
+    [
+      "进展 第三产业占gdp比重提升了1.6个百分点",
+      { kind: "record", ref: "第三产业占gdp比重", text: "第三产业占gdp比重提升了1.6个百分点", asOf: null },
+    ],
+    [
+      "进展 10亿元以上企业累计达到24家",
+      { kind: "record", ref: "10亿元以上企业", text: "10亿元以上企业累计达到24家", asOf: null },
+    ],
     ["进展 任务九", { kind: "show", ref: "任务九" }],
     ["进展 任务九 怎么样?", { kind: "show", ref: "任务九" }],
     ["进展 任务九:最新情况", { kind: "show", ref: "任务九" }],
@@ -126,6 +135,32 @@ describe("binding a figure to a target", () => {
     expect(figuresInUnit("高水平创新平台达到十家", "家").map((f) => f.value)).toEqual([10]);
     expect(figuresInUnit("亩均税收达到30万元,另有40万元以上的", "万元/亩").map((f) => f.value)).toEqual([30]);
     expect(figuresInUnit("亩均税收达到30万/亩", "万元/亩").map((f) => f.value)).toEqual([30]);
+  });
+
+  it("takes the nearest kind word before a figure (增加值 is a noun)", () => {
+    const [f] = figuresInUnit("园区单位工业增加值能耗下降了8%", "%");
+    expect(f?.kind).toBe("change");
+    expect(figuresInUnit("本季度新增45家,累计达到520家", "家").map((x) => x.kind)).toEqual(["increment", "level"]);
+  });
+
+  it("binds a metric with targets for several years to the one the report's day works toward", () => {
+    const base = task1.targets[0];
+    if (!base) throw new Error("fixture");
+    const milestones = {
+      ...task1,
+      targets: [
+        { ...base, id: "m-1", metric: "5G基站", unit: "个", value: 1500, year: 2024, comparison: "累计" as const },
+        { ...base, id: "m-2", metric: "5G基站", unit: "个", value: 2500, year: 2026, comparison: "累计" as const },
+      ],
+    };
+    const on = (asOf?: string) => {
+      const b = bindFigure(milestones, "5G基站累计达到1200个", "", asOf);
+      return b.bound ? b.target.id : null;
+    };
+    expect(on("2024-06-30")).toBe("m-1");
+    expect(on("2025-03-31")).toBe("m-2");
+    expect(on("2027-01-31")).toBe("m-2");
+    expect(on(undefined)).toBeNull();
   });
 
   it("has nothing to bind for a task without targets", () => {
