@@ -6,8 +6,38 @@ import { type Measure, RECURRING, type ResponsibilityMatrix, type Target, type T
 import { TargetStatus } from "../progress/status.js";
 import { normalizeText } from "../search/normalize.js";
 import type { Hit, PlanIndex } from "../search/plan-index.js";
+import { checkYears, plannedYears, targetsWithFigure, withFigureCheck } from "./figures-asked.js";
 import { placeName, placeNames } from "./place-names.js";
 import { type ParsedQuestion, PLAN_OVERVIEW } from "./question.js";
+import {
+  ACKNOWLEDGEMENT,
+  ANAPHOR,
+  ASKS_ROLE,
+  COMPARE_DEPARTMENTS,
+  COUNT_TARGETS,
+  COUNT_UNITS,
+  DEFECTS,
+  DEPARTMENT_OVERVIEW,
+  DEPT_ENDING,
+  EVERY_UNIT,
+  EVERY_YEAR,
+  EVERY_YEAR_WORDS,
+  FIGURE_WORDS,
+  GENERIC_TAIL,
+  IDENTIFY,
+  MOST_PARTNERS,
+  MOST_TARGETS,
+  OVERALL_CHARGE,
+  OVERALL_CHARGE_STATED,
+  OVERVIEW_TOPIC,
+  OVERVIEW_WORDS,
+  SAFEGUARD_KIND,
+  SAFEGUARD_KIND_FILLER,
+  TASKS_BY_TARGETS,
+  TRIVIAL_TOPIC,
+  WHOLE_PLAN_CHARGE,
+  WHOLE_PLAN_INTENTS,
+} from "./question-forms.js";
 import { withoutRecentWords } from "./recent-window.js";
 import type { DepartmentTasks, Resolution, UnitLoad } from "./resolution.js";
 
@@ -583,43 +613,6 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
   };
 }
 
-/** A question about a year the plan sets no target for is not covered, whatever the topic. */
-/** The years targets fall due in, earliest first. */
-function plannedYears(targets: Target[]): number[] {
-  return [...new Set(targets.map((t) => t.year).filter((y): y is number => y !== null))].sort();
-}
-
-function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
-  if (r.kind !== "task" && r.kind !== "goals") return r;
-  // Progress in a year the plan sets no target for ("今年进展如何") is still progress.
-  if (q.years.length === 0 || r.intents.has("progress")) return r;
-  const targets = r.kind === "task" ? r.task.targets : r.plan.goals.targets;
-  const planned = plannedYears(targets);
-  const asked = q.years.filter((y) => !planned.includes(y));
-  if (planned.length === 0) return r;
-  if (asked.length === 0) {
-    // "2024年5G基站要建多少个": of a subject's targets in several years, the year asked.
-    if (r.kind !== "task" || !r.focus) return r;
-    const inYear = r.focus.filter((t) => t.year !== null && q.years.includes(t.year));
-    return inYear.length > 0 && inYear.length < r.focus.length ? { ...r, focus: inYear } : r;
-  }
-  // A yearly (年均) target asked of a year inside the period ("2024年能耗下降目标") is that year's target too.
-  const period = r.plan.period;
-  const inPeriod = (y: number) => !!period && y >= period.startYear && y <= period.endYear;
-  if (r.focus?.length && r.focus.every((t) => RECURRING.test(t.metric)) && asked.every(inPeriod)) return r;
-  return {
-    kind: "not_covered",
-    subject: `${asked[0]}年的目标`,
-    why: "year",
-    nearest: r.kind === "task" ? [{ plan: r.plan, task: r.task }] : [],
-    plannedYears: planned.sort(),
-    // "上市公司今年要达到几家": what the plan does set for the subject, in its own years.
-    ...(r.focus && r.focus.length > 0 ? { planned: r.focus } : {}),
-    plan: r.plan,
-    ...(r.kind === "task" ? { task: r.task } : {}),
-  };
-}
-
 /** hits are sorted best first; only those near the best can change which task wins */
 function bestTaskNo(hits: Hit[], plan: string): number {
   const score = new Map<number, number>();
@@ -719,141 +712,6 @@ function metricTerms(t: Target, index: PlanIndex): string[] {
   }
   return terms;
 }
-
-/** A figure as users write it: 800亿, 600家, 3.5%, 2个百分点. */
-const FIGURE = /(\d+(?:\.\d+)?)\s*(个百分点|万元\/亩|亿元|万元|亿|万|家|个|亩|项|%)/g;
-
-/**
- * The targets whose figure the topic quotes ("800亿" → gdp 800亿元): the overall goals' first, else one task's.
- * Undefined when no target or several tasks' targets carry it: a bare figure then names nothing for certain.
- */
-function targetsWithFigure(
-  plan: ResponsibilityMatrix,
-  topic: string,
-): { task: Task | null; targets: Target[] } | undefined {
-  const quoted = [...topic.matchAll(FIGURE)].map((m) => ({ value: Number(m[1]), unit: m[2] ?? "" }));
-  if (quoted.length === 0) return undefined;
-  const carries = (t: Target) => quoted.some((f) => t.value === f.value && t.unit.startsWith(f.unit));
-  const goals = plan.goals.targets.filter(carries);
-  if (goals.length > 0) return { task: null, targets: goals };
-  const tasks = plan.tasks.filter((t) => t.targets.some(carries));
-  const [task] = tasks;
-  return tasks.length === 1 && task ? { task, targets: task.targets.filter(carries) } : undefined;
-}
-
-/** "是12家吗", "是不是200亿", "对吗": the question asks whether a figure it quotes is right. */
-const ASKS_IF_RIGHT = /吗|是不是|对不对|对吧|没错吧|是否|\bis it\b|\bright\?|\bcorrect\b/;
-
-/** Whether a named department has a role in a task: asked yes or no, or which of the two. */
-const ASKS_ROLE = /(牵头|负责|协同|配合|参与|协助|管).{0,24}(吗|么|没有)|是不是|是否|还是/;
-
-/** Units as people write them (亿, 万) and as plans print them (亿元, 万元). */
-const sameUnit = (said: string, printed: string) =>
-  printed === said || printed === `${said}元` || printed.startsWith(said);
-
-/**
- * "高端装备制造是不是200亿": the answer first says whether the quoted figure is the plan's. Only figures in a unit the
- * asked targets use are judged; the plan's own figure is what the reply then shows.
- */
-function withFigureCheck(r: Resolution, q: ParsedQuestion): Resolution {
-  if ((r.kind !== "task" && r.kind !== "goals") || !ASKS_IF_RIGHT.test(q.normalized)) return r;
-  // "现在是10家吗" asks about progress, not about the plan's figure.
-  if (r.intents.has("progress")) return r;
-  if (r.kind === "task" && r.noFigureFor) return r;
-  const pool = (r.focus ?? (r.kind === "task" ? r.task.targets : r.plan.goals.targets)).filter((t) => t.value !== null);
-  // Only a figure in a unit of the asked targets is a claim about them (百亿企业 is a name, 8家 the claim).
-  const quoted = [...q.normalized.matchAll(FIGURE)]
-    .map((m) => ({ value: Number(m[1]), unit: m[2] ?? "" }))
-    .filter((f) => pool.some((t) => sameUnit(f.unit, t.unit)));
-  const [said] = quoted;
-  if (!said || quoted.length > 1) return r;
-  const inUnit = pool.filter((t) => sameUnit(said.unit, t.unit));
-  const same = inUnit.filter((t) => t.value === said.value);
-  // "…是不是各500亿": a claim about every one of them.
-  const claimsEach = /各|都|均|分别/.test(q.normalized) && inUnit.length > 1;
-  const agrees = claimsEach ? same.length === inUnit.length : same.length > 0;
-  return { ...r, checked: agrees ? { agrees, targets: same } : { agrees, targets: inUnit } };
-}
-
-/** "谁是总负责": the overall charge, which plans state in a safeguard measure (主要领导负总责), not in a task. */
-const OVERALL_CHARGE = /负总责|总负责|总牵头|总体负责|总责任/;
-/** How a measure states who is in overall charge: 主要领导负总责, a leading group and its head, a task force. */
-const OVERALL_CHARGE_STATED = /负总责|总负责|总牵头|总体负责|总责任|任组长|领导小组|工作专班/;
-/** "谁负责跟踪这个计划的落实": the same question, about the plan as a whole rather than one of its tasks. */
-const WHOLE_PLAN_CHARGE =
-  /(谁|哪个部门|哪个单位|哪位领导).{0,6}(整个|这个|本|全)?(计划|方案|行动计划)的?(落实|实施|推进|执行|统筹)|(整个|这个|本)(计划|方案)的?(落实|实施|推进|执行|统筹).{0,4}(谁|哪个部门|哪个单位)/;
-
-/** What a question for every department may leave in its topic: counts and superlatives, no subject. */
-const OVERVIEW_TOPIC = /^(最多|最少|多少|几个|几项|个|有|都|各|分别|名单|清单|列表|一共|总共|\s)*$/;
-
-/** "哪些任务没有量化目标" (group 1 or 2 set) / "哪些任务有量化目标": the tasks without or with targets. */
-const TASKS_BY_TARGETS = new RegExp(
-  [
-    /(?:哪些|哪几项|哪几个|哪个|哪项)(?:重点)?(?:任务|工作)(?:是)?(?:还)?(没有|没|无|未|不带)?(?:有|带)?(?:设定|设置|提出|规定|写明)?(?:了)?(?:量化|具体)?的?(?:目标|指标)/
-      .source,
-    // "所有有量化指标的任务", "没有量化目标的任务": the same, said the other way round
-    /(?:所有|全部)?(没有|没|无|未)?(?:有|带|设定了?)(?:量化|具体)?的?(?:目标|指标)的(?:重点)?(?:任务|工作)/.source,
-  ].join("|"),
-);
-
-/** "协同部门有几个", "有几个部门参与": how many units, not which. */
-const COUNT_UNITS = /(几|多少)个?(部门|单位)|(部门|单位)(有|共|一共)?(几|多少)个?/;
-
-/** Two departments compared by how many tasks they lead or join. */
-const COMPARE_DEPARTMENTS = /(谁|哪个|哪家).{0,8}(多|少)|(多|少)一些|比较|对比/;
-
-/** A message that only thanks or acknowledges ("谢谢", "好的", "收到"): no question to answer. */
-const ACKNOWLEDGEMENT =
-  /^(谢谢|多谢|感谢|谢了|辛苦了?|好的?|收到|明白了?|知道了|了解了?|ok|okay|嗯+|thanks|thank you)[!！。.~～]*$/;
-
-/** A question for a figure, not for what the text requires. */
-const FIGURE_WORDS = /目标|指标|多少|几[家个项亿万]|数字|量化|数量|规模/;
-
-/** Words that point back at something asked before ("它的目标", "这项任务谁牵头"); not 这个计划, which is the plan. */
-const ANAPHOR = /它们?|其(?=目标|进展|牵头|协同)|(?:这|该|此)(?:项|个|条)?(?:任务|工作|事)/;
-
-/** "协同部门最多的是哪个任务", "哪个任务的目标最多": tasks ranked, not one task. */
-const MOST_PARTNERS = /(协同|配合)(部门|单位)?(最多|数量最多)|最多.{0,2}(协同|配合)(部门|单位)/;
-const MOST_TARGETS = /(目标|指标)(数量)?最多|最多.{0,4}(目标|指标)的?(任务|工作)/;
-
-/** "有多少个量化指标": how many targets the plan sets, not what its overall goals are. */
-const COUNT_TARGETS = /(多少|几)(个|项|条)?(量化)?(指标|目标)|量化(指标|目标)(有|共|一共)?(多少|几)/;
-
-/** Words that ask for every unit even right after a task ("所有部门有哪些"). */
-const EVERY_UNIT = /所有|全部|各个|每个|各部门|名单|清单|列表|最多|最少|多少个|几个/;
-
-const DEPARTMENT_OVERVIEW =
-  /(哪些|哪几个|多少个|几个|所有|全部|各个|每个)(牵头|协同|责任|参与)?的?(部门|单位)|(部门|单位)(名单|清单|列表|有哪些|有几个|有多少)|(哪个|哪家)(部门|单位).{0,6}最(多|少)|(各|每个)(部门|单位).{0,6}(几项|多少项|分别|各)/;
-
-/** What is left of a follow-up ("那协同部门呢", "它的目标") once question words are gone: no subject of its own. */
-/** "资金保障有什么规定", "人才保障方面": a named kind of safeguard, asked about as such (not "…保障平台"). */
-const SAFEGUARD_KIND = /([\u4e00-\u9fff]{2,8})保障(?=措施|方面|工作|上|有|是|怎么|如何|什么|的?要求|的?规定|[?？]|$)/;
-const SAFEGUARD_KIND_FILLER =
-  /^(关于|对于|有关|有没有|是否有|在)|(方面|上面|这块|领域)?(有|是|的)?(什么|哪些|何种|啥)?$/g;
-
-/** Asking about the text's own defects: 错别字, 缺字, "这个计划有什么问题". */
-const DEFECTS =
-  /错别字|缺字|错字|抓取|瑕疵|原文.{0,4}(错|缺|问题)|(计划|文件|文本|方案)(里|中|本身)?(有|存在)(什么|哪些)?(问题|错误|缺陷)/;
-
-/** How a department's full name ends; a short name without it (财政, 科技) can be part of a subject's words. */
-const DEPT_ENDING = /(局|委|办|公司|中心|管委会|街道|院|厅|署)$/;
-
-/** A word's last character and a generic tail after it (物流|业, 品牌|建设), for resolveTopic to drop when unknown. */
-const GENERIC_TAIL = /([\u4e00-\u9fff])(?:业|建设|工作|问题|事项)(?=\s|$)/g;
-
-/** "每年要完成哪些目标", "年均指标": the targets every year of the plan carries. */
-const EVERY_YEAR = /(每一?年|年年|年均|每年度).{0,8}(目标|指标|任务|要求)/;
-const EVERY_YEAR_WORDS = /每一?年|年年|年均|每年度|都|要|度/g;
-
-const OVERVIEW_WORDS = new RegExp(PLAN_OVERVIEW.source, "g");
-
-/** What is asked of a plan as a whole (its goals, measures, particulars, task list, standing). */
-const WHOLE_PLAN_INTENTS = ["goals", "measures", "plan_info", "task_list", "status", "recent", "progress"] as const;
-
-/** "千亿产业是哪个", "百亿企业指的是什么": which thing a goal's words stand for. */
-const IDENTIFY = /是哪[个些家项]|指的?是?(什么|哪)|具体是|是什么(产业|企业|项目)|哪个产业|哪些产业/;
-
-const TRIVIAL_TOPIC = /^[有共总一都的个项条了吗呢啊那它这该此其么还\s]*$/;
 
 /** "哪些任务滞后" → behind (and, once the period is over, missed); "没有进展" → unreported or stale; null = all. */
 function statusesAsked(normalized: string): TargetStatus[] | null {

@@ -1,0 +1,95 @@
+// What a question asks of the plan's figures and years: a figure it quotes (800亿), whether that figure is right
+// (是12家吗), and a year the plan does or does not set targets for.
+import { RECURRING, type ResponsibilityMatrix, type Target, type Task } from "../plan/schema.js";
+import type { ParsedQuestion } from "./question.js";
+import { ASKS_IF_RIGHT } from "./question-forms.js";
+import type { Resolution } from "./resolution.js";
+
+/** The years targets fall due in, earliest first. */
+export function plannedYears(targets: Target[]): number[] {
+  return [...new Set(targets.map((t) => t.year).filter((y): y is number => y !== null))].sort();
+}
+
+/**
+ * A question about a year the plan sets no target for is not covered, whatever the topic; of a subject's targets in
+ * several years, the year asked is kept.
+ */
+export function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
+  if (r.kind !== "task" && r.kind !== "goals") return r;
+  // Progress in a year the plan sets no target for ("今年进展如何") is still progress.
+  if (q.years.length === 0 || r.intents.has("progress")) return r;
+  const targets = r.kind === "task" ? r.task.targets : r.plan.goals.targets;
+  const planned = plannedYears(targets);
+  const asked = q.years.filter((y) => !planned.includes(y));
+  if (planned.length === 0) return r;
+  if (asked.length === 0) {
+    // "2024年5G基站要建多少个": of a subject's targets in several years, the year asked.
+    if (r.kind !== "task" || !r.focus) return r;
+    const inYear = r.focus.filter((t) => t.year !== null && q.years.includes(t.year));
+    return inYear.length > 0 && inYear.length < r.focus.length ? { ...r, focus: inYear } : r;
+  }
+  // A yearly (年均) target asked of a year inside the period ("2024年能耗下降目标") is that year's target too.
+  const period = r.plan.period;
+  const inPeriod = (y: number) => !!period && y >= period.startYear && y <= period.endYear;
+  if (r.focus?.length && r.focus.every((t) => RECURRING.test(t.metric)) && asked.every(inPeriod)) return r;
+  return {
+    kind: "not_covered",
+    subject: `${asked[0]}年的目标`,
+    why: "year",
+    nearest: r.kind === "task" ? [{ plan: r.plan, task: r.task }] : [],
+    plannedYears: planned.sort(),
+    // "上市公司今年要达到几家": what the plan does set for the subject, in its own years.
+    ...(r.focus && r.focus.length > 0 ? { planned: r.focus } : {}),
+    plan: r.plan,
+    ...(r.kind === "task" ? { task: r.task } : {}),
+  };
+}
+
+/** A figure as users write it: 800亿, 600家, 3.5%, 2个百分点. */
+const FIGURE = /(\d+(?:\.\d+)?)\s*(个百分点|万元\/亩|亿元|万元|亿|万|家|个|亩|项|%)/g;
+
+/**
+ * The targets whose figure the topic quotes ("800亿" → gdp 800亿元): the overall goals' first, else one task's.
+ * Undefined when no target or several tasks' targets carry it: a bare figure then names nothing for certain.
+ */
+export function targetsWithFigure(
+  plan: ResponsibilityMatrix,
+  topic: string,
+): { task: Task | null; targets: Target[] } | undefined {
+  const quoted = [...topic.matchAll(FIGURE)].map((m) => ({ value: Number(m[1]), unit: m[2] ?? "" }));
+  if (quoted.length === 0) return undefined;
+  const carries = (t: Target) => quoted.some((f) => t.value === f.value && t.unit.startsWith(f.unit));
+  const goals = plan.goals.targets.filter(carries);
+  if (goals.length > 0) return { task: null, targets: goals };
+  const tasks = plan.tasks.filter((t) => t.targets.some(carries));
+  const [task] = tasks;
+  return tasks.length === 1 && task ? { task, targets: task.targets.filter(carries) } : undefined;
+}
+
+/** Units as people write them (亿, 万) and as plans print them (亿元, 万元). */
+const sameUnit = (said: string, printed: string) =>
+  printed === said || printed === `${said}元` || printed.startsWith(said);
+
+/**
+ * "高端装备制造是不是200亿": the answer first says whether the quoted figure is the plan's. Only figures in a unit the
+ * asked targets use are judged; the plan's own figure is what the reply then shows.
+ */
+export function withFigureCheck(r: Resolution, q: ParsedQuestion): Resolution {
+  if ((r.kind !== "task" && r.kind !== "goals") || !ASKS_IF_RIGHT.test(q.normalized)) return r;
+  // "现在是10家吗" asks about progress, not about the plan's figure.
+  if (r.intents.has("progress")) return r;
+  if (r.kind === "task" && r.noFigureFor) return r;
+  const pool = (r.focus ?? (r.kind === "task" ? r.task.targets : r.plan.goals.targets)).filter((t) => t.value !== null);
+  // Only a figure in a unit of the asked targets is a claim about them (百亿企业 is a name, 8家 the claim).
+  const quoted = [...q.normalized.matchAll(FIGURE)]
+    .map((m) => ({ value: Number(m[1]), unit: m[2] ?? "" }))
+    .filter((f) => pool.some((t) => sameUnit(f.unit, t.unit)));
+  const [said] = quoted;
+  if (!said || quoted.length > 1) return r;
+  const inUnit = pool.filter((t) => sameUnit(said.unit, t.unit));
+  const same = inUnit.filter((t) => t.value === said.value);
+  // "…是不是各500亿": a claim about every one of them.
+  const claimsEach = /各|都|均|分别/.test(q.normalized) && inUnit.length > 1;
+  const agrees = claimsEach ? same.length === inUnit.length : same.length > 0;
+  return { ...r, checked: agrees ? { agrees, targets: same } : { agrees, targets: inUnit } };
+}
