@@ -78,6 +78,8 @@ describe("recent progress", () => {
     const none = answerer.answer("最近有什么新进展", { ...ctx(), today: "2024-08-30" })[0]?.text ?? "";
     expect(none).toContain("最近7天没有新登记的进展。最近一条登记于 2024-07-03:");
     expect(none).toContain("- 任务4:北航研究院中试基地启用");
+    const last = answerer.answer("最近一次进展是什么时候", { ...ctx(), today: "2024-08-30" })[0]?.text ?? "";
+    expect(last).toContain("最近一条登记于 2024-07-03");
   });
 
   it("leaves a question that names a task or subject to that task", () => {
