@@ -17,7 +17,10 @@ export const RECENT = new RegExp(
  */
 export function withoutRecentWords(topic: string): string {
   return topic
-    .replace(/最新|新|动态|更新|填报|上报|报送|报|记录|变化|消息|一下|一次|什么时候|时候|何时|哪天|有|无|没|都|又|吗|呢|了|谁/g, " ")
+    .replace(
+      /最新|新|动态|更新|填报|上报|报送|报|记录|变化|消息|一下|一次|什么时候|时候|何时|哪天|有|无|没|都|又|吗|呢|了|谁/g,
+      " ",
+    )
     .trim();
 }
 
