@@ -570,7 +570,7 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       if (named1 && others.length === 0 && ASKS_ROLE.test(q.normalized)) {
         const asked = /还是/.test(q.normalized)
           ? "either"
-          : /协同|配合|参与|协助/.test(q.normalized)
+          : /协同|配合|参与|协助|partner|cooperat|involved|take part|join/.test(q.normalized)
             ? "partner"
             : "lead";
         const roleCheck = { department: named1.name, asked } as const;

@@ -318,6 +318,11 @@ describe("whether a department has a role in a task", () => {
   it("answers it of a goal from the one task that carries it", () => {
     expect(ask("千亿产业是经贸发展局牵头吗").split("\n")[0]).toBe("是的,经贸发展局是对应任务的牵头部门。");
   });
+  it("answers it in English too", () => {
+    const first = (q: string) => ask(q).split("\n")[0];
+    expect(first("Does the finance bureau lead the listed companies task?")).toBe("是的,财政局是本任务的牵头部门。");
+    expect(first("Is the science and technology bureau a partner on task 3?")).toBe("是的,科技局是本任务的协同部门。");
+  });
   it("never says a plain no where a collective partner (各部门) may take the department in", () => {
     expect(ask("第八项任务科技局参与吗").split("\n")[0]).toBe(
       "计划未单独列出科技局;本任务的协同部门写作“各部门”“各社区管委会”这类集体表述。",
@@ -375,7 +380,13 @@ describe("the plan's time", () => {
     // fixedContext: 2024-06-30, in the 2023—2025 period
     const text = ask("规划期还有多久");
     expect(text).toContain("期限:2023—2025年\n今天(2024-06-30)是规划期第2年,时间已过49%,还剩549天(到2025-12-31)");
-    for (const q of ["还剩多少天", "这个计划到期了吗", "计划执行到第几年了", "时间过半了吗"]) {
+    for (const q of [
+      "还剩多少天",
+      "这个计划到期了吗",
+      "计划执行到第几年了",
+      "时间过半了吗",
+      "How many days are left?",
+    ]) {
       expect(ask(q), q).toContain("是规划期第2年");
     }
   });
