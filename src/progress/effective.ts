@@ -14,6 +14,18 @@ export function effectiveRecords(records: readonly ProgressRecord[]): ProgressRe
 }
 
 /** Latest effective record per target, from effective records of one task. */
+/** Each target's record with a figure before its latest one: what the latest moved from. */
+export function previousPerTarget(effective: readonly ProgressRecord[]): Map<string, ProgressRecord> {
+  const seen = new Set<string>();
+  const previous = new Map<string, ProgressRecord>();
+  for (const r of [...effective].sort(newestFirst)) {
+    if (r.targetId === null || r.value === null || previous.has(r.targetId)) continue;
+    if (seen.has(r.targetId)) previous.set(r.targetId, r);
+    else seen.add(r.targetId);
+  }
+  return previous;
+}
+
 export function latestPerTarget(effective: readonly ProgressRecord[]): Map<string, ProgressRecord> {
   const latest = new Map<string, ProgressRecord>();
   for (const r of [...effective].sort(newestFirst)) {

@@ -52,6 +52,16 @@ export function renderTaskProgress(
 }
 
 /** e.g. "- 专精特新企业:520/600家 ▓▓▓▓▓▓▓▓░░ 86% · 进度正常(时间进度 45%)" */
+/** " · 较2025-03-31 +2家": how far the latest figure moved from the one before it, in the same unit. */
+function moved(p: TargetProgress): string {
+  const { latest, previous, target } = p;
+  if (!latest || !previous || latest.value === null || previous.value === null) return "";
+  if ((latest.unit ?? target.unit) !== (previous.unit ?? target.unit)) return "";
+  const delta = latest.value - previous.value;
+  const sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
+  return ` · 较${previous.asOf} ${sign}${formatNumber(Math.abs(delta))}${latest.unit ?? target.unit}`;
+}
+
 export function renderTargetLine(p: TargetProgress): string {
   const { target, latest, attained } = p;
   // a relative target keeps its verb, so "0.5个百分点" reads as a change, not a level
@@ -75,5 +85,5 @@ export function renderTargetLine(p: TargetProgress): string {
     target.value !== null && latest.value < target.value && (latest.unit ?? target.unit) === target.unit
       ? ` · 还差 ${formatNumber(target.value - latest.value)}${target.unit}`
       : "";
-  return `${prefix}${got}/${goal} ${textBar(attained)} ${formatPercent(attained)}${short} · ${status}${pace}`;
+  return `${prefix}${got}/${goal} ${textBar(attained)} ${formatPercent(attained)}${short}${moved(p)} · ${status}${pace}`;
 }

@@ -1,7 +1,7 @@
 // Status rules for targets and tasks: done, on pace, behind pace, stale, missed — computed at a given day, never from the clock.
 import { lowerIsBetter, type ResponsibilityMatrix, type Target, type Task } from "../plan/schema.js";
 import { daysBetween } from "./dates.js";
-import { latestPerTarget } from "./effective.js";
+import { latestPerTarget, previousPerTarget } from "./effective.js";
 import type { ProgressReader, ProgressRecord } from "./schema.js";
 
 /**
@@ -72,6 +72,8 @@ export interface TargetProgress {
   /** the period is over: figures are final */
   ended: boolean;
   status: TargetStatus;
+  /** the record with a figure before the latest: what it moved from (set where the task's records are read) */
+  previous?: ProgressRecord | null;
 }
 
 export function targetProgress(
@@ -123,12 +125,16 @@ export function taskProgress(
   const effective = reader?.forTask(plan.slug, task.no) ?? [];
   const latest = effective[0] ?? null;
   const byTarget = latestPerTarget(effective);
+  const before = previousPerTarget(effective);
   const period = targetPeriod(plan);
   const ended = period !== null && today > period.end;
   return {
     task,
     latest,
-    targets: task.targets.map((t) => targetProgress(plan, t, byTarget.get(t.id) ?? null, today, staleDays)),
+    targets: task.targets.map((t) => ({
+      ...targetProgress(plan, t, byTarget.get(t.id) ?? null, today, staleDays),
+      previous: before.get(t.id) ?? null,
+    })),
     stale: !ended && isStale(period, latest, today, staleDays),
     ended,
   };

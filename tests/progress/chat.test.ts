@@ -96,6 +96,14 @@ describe("recording progress in chat", () => {
     expect(store.get(1)).toMatchObject({ targetId: null, value: null });
   });
 
+  it("shows how far the latest figure moved from the one before it", async () => {
+    await send("进展 任务1:截至2024年5月31日,专精特新企业累计达到500家");
+    await send("进展 任务1:专精特新企业累计达到520家");
+    const r = await send("任务1进展如何");
+    expect(r.markdown).toContain("520家/600家");
+    expect(r.markdown).toContain("· 较2024-05-31 +20家 ·");
+  });
+
   it("suggests the target the text names when it holds no figure, and reads Chinese numerals", async () => {
     const r = await send("进展 任务1:上市公司辅导备案推进中");
     expect(r.markdown).toContain("如「上市公司累计达到…家」");
