@@ -100,7 +100,8 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
         const asked = resolver.inNamedPlan(read.parsed);
         for (const parsed of eachDepartment(asked).flatMap(eachTask).flatMap(eachSubject)) {
           const previous = resolutions.at(-1) ?? null;
-          let r = resolver.resolve(parsed, previous ?? conversation?.last ?? null, ctx.homePlan);
+          const context = continuable(previous) ?? (previous ? null : (conversation?.last ?? null));
+          let r = resolver.resolve(parsed, context ?? previous, ctx.homePlan);
           // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.
           if (previous && sameSubject(previous, r)) {
             r = merged(previous, r);
@@ -118,8 +119,7 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
       // A thanks alone leaves the conversation where it was: "谢谢" then "那协同部门呢" still continues.
       if (conversation && answered.length > 0) {
         const last = resolutions.at(-1);
-        const continued = last && (last.kind === "task" || last.kind === "goals" || last.kind === "dept_tasks");
-        conversation.last = continued ? last : null;
+        conversation.last = continuable(last ?? null);
       }
       return resolutions.map((r) => ({
         intent: intentOf(r),
@@ -135,6 +135,19 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
     },
     findTasks: (reference) => resolver.findTasks(reference),
   };
+}
+
+/**
+ * What a follow-up continues: a task, the goals or a department's tasks; and the task of a year the plan sets
+ * nothing for ("上市公司今年的目标是多少?目前进展怎么样?": the second question is about 上市公司 still).
+ */
+function continuable(r: Resolution | null): Resolution | null {
+  if (!r) return null;
+  if (r.kind === "task" || r.kind === "goals" || r.kind === "dept_tasks") return r;
+  if (r.kind === "not_covered" && r.why === "year" && r.task && r.plan) {
+    return { kind: "task", plan: r.plan, task: r.task, intents: new Set(), focus: r.planned ?? null };
+  }
+  return null;
 }
 
 function sameSubject(a: Resolution, b: Resolution): boolean {

@@ -37,6 +37,16 @@ describe("follow-up questions", () => {
     expect(await say("那总体目标呢")).toContain("**总体目标**");
   });
 
+  it("continue the subject of a year the plan sets nothing for", async () => {
+    const { say } = chat();
+    // fixedContext's today is 2024-06-30: 2026 is after the plan's period.
+    const text = await say("上市公司2026年的目标是多少?目前进展怎么样?由哪个部门负责?");
+    expect(text).toContain("计划未涉及2026年的目标");
+    expect(text).toContain("牵头:**财政局**");
+    expect(text).not.toContain("各项任务的目标完成情况");
+    expect(await say("协同呢")).toContain("**(七)");
+  });
+
   it("thanks get a short reply, and leave the conversation where it was", async () => {
     const { say } = chat();
     await say("上市公司目标");
