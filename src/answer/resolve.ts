@@ -725,6 +725,14 @@ function statusesAsked(normalized: string): TargetStatus[] | null {
 
 /** The targets whose metric the question names; null when it names none (then all are shown). */
 function focusTargets(targets: Target[], q: ParsedQuestion, index: PlanIndex): Target[] | null {
+  // "土地和能耗的目标": each part names its own targets (及 is not a separator: 专精特新及高新技术企业).
+  const parts = q.topic.split(/以及|和|与|、/).filter((p) => p.trim().length >= 2);
+  if (parts.length > 1) {
+    const each = parts.map((topic) => focusTargets(targets, { ...q, topic }, index));
+    if (each.every((f) => f !== null && f.length < targets.length)) {
+      return targets.filter((t) => each.some((f) => f?.includes(t)));
+    }
+  }
   const terms = new Set(index.termsOf(q.topic));
   if (terms.size === 0 || targets.length === 0) return null;
   // "新型显示产业规模": the metric printed is 千亿产业, but its sentence names 新型显示. Targets whose own sentence

@@ -36,6 +36,12 @@ describe("who leads and who cooperates", () => {
     // Without 分别 the question stays one.
     expect(seedAnswerer.answer("百亿企业和上市公司的目标", fixedContext)).toHaveLength(1);
   });
+  it("narrows a task to the targets each part of '…和…' names", () => {
+    const text = ask("麻烦帮忙看下第六项任务，主要是土地和能耗两块的目标");
+    expect(text).toContain(
+      "相关目标:\n- 优化土地空间:到2025年累计3000亩\n- 单位gdp能耗(年均):到2025年下降3.0%\n(本任务共4项目标)",
+    );
+  });
   it("narrows a task found by its words to the target whose figure is quoted", () => {
     for (const [q, line] of [
       ["1100万元/亩是哪个指标", "- 工业亩均产出:到2025年突破1100万元/亩"],
