@@ -98,7 +98,7 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
           continue;
         }
         const asked = resolver.inNamedPlan(read.parsed);
-        for (const parsed of eachDepartment(asked).flatMap(eachTask).flatMap(eachSubject)) {
+        for (const parsed of eachDepartment(asked).flatMap(eachTask).flatMap(eachSubject).flatMap(eachPart)) {
           const previous = resolutions.at(-1) ?? null;
           const context = continuable(previous) ?? (previous ? null : (conversation?.last ?? null));
           let r = resolver.resolve(parsed, context ?? previous, ctx.homePlan);
@@ -195,6 +195,19 @@ function eachSubject(q: ParsedQuestion): ParsedQuestion[] {
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   return parts.length < 2 ? [q] : parts.map((topic) => ({ ...q, topic }));
+}
+
+/** The plan's parts asked about together ("总体目标和重点任务分别有哪些", "…和保障措施"): one answer each. */
+const PARTS = ["goals", "task_list", "measures"] as const;
+function eachPart(q: ParsedQuestion): ParsedQuestion[] {
+  const asked = PARTS.filter((p) => q.intents.has(p));
+  if (asked.length < 2 || !/^[\s和与及、以]*$/.test(q.topic)) return [q];
+  return asked.map((part) => {
+    const intents = new Set(q.intents);
+    for (const other of PARTS) if (other !== part) intents.delete(other);
+    if (part !== "goals") intents.delete("targets");
+    return { ...q, topic: "", intents };
+  });
 }
 
 function intentOf(r: Resolution): Intent {

@@ -381,6 +381,14 @@ describe("tasks compared", () => {
   });
 });
 
+describe("parts of the plan asked together", () => {
+  it("answers each: goals, tasks, measures", () => {
+    const heads = (q: string) => seedAnswerer.answer(q, fixedContext).map((a) => a.text.split("\n")[0]);
+    expect(heads("总体目标和重点任务分别有哪些")).toEqual(["**总体目标**", "**重点任务(共10项)**"]);
+    expect(heads("重点任务和保障措施有哪些")).toEqual(["**重点任务(共10项)**", "**保障措施(共5条)**"]);
+  });
+});
+
 describe("the plan's time", () => {
   it("says where today stands in the period: the year, the share of time passed and the days left", () => {
     // fixedContext: 2024-06-30, in the 2023—2025 period
