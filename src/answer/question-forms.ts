@@ -33,7 +33,7 @@ export const TASKS_BY_TARGETS = new RegExp(
 export const COUNT_UNITS = /(几|多少)个?(部门|单位)|(部门|单位)(有|共|一共)?(几|多少)个?/;
 
 /** Two departments compared by how many tasks they lead or join. */
-export const COMPARE_DEPARTMENTS = /(谁|哪个|哪家).{0,8}(多|少)|(多|少)一些|比较|对比/;
+export const COMPARE_DEPARTMENTS = /(谁|哪个|哪家).{0,8}(多|少)|(多|少)一些|比较|对比|区别|不同|差别|差异/;
 
 /** A message that only thanks or acknowledges ("谢谢", "好的", "收到"): no question to answer. */
 export const ACKNOWLEDGEMENT =

@@ -136,10 +136,12 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
           opts,
           [
             `**${r.units.map((u) => u.name).join("与")}**`,
-            leaders.length === r.units.length
-              ? `牵头任务一样多(各${most}项)`
-              : `牵头任务更多:${leaders.map((u) => u.name).join("、")}(${most}项)`,
-            ...r.units.map((u) => `- ${u.name}:${load(u)}`),
+            most === 0
+              ? "都不牵头任务"
+              : leaders.length === r.units.length
+                ? `牵头任务一样多(各${most}项)`
+                : `牵头任务更多:${leaders.map((u) => u.name).join("、")}(${most}项)`,
+            ...r.units.map((u) => `- ${u.name}:${roles(r.plan, u.name)}`),
           ].join("\n"),
         );
       }
@@ -358,6 +360,17 @@ function roleVerdict(task: Task, check: RoleCheck, which: "本任务" | "对应�
       : `${d}是${which}的协同部门,牵头部门是${lead}。`;
   }
   return groups || check.asked === "either" ? `${none}。` : `不是。${none}。`;
+}
+
+/** "牵头2项 (四)(九)、协同3项 (一)(三)(七)": which tasks, by label, a department leads and joins in a plan. */
+function roles(plan: ResponsibilityMatrix, department: string): string {
+  const lead = plan.tasks.filter((t) => t.lead.includes(department)).map((t) => t.label);
+  const partner = plan.tasks.filter((t) => t.partners.includes(department)).map((t) => t.label);
+  const parts = [
+    lead.length ? `牵头${lead.length}项 ${lead.join("")}` : "",
+    partner.length ? `协同${partner.length}项 ${partner.join("")}` : "",
+  ];
+  return parts.filter(Boolean).join("、") || "未牵头或协同任何任务";
 }
 
 /** "(牵头1个、协同7个)": a collective partner (各部门) counts as one, and is said to. */

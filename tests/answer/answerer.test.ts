@@ -343,11 +343,14 @@ describe("departments compared and counted", () => {
       [
         "**经贸发展局与科技局**",
         "牵头任务更多:经贸发展局(6项)",
-        "- 经贸发展局:牵头6项、协同2项",
-        "- 科技局:牵头2项、协同3项",
+        "- 经贸发展局:牵头6项 (一)(三)(五)(六)(八)(十)、协同2项 (四)(七)",
+        "- 科技局:牵头2项 (四)(九)、协同3项 (一)(三)(七)",
       ].join("\n"),
     );
     expect(ask("投资促进局和财政局比较一下")).toContain("牵头任务一样多(各1项)");
+    expect(ask("鑫城公司和科创公司有什么区别")).toContain(
+      "都不牵头任务\n- 鑫城公司:协同4项 (一)(三)(四)(七)\n- 科创公司:协同1项 (四)",
+    );
   });
   it("says how many units lead and cooperate on a task when asked how many", () => {
     expect(ask("任务三的协同部门有几个")).toContain(
