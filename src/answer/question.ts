@@ -196,6 +196,9 @@ const FILLER = new RegExp(
     "帮忙看看",
     "帮忙",
     "主要是",
+    // "各类企业分别多少家": every kind of, not a subject's word
+    "各类",
+    "各种",
     "两块",
     "几块",
     "及其",
