@@ -196,6 +196,11 @@ const FILLER = new RegExp(
     "帮忙看看",
     "帮忙",
     "主要是",
+    // "跟土地有关的工作", "和集成电路相关的任务": what frames the subject, not the subject
+    "(?:跟|和|与)(?=[\\u4e00-\\u9fff]{1,12}(?:有关|相关))",
+    "有关的?",
+    "相关的?",
+    "(?<=有关的?|相关的?)(?:工作|事项|内容)",
     // "各类企业分别多少家": every kind of, not a subject's word
     "各类",
     "各种",
