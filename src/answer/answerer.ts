@@ -100,8 +100,9 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
         const asked = resolver.inNamedPlan(read.parsed);
         for (const parsed of eachDepartment(asked).flatMap(eachTask).flatMap(eachSubject).flatMap(eachPart)) {
           const previous = resolutions.at(-1) ?? null;
-          const context = continuable(previous) ?? (previous ? null : (conversation?.last ?? null));
-          let r = resolver.resolve(parsed, context ?? previous, ctx.homePlan);
+          // Within a message the question before; at its start, what the chat remembers.
+          const before = previous ? (continuable(previous) ?? previous) : (conversation?.last ?? null);
+          let r = resolver.resolve(parsed, before, ctx.homePlan);
           // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.
           if (previous && sameSubject(previous, r)) {
             r = merged(previous, r);

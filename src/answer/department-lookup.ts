@@ -42,16 +42,17 @@ export function createDepartmentLookup(loaded: LoadedPlans): DepartmentLookup {
   // departments are said the same way (区市场监管局, and 市场监督管理局's alias 市场监管局), the word names both, and
   // each gets its answer rather than one chosen blindly.
   const planNames = loaded.plans.flatMap((p) => p.tasks.flatMap((t) => [...t.lead, ...t.partners]));
+  // 区数据资源局 is also said 数据资源局
+  const withoutPrefix = (name: string) => name.replace(/^(区|市|县)(?=.{3,})/, "");
   for (const name of [...loaded.directory.departments.map((d) => d.name), ...planNames]) {
     add(name, name, true);
-    // 区数据资源局 is also said 数据资源局
-    const local = name.replace(/^(区|市|县)(?=.{3,})/, "");
+    const local = withoutPrefix(name);
     if (local !== name) add(local, name, true);
   }
   for (const d of loaded.directory.departments) for (const a of d.aliases) add(a, d.name, true);
   for (const name of planNames) {
     // 经贸发展局 is also said 经贸发展 ("经贸发展有哪些任务"); a stem is a weak guess and never shares
-    const stem = name.replace(/^(区|市|县)(?=.{3,})/, "").replace(/局$/, "");
+    const stem = withoutPrefix(name).replace(/局$/, "");
     if (stem.length >= 4 && stem !== name) add(stem, name, false);
   }
   const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);

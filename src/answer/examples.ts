@@ -30,14 +30,10 @@ export function examplesFrom(plans: readonly ResponsibilityMatrix[]): Examples {
   if (!plan) return FALLBACK;
   const carriers = plan.tasks.flatMap((task) => task.targets.map((target) => ({ task, target })));
   // A target in the plan's commonest unit reads most like what people ask about (in the seed plan, 家 of enterprises).
-  const units = new Map<string, number>();
-  for (const { target } of carriers) units.set(target.unit, (units.get(target.unit) ?? 0) + 1);
-  const commonUnit = [...units.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const commonUnit = mostCommon(carriers.map(({ target }) => target.unit));
   const typable = carriers.filter(({ target }) => target.metric.length <= 8 && !/[()(]/.test(target.metric));
   const short = typable.find(({ target }) => target.unit === commonUnit) ?? typable[0] ?? carriers[0];
-  const leads = new Map<string, number>();
-  for (const t of plan.tasks) for (const d of t.lead) leads.set(d, (leads.get(d) ?? 0) + 1);
-  const department = [...leads.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? FALLBACK.department;
+  const department = mostCommon(plan.tasks.flatMap((t) => t.lead)) ?? FALLBACK.department;
   const n = Math.min(3, plan.tasks.length);
   const twoTargets = plan.tasks.find((t) => t.targets.length >= 2);
   const [first, second] = twoTargets?.targets ?? [];
@@ -57,4 +53,11 @@ export function examplesFrom(plans: readonly ResponsibilityMatrix[]): Examples {
         }
       : {}),
   };
+}
+
+/** The value that occurs most often (the first of those on a tie), or undefined for none. */
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }

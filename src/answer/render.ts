@@ -1,9 +1,12 @@
 // Renders a resolution as short Chinese WeCom markdown: the plan's facts, its own sentence quoted, defects flagged.
+import { kindOf } from "../plan/departments.js";
 import type { ResponsibilityMatrix, SourceWarning, Target, Task } from "../plan/schema.js";
 import { daysBetween } from "../progress/dates.js";
+import { formatPercent } from "../progress/format.js";
 import { renderStatusOverview } from "../progress/overview.js";
 import { renderRecentProgress } from "../progress/recent.js";
 import { renderTaskProgress } from "../progress/render.js";
+import { elapsedShare, targetPeriod } from "../progress/status.js";
 import type { Examples } from "./examples.js";
 import { recentWindow } from "./recent-window.js";
 import type { FigureCheck, Resolution, RoleCheck } from "./resolution.js";
@@ -206,7 +209,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         `发文单位:${r.plan.issuer ?? "原文未写明"}`,
         `印发日期:${r.plan.issuedOn ?? "原文日期缺字,无法确定"}`,
         `期限:${r.plan.period ? `${r.plan.period.startYear}—${r.plan.period.endYear}年` : "原文未写明"}`,
-        ...(r.plan.period ? [periodPosition(r.plan.period, ctx.today)] : []),
+        ...periodPosition(r.plan, ctx.today),
         ...(r.defects
           ? [
               `**原文抓取缺陷(${r.plan.warnings.length}处,均已标注,缺失的数字从不猜测)**`,
@@ -323,16 +326,20 @@ function taskTargetLines(plan: ResponsibilityMatrix, task: Task): string[] {
   ];
 }
 
-/** Where today stands in the plan's period: not begun, the year and share of time passed with days left, or ended. */
-function periodPosition(period: { startYear: number; endYear: number }, today: string): string {
-  const start = `${period.startYear}-01-01`;
-  const end = `${period.endYear}-12-31`;
-  if (today < start) return `今天(${today})规划期尚未开始,${start}起`;
-  if (today > end) return `今天(${today})规划期已于${end}结束`;
-  const total = daysBetween(start, end) + 1;
-  const passed = daysBetween(start, today) + 1;
-  const year = Number(today.slice(0, 4)) - period.startYear + 1;
-  return `今天(${today})是规划期第${year}年,时间已过${Math.floor((passed / total) * 100)}%,还剩${total - passed}天(到${end})`;
+/**
+ * Where today stands in the plan's period: not begun, the year and share of time passed with days left (counted as
+ * the digest counts them), or ended; nothing for a plan without a period.
+ */
+function periodPosition(plan: ResponsibilityMatrix, today: string): string[] {
+  const period = targetPeriod(plan);
+  if (!period || !plan.period) return [];
+  if (today < period.start) return [`今天(${today})规划期尚未开始,${period.start}起`];
+  if (today > period.end) return [`今天(${today})规划期已于${period.end}结束`];
+  const year = Number(today.slice(0, 4)) - plan.period.startYear + 1;
+  const passed = formatPercent(elapsedShare(period, today));
+  return [
+    `今天(${today})是规划期第${year}年,时间已过${passed},还剩${daysBetween(today, period.end)}天(到${period.end})`,
+  ];
 }
 
 /** The first line of "科技局是第三项任务的牵头部门吗": yes or no, and the department's actual role in the task. */
@@ -341,10 +348,7 @@ function roleVerdict(task: Task, check: RoleCheck, which: "本任务" | "对应�
   const role = task.lead.includes(d) ? "lead" : task.partners.includes(d) ? "partner" : null;
   const lead = task.lead.join("、") || "原文未写明";
   // A collective partner (各部门) may take the department in: then it is only "not named", never a plain no.
-  const groups = task.partners
-    .filter((p) => /^各/.test(p))
-    .map((c) => `“${c}”`)
-    .join("");
+  const groups = quoted(collectives(task.partners));
   const none = groups
     ? `计划未单独列出${d};${which}的协同部门写作${groups}这类集体表述`
     : `${d}不在${which}的牵头或协同部门之列`;
@@ -373,10 +377,20 @@ function roles(plan: ResponsibilityMatrix, department: string): string {
   return parts.filter(Boolean).join("、") || "未牵头或协同任何任务";
 }
 
+/** The collective units among some (各部门, 各社区管委会): the importer's own test of a group's name. */
+function collectives(units: string[]): string[] {
+  return units.filter((u) => kindOf(u) === "group");
+}
+
+/** “各部门”“各社区管委会” */
+function quoted(names: string[]): string {
+  return names.map((n) => `“${n}”`).join("");
+}
+
 /** "(牵头1个、协同7个)": a collective partner (各部门) counts as one, and is said to. */
 function unitCount(task: Task): string {
-  const collective = task.partners.filter((p) => /^各/.test(p));
-  const note = collective.length > 0 ? `,${collective.map((c) => `“${c}”`).join("")}按1个计` : "";
+  const collective = collectives(task.partners);
+  const note = collective.length > 0 ? `,${quoted(collective)}按1个计` : "";
   return `(牵头${task.lead.length}个、协同${task.partners.length}个${note})`;
 }
 
@@ -493,15 +507,14 @@ function renderRanking(plan: ResponsibilityMatrix, by: "partners" | "targets"): 
   const unit = by === "partners" ? "个" : "项";
   const ranked = [...plan.tasks].sort((a, b) => count(b) - count(a) || a.no - b.no);
   const most = count(ranked[0] as Task);
-  const collective =
-    by === "partners" ? [...new Set(plan.tasks.flatMap((t) => t.partners.filter((p) => /^各/.test(p))))] : [];
+  const collective = by === "partners" ? [...new Set(collectives(plan.tasks.flatMap((t) => t.partners)))] : [];
   return [
     `**${what}最多的重点任务**:${ranked
       .filter((t) => count(t) === most)
       .map(taskLine)
       .join("、")}(${most}${unit})`,
     ...ranked.map((t) => `- ${taskLine(t)}:${count(t)}${unit}`),
-    ...(collective.length > 0 ? [`(${collective.map((c) => `“${c}”`).join("")}等集体表述各按1个计)`] : []),
+    ...(collective.length > 0 ? [`(${quoted(collective)}等集体表述各按1个计)`] : []),
   ].join("\n");
 }
 

@@ -325,8 +325,9 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         !q.intents.has("goals") &&
         (q.intents.has("targets") || q.intents.has("progress"))
       ) {
+        // The department becomes the subject, as if named: nothing else is asked about.
         const name = previous.department;
-        q = { ...q, departments: [{ name, said: name }], normalized: `${name}牵头的任务${q.normalized}` };
+        q = { ...q, departments: [{ name, said: name }], topic: "" };
       }
       const homePlan = home !== undefined && !namedPlan(q) ? plans.get(home) : undefined;
       const plan = homePlan ?? planOf(q);
