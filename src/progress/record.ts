@@ -38,7 +38,8 @@ export type Prepared =
        */
       toStore: { binding: Binding; record: NewProgress }[];
     }
-  | { ok: false; field: string; reason: string };
+  /** `unreadable`: the task reference is not one this reads (a malformed request, not an unknown task) */
+  | { ok: false; field: string; reason: string; unreadable?: true };
 
 export interface PrepareDeps {
   plans: readonly ResponsibilityMatrix[];
@@ -89,6 +90,7 @@ export function prepareRecord(req: RecordRequest, deps: PrepareDeps): Prepared {
   if (req.value !== undefined && !Number.isFinite(req.value)) return { ok: false, field: "value", reason: "数值无效" };
   const found = resolveTask(String(req.task), deps.plans, deps.answerer, req.plan);
   if (!found.found) {
+    if (found.unreadable) return { ok: false, field: "task", reason: found.reason, unreadable: true };
     const also = found.candidates.map((c) => `任务${c.task.no}「${c.task.title}」`).join("、");
     return { ok: false, field: "task", reason: also ? `${found.reason}:${also}` : found.reason };
   }

@@ -97,6 +97,11 @@ describe("planbot progress", () => {
     expect(count()).toBe(2);
   });
 
+  it("refuses a task reference it cannot read, naming it, and stores nothing", async () => {
+    await expect(run("progress", "add", "--task", "2-3", "--text", "累计达到300家")).rejects.toThrow(/“2-3”/);
+    expect(count()).toBe(0);
+  });
+
   it("adds a record per target when the text reports several", async () => {
     const added = await run("progress", "add", "--task", "1", "--text", "专精特新企业累计达到300家,上市公司5家");
     expect(added.split("\n")).toEqual([

@@ -113,6 +113,11 @@ describe("progress API", () => {
     const unknownTask = await post({ task: 99, text: "x", reporter: "r" });
     expect(unknownTask.status).toBe(422);
     expect(((await unknownTask.json()) as { field: string }).field).toBe("task");
+    for (const task of ["task 3", "2-3", "-1", "' OR 1=1 --"]) {
+      const unreadable = await post({ task, text: "x", reporter: "r" });
+      expect(unreadable.status).toBe(400);
+      expect(await unreadable.json()).toMatchObject({ field: "task", error: expect.stringContaining(task) });
+    }
     const badCorrection = await post({ task: 1, text: "x", reporter: "r", supersedes: 42 });
     expect(badCorrection.status).toBe(422);
     expect(rt.store.count()).toBe(0);

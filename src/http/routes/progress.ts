@@ -84,7 +84,8 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
       { plans: runtime.plans.plans, answerer: runtime.answerer, today },
     );
     if (!prepared.ok) {
-      ctx.status = 422;
+      // A reference this cannot read is a malformed request; a readable one that names no task is unprocessable.
+      ctx.status = prepared.unreadable ? 400 : 422;
       ctx.body = { error: prepared.reason, field: prepared.field };
       return;
     }
