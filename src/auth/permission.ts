@@ -1,4 +1,5 @@
-// Who may record progress for a task: admins for every task, reporters for tasks their department leads or cooperates on.
+// Who may write progress: record for a task (admins for every task, reporters for tasks their department leads or
+// cooperates on), and correct or undo a record (its reporter, the task's lead department, admins).
 import type { DepartmentDirectory, Task } from "../plan/schema.js";
 import type { Reporter, ReportersFile } from "./reporters.js";
 
@@ -77,5 +78,29 @@ export function decideWrite(
   return {
     allowed: false,
     reason: `抱歉,任务${task.no}「${task.title}」由 ${who || "(未注明部门)"},您登记的部门(${reporter.departments.join("、") || "无"})不在其中,不能为它登记进展。请联系${ask}${adminsText(file)}。`,
+  };
+}
+
+export type EditDecision = { allowed: true } | { allowed: false; reason: string };
+
+/**
+ * Who may correct or undo a record: its reporter, a reporter of the task's lead department, or an admin. A partner
+ * department may add records only: its figures sit beside the lead's, they do not replace them.
+ * `userid` is the one asking (chat sender, or the API's `reporter`); the reporters file gives roles and departments.
+ */
+export function decideEdit(
+  file: ReportersFile,
+  directory: DepartmentDirectory,
+  userid: string,
+  record: { id: number; reporterId: string; reporterName: string | null },
+  task: Task,
+): EditDecision {
+  const reporter = findReporter(file, userid);
+  if (reporter?.role === "admin" || record.reporterId === userid) return { allowed: true };
+  if (reporter?.departments.some((d) => departmentCovered(d, task.lead, directory))) return { allowed: true };
+  const by = record.reporterName ?? record.reporterId;
+  return {
+    allowed: false,
+    reason: `抱歉,#${record.id} 由 ${by} 登记;更正或撤销只能由登记人、牵头部门(${task.lead.join("、") || "未注明"})或管理员(${adminsText(file)})进行,协同部门只能新增进展。`,
   };
 }

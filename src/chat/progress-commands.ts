@@ -1,7 +1,7 @@
 // Chat handlers for progress commands: record (进展), show, history (进展历史), correct (更正), undo (撤销), help.
 import type { Answerer } from "../answer/answerer.js";
 import { type Examples, examplesFrom } from "../answer/examples.js";
-import { decideWrite, findReporter } from "../auth/permission.js";
+import { decideEdit, decideWrite, findReporter } from "../auth/permission.js";
 import type { ReportersFile } from "../auth/reporters.js";
 import { logger } from "../log.js";
 import type { DepartmentDirectory, ResponsibilityMatrix, Task } from "../plan/schema.js";
@@ -124,11 +124,18 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
 
   const audit = (msg: IncomingMessage) => ({ actor: `wecom:${msg.userid}`, via: `chat:${msg.channel}` });
 
+  /** A refusal for want of rights: stored in the audit trail (who, what, why, channel, when), then answered. */
+  function refuse(msg: IncomingMessage, reason: string): Reply {
+    deps.store.recordRefusal({ ...audit(msg), detail: msg.text, reason });
+    logger.info({ userid: msg.userid, channel: msg.channel }, "progress write refused");
+    return reply(reason, "progress_refused");
+  }
+
   function record(msg: IncomingMessage, cmd: Extract<ProgressCommand, { kind: "record" }>): Reply {
     const found = resolve(cmd.ref);
     if (!found.found) return reply(found.text, "progress_unresolved");
     const decision = authorise(msg, found.task);
-    if (!decision.allowed) return reply(decision.reason, "progress_refused");
+    if (!decision.allowed) return refuse(msg, decision.reason);
     const prepared = prepareRecord(
       {
         plan: found.plan.slug,
@@ -173,7 +180,9 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
       );
     }
     const decision = authorise(msg, task);
-    if (!decision.allowed) return reply(decision.reason, "progress_refused");
+    if (!decision.allowed) return refuse(msg, decision.reason);
+    const edit = decideEdit(deps.reporters(), deps.directory, msg.userid, rec, task);
+    if (!edit.allowed) return refuse(msg, edit.reason);
     return { rec, task };
   }
 

@@ -29,6 +29,27 @@ export interface AuditEntry {
   at: string;
 }
 
+/** A write refused for want of rights: who asked what through which channel, and why (no record was stored). */
+export interface Refusal {
+  actor: string;
+  via: string;
+  /** what was asked: the command or request, clipped */
+  detail: string;
+  reason: string;
+}
+
+/** One line of the audit trail: a write (with its record) or a refusal (with what was asked and why). */
+export interface AuditLine {
+  id: number;
+  progressId: number | null;
+  action: AuditEntry["action"] | "refuse";
+  actor: string;
+  via: string;
+  at: string;
+  detail: string | null;
+  reason: string | null;
+}
+
 export interface DigestRun {
   chat: string;
   date: string;
@@ -51,6 +72,12 @@ export interface ProgressStore extends ProgressReader {
   /** Effective records stored in [from, before), newest first: what a digest calls new. */
   effectiveRecordedBetween(from: string, before: string): ProgressRecord[];
   audit(progressId: number): AuditEntry[];
+  /** Stores a refusal in the audit trail. */
+  recordRefusal(refusal: Refusal): void;
+  /** The audit trail, newest first: every write and refusal, or only refusals. */
+  auditTrail(filter?: { refusedOnly?: boolean; limit?: number }): AuditLine[];
+  /** Runs `fn` in one transaction on this store's connection (nested calls become savepoints). */
+  inTransaction<T>(fn: () => T): T;
   count(): number;
   lastDigestRun(chat: string, beforeDate: string): DigestRun | undefined;
   digestRun(chat: string, date: string): DigestRun | undefined;
@@ -213,6 +240,12 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
     return records.map((r) => insertOne(r, audit, recordedAt));
   });
 
+  const insertRefusal = db.prepare(
+    "INSERT INTO progress_audit (progress_id, action, actor, via, at, detail, reason) VALUES (NULL, 'refuse', ?, ?, ?, ?, ?)",
+  );
+  const auditColumns =
+    "SELECT id, progress_id AS progressId, action, actor, via, at, detail, reason FROM progress_audit";
+
   return {
     add: (record, audit) => addMany([record], audit)[0] as ProgressRecord,
     addMany: (records, audit) => addMany(records, audit),
@@ -255,6 +288,16 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
           "SELECT progress_id AS progressId, action, actor, via, at FROM progress_audit WHERE progress_id = ? ORDER BY id",
         )
         .all(progressId),
+    recordRefusal: (r) => {
+      insertRefusal.run(r.actor, r.via, now().toISOString(), r.detail.slice(0, 500), r.reason);
+    },
+    auditTrail: (filter = {}) =>
+      db
+        .prepare<[number], AuditLine>(
+          `${auditColumns} ${filter.refusedOnly ? "WHERE action = 'refuse'" : ""} ORDER BY id DESC LIMIT ?`,
+        )
+        .all(filter.limit ?? 100),
+    inTransaction: (fn) => db.transaction(fn)(),
     count: () => (db.prepare("SELECT count(*) AS n FROM progress").get() as { n: number }).n,
     lastDigestRun: (chat, beforeDate) =>
       db

@@ -24,6 +24,7 @@ reporters:
   - { userid: li, name: 李四, department: 市科技局 }
   - { userid: zhao, name: 赵六, department: 东城区政府 }
   - { userid: wang, name: 王五, role: admin }
+  - { userid: zhou, name: 周七, department: 市经信局 }
 `);
 
 let t: TempDb;
@@ -238,6 +239,45 @@ describe("correcting and undoing", () => {
     const r = await send("撤销 #1", "zhao");
     expect(r.kind).toBe("progress_refused");
     expect(store.forTask(plan.slug, 1)).toHaveLength(1);
+  });
+});
+
+describe("who may correct or undo", () => {
+  it("refuses a partner department correcting or undoing the lead's record, or an admin's, and audits it", async () => {
+    await send("进展 任务1:专精特新企业累计达到520家", "zhang");
+    await send("进展 任务1:专精特新企业累计达到530家", "wang");
+    const undo = await send("撤销 #1", "li");
+    expect(undo.kind).toBe("progress_refused");
+    expect(undo.markdown).toContain("登记人");
+    expect((await send("更正 #2 专精特新企业累计达到1家", "li")).kind).toBe("progress_refused");
+    expect(store.count()).toBe(2);
+    const refused = store.auditTrail({ refusedOnly: true });
+    expect(refused).toHaveLength(2);
+    expect(refused[1]).toMatchObject({
+      action: "refuse",
+      progressId: null,
+      actor: "wecom:li",
+      via: "chat:simulator",
+      detail: "撤销 #1",
+      reason: expect.stringContaining("协同部门只能新增进展"),
+    });
+  });
+
+  it("lets the reporter, the lead department and an admin correct or undo", async () => {
+    await send("进展 任务1:协助走访,专精特新企业累计达到520家", "li");
+    expect((await send("更正 #1 专精特新企业累计达到521家", "li")).kind).toBe("progress_corrected");
+    expect((await send("更正 #2 专精特新企业累计达到522家", "zhou")).kind).toBe("progress_corrected");
+    expect((await send("撤销 #3", "wang")).kind).toBe("progress_undone");
+    expect(store.auditTrail({ refusedOnly: true })).toEqual([]);
+  });
+
+  it("audits a refusal of someone not on the list", async () => {
+    await send("进展 任务1:累计达到300家", "stranger");
+    expect(store.auditTrail({ refusedOnly: true })[0]).toMatchObject({
+      actor: "wecom:stranger",
+      detail: "进展 任务1:累计达到300家",
+      reason: expect.stringContaining("不在进展填报名单中"),
+    });
   });
 });
 

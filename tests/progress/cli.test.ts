@@ -102,6 +102,23 @@ describe("planbot progress", () => {
     expect(count()).toBe(0);
   });
 
+  it("lists the audit trail and only its refusals", async () => {
+    await run("progress", "add", "--task", "1", "--text", "专精特新企业累计达到300家", "--date", "2024-06-30");
+    expect(await run("progress", "audit", "--refused")).toBe("no refusals\n");
+    const db = openDatabase(fx.db);
+    createProgressStore(db).recordRefusal({
+      actor: "wecom:li",
+      via: "chat:wecom-bot",
+      detail: "撤销 #1\n# 伪造",
+      reason: "无权",
+    });
+    db.close();
+    const refused = (await run("progress", "audit", "--refused")).trim().split("\n");
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatch(/\trefuse\twecom:li\tchat:wecom-bot\t撤销 #1 # 伪造\t无权$/);
+    expect(await run("progress", "audit")).toMatch(/\tadd\tcli:.*\tcli\t#1\n$/);
+  });
+
   it("adds a record per target when the text reports several", async () => {
     const added = await run("progress", "add", "--task", "1", "--text", "专精特新企业累计达到300家,上市公司5家");
     expect(added.split("\n")).toEqual([

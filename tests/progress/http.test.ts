@@ -104,6 +104,24 @@ describe("progress API", () => {
     expect(((await dated.json()) as { record: { asOf: string } }).record.asOf).toBe("2024-05-01");
   });
 
+  it("lets only the reporter, the lead department and admins correct a record, and audits a refusal", async () => {
+    await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
+    const first = await post({ task: 1, metric: "t1-1", value: 300, text: "300家", reporter: "oa-sync" });
+    expect(first.status).toBe(201);
+    const stranger = await post({ task: 1, metric: "t1-1", value: 1, text: "1家", reporter: "li", supersedes: 1 });
+    expect(stranger.status).toBe(403);
+    expect(((await stranger.json()) as { error: string }).error).toContain("协同部门只能新增进展");
+    expect(rt.store.auditTrail({ refusedOnly: true })[0]).toMatchObject({
+      actor: "api:li",
+      reason: expect.any(String),
+    });
+    const own = await post({ task: 1, metric: "t1-1", value: 301, text: "301家", reporter: "oa-sync", supersedes: 1 });
+    expect(own.status).toBe(201);
+    const lead = await post({ task: 1, metric: "t1-1", value: 302, text: "302家", reporter: "zhang", supersedes: 2 });
+    expect(lead.status).toBe(201);
+    expect(rt.store.count()).toBe(3);
+  });
+
   it("explains what is wrong with a request and stores nothing", async () => {
     await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
     expect((await post("{not json")).status).toBe(400);

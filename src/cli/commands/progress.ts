@@ -10,6 +10,7 @@ import { describeProblems, EXPORT_HEADERS, exportRows, importTable } from "../..
 import { prepareRecord } from "../../progress/record.js";
 import { readTable, writeTable } from "../../progress/table-io.js";
 import { openRuntime, type Runtime, todayInShanghai } from "../../runtime.js";
+import { registerProgressAudit } from "./progress-audit.js";
 
 /** Opens the runtime with --db taking precedence over PLANBOT_DB. */
 export function openCliRuntime(db: string | undefined): Runtime {
@@ -195,4 +196,5 @@ export function registerProgress(program: Command): void {
     .option("--plan <slug>", "only this plan")
     .option("--db <file>", "SQLite file (default PLANBOT_DB)")
     .action((file: string, opts: unknown) => exportFile(file, opts));
+  registerProgressAudit(progress);
 }

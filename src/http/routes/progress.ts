@@ -2,6 +2,7 @@
 import { timingSafeEqual } from "node:crypto";
 import Router from "@koa/router";
 import { z } from "zod";
+import { decideEdit } from "../../auth/permission.js";
 import { asOfInText } from "../../progress/command.js";
 import { ProgressRejected } from "../../progress/errors.js";
 import { prepareRecord } from "../../progress/record.js";
@@ -88,6 +89,22 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
       ctx.status = prepared.unreadable ? 400 : 422;
       ctx.body = { error: prepared.reason, field: prepared.field };
       return;
+    }
+    if (b.supersedes !== undefined) {
+      // The token admits the caller; a correction is made in the name of `reporter`, who must have the right.
+      const old = runtime.store.get(b.supersedes);
+      const edit = old && decideEdit(runtime.reporters, runtime.plans.directory, b.reporter, old, prepared.task);
+      if (edit && !edit.allowed) {
+        runtime.store.recordRefusal({
+          actor: `api:${b.reporter}`,
+          via: `http:${ctx.ip}`,
+          detail: `POST /api/progress 更正 #${b.supersedes}: ${b.text}`,
+          reason: edit.reason,
+        });
+        ctx.status = 403;
+        ctx.body = { error: edit.reason, field: "supersedes" };
+        return;
+      }
     }
     try {
       // One record, or one per target when the text reports several; `record` is the first, for clients that read one.
