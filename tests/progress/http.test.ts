@@ -7,6 +7,8 @@ import { requestContext } from "../../src/http/middleware/request-context.js";
 import { progressRoutes } from "../../src/http/routes/progress.js";
 import type { AppState } from "../../src/http/state.js";
 import type { Runtime } from "../../src/runtime.js";
+import { openDatabase } from "../../src/store/database.js";
+import { createIdempotencyKeys, requestHash } from "../../src/store/idempotency-keys.js";
 import { type RuntimeFixture, runtimeFixture } from "./runtime-fixture.js";
 
 const TOKEN = "test-admin-token-0123456789";
@@ -139,5 +141,54 @@ describe("progress API", () => {
     const badCorrection = await post({ task: 1, text: "x", reporter: "r", supersedes: 42 });
     expect(badCorrection.status).toBe(422);
     expect(rt.store.count()).toBe(0);
+  });
+});
+
+describe("Idempotency-Key on POST /api/progress", () => {
+  const postKeyed = (body: unknown, key: string) =>
+    fetch(`${base}/api/progress`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", "idempotency-key": key },
+      body: JSON.stringify(body),
+    });
+  const report = { task: 1, metric: "t1-1", value: 300, text: "累计达到300家", reporter: "oa-sync" };
+
+  it("answers a retry with the first response and stores one record", async () => {
+    await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
+    const first = await postKeyed(report, "k-1");
+    const again = await postKeyed(
+      { reporter: "oa-sync", text: "累计达到300家", value: 300, metric: "t1-1", task: 1 },
+      "k-1",
+    );
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(await again.json()).toEqual(await first.json());
+    expect(rt.store.count()).toBe(1);
+    expect((await postKeyed(report, "k-2")).status).toBe(201);
+    expect(rt.store.count()).toBe(2);
+  });
+
+  it("refuses the same key with a different body, and a key still in progress", async () => {
+    await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
+    await postKeyed(report, "k-1");
+    const other = await postKeyed({ ...report, value: 301 }, "k-1");
+    expect(other.status).toBe(422);
+    expect(((await other.json()) as { error: string }).error).toContain("k-1");
+    // another process holds the key: claimed on its own connection, its records not yet committed
+    const otherDb = openDatabase(fx.db);
+    const elsewhere = createIdempotencyKeys(otherDb);
+    expect(elsewhere.claim("POST /api/progress", "k-3", requestHash(report)).kind).toBe("new");
+    expect((await postKeyed(report, "k-3")).status).toBe(409);
+    otherDb.close();
+    expect(rt.store.count()).toBe(1);
+  });
+
+  it("frees the key of a request that stored nothing, and refuses a malformed key", async () => {
+    await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
+    expect((await postKeyed({ ...report, task: 99 }, "k-1")).status).toBe(422);
+    expect((await postKeyed(report, "k-1")).status).toBe(201);
+    expect((await postKeyed(report, "a b")).status).toBe(400);
+    expect(rt.store.count()).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import { ProgressRejected } from "../../progress/errors.js";
 import { prepareRecord } from "../../progress/record.js";
 import { IsoDay } from "../../progress/schema.js";
 import { type Runtime, todayInShanghai } from "../../runtime.js";
+import { createIdempotencyKeys, type KeyClaim, requestHash } from "../../store/idempotency-keys.js";
 import { HttpError } from "../http-error.js";
 import { readJsonBody } from "../read-body.js";
 import type { AppContext, AppState } from "../state.js";
@@ -34,6 +35,50 @@ const Query = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
+interface Outcome {
+  status: number;
+  body: unknown;
+}
+
+const POST_SCOPE = "POST /api/progress";
+
+/** Printable ASCII, as clients generate them (UUIDs and the like); at most 255 characters. */
+const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,255}$/);
+
+/** The Idempotency-Key header: undefined when absent, 400 when malformed. */
+function idempotencyKeyOf(ctx: AppContext): string | undefined {
+  const raw = ctx.get("idempotency-key");
+  if (raw === "") return undefined;
+  const key = IdempotencyKey.safeParse(raw.trim());
+  if (!key.success) {
+    throw new HttpError(400, "Idempotency-Key must be 1–255 printable ASCII characters", "bad_idempotency_key");
+  }
+  return key.data;
+}
+
+/** What a key already known answers: its stored response, or why this request cannot run under it. */
+function claimAnswer(claim: KeyClaim, key: string): Outcome | undefined {
+  switch (claim.kind) {
+    case "new":
+      return undefined;
+    case "replay":
+      return { status: claim.status, body: claim.body };
+    case "mismatch":
+      return {
+        status: 422,
+        body: {
+          error: `Idempotency-Key “${key}” 已用于另一个请求(请求内容不同);新的请求请换一个键`,
+          field: "Idempotency-Key",
+        },
+      };
+    case "running":
+      return {
+        status: 409,
+        body: { error: `Idempotency-Key “${key}” 的请求仍在处理中,请稍后重试`, field: "Idempotency-Key" },
+      };
+  }
+}
+
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -54,15 +99,14 @@ function requireToken(ctx: AppContext, token: string | undefined): void {
 export function progressRoutes(runtime: Runtime): Router<AppState> {
   const router = new Router<AppState>();
 
-  router.post("/api/progress", async (ctx) => {
-    requireToken(ctx, runtime.env.PLANBOT_ADMIN_TOKEN);
-    const json = await readJsonBody(ctx, 16 * 1024);
+  const keys = createIdempotencyKeys(runtime.db);
+
+  /** One POST's outcome; `commit` (the idempotency key's response) runs in the transaction that stores the records. */
+  function recordProgress(json: unknown, ctx: AppContext, commit: (outcome: Outcome) => void): Outcome {
     const body = PostBody.safeParse(json);
     if (!body.success) {
       const issues = body.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-      ctx.status = 400;
-      ctx.body = { error: "invalid progress", issues };
-      return;
+      return { status: 400, body: { error: "invalid progress", issues } };
     }
     const b = body.data;
     const today = todayInShanghai();
@@ -86,9 +130,7 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
     );
     if (!prepared.ok) {
       // A reference this cannot read is a malformed request; a readable one that names no task is unprocessable.
-      ctx.status = prepared.unreadable ? 400 : 422;
-      ctx.body = { error: prepared.reason, field: prepared.field };
-      return;
+      return { status: prepared.unreadable ? 400 : 422, body: { error: prepared.reason, field: prepared.field } };
     }
     if (b.supersedes !== undefined) {
       // The token admits the caller; a correction is made in the name of `reporter`, who must have the right.
@@ -101,30 +143,61 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
           detail: `POST /api/progress 更正 #${b.supersedes}: ${b.text}`,
           reason: edit.reason,
         });
-        ctx.status = 403;
-        ctx.body = { error: edit.reason, field: "supersedes" };
-        return;
+        return { status: 403, body: { error: edit.reason, field: "supersedes" } };
       }
     }
     try {
-      // One record, or one per target when the text reports several; `record` is the first, for clients that read one.
-      const records = runtime.store.addMany(
-        prepared.toStore.map((p) => p.record),
-        { actor: "api:admin-token", via: `http:${ctx.ip}` },
-      );
-      ctx.state.log.info({ progressIds: records.map((r) => r.id) }, "progress recorded via API");
-      const unbound = prepared.toStore.find((p) => !p.binding.bound)?.binding;
-      ctx.status = 201;
-      ctx.body = {
-        record: records[0],
-        records,
-        bound: !unbound,
-        ...(unbound && !unbound.bound ? { note: unbound.reason } : {}),
-      };
+      return runtime.store.inTransaction(() => {
+        // One record, or one per target when the text reports several; `record` is the first, for clients that read one.
+        const records = runtime.store.addMany(
+          prepared.toStore.map((p) => p.record),
+          { actor: "api:admin-token", via: `http:${ctx.ip}` },
+        );
+        const unbound = prepared.toStore.find((p) => !p.binding.bound)?.binding;
+        const outcome = {
+          status: 201,
+          body: {
+            record: records[0],
+            records,
+            bound: !unbound,
+            ...(unbound && !unbound.bound ? { note: unbound.reason } : {}),
+          },
+        };
+        commit(outcome);
+        ctx.state.log.info({ progressIds: records.map((r) => r.id) }, "progress recorded via API");
+        return outcome;
+      });
     } catch (err) {
       if (!(err instanceof ProgressRejected)) throw err;
-      ctx.status = 422;
-      ctx.body = { error: err.message };
+      return { status: 422, body: { error: err.message } };
+    }
+  }
+
+  router.post("/api/progress", async (ctx) => {
+    requireToken(ctx, runtime.env.PLANBOT_ADMIN_TOKEN);
+    const json = await readJsonBody(ctx, 16 * 1024);
+    const key = idempotencyKeyOf(ctx);
+    if (key !== undefined) {
+      const claim = keys.claim(POST_SCOPE, key, requestHash(json));
+      const answered = claimAnswer(claim, key);
+      if (answered) {
+        if (claim.kind === "replay") ctx.set("Idempotent-Replayed", "true");
+        ctx.status = answered.status;
+        ctx.body = answered.body;
+        return;
+      }
+    }
+    let committed = false;
+    try {
+      const outcome = recordProgress(json, ctx, (o) => {
+        if (key !== undefined) keys.complete(POST_SCOPE, key, o.status, o.body);
+        committed = true;
+      });
+      ctx.status = outcome.status;
+      ctx.body = outcome.body;
+    } finally {
+      // Only a stored record keeps its key: a refused or invalid request may be sent again under it, once fixed.
+      if (key !== undefined && !committed) keys.release(POST_SCOPE, key);
     }
   });
 
