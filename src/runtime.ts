@@ -102,7 +102,7 @@ export function openRuntime(env: Env): Runtime {
   const handleMessage = createMessageHandler({
     answerer,
     context: answerContext,
-    progressCommands: (msg) => progressCommands(msg) ?? digestCommand(msg),
+    progressCommands: (msg, options) => progressCommands(msg, options) ?? digestCommand(msg),
     departmentsOf: (userid) => findReporter(reporters, userid)?.departments ?? [],
     planOfChat,
   });

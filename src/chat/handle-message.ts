@@ -2,14 +2,14 @@
 import type { Answerer } from "../answer/answerer.js";
 import type { AnswerContext } from "../answer/types.js";
 import { type Conversations, createConversations } from "./conversations.js";
-import type { IncomingMessage, Reply } from "./message.js";
+import type { HandleOptions, IncomingMessage, Reply } from "./message.js";
 
 export interface ChatDeps {
   answerer: Answerer;
   /** builds the answer context at the moment of the message (today's date, progress reader) */
   context(): AnswerContext;
   /** progress commands (进展 …, 进展历史 …, 更正 …, 撤销 …); returns null when the text is not one */
-  progressCommands?: (msg: IncomingMessage) => Reply | null;
+  progressCommands?: (msg: IncomingMessage, options?: HandleOptions) => Reply | null;
   /** the sender's departments (the reporters file), for "我们部门牵头哪些任务"; none known: [] */
   departmentsOf?: (userid: string) => readonly string[];
   /** the plan of a group (chats file), for questions asked there that name none */
@@ -18,10 +18,12 @@ export interface ChatDeps {
   conversations?: Conversations;
 }
 
-export function createMessageHandler(deps: ChatDeps): (msg: IncomingMessage) => Promise<Reply> {
+export function createMessageHandler(
+  deps: ChatDeps,
+): (msg: IncomingMessage, options?: HandleOptions) => Promise<Reply> {
   const conversations = deps.conversations ?? createConversations();
-  return async (msg) => {
-    const command = deps.progressCommands?.(msg);
+  return async (msg, options) => {
+    const command = deps.progressCommands?.(msg, options);
     if (command) return command;
     const homePlan = msg.chatid ? deps.planOfChat?.(msg.chatid) : undefined;
     const context = {

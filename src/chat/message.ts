@@ -21,4 +21,12 @@ export interface Reply {
   kind: string;
 }
 
-export type MessageHandler = (msg: IncomingMessage) => Promise<Reply>;
+export interface HandleOptions {
+  /**
+   * For a message that changes state: stores the reply as the message id's "done" mark. The handler calls it inside
+   * the transaction that writes the change, so that a crash cannot leave one without the other.
+   */
+  commit?: (reply: Reply) => void;
+}
+
+export type MessageHandler = (msg: IncomingMessage, options?: HandleOptions) => Promise<Reply>;

@@ -14,7 +14,7 @@ import { renderTaskProgress } from "../progress/render.js";
 import { resolveTask } from "../progress/resolve-task.js";
 import type { ProgressRecord } from "../progress/schema.js";
 import type { ProgressStore } from "../store/progress-store.js";
-import type { IncomingMessage, Reply } from "./message.js";
+import type { HandleOptions, IncomingMessage, Reply } from "./message.js";
 
 export interface ProgressCommandDeps {
   plans: readonly ResponsibilityMatrix[];
@@ -55,7 +55,9 @@ function taskLabel(task: Task): string {
   return `任务${task.no}「${task.title}」`;
 }
 
-export function createProgressCommands(deps: ProgressCommandDeps): (msg: IncomingMessage) => Reply | null {
+export function createProgressCommands(
+  deps: ProgressCommandDeps,
+): (msg: IncomingMessage, options?: HandleOptions) => Reply | null {
   const resolve = (ref: string) => {
     const r = resolveTask(ref, deps.plans, deps.answerer);
     if (r.found) return r;
@@ -291,9 +293,7 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
     return reply([`**${taskLabel(found.task)}**`, ...lines].join("\n"), "progress_show");
   }
 
-  return (msg) => {
-    const cmd = parseProgressCommand(msg.text);
-    if (!cmd) return null;
+  function run(msg: IncomingMessage, cmd: ProgressCommand): Reply {
     try {
       switch (cmd.kind) {
         case "help":
@@ -315,5 +315,19 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
       if (err instanceof ProgressRejected) return reply(`未记录:${err.message}`, "progress_invalid");
       throw err;
     }
+  }
+
+  return (msg, options = {}) => {
+    const cmd = parseProgressCommand(msg.text);
+    if (!cmd) return null;
+    const { commit } = options;
+    if (!commit) return run(msg, cmd);
+    // The command's writes (record, refusal) and the message id's "done" mark: one transaction on the store's
+    // connection, so a crash can neither lose the mark of a stored record nor leave a mark without it.
+    return deps.store.inTransaction(() => {
+      const answer = run(msg, cmd);
+      commit(answer);
+      return answer;
+    });
   };
 }

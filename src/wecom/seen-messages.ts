@@ -28,6 +28,11 @@ export interface SeenMessagesOptions {
   flushAfterMs?: number;
   /** writes those batches on another thread (which also checkpoints); without it they are written here */
   writer?: BackgroundWriter;
+  /**
+   * The connection state changes are written on (the progress store's): durable claims and their "done" marks go
+   * through it, so that a command's records and its mark commit in one transaction. Default: `db`.
+   */
+  durableDb?: Db;
   now?: () => number;
 }
 
@@ -39,8 +44,20 @@ export interface ClaimOptions {
   durable?: boolean;
 }
 
+/**
+ * Given to the producer of a durable message: stores the reply as the id's "done" mark. The producer calls it inside
+ * the transaction that writes the state change (on the durable connection), so both commit or neither does.
+ */
+export type CommitReply = (reply: string) => void;
+
 export interface SeenMessages {
-  once(channel: string, msgid: string, produce: () => Promise<string>, options?: ClaimOptions): Claim;
+  /** `produce` gets a CommitReply for durable messages; a producer that never calls it is marked done afterwards. */
+  once(
+    channel: string,
+    msgid: string,
+    produce: (commit?: CommitReply) => Promise<string>,
+    options?: ClaimOptions,
+  ): Claim;
   /** Replaces the stored reply of a processed message (e.g. to note it was delivered actively). */
   record(channel: string, msgid: string, reply: string): void;
   /** Writes the replies still queued; close() of the owner calls this. */
@@ -105,11 +122,12 @@ export interface OpenedSeenMessages {
 
 /**
  * The seen ids of one thread that answers callbacks: its own connection and background writer for a database file
- * (`db` itself for ":memory:"), pruned every 10 minutes.
+ * (`db` itself for ":memory:"), pruned every 10 minutes; durable claims on `db`, the store's connection.
  */
 export function openSeenMessages(file: string, db: Db): OpenedSeenMessages {
   const own = file === ":memory:" ? undefined : { db: openSeenMessagesDb(file), writer: startSeenMessagesWriter(file) };
-  const seen = createSeenMessages(own?.db ?? db, own ? { writer: own.writer } : {});
+  // `db` is the progress store's connection: state changes and their marks commit there together.
+  const seen = createSeenMessages(own?.db ?? db, own ? { writer: own.writer, durableDb: db } : {});
   seen.prune();
   const pruneTimer = setInterval(() => seen.prune(), 10 * 60_000).unref();
   return {
@@ -161,15 +179,17 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
   const select = db.prepare<[string, string], Row>(
     "SELECT state, reply, claimed_at, expires_at FROM wecom_seen_messages WHERE channel = ? AND msgid = ?",
   );
+  const durableDb = options.durableDb ?? db;
   // Claims a new id, an expired one, or one whose pending claim is abandoned; changes = 0 means someone holds it.
-  const claim = db.prepare<{ channel: string; msgid: string; now: number; expires: number; abandoned: number }>(
+  const claim = durableDb.prepare<{ channel: string; msgid: string; now: number; expires: number; abandoned: number }>(
     `INSERT INTO wecom_seen_messages (channel, msgid, state, reply, claimed_at, expires_at)
      VALUES (@channel, @msgid, 'pending', NULL, @now, @expires)
      ON CONFLICT (channel, msgid) DO UPDATE SET state = 'pending', reply = NULL, claimed_at = @now, expires_at = @expires
      WHERE expires_at <= @now OR (state = 'pending' AND claimed_at <= @abandoned)`,
   );
   const upsertDone = db.prepare<[string, string, string, number, number]>(UPSERT_DONE);
-  const release = db.prepare<[string, string]>(
+  const durableDone = durableDb.prepare<[string, string, string, number, number]>(UPSERT_DONE);
+  const release = durableDb.prepare<[string, string]>(
     "DELETE FROM wecom_seen_messages WHERE channel = ? AND msgid = ? AND state = 'pending'",
   );
   const expire = db.prepare<[number]>("DELETE FROM wecom_seen_messages WHERE expires_at <= ?");
@@ -259,14 +279,18 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
       const claimed = claim.run({ channel, msgid, now: t, expires: expiresAt, abandoned: t - reclaimAfterMs });
       if (claimed.changes === 0) return fromTable(channel, msgid, t) ?? { kind: "elsewhere" };
       known.add(key, expiresAt);
+      const commit: CommitReply = (reply) => {
+        durableDone.run(channel, msgid, reply, claimedAt, expiresAt);
+      };
       return produceOnce(
         key,
-        produce,
+        () => produce(commit),
         (reply) => {
-          // The state change is committed by now; its reply is written at once, on this connection.
-          upsertDone.run(channel, msgid, reply, claimedAt, expiresAt);
+          // Again, for a producer that changed nothing and so marked nothing (an invalid command); same row otherwise.
+          durableDone.run(channel, msgid, reply, claimedAt, expiresAt);
           remember({ channel, msgid, reply, claimedAt, expiresAt }, false);
         },
+        // Nothing was committed with the mark: let WeCom's retry run it again.
         () => release.run(channel, msgid),
       );
     },

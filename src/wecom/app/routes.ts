@@ -75,9 +75,13 @@ export function appRoutes(deps: AppRouteDeps): Router<AppState> {
     const claim = deps.seen.once(
       "wecom-app",
       msgid,
-      async () => {
-        const answer = await deps.respond({ text: question, userid: msg.FromUserName, channel: "wecom-app" });
-        return JSON.stringify({ markdown: answer.markdown, delivery: "passive" } satisfies Outcome);
+      async (commit) => {
+        const stored = (markdown: string) => JSON.stringify({ markdown, delivery: "passive" } satisfies Outcome);
+        const answer = await deps.respond(
+          { text: question, userid: msg.FromUserName, channel: "wecom-app" },
+          commit ? { commit: (reply) => commit(stored(reply.markdown)) } : {},
+        );
+        return stored(answer.markdown);
       },
       { durable: changesState(question) },
     );

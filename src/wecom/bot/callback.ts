@@ -80,13 +80,12 @@ export function createBotCallback(deps: BotCallbackDeps): BotCallback {
         const claim = deps.seen.once(
           "wecom-bot",
           msg.msgid,
-          async () => {
-            const answer = await deps.respond({
-              text: question,
-              userid: msg.from.userid,
-              chatid: msg.chatid,
-              channel: "wecom-bot",
-            });
+          async (commit) => {
+            const answer = await deps.respond(
+              { text: question, userid: msg.from.userid, chatid: msg.chatid, channel: "wecom-bot" },
+              // what the table keeps for a bot message is the reply's markdown
+              commit ? { commit: (reply) => commit(reply.markdown) } : {},
+            );
             return answer.markdown;
           },
           { durable: changesState(question) },

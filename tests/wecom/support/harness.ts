@@ -44,10 +44,10 @@ export function countingHandler(delayMs = 0) {
   const calls: IncomingMessage[] = [];
   const wrap =
     (real: MessageHandler): MessageHandler =>
-    async (msg) => {
+    async (msg, options) => {
       calls.push(msg);
       if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
-      return real(msg);
+      return real(msg, options);
     };
   return { calls, wrap };
 }
