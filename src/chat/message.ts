@@ -14,6 +14,16 @@ export const IncomingMessage = z.object({
 });
 export type IncomingMessage = z.infer<typeof IncomingMessage>;
 
+/**
+ * Channels whose sender nobody verified: open HTTP (the dashboard's "try the bot" box). Whatever userid they carry,
+ * no state changes through them; WeCom signs its callbacks and the CLI runs as whoever holds the database file.
+ */
+const UNVERIFIED: ReadonlySet<Channel> = new Set(["http"]);
+
+export function senderVerified(channel: Channel): boolean {
+  return !UNVERIFIED.has(channel);
+}
+
 export interface Reply {
   /** WeCom-flavoured markdown, ready to send */
   markdown: string;

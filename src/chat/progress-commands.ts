@@ -14,7 +14,8 @@ import { renderTaskProgress } from "../progress/render.js";
 import { resolveTask } from "../progress/resolve-task.js";
 import type { ProgressRecord } from "../progress/schema.js";
 import type { ProgressStore } from "../store/progress-store.js";
-import type { HandleOptions, IncomingMessage, Reply } from "./message.js";
+import { isWriteCommand } from "./changes-state.js";
+import { type HandleOptions, type IncomingMessage, type Reply, senderVerified } from "./message.js";
 
 export interface ProgressCommandDeps {
   plans: readonly ResponsibilityMatrix[];
@@ -46,6 +47,10 @@ export function progressHelp(e: Examples): string {
 }
 
 const HISTORY_LIMIT = 10;
+
+/** What a channel that cannot tell who is writing answers a write command with. */
+const READ_ONLY_TEXT =
+  "这里只能查询,不能登记、更正或撤销进展。进展请在企业微信群聊中 @机器人 登记(需在填报名单中),或由管理员用命令行 `planbot progress add` 登记。";
 
 function reply(markdown: string, kind: string): Reply {
   return { markdown, kind };
@@ -294,6 +299,7 @@ export function createProgressCommands(
   }
 
   function run(msg: IncomingMessage, cmd: ProgressCommand): Reply {
+    if (isWriteCommand(cmd) && !senderVerified(msg.channel)) return reply(READ_ONLY_TEXT, "progress_read_only");
     try {
       switch (cmd.kind) {
         case "help":

@@ -29,7 +29,7 @@ reporters:
 
 let t: TempDb;
 let store: ProgressStore;
-let send: (text: string, userid?: string) => Promise<Reply>;
+let send: (text: string, userid?: string, channel?: IncomingMessage["channel"]) => Promise<Reply>;
 
 beforeEach(() => {
   t = tempDb();
@@ -50,8 +50,8 @@ beforeEach(() => {
     }),
     departmentsOf: (userid) => findReporter(reporters, userid)?.departments ?? [],
   });
-  send = (text, userid = "zhang") => {
-    const msg: IncomingMessage = { text, userid, channel: "simulator", chatid: "g1" };
+  send = (text, userid = "zhang", channel = "simulator") => {
+    const msg: IncomingMessage = { text, userid, channel, chatid: "g1" };
     return handler(msg);
   };
 });
@@ -278,6 +278,20 @@ describe("who may correct or undo", () => {
       detail: "进展 任务1:累计达到300家",
       reason: expect.stringContaining("不在进展填报名单中"),
     });
+  });
+});
+
+describe("channels without a verified sender (the dashboard's try box)", () => {
+  it("never record, correct or undo, even for an id the reporters file names, and say where to record", async () => {
+    await send("进展 任务1:专精特新企业累计达到520家", "zhang");
+    for (const text of ["进展 任务1:专精特新企业累计达到530家", "更正 #1 累计达到1家", "撤销 #1", "撤销"]) {
+      const r = await send(text, "wang", "http");
+      expect(r.kind).toBe("progress_read_only");
+      expect(r.markdown).toContain("群聊");
+      expect(r.markdown).toContain("planbot progress add");
+    }
+    expect(store.count()).toBe(1);
+    expect((await send("进展 任务1", "wang", "http")).kind).toBe("progress_show");
   });
 });
 
