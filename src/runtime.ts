@@ -63,7 +63,21 @@ function defaultReportersFile(knowledgeDir: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-export function openRuntime(env: Env): Runtime {
+/**
+ * The sample is a demonstration: with PLANBOT_LOAD_SAMPLE the whole run keeps its store in memory, so that nothing
+ * of the sample (nor anything recorded beside it) reaches PLANBOT_DB, and a restart without the flag shows none of it.
+ */
+function sampleAware(env: Env): Env {
+  if (!env.PLANBOT_LOAD_SAMPLE) return env;
+  logger.warn(
+    { PLANBOT_DB: env.PLANBOT_DB },
+    "PLANBOT_LOAD_SAMPLE: sample mode, the store is in memory: PLANBOT_DB is not opened and nothing recorded now is kept",
+  );
+  return { ...env, PLANBOT_DB: ":memory:" };
+}
+
+export function openRuntime(given: Env): Runtime {
+  const env = sampleAware(given);
   const plans = loadPlans(env.PLANBOT_KNOWLEDGE);
   const answerer = createAnswerer(plans);
   const db = openDatabase(env.PLANBOT_DB);

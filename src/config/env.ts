@@ -17,7 +17,7 @@ export const EnvSchema = z.object({
   PLANBOT_CHATS: optionalString,
   PLANBOT_REPORTERS: optionalString,
   PLANBOT_STALE_DAYS: z.coerce.number().int().positive().default(30),
-  /** load knowledge/samples/*.csv (sample progress labelled 示例) into the store on start; 1/true/yes */
+  /** load knowledge/samples/*.csv (sample progress labelled 示例) on start, into a store in memory; 1/true/yes */
   PLANBOT_LOAD_SAMPLE: z.stringbool().default(false),
   PLANBOT_TIMESTAMP_WINDOW_S: z.coerce.number().int().positive().default(300),
   /** bot callbacks in a worker thread: auto = when the machine has more than one core and the store is a file */

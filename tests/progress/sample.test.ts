@@ -11,6 +11,7 @@ import { loadSampleProgress } from "../../src/progress/sample.js";
 import { parseCsv } from "../../src/progress/table-io.js";
 import { createProgressStore } from "../../src/store/progress-store.js";
 import { type TempDb, tempDb } from "../store/helpers.js";
+import { runtimeFixture } from "./runtime-fixture.js";
 
 const knowledge = resolve(import.meta.dirname, "../../knowledge");
 let t: TempDb | undefined;
@@ -53,5 +54,21 @@ describe("shipped sample progress", () => {
       contactsOf: () => [],
     });
     expect(parts.join("\n")).toContain("最终完成情况");
+  });
+});
+
+describe("PLANBOT_LOAD_SAMPLE", () => {
+  it("keeps the sample out of the real database: nothing of it remains after a restart without the flag", () => {
+    const fx = runtimeFixture();
+    try {
+      const withSample = fx.open({ PLANBOT_LOAD_SAMPLE: "1" });
+      expect(withSample.store.count()).toBe(2);
+      withSample.close();
+      const after = fx.open();
+      expect(after.store.count()).toBe(0);
+      after.close();
+    } finally {
+      fx.cleanup();
+    }
   });
 });

@@ -12,9 +12,12 @@ import { readTable, writeTable } from "../../progress/table-io.js";
 import { openRuntime, type Runtime, todayInShanghai } from "../../runtime.js";
 import { registerProgressAudit } from "./progress-audit.js";
 
-/** Opens the runtime with --db taking precedence over PLANBOT_DB. */
+/**
+ * Opens the runtime with --db taking precedence over PLANBOT_DB, always on the real store: the CLI records and reads
+ * what is kept, so PLANBOT_LOAD_SAMPLE (a demonstration in memory) does not apply to it.
+ */
 export function openCliRuntime(db: string | undefined): Runtime {
-  const env = loadEnv();
+  const env = { ...loadEnv(), PLANBOT_LOAD_SAMPLE: false };
   return openRuntime(db ? { ...env, PLANBOT_DB: db } : env);
 }
 
