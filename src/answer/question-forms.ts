@@ -1,5 +1,5 @@
 // What questions look like: the phrasings the resolver branches on (who is in overall charge, tasks with or without
-// targets, counts, comparisons, thanks…). Patterns only; what each one leads to is in resolve.ts.
+// targets, counts, comparisons, thanks…). Patterns only; what each one leads to is in kinds/ (table in resolve.ts).
 import { PLAN_OVERVIEW } from "./question.js";
 
 /** "是12家吗", "是不是200亿", "对吗": the question asks whether a figure it quotes is right. */

@@ -1,6 +1,14 @@
 // Renders a resolution as short Chinese WeCom markdown: the plan's facts, its own sentence quoted, defects flagged.
 import { kindOf } from "../plan/departments.js";
-import type { ResponsibilityMatrix, SourceWarning, Target, Task } from "../plan/schema.js";
+import type { Measure, ResponsibilityMatrix, SourceWarning, Target, Task } from "../plan/schema.js";
+import {
+  ADD_TARGET_BY_REVIEW,
+  listFigures,
+  noTargetNote,
+  statedFigures,
+  unheldIn,
+  unheldInTask,
+} from "../plan/stated-figures.js";
 import { daysBetween } from "../progress/dates.js";
 import { formatPercent } from "../progress/format.js";
 import { renderStatusOverview } from "../progress/overview.js";
@@ -62,7 +70,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
           ...(r.unmatched ? [`保障措施中未涉及“${r.unmatched}保障”,计划没有这方面的专门规定。保障措施如下:`] : []),
           ...(r.askedWho && r.all ? ["计划未写明由谁负责整个计划的落实;保障措施如下:"] : []),
           ...(r.askedWho && !r.all ? ["保障措施未写明牵头或协同部门,原文如下:"] : []),
-          ...(r.askedFigure ? [`计划未明确“${r.askedFigure}”的量化目标:保障措施只有文字要求,没有数字。原文如下:`] : []),
+          ...(r.askedFigure ? [measuresFigureLine(r.plan, r.measures, r.askedFigure)] : []),
           ...r.measures.map((m) =>
             r.all ? `${m.label}${m.title}` : `${m.label}**${m.title}**\n> 原文:“${m.title}。${m.text}”`,
           ),
@@ -183,13 +191,20 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         );
       }
       const shown = r.plan.tasks.filter((t) => t.targets.length > 0 === (r.targets === "with"));
-      const what = r.targets === "with" ? "设定了量化目标" : "未设定量化目标";
+      // A task without targets in the matrix may still state figures: said, never denied.
+      const stated = (t: Task) => {
+        const figures = unheldInTask(r.plan, t).flatMap((u) => u.figures);
+        return figures.length > 0 ? `(原文写有${listFigures(figures)},尚未收录为目标)` : "";
+      };
+      const anyStated = r.targets === "without" && shown.some((t) => stated(t));
+      const what = r.targets === "with" ? "设定了量化目标" : anyStated ? "矩阵中没有目标条目" : "未设定量化目标";
       return withPlan(
         r.plan,
         opts,
         [
           `**${what}的重点任务(${shown.length}项,共${r.plan.tasks.length}项)**`,
-          ...(shown.length > 0 ? shown.map(line) : ["无"]),
+          ...(shown.length > 0 ? shown.map((t) => `${line(t)}${r.targets === "without" ? stated(t) : ""}`) : ["无"]),
+          ...(anyStated ? [`(${ADD_TARGET_BY_REVIEW})`] : []),
         ].join("\n"),
       );
     }
@@ -305,20 +320,53 @@ function renderNoFigure(
   const askedTask = intents.has("lead") || intents.has("partners");
   return [
     `**${task.label}${task.title}**`,
-    `计划未明确“${nf.subject}”的量化目标:本任务提到了相关内容,但所列数字不是针对它的。`,
+    noFigureLine(plan, task, nf),
     `牵头:**${task.lead.join("、") || "原文未写明"}**`,
     `协同:${task.partners.join("、") || "无"}`,
     ...(askedTask
       ? ["本任务设定的目标:", ...taskTargetLines(plan, task)]
-      : [`(可问“${task.label}的目标”查看本任务设定的量化目标)`]),
+      : task.targets.length > 0
+        ? [`(可问“${task.label}的目标”查看本任务设定的量化目标)`]
+        : []),
     `进展:${renderTaskProgress(plan, task, ctx, [])[0] ?? ""}`,
     ...quotes([nf.sentence]),
   ].join("\n");
 }
 
+/**
+ * What the reply says when the task's sentence about the subject sets no target in the matrix. A figure the sentence
+ * states is never denied: either no target holds it yet (said, with how to add one), or other targets hold it.
+ */
+function noFigureLine(plan: ResponsibilityMatrix, task: Task, nf: { subject: string; sentence: string }): string {
+  const unheld = unheldIn(plan, [nf.sentence]).flatMap((u) => u.figures);
+  if (unheld.length > 0) {
+    return `矩阵中还没有“${nf.subject}”的目标条目:原文写有${listFigures(unheld)}(见下句),尚未收录为目标;${ADD_TARGET_BY_REVIEW}。`;
+  }
+  const stated = statedFigures(nf.sentence);
+  if (stated.length > 0) {
+    return `矩阵中没有专门针对“${nf.subject}”的目标条目;下句中的${listFigures(stated)}已作为${task.label}的目标收录。`;
+  }
+  return `计划未明确“${nf.subject}”的量化目标:本任务提到了相关内容,但所列数字不是针对它的。`;
+}
+
+/** Asked for a figure of a safeguard measure: measures rarely set one; when their text states one, it is said. */
+function measuresFigureLine(plan: ResponsibilityMatrix, measures: Measure[], asked: string): string {
+  const unheld = unheldIn(
+    plan,
+    measures.map((m) => m.text),
+  ).flatMap((u) => u.figures);
+  if (unheld.length > 0) {
+    return `矩阵中没有“${asked}”的目标条目:保障措施原文写有${listFigures(unheld)},尚未收录为目标;${ADD_TARGET_BY_REVIEW}。原文如下:`;
+  }
+  return `计划未明确“${asked}”的量化目标:保障措施只有文字要求,没有数字。原文如下:`;
+}
+
 /** A task's targets as list lines under its title, with the plan's defects flagged; a task without any says so. */
 function taskTargetLines(plan: ResponsibilityMatrix, task: Task): string[] {
-  if (task.targets.length === 0) return ["- 原文未设定量化目标"];
+  if (task.targets.length === 0) {
+    const unheld = unheldInTask(plan, task);
+    return [`- ${noTargetNote(unheld)}`, ...quotes(unheld.slice(0, 1).map((u) => u.sentence))];
+  }
   return [
     ...task.targets.map((t) => `- ${targetText(t)}`),
     ...renderWarnings(warningsFor(plan, task.targets)),
@@ -414,7 +462,7 @@ function renderTask(
     lines.push(focus ? "相关目标:" : "目标:", ...shown.map((t) => `- ${targetText(t)}`));
     if (focus && focus.length < task.targets.length) lines.push(`(本任务共${task.targets.length}项目标)`);
   } else {
-    lines.push("目标:原文未设定量化目标");
+    lines.push(`目标:${noTargetNote(unheldInTask(plan, task))}`);
   }
   lines.push(...renderWarnings(warningsFor(plan, shown)));
   const [first, ...rest] = renderTaskProgress(plan, task, ctx, focus ?? undefined);
@@ -422,6 +470,14 @@ function renderTask(
   // Asked only who, about something the task names: its sentence is the evidence, not the target sentences.
   const askedFigures = intents.has("targets") || intents.has("progress");
   const cited = topicSentence && !askedFigures ? [topicSentence] : shown.map((t) => t.sentence);
+  // Asked for the task's targets: a sentence stating figures no target holds is quoted too, and said so.
+  const unheld = askedFigures && !focus ? unheldInTask(plan, task) : [];
+  if (unheld.length > 0 && shown.length > 0) {
+    lines.push(
+      `原文另写有${listFigures(unheld.flatMap((u) => u.figures))},矩阵尚未收录为目标(${ADD_TARGET_BY_REVIEW})`,
+    );
+  }
+  cited.push(...unheld.slice(0, 1).map((u) => u.sentence));
   if (intents.has("lead") || intents.has("partners") || intents.size === 0 || cited.length === 0) {
     if (topicSentence && !cited.includes(topicSentence)) cited.unshift(topicSentence);
     if (task.attribution) cited.push(task.attribution);

@@ -1,5 +1,6 @@
 // The front page: the responsibility matrix as a table with filters, a search box over the answering core, and warnings.
 import type { ResponsibilityMatrix } from "../plan/schema.js";
+import { noTargetNote, unheldInTask } from "../plan/stated-figures.js";
 import type { TargetProgress } from "../progress/status.js";
 import {
   formatNumber,
@@ -76,7 +77,7 @@ function taskRow(row: TaskRow): SafeHtml {
   const targets =
     row.targets.length > 0
       ? html`<ul class="targets">${row.targets.map((t) => targetCell(row, t))}</ul>`
-      : html`<p class="no-targets">无量化指标 ${[...row.statuses].map(statusBadge)}</p>`;
+      : html`<p class="no-targets">${noTargetNote(unheldInTask(plan, task))} ${[...row.statuses].map(statusBadge)}</p>`;
   return html`<tr data-task="${task.no}" data-plan="${plan.slug}">
 <th scope="row" class="task-cell"><a href="${taskHref(plan.slug, task.no)}"><span class="task-no">${task.label || `（${task.no}）`}</span> ${task.title}</a>
 ${row.warnings.length > 0 ? html`<details class="row-warnings"><summary><span aria-hidden="true">⚠</span> 原文缺陷 ${row.warnings.length} 处</summary>${warningList(row.warnings)}</details>` : ""}</th>

@@ -1,5 +1,6 @@
 // One task's page: the plan's own text, its targets with status, a chart per numeric target, and the full progress history.
 import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
+import { ADD_TARGET_BY_REVIEW, listFigures, noTargetNote, unheldInTask } from "../plan/stated-figures.js";
 import type { ProgressRecord } from "../progress/schema.js";
 import type { TargetProgress } from "../progress/status.js";
 import { type TargetChart, targetCharts } from "./chart-series.js";
@@ -105,7 +106,8 @@ ${warningList(row.warnings, "原文缺陷提示")}
 <blockquote class="plan-text">${paragraphs.map((p) => html`<p>${p}</p>`)}${task.attribution ? html`<p class="attribution">${task.attribution}</p>` : ""}</blockquote>
 </section>
 <section aria-labelledby="targets-heading"><h2 id="targets-heading">指标（${task.targets.length} 项）</h2>
-${task.targets.length > 0 ? row.targets.map((t) => targetSection(plan, t, chartOf(t.target.id))) : html`<p>此任务没有量化指标。</p>`}
+${task.targets.length > 0 ? row.targets.map((t) => targetSection(plan, t, chartOf(t.target.id))) : ""}
+${unheldNote(plan, task)}
 </section>
 <section aria-labelledby="history-heading"><h2 id="history-heading">进展记录（${history.length} 条）</h2>
 ${historyTable(task, history)}
@@ -116,4 +118,11 @@ ${historyTable(task, history)}
     body,
     scripts: charts.some((c) => c.actual.length > 0) ? ["chart.umd.min.js", "task-chart.js"] : [],
   });
+}
+
+/** Figures the task's text states that no target holds: said with their sentence, never "no targets". */
+function unheldNote(plan: ResponsibilityMatrix, task: Task): SafeHtml | string {
+  const unheld = unheldInTask(plan, task);
+  if (unheld.length === 0) return task.targets.length > 0 ? "" : html`<p class="no-targets">原文未设定量化目标。</p>`;
+  return html`<div class="unheld-figures"><p>${task.targets.length > 0 ? `另：原文写有${listFigures(unheld.flatMap((u) => u.figures))}，矩阵中尚无对应目标（${ADD_TARGET_BY_REVIEW}）。` : `${noTargetNote(unheld)}。`}</p>${unheld.map((u) => html`<blockquote>${u.sentence}</blockquote>`)}</div>`;
 }

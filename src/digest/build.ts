@@ -1,5 +1,6 @@
 // Builds the morning digest: new progress, targets behind pace, stale tasks, days left or final attainment. Pure and deterministic.
 import type { ResponsibilityMatrix, Task } from "../plan/schema.js";
+import { noTargetNote, unheldInTask } from "../plan/stated-figures.js";
 import { daysBetween } from "../progress/dates.js";
 import { clip, formatPercent } from "../progress/format.js";
 import { dayLabel, recordLine, renderTargetLine } from "../progress/render.js";
@@ -63,7 +64,9 @@ function planItems(plan: ResponsibilityMatrix, input: DigestInput): DigestItem[]
     items.push({ kind: "entry", text: `规划期已于 ${period?.end} 结束,以下为最终完成情况` });
     items.push({ kind: "section", text: "### 最终完成情况" });
     const finals = progress.flatMap((tp) => tp.targets.map((p) => ({ task: tp.task, p })));
-    if (finals.length === 0) items.push({ kind: "entry", text: "- 本计划没有量化指标" });
+    if (finals.length === 0) {
+      items.push({ kind: "entry", text: `- ${noTargetNote(plan.tasks.flatMap((t) => unheldInTask(plan, t)))}` });
+    }
     for (const { task, p } of finals) {
       items.push({ kind: "entry", text: `- 任务${task.no} ${renderTargetLine(p).replace(/^- /, "")}` });
     }

@@ -1,0 +1,74 @@
+// A department's tasks: "经贸局牵头哪些任务", "科技局牵头的任务有哪些目标", "财政局负责的任务进展如何", and the
+// tasks two departments share ("市监局和税务局共同参与哪项任务").
+import type { ParsedQuestion } from "../question.js";
+import { TRIVIAL_TOPIC } from "../question-forms.js";
+import type { Resolution } from "../resolution.js";
+import type { QuestionKind } from "./scope.js";
+
+/** What, beside a department, makes a question ask for its tasks rather than about a subject. */
+const ASKS_FOR_TASKS =
+  /(牵头|负责|配合|协同|参与|承担|主抓|涉及)(了)?(的是)?(哪些|哪几|哪项|什么|几项|的任务)|哪些任务|哪几项任务|的任务|哪些工作|哪项工作|重点工作|(工作|任务)有哪些|清单|列表|干什么|做什么|干啥|职责/;
+
+function asksDepartmentTasks(q: ParsedQuestion): boolean {
+  return (
+    q.departments.length > 0 &&
+    q.taskNo === null &&
+    (!q.topic || ASKS_FOR_TASKS.test(q.normalized)) &&
+    !/谁/.test(q.normalized)
+  );
+}
+
+/**
+ * "科技局牵头哪些任务" then "目标呢" / "进展如何": the follow-up asks about that department's tasks. The department
+ * becomes the subject, as if named: nothing else is asked about.
+ */
+export function departmentFollowUp(q: ParsedQuestion, previous: Resolution | null): ParsedQuestion {
+  if (
+    previous?.kind === "dept_tasks" &&
+    q.departments.length === 0 &&
+    q.taskNo === null &&
+    (!q.topic || TRIVIAL_TOPIC.test(q.topic)) &&
+    !q.intents.has("goals") &&
+    (q.intents.has("targets") || q.intents.has("progress"))
+  ) {
+    const name = previous.department;
+    return { ...q, departments: [{ name, said: name }], topic: "" };
+  }
+  return q;
+}
+
+export const SHARED_TASKS: QuestionKind = {
+  name: "the tasks several departments share",
+  resolve({ q, plan }, scope) {
+    if (!asksDepartmentTasks(q) || q.departments.length < 2 || /分别|各自/.test(q.normalized)) return undefined;
+    const names = q.departments.map((d) => d.name);
+    const home = plan ?? scope.loaded.plans[0];
+    if (!home) return undefined;
+    const tasks = home.tasks.filter((t) => names.every((n) => t.lead.includes(n) || t.partners.includes(n)));
+    return { kind: "shared_tasks", departments: names, plan: home, tasks };
+  },
+};
+
+export const DEPARTMENT_TASKS: QuestionKind = {
+  name: "a department's tasks",
+  resolve({ q, plan }, scope) {
+    const dept = q.departments[0];
+    if (!dept || !asksDepartmentTasks(q)) return undefined;
+    const entries = scope.departmentTasks(dept.name);
+    if (entries.length === 0)
+      return { kind: "not_covered", subject: dept.name, why: "department_leads_nothing", nearest: [] };
+    // "财政局负责的任务进展如何": how the targets of the tasks it leads stand.
+    const leadsHere = plan && entries.some((e) => e.plan === plan && e.lead.length > 0);
+    if (q.intents.has("progress") && plan && leadsHere) {
+      return { kind: "status_overview", plan, only: null, department: dept.name };
+    }
+    return {
+      kind: "dept_tasks",
+      department: dept.name,
+      plans: entries,
+      ...(dept.corrected ? { saidAs: dept.said } : {}),
+      // "科技局牵头的任务有哪些目标": each led task with its targets.
+      ...(q.intents.has("targets") && /目标|指标/.test(q.normalized) ? { withTargets: true } : {}),
+    };
+  },
+};

@@ -1,0 +1,43 @@
+// What applies to any task or goals found, whatever the kind of question that found it: a figure quoted narrows
+// the targets ("1100万元/亩是哪个指标") or is checked ("是12家吗"), a department's role is asked ("科技局是第三项
+// 任务的牵头部门吗"), a year the plan sets nothing for is said so.
+import { checkYears, targetsWithFigure, withFigureCheck } from "../figures-asked.js";
+import type { ParsedQuestion } from "../question.js";
+import { ASKS_ROLE, COUNT_UNITS } from "../question-forms.js";
+import type { Resolution } from "../resolution.js";
+import { goalsAnswer } from "./goals-targets.js";
+import type { Scope } from "./scope.js";
+
+export function refine(found: Resolution, q: ParsedQuestion, scope: Scope): Resolution {
+  let resolution = found;
+  // "800亿的目标谁负责": the goals, narrowed to the one whose figure is quoted.
+  if (resolution.kind === "goals" && resolution.focus === null) {
+    const byFigure = targetsWithFigure(resolution.plan, q.topic);
+    if (byFigure?.task === null) resolution = goalsAnswer(resolution.plan, q, scope.index, byFigure.targets);
+  }
+  // "1100万元/亩是哪个指标": a task found by its words, narrowed to the target whose figure is quoted.
+  if (resolution.kind === "task" && !resolution.noFigureFor) {
+    const all = resolution.task.targets;
+    const byFigure =
+      resolution.focus && resolution.focus.length < all.length
+        ? undefined
+        : targetsWithFigure(resolution.plan, q.topic);
+    if (byFigure?.task === resolution.task) resolution = { ...resolution, focus: byFigure.targets };
+  }
+  if (resolution.kind === "task" && COUNT_UNITS.test(q.normalized)) resolution = { ...resolution, countUnits: true };
+  // "科技局是第三项任务的牵头部门吗", "投资促进局在任务一中是牵头还是协同": answered yes or no first.
+  const [named1, ...others] = q.departments;
+  if (named1 && others.length === 0 && ASKS_ROLE.test(q.normalized)) {
+    const asked = /还是/.test(q.normalized)
+      ? "either"
+      : /协同|配合|参与|协助|partner|cooperat|involved|take part|join/.test(q.normalized)
+        ? "partner"
+        : "lead";
+    const roleCheck = { department: named1.name, asked } as const;
+    if (resolution.kind === "task") resolution = { ...resolution, roleCheck };
+    // A goal carried by one task ("千亿产业是经贸发展局牵头吗"): that task's departments answer.
+    else if (resolution.kind === "goals" && resolution.carriers?.length === 1)
+      resolution = { ...resolution, roleCheck };
+  }
+  return checkYears(withFigureCheck(resolution, q), q);
+}

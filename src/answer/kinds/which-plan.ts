@@ -1,0 +1,16 @@
+// "总体目标有哪些" with several plans loaded and none named: ask which, rather than guess or show help.
+import { OVERVIEW_WORDS, TRIVIAL_TOPIC, WHOLE_PLAN_INTENTS } from "../question-forms.js";
+import type { QuestionKind } from "./scope.js";
+
+export const WHICH_PLAN: QuestionKind = {
+  name: "a whole plan, none named among several",
+  resolve({ q, plan, previous }, scope) {
+    if (plan || previous || q.taskNo !== null || q.departments.length > 0) return undefined;
+    if (!WHOLE_PLAN_INTENTS.some((i) => q.intents.has(i))) return undefined;
+    const subject = q.topic
+      .replace(OVERVIEW_WORDS, " ")
+      .replace(/讲|说|内容|介绍/g, "")
+      .trim();
+    return !subject || TRIVIAL_TOPIC.test(subject) ? { kind: "which_plan", plans: scope.planKeys } : undefined;
+  },
+};
