@@ -13,6 +13,7 @@ import { prepareRecord } from "../progress/record.js";
 import { renderTaskProgress } from "../progress/render.js";
 import { resolveTask } from "../progress/resolve-task.js";
 import type { ProgressRecord } from "../progress/schema.js";
+import type { Glossary } from "../search/glossary.js";
 import type { ProgressStore } from "../store/progress-store.js";
 import type { IncomingMessage, Reply } from "./message.js";
 
@@ -24,6 +25,8 @@ export interface ProgressCommandDeps {
   reporters(): ReportersFile;
   today(): string;
   staleDays: number;
+  /** wordings that name a metric as well as its own name (高企 → 高新技术企业) */
+  glossary?: Glossary;
 }
 
 /** The grammar, with examples in the loaded plan's own words (examples.ts). */
@@ -97,7 +100,9 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
       const verb =
         example?.comparison === "提升" || example?.comparison === "下降" ? `已${example.comparison}` : "累计达到";
       if (example && note) {
-        lines.push(`如需计入指标,每条进展写明一个指标名和数字,如「${example.metric}${verb}…${example.unit}」`);
+        lines.push(
+          `如需计入指标,请写明指标名,每条一个指标,如「进展 任务${task.no}:${example.metric}${verb}…${example.unit}」`,
+        );
       }
     }
     lines.push(`日期:${rec.asOf} · 填报:${reporterLabel(rec)}`);
@@ -220,6 +225,7 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
         targetId: null,
         value: null,
         unit: null,
+        boundBy: null,
         kind: "retraction",
         text: `撤销 #${target.rec.id}`,
         reporterId: msg.userid,

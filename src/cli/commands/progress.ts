@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { departmentCovered } from "../../auth/permission.js";
 import { loadEnv } from "../../config/env.js";
+import { targetChoices } from "../../progress/bind.js";
 import { asOfInText } from "../../progress/command.js";
 import { formatNumber } from "../../progress/format.js";
 import { describeProblems, EXPORT_HEADERS, exportRows, importTable } from "../../progress/import.js";
@@ -58,7 +59,7 @@ function add(raw: unknown): void {
         department: opts.dept ?? null,
         source: "cli",
       },
-      { plans: runtime.plans.plans, answerer: runtime.answerer, today },
+      { plans: runtime.plans.plans, answerer: runtime.answerer, today, glossary: runtime.plans.glossary },
     );
     if (!prepared.ok) throw new Error(`not recorded: ${prepared.reason}`);
     const { task } = prepared;
@@ -77,9 +78,10 @@ function add(raw: unknown): void {
     );
     for (const [i, rec] of recs.entries()) {
       const b = prepared.toStore[i]?.binding;
+      // A figure kept as text says how to bind it: the metric named explicitly is taken as given.
       const figure = b?.bound
         ? `${b.target.metric} = ${formatNumber(b.value)}${b.unit}`
-        : `text only${b?.reason ? ` (${b.reason})` : ""}`;
+        : `text only${b?.reason ? ` (${b.reason}); to bind a figure, add it again with --metric <target> --value <n> (${targetChoices(task)})` : ""}`;
       process.stdout.write(`recorded #${rec.id}: ${rec.plan} 任务${rec.taskNo} · ${figure} · ${rec.asOf}\n`);
     }
   } finally {
@@ -135,7 +137,12 @@ async function importFile(file: string, raw: unknown): Promise<void> {
   const table = await readTable(file);
   const runtime = openCliRuntime(opts.db);
   try {
-    const deps = { plans: runtime.plans.plans, answerer: runtime.answerer, today: todayInShanghai() };
+    const deps = {
+      plans: runtime.plans.plans,
+      answerer: runtime.answerer,
+      today: todayInShanghai(),
+      glossary: runtime.plans.glossary,
+    };
     const result = importTable(table, runtime.store, deps, cliAudit());
     if (!result.ok) {
       throw new Error(

@@ -2,6 +2,7 @@
 import { timingSafeEqual } from "node:crypto";
 import Router from "@koa/router";
 import { z } from "zod";
+import { targetChoices } from "../../progress/bind.js";
 import { asOfInText } from "../../progress/command.js";
 import { ProgressRejected } from "../../progress/errors.js";
 import { prepareRecord } from "../../progress/record.js";
@@ -81,7 +82,7 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
         source: "api",
         supersedes: b.supersedes ?? null,
       },
-      { plans: runtime.plans.plans, answerer: runtime.answerer, today },
+      { plans: runtime.plans.plans, answerer: runtime.answerer, today, glossary: runtime.plans.glossary },
     );
     if (!prepared.ok) {
       ctx.status = 422;
@@ -101,7 +102,9 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
         record: records[0],
         records,
         bound: !unbound,
-        ...(unbound && !unbound.bound ? { note: unbound.reason } : {}),
+        ...(unbound && !unbound.bound && unbound.reason
+          ? { note: `${unbound.reason};如需计入指标,请给出 metric 和 value(可选:${targetChoices(prepared.task)})` }
+          : {}),
       };
     } catch (err) {
       if (!(err instanceof ProgressRejected)) throw err;
