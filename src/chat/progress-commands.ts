@@ -5,7 +5,7 @@ import { decideWrite, findReporter } from "../auth/permission.js";
 import type { ReportersFile } from "../auth/reporters.js";
 import { logger } from "../log.js";
 import type { DepartmentDirectory, ResponsibilityMatrix, Task } from "../plan/schema.js";
-import { describeBinding, metricScore, namesMetric } from "../progress/bind.js";
+import { describeBinding, figuresInUnit, metricScore, namesMetric } from "../progress/bind.js";
 import { asOfInText, type ProgressCommand, parseProgressCommand } from "../progress/command.js";
 import { ProgressRejected } from "../progress/errors.js";
 import { clip, formatNumber, formatPercent, reporterLabel } from "../progress/format.js";
@@ -93,7 +93,10 @@ export function createProgressCommands(deps: ProgressCommandDeps): (msg: Incomin
       lines.push(`指标:未计入${note ? `(${note})` : ""},仅保存为文字`);
       // The example names the target the text names (else one whose figure the plan states), with the verb its
       // kind of figure takes.
-      const stated = task.targets.filter((t) => t.value !== null);
+      // Targets in the unit of a figure the text holds come first: the example then fits what was reported.
+      const withValue = task.targets.filter((t) => t.value !== null);
+      const inUnit = withValue.filter((t) => figuresInUnit(rec.text, t.unit).length > 0);
+      const stated = inUnit.length > 0 ? inUnit : withValue;
       const named = stated.filter((t) => namesMetric(t.metric, rec.text));
       named.sort((a, b) => metricScore(b.metric, rec.text) - metricScore(a.metric, rec.text));
       const example = named[0] ?? stated[0] ?? task.targets[0];

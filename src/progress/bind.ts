@@ -6,6 +6,7 @@ import { type FigureSubject, figureSubjects, sameMetric } from "./figure-subject
 import { type Figure, kindsOf, targetKind } from "./figures.js";
 import { formatNumber } from "./format.js";
 import type { NamingContext } from "./metric-names.js";
+import { trimReportWords } from "./quantity-words.js";
 import type { BoundBy } from "./schema.js";
 
 export { figuresInUnit } from "./figures.js";
@@ -79,8 +80,12 @@ function unboundReason(task: Task, subjects: readonly FigureSubject[]): string {
   const other = subjects.find((f) => f.subject.kind === "other");
   if (other && other.subject.kind === "other") {
     const own = task.targets.filter((t) => t.unit === other.unit).map((t) => t.metric);
-    const said = other.from === "reference" ? `“${other.subject.what}”` : `“${other.words}”`;
-    return `${other.figure.raw}说的是${said},不是本任务的指标(${own.join("、")})`;
+    const metrics = own.join("、");
+    if (other.from === "reference") {
+      return `${other.figure.raw}前没有写指标名,“${other.subject.what}”也不是本任务的指标(${metrics})`;
+    }
+    const said = other.from === "words" ? trimReportWords(other.words) : other.subject.what;
+    return `${other.figure.raw}说的是“${trimReportWords(said)}”,不是本任务的指标(${metrics})`;
   }
   const named = subjects.flatMap((f) => (f.subject.kind === "targets" ? f.subject.targets : []));
   const target = named[0];

@@ -2,8 +2,16 @@
 // ("本季度新增专精特新企业45家,累计达到520家": the 520 is still about the enterprises named before it).
 import type { Target, Task } from "../plan/schema.js";
 import { type Figure, figuresInUnit } from "./figures.js";
-import { allTargets, type NamedTarget, type NamingContext, namesOf, spellings, targetScore } from "./metric-names.js";
-import { namesNoQuantity, normalizeQuantity, quantityPieces } from "./quantity-words.js";
+import {
+  allTargets,
+  explainedBy,
+  type NamedTarget,
+  type NamingContext,
+  namesOf,
+  spellings,
+  targetScore,
+} from "./metric-names.js";
+import { namesNoQuantity, normalizeQuantity } from "./quantity-words.js";
 
 /**
  * What a figure's words name: some of the task's targets (several only when they fit equally, e.g. one metric with
@@ -93,9 +101,7 @@ function subjectOfReference(hint: string, unit: string, task: Task, ctx: NamingC
   if (namesNoQuantity(words)) return { kind: "none" };
   const subject = subjectOfWords(words, unit, task, ctx);
   if (subject.kind !== "other") return subject;
-  const title = normalizeQuantity(task.title);
-  const rest = words.split("").filter((c) => !title.includes(c));
-  return quantityPieces(rest.join(" ")).length === 0 ? { kind: "none" } : subject;
+  return explainedBy(words, normalizeQuantity(task.title)) ? { kind: "none" } : subject;
 }
 
 /** Every figure of the text in a unit of the task's targets, with what it counts. */

@@ -113,6 +113,11 @@ function unexplained(words: string, name: string): string {
   return rest;
 }
 
+/** Whether every word is report language or belongs to `name` (a reference made of a task title's words). */
+export function explainedBy(words: string, name: string): boolean {
+  return quantityPieces(unexplained(words, name)).length === 0;
+}
+
 /**
  * How well the words name one name, 0 when they do not: every word beside the figure must belong to the name (once
  * report language is set aside), and they must carry at least half of the name's core; a name joining two things

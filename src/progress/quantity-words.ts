@@ -7,7 +7,7 @@ import { normalizeText } from "../search/normalize.js";
  * are the few dozen words every monthly report repeats whatever the plan; anything else beside a figure is taken as
  * naming what the figure counts. Longest first, so 累计建成 goes before 建成.
  */
-const FILLER = [
+const REPORT_LANGUAGE = [
   // when
   String.raw`\d{4}年(?:\d{1,2}(?:[-—~至到]\d{1,2})?月份?)?(?:\d{1,2}[日号])?`,
   String.raw`\d{1,2}(?:[-—~至到]\d{1,2})?月(?:份|底|末|初|中旬|上旬|下旬)?(?:\d{1,2}[日号])?`,
@@ -20,13 +20,14 @@ const FILLER = [
   "累计建成|累计完成|累计实现|累计达到|累计|已经达到|已达到|达到|已达|达|已经|已|共计|共有|总计|合计|共|现有|拥有|已有|有",
   "实现|完成|突破|超过|超|新增|新培育|培育|新认定|认定|新引进|引进|新招引|增加|增长至|增长|增至|提升|提高|下降|降低|减少|降至",
   "压缩至|压缩|新建成|建成|新建|为|是|到|至|约|近|逾|余|左右|以上|多|了|的|其中|并|在|个|家",
-  // a generic head: says how it is counted, not what
-  "总数|总量|数量|规模|总额|个数|企业|项目|水平",
   // joins two names: 高企和专精特新企业
   "和|及|与|、",
   // a task reference is no quantity either
   String.raw`任务\s*[0-9一二两三四五六七八九十]+|第\s*[0-9一二两三四五六七八九十]+\s*(?:项|条|个)?(?:任务)?`,
 ].join("|");
+/** A generic head says how a thing is counted, not what: 520家企业 names no more than 520家. */
+const GENERIC_HEADS = "总数|总量|数量|规模|总额|个数|企业|项目|水平";
+const FILLER = `${REPORT_LANGUAGE}|${GENERIC_HEADS}`;
 const FILLER_RE = new RegExp(FILLER, "g");
 const FILLER_AT = new RegExp(FILLER, "y");
 
@@ -50,6 +51,14 @@ export function quantityPieces(normalized: string): string[] {
     .replace(FILLER_RE, " ")
     .split(NOT_WORD)
     .filter((p) => p !== "");
+}
+
+// Quoted back with its head: 拟上市后备企业, not 拟上市后备.
+const EDGES = new RegExp(`^(?:${REPORT_LANGUAGE}|[^\\p{L}\\p{N}])+|(?:${REPORT_LANGUAGE}|[^\\p{L}\\p{N}])+$`, "gu");
+
+/** The words as written without report language at either end, to quote back: "限上批发零售业销售额". */
+export function trimReportWords(words: string): string {
+  return words.replace(EDGES, "") || words;
 }
 
 /** True when the words beside a figure name no quantity at all ("累计达到", "截至10月底,全区已有"). */

@@ -9,6 +9,7 @@ import { asOfInText } from "../../progress/command.js";
 import { formatNumber } from "../../progress/format.js";
 import { describeProblems, EXPORT_HEADERS, exportRows, importTable } from "../../progress/import.js";
 import { prepareRecord } from "../../progress/record.js";
+import { reviewBinding } from "../../progress/review-binding.js";
 import { readTable, writeTable } from "../../progress/table-io.js";
 import { openRuntime, type Runtime, todayInShanghai } from "../../runtime.js";
 
@@ -34,6 +35,7 @@ const AddOptions = z.object({
   dept: z.string().optional(),
   date: Day,
   plan: z.string().optional(),
+  supersedes: z.coerce.number().int().positive().optional(),
   db: z.string().optional(),
 });
 
@@ -58,6 +60,7 @@ function add(raw: unknown): void {
         reporterName: reporter?.name ?? byName,
         department: opts.dept ?? null,
         source: "cli",
+        supersedes: opts.supersedes ?? null,
       },
       { plans: runtime.plans.plans, answerer: runtime.answerer, today, glossary: runtime.plans.glossary },
     );
@@ -91,6 +94,7 @@ function add(raw: unknown): void {
 
 const ListOptions = z.object({
   task: z.string().optional(),
+  boundByRule: z.boolean().default(false),
   plan: z.string().optional(),
   limit: z.coerce.number().int().positive().default(50),
   db: z.string().optional(),
@@ -109,8 +113,26 @@ function list(raw: unknown): void {
       if (!found.ok) throw new Error(found.reason);
       filter = { plan: found.plan.slug, taskNo: found.task.no };
     }
-    const records = runtime.store.list({ ...filter, limit: opts.limit }).reverse();
+    const records = runtime.store.list({ ...filter, boundByRule: opts.boundByRule, limit: opts.limit }).reverse();
     for (const r of records) {
+      if (opts.boundByRule) {
+        // how it was bound, and what today's rule makes of its text: the records to correct with 更正
+        const review = reviewBinding(r, runtime.plans.plans, runtime.plans.glossary);
+        const figure = `${r.targetId}=${formatNumber(r.value ?? 0)}${r.unit ?? ""}`;
+        const later = runtime.store.supersededBy(r.id);
+        const cols = [
+          `#${r.id}`,
+          r.asOf,
+          r.plan,
+          `任务${r.taskNo}`,
+          figure,
+          `bound: ${review.way}`,
+          `now: ${review.now}`,
+        ];
+        if (later) cols.push(`superseded by #${later.id}`);
+        process.stdout.write(`${[...cols, r.text].join("\t")}\n`);
+        continue;
+      }
       const later = runtime.store.supersededBy(r.id);
       const flag = r.kind === "retraction" ? `retracts #${r.supersedes}` : later ? `superseded by #${later.id}` : "";
       const figure = r.targetId && r.value !== null ? `${r.targetId}=${formatNumber(r.value)}${r.unit ?? ""}` : "";
@@ -181,6 +203,7 @@ export function registerProgress(program: Command): void {
     .option("--dept <department>", "reporting department")
     .option("--date <YYYY-MM-DD>", "the day the progress refers to (default today)")
     .option("--plan <slug>", "plan, when several are loaded")
+    .option("--supersedes <id>", "corrects record <id> (a new record; the old one is kept, marked superseded)")
     .option("--db <file>", "SQLite file (default PLANBOT_DB)")
     .action((opts: unknown) => add(opts));
   progress
@@ -189,6 +212,10 @@ export function registerProgress(program: Command): void {
     .option("--task <ref>", "only this task")
     .option("--plan <slug>", "only this plan")
     .option("--limit <n>", "at most this many (newest)", "50")
+    .option(
+      "--bound-by-rule",
+      "only records whose target was inferred from the text (or stored before that was kept), with what the current rule binds",
+    )
     .option("--db <file>", "SQLite file (default PLANBOT_DB)")
     .action((opts: unknown) => list(opts));
   progress
