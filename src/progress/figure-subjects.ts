@@ -51,9 +51,9 @@ function figuresOf(task: Task, text: string): { figure: Figure; unit: string }[]
  * The words around a figure: back to the clause's start or the figure before it; and, when no other figure follows
  * in the clause, on to its end ("累计达到520家专精特新企业"). Words between two figures are the second one's.
  */
-function wordsBeside(s: string, figures: readonly { figure: Figure }[], i: number): string {
+function wordsBeside(s: string, figures: readonly { figure: Figure }[], i: number): { words: string; start: number } {
   const f = figures[i]?.figure;
-  if (!f) return "";
+  if (!f) return { words: "", start: 0 };
   let start = f.index;
   const floor = figures[i - 1]?.figure.end ?? 0;
   while (start > floor && !CLAUSE_END.test(s[start - 1] ?? "")) start--;
@@ -61,7 +61,7 @@ function wordsBeside(s: string, figures: readonly { figure: Figure }[], i: numbe
   while (end < s.length && !CLAUSE_END.test(s[end] ?? "")) end++;
   const next = figures[i + 1]?.figure.index ?? s.length;
   const after = next < end ? "" : s.slice(f.end, end);
-  return `${s.slice(start, f.index)} ${after}`.trim();
+  return { words: `${s.slice(start, f.index)} ${after}`.trim(), start };
 }
 
 /** Targets of one metric for several years (5G基站 1,500 by 2024, 2,500 by 2026). */
@@ -110,14 +110,17 @@ export function figureSubjects(task: Task, text: string, hint = "", ctx: NamingC
   const figures = figuresOf(task, s);
   const out: FigureSubject[] = [];
   for (const [i, { figure, unit }] of figures.entries()) {
-    const words = wordsBeside(s, figures, i);
+    const { words, start } = wordsBeside(s, figures, i);
     let subject = subjectOfWords(normalizeQuantity(words), unit, task, ctx);
     let from: FigureSubject["from"] = "words";
     if (subject.kind === "none") {
-      // An elided subject is the last one named before it in the same unit.
+      // An elided subject is the last one named before it in the same unit, else what the clauses before it
+      // (since the last figure) name: "在孵企业方面,累计达到150家".
       const earlier = [...out].reverse().find((x) => x.unit === unit && x.subject.kind !== "none");
-      if (earlier) {
-        subject = earlier.subject;
+      const before = s.slice(figures[i - 1]?.figure.end ?? 0, start);
+      const leading = earlier ? earlier.subject : subjectOfWords(normalizeQuantity(before), unit, task, ctx);
+      if (leading.kind !== "none") {
+        subject = leading;
         from = "earlier";
       } else {
         subject = subjectOfReference(hint, unit, task, ctx);

@@ -15,7 +15,7 @@ const REPORT_LANGUAGE = [
   "截至目前|截止目前|截至到|截止到|截至|截止|以来|目前|当前|现阶段|至今|迄今|今年|去年|上年|本年|全年|年内|年初|年底|年末",
   "上半年|下半年|本季度|季度|本月|当月|上月|月底|月末|同期|报告期|同比|环比|较上年|较去年|较年初|比上年|比去年",
   // where and who
-  "全区|我区|本区|辖区|区内|全市|我市|本市|全县|我县|全镇|全省|我局|本局|我委|我单位|本部门|我部门",
+  "方面|全区|我区|本区|辖区|区内|全市|我市|本市|全县|我县|全镇|全省|我局|本局|我委|我单位|本部门|我部门",
   // the verb of progress
   "累计建成|累计完成|累计实现|累计达到|累计|已经达到|已达到|达到|已达|达|已经|已|共计|共有|总计|合计|共|现有|拥有|已有|有",
   "实现|完成|突破|超过|超|新增|新培育|培育|新认定|认定|新引进|引进|新招引|增加|增长至|增长|增至|提升|提高|下降|降低|减少|降至",
@@ -53,12 +53,21 @@ export function quantityPieces(normalized: string): string[] {
     .filter((p) => p !== "");
 }
 
-// Quoted back with its head: 拟上市后备企业, not 拟上市后备.
-const EDGES = new RegExp(`^(?:${REPORT_LANGUAGE}|[^\\p{L}\\p{N}])+|(?:${REPORT_LANGUAGE}|[^\\p{L}\\p{N}])+$`, "gu");
+// Quoted back with its head (拟上市后备企业, not 拟上市后备) and its first character (在孵企业, not 孵企业).
+const LEADING = new RegExp(`(?:${REPORT_LANGUAGE}|[^\\p{L}\\p{N}])+`, "uy");
+const TRAILING = new RegExp(`(?:${REPORT_LANGUAGE}|[^\\p{L}\\p{N}])+$`, "u");
 
 /** The words as written without report language at either end, to quote back: "限上批发零售业销售额". */
 export function trimReportWords(words: string): string {
-  return words.replace(EDGES, "") || words;
+  let start = 0;
+  for (;;) {
+    LEADING.lastIndex = start;
+    const m = LEADING.exec(words);
+    if (!m || m[0].length < 2) break;
+    start += m[0].length;
+  }
+  const trimmed = words.slice(start).replace(TRAILING, "");
+  return trimmed || words;
 }
 
 /** True when the words beside a figure name no quantity at all ("累计达到", "截至10月底,全区已有"). */

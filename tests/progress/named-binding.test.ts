@@ -88,6 +88,12 @@ describe("figures that name a target, or no quantity", () => {
     expect(bindFigure(task(4), "孵化器在孵企业新增20家,累计达到150家", "", "2025-10-31", { plan }).bound).toBe(false);
   });
 
+  it("reads an elided subject from the clause before it, when no figure came first", () => {
+    const kept = bindFigure(task(4), "在孵企业方面,累计达到150家", "", "2025-10-31", { plan });
+    expect(kept).toEqual({ bound: false, reason: "150家说的是“在孵企业”,不是本任务的指标(高水平创新平台)" });
+    expect(bindFigure(task(4), "今年以来,累计达到9家", "", "2025-10-31", { plan })).toMatchObject({ value: 9 });
+  });
+
   it("lets a correction (更正) put a figure bound by the old rule right", () => {
     send("进展 任务九:累计达到520家");
     const reply = send("更正 #1 专精特新企业累计达到520家");

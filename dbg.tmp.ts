@@ -1,0 +1,10 @@
+import { resolve } from "node:path";
+import { createAnswerer } from "./src/answer/answerer.js";
+import { parseReporters } from "./src/auth/reporters.js";
+import { createProgressCommands } from "./src/chat/progress-commands.js";
+import { loadPlans } from "./src/plan/knowledge.js";
+import { createProgressStore } from "./src/store/progress-store.js";
+import { openDatabase } from "./src/store/database.js";
+const loaded = loadPlans(resolve("knowledge"));
+const handle = createProgressCommands({ plans: loaded.plans, directory: loaded.directory, answerer: createAnswerer(loaded), store: createProgressStore(openDatabase(":memory:")), reporters: () => parseReporters("reporters:\n  - { userid: admin, name: 管理员, role: admin }\n"), today: () => "2025-11-20", staleDays: 30, glossary: loaded.glossary });
+for (const m of process.argv.slice(2)) console.log(m, "\n", handle({ text: m, userid: "admin", channel: "simulator" })?.markdown, "\n");
