@@ -39,21 +39,31 @@ export function allTargets(plan: ResponsibilityMatrix): Target[] {
   return [...plan.goals.targets, ...plan.tasks.flatMap((t) => t.targets)];
 }
 
+/** The glossary's wordings as plans print them, longest first; built once per glossary. */
+const wordingsOf = new WeakMap<Glossary, { say: string; means: string }[]>();
+function wordings(glossary: Glossary): { say: string; means: string }[] {
+  let list = wordingsOf.get(glossary);
+  if (!list) {
+    list = glossary.terms
+      .flatMap((t) => t.say.map((say) => ({ say: normalizeQuantity(say), means: normalizeQuantity(t.means) })))
+      .filter((p) => p.say !== "" && p.means !== "")
+      .sort((a, b) => b.say.length - a.say.length);
+    wordingsOf.set(glossary, list);
+  }
+  return list;
+}
+
 /**
- * The words as written and, when the glossary knows a wording in them, as the plans print it (高企 → 高新技术企业).
- * Only a phrase the glossary maps to plan words with letters of their own is replaced; English entries never match
- * Chinese report text anyway.
+ * The words as written and, when the glossary knows a wording in them, as the plans print it (高企 → 高新技术企业):
+ * a target is named when either spelling names it.
  */
 export function spellings(words: string, glossary: Glossary | undefined): string[] {
-  const out = [normalizeQuantity(words)];
-  let mapped = out[0] ?? "";
-  const pairs = (glossary?.terms ?? [])
-    .flatMap((t) => t.say.map((say) => ({ say: normalizeQuantity(say), means: normalizeQuantity(t.means) })))
-    .filter((p) => p.say !== "" && p.means !== "")
-    .sort((a, b) => b.say.length - a.say.length);
-  for (const { say, means } of pairs) if (mapped.includes(say)) mapped = mapped.split(say).join(means);
-  if (mapped !== out[0]) out.push(mapped);
-  return out;
+  const written = normalizeQuantity(words);
+  let mapped = written;
+  for (const { say, means } of glossary ? wordings(glossary) : []) {
+    if (mapped.includes(say)) mapped = mapped.split(say).join(means);
+  }
+  return mapped === written ? [written] : [written, mapped];
 }
 
 function pairs(s: string): Set<string> {

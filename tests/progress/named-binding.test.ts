@@ -70,6 +70,18 @@ describe("figures that name a target, or no quantity", () => {
     expect(store.get(1)).toMatchObject({ targetId, value, boundBy });
   });
 
+  it("tells names apart that differ by a number (百亿 is not 10亿) or a word", () => {
+    const on = (no: number, text: string) => {
+      const b = bindFigure(task(no), text, "", "2025-10-31", { plan });
+      return b.bound ? b.target.id : null;
+    };
+    expect(on(3, "目前全区百亿元以上企业已达6家")).toBe("t3-1");
+    expect(on(3, "10亿元以上企业达到27家")).toBe("t3-2");
+    expect(on(3, "截至10月底,亿元以上企业累计达到92家")).toBe("t3-3");
+    expect(on(1, "新能源汽车产业规模突破300亿元")).toBeNull();
+    expect(on(1, "产业规模达到180亿元")).toBeNull(); // names all three of task 1's 产业规模 equally
+  });
+
   it("takes a name the plan's goals give a target (培育8家百亿企业 is task 3's 百亿元以上企业)", () => {
     send("进展 任务三:百亿企业达到6家");
     expect(store.get(1)).toMatchObject({ targetId: "t3-1", value: 6 });
