@@ -89,7 +89,12 @@ export function openRuntime(given: Env): Runtime {
   });
   const reporters = loadReporters(env.PLANBOT_REPORTERS ?? defaultReportersFile(env.PLANBOT_KNOWLEDGE));
   if (env.PLANBOT_LOAD_SAMPLE) {
-    loadSampleProgress(env.PLANBOT_KNOWLEDGE, store, { plans: plans.plans, answerer, today: todayInShanghai() });
+    loadSampleProgress(env.PLANBOT_KNOWLEDGE, store, {
+      plans: plans.plans,
+      answerer,
+      today: todayInShanghai(),
+      glossary: plans.glossary,
+    });
   }
   const progressCommands = createProgressCommands({
     plans: plans.plans,
@@ -99,6 +104,7 @@ export function openRuntime(given: Env): Runtime {
     reporters: () => reporters,
     today: () => todayInShanghai(),
     staleDays: env.PLANBOT_STALE_DAYS,
+    glossary: plans.glossary,
   });
   const planOfGroup = groupPlans(env, plans);
   const planOfChat = (chatid: string) => planOfGroup.get(chatid);

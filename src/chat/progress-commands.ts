@@ -5,7 +5,7 @@ import { decideEdit, decideWrite, findReporter } from "../auth/permission.js";
 import type { ReportersFile } from "../auth/reporters.js";
 import { logger } from "../log.js";
 import type { DepartmentDirectory, ResponsibilityMatrix, Task } from "../plan/schema.js";
-import { describeBinding, metricScore, namesMetric } from "../progress/bind.js";
+import { describeBinding, figuresInUnit, metricScore, namesMetric } from "../progress/bind.js";
 import { asOfInText, type ProgressCommand, parseProgressCommand } from "../progress/command.js";
 import { ProgressRejected } from "../progress/errors.js";
 import { clip, formatNumber, formatPercent, reporterLabel } from "../progress/format.js";
@@ -13,6 +13,7 @@ import { prepareRecord } from "../progress/record.js";
 import { renderTaskProgress } from "../progress/render.js";
 import { resolveTask } from "../progress/resolve-task.js";
 import type { ProgressRecord } from "../progress/schema.js";
+import type { Glossary } from "../search/glossary.js";
 import type { ProgressStore } from "../store/progress-store.js";
 import { isWriteCommand } from "./changes-state.js";
 import { type HandleOptions, type IncomingMessage, type Reply, senderVerified } from "./message.js";
@@ -25,6 +26,8 @@ export interface ProgressCommandDeps {
   reporters(): ReportersFile;
   today(): string;
   staleDays: number;
+  /** wordings that name a metric as well as its own name (高企 → 高新技术企业) */
+  glossary?: Glossary;
 }
 
 /** The grammar, with examples in the loaded plan's own words (examples.ts). */
@@ -41,7 +44,7 @@ export function progressHelp(e: Examples): string {
     "- 更正:`更正 #12 新的内容`(原记录保留,以新记录为准)",
     "- 撤销:`撤销 #12`,或 `撤销` 撤回自己最近一条",
     "- 自己登记过的:`我的记录`",
-    "数字只有在能确定对应哪个指标时才计入指标,否则仅保存文字,回复里会说明。",
+    "数字前写明指标名(或计划、术语表里它的别称)才计入该指标;写的是别的数量时只保存文字,回复里会说明。只写「累计达到…」而不写是什么的,计入本任务在该单位下唯一的指标。",
     "登记需在填报名单中,且只能为本部门牵头或协同的任务登记;查询对所有人开放。",
   ].join("\n");
 }
@@ -97,14 +100,19 @@ export function createProgressCommands(
       lines.push(`指标:未计入${note ? `(${note})` : ""},仅保存为文字`);
       // The example names the target the text names (else one whose figure the plan states), with the verb its
       // kind of figure takes.
-      const stated = task.targets.filter((t) => t.value !== null);
+      // Targets in the unit of a figure the text holds come first: the example then fits what was reported.
+      const withValue = task.targets.filter((t) => t.value !== null);
+      const inUnit = withValue.filter((t) => figuresInUnit(rec.text, t.unit).length > 0);
+      const stated = inUnit.length > 0 ? inUnit : withValue;
       const named = stated.filter((t) => namesMetric(t.metric, rec.text));
       named.sort((a, b) => metricScore(b.metric, rec.text) - metricScore(a.metric, rec.text));
       const example = named[0] ?? stated[0] ?? task.targets[0];
       const verb =
         example?.comparison === "提升" || example?.comparison === "下降" ? `已${example.comparison}` : "累计达到";
       if (example && note) {
-        lines.push(`如需计入指标,每条进展写明一个指标名和数字,如「${example.metric}${verb}…${example.unit}」`);
+        lines.push(
+          `如需计入指标,请写明指标名,每条一个指标,如「进展 任务${task.no}:${example.metric}${verb}…${example.unit}」`,
+        );
       }
     }
     lines.push(`日期:${rec.asOf} · 填报:${reporterLabel(rec)}`);
@@ -236,6 +244,7 @@ export function createProgressCommands(
         targetId: null,
         value: null,
         unit: null,
+        boundBy: null,
         kind: "retraction",
         text: `撤销 #${target.rec.id}`,
         reporterId: msg.userid,

@@ -1,6 +1,7 @@
 // Progress import and export: every row is checked first, and one bad row rejects the whole file with every problem named.
 import type { Answerer } from "../answer/answerer.js";
 import type { ResponsibilityMatrix } from "../plan/schema.js";
+import type { Glossary } from "../search/glossary.js";
 import type { ProgressStore } from "../store/progress-store.js";
 import { prepareRecord } from "./record.js";
 import type { AuditInfo, NewProgress, ProgressRecord } from "./schema.js";
@@ -37,6 +38,8 @@ export interface ImportDeps {
   plans: readonly ResponsibilityMatrix[];
   answerer: Pick<Answerer, "findTasks">;
   today: string;
+  /** passed on to the binding of rows without a metric (prepareRecord) */
+  glossary?: Glossary;
 }
 
 function columnMap(headers: string[]): { map: Partial<Record<Column, string>>; problems: RowProblem[] } {

@@ -1,7 +1,9 @@
 // Turns a progress request from any channel (chat, CLI, API, import) into a validated NewProgress bound to its task.
 import type { Answerer } from "../answer/answerer.js";
 import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
-import { type Binding, bindFigure, figuresInUnit } from "./bind.js";
+import type { Glossary } from "../search/glossary.js";
+import { type Binding, bindFigure, figuresInUnit, type NamingContext } from "./bind.js";
+import { figureSubjects } from "./figure-subjects.js";
 import { resolveTask } from "./resolve-task.js";
 import { IsoDay, type NewProgress, type ProgressSource } from "./schema.js";
 import { bindEachTarget } from "./split-report.js";
@@ -46,6 +48,8 @@ export interface PrepareDeps {
   answerer: Pick<Answerer, "findTasks">;
   /** today in the plans' time zone: progress cannot refer to a later day */
   today: string;
+  /** the glossary's wordings count as names of the metrics they map to (高企 → 高新技术企业); none when absent */
+  glossary?: Glossary;
 }
 
 /** A target named by id, exact metric, or a metric name that contains (or is contained in) the given words. */
@@ -56,14 +60,21 @@ export function findTarget(task: Task, metric: string): Target[] {
   return task.targets.filter((t) => t.metric.includes(m) || m.includes(t.metric));
 }
 
-function explicitBinding(task: Task, req: RecordRequest): Binding | { error: string; field: string } {
+function explicitBinding(
+  task: Task,
+  req: RecordRequest,
+  ctx: NamingContext,
+): Binding | { error: string; field: string } {
   const targets = req.metric !== undefined ? findTarget(task, req.metric) : task.targets;
   if (req.metric !== undefined && targets.length === 0) {
     const names = task.targets.map((t) => `${t.id} ${t.metric}`).join("、") || "无";
     return { field: "metric", error: `任务${task.no}没有指标“${req.metric}”(可选:${names})` };
   }
   if (targets.length > 1) {
-    if (req.value === undefined) return bindFigure({ ...task, targets }, req.text, req.metric, req.asOf);
+    if (req.value === undefined) {
+      const b = bindFigure({ ...task, targets }, req.text, req.metric, req.asOf, ctx);
+      return b.bound ? { ...b, by: "explicit" } : b;
+    }
     return {
       field: "metric",
       error: `请指明指标,任务${task.no}有 ${targets.length} 个指标:${targets.map((t) => t.metric).join("、")}`,
@@ -74,9 +85,22 @@ function explicitBinding(task: Task, req: RecordRequest): Binding | { error: str
   if (req.unit !== undefined && req.unit !== target.unit) {
     return { field: "unit", error: `单位“${req.unit}”与指标单位“${target.unit}”不一致` };
   }
-  if (req.value !== undefined) return { bound: true, target, value: req.value, unit: target.unit };
+  // A value without a metric goes to the task's only target, unless the text says it counts something else.
+  const by = req.metric !== undefined ? "explicit" : "sole";
+  if (by === "sole") {
+    const other = figureSubjects(task, req.text, "", ctx).find((f) => f.subject.kind === "other");
+    if (other) {
+      return {
+        field: "metric",
+        error: `文中“${other.words}${other.figure.raw}”说的不是指标“${target.metric}”;如确是该指标,请同时给出 metric(${target.id})`,
+      };
+    }
+  }
+  if (req.value !== undefined) return { bound: true, target, value: req.value, unit: target.unit, by };
   const figures = figuresInUnit(req.text, target.unit);
-  if (figures.length === 1 && figures[0]) return { bound: true, target, value: figures[0].value, unit: target.unit };
+  if (figures.length === 1 && figures[0]) {
+    return { bound: true, target, value: figures[0].value, unit: target.unit, by };
+  }
   return { field: "value", error: `请给出“${target.metric}”的数值(${target.unit})` };
 }
 
@@ -97,7 +121,8 @@ export function prepareRecord(req: RecordRequest, deps: PrepareDeps): Prepared {
   const { plan, task } = found;
   const explicit = req.metric !== undefined || req.value !== undefined;
   const hint = req.hint ?? (typeof req.task === "string" ? req.task : "");
-  const binding = explicit ? explicitBinding(task, req) : bindFigure(task, text, hint, req.asOf);
+  const ctx: NamingContext = { plan, glossary: deps.glossary };
+  const binding = explicit ? explicitBinding(task, req, ctx) : bindFigure(task, text, hint, req.asOf, ctx);
   if ("error" in binding) return { ok: false, field: binding.field, reason: binding.error };
   const record: NewProgress = {
     plan: plan.slug,
@@ -112,14 +137,15 @@ export function prepareRecord(req: RecordRequest, deps: PrepareDeps): Prepared {
     source: req.source,
     asOf: req.asOf,
     supersedes: req.supersedes ?? null,
+    boundBy: binding.bound ? binding.by : null,
   };
   // Split before the single binding is kept: it would take one of the figures and leave the others as text. Only a
   // new report written as free text is split: a correction replaces one record, and an explicit metric or value
   // already says which target is meant.
-  const split = explicit || record.supersedes !== null ? null : bindEachTarget(task, text);
+  const split = explicit || record.supersedes !== null ? null : bindEachTarget(task, text, hint, req.asOf, ctx);
   const toStore = split?.map((b) => ({
     binding: b,
-    record: { ...record, targetId: b.target.id, value: b.value, unit: b.unit },
+    record: { ...record, targetId: b.target.id, value: b.value, unit: b.unit, boundBy: b.by },
   })) ?? [{ binding, record }];
   return { ok: true, plan, task, binding, record, toStore };
 }

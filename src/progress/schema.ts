@@ -8,6 +8,14 @@ export type ProgressSource = z.infer<typeof ProgressSource>;
 export const ProgressKind = z.enum(["report", "retraction"]);
 export type ProgressKind = z.infer<typeof ProgressKind>;
 
+/**
+ * How a record's figure came to its target: explicit = the sender named the target (--metric, a table's metric
+ * column, the API's metric); named = the words beside the figure named it; sole = the words named no quantity and
+ * the task has one target in that unit. null: no figure bound, or a record stored before this was kept.
+ */
+export const BoundBy = z.enum(["explicit", "named", "sole"]);
+export type BoundBy = z.infer<typeof BoundBy>;
+
 /** A real calendar day, YYYY-MM-DD (rejects 2024-02-30). */
 export const IsoDay = z
   .string()
@@ -35,6 +43,7 @@ export const NewProgress = z.object({
   /** id of the record this one corrects (or, for a retraction, withdraws) */
   supersedes: z.number().int().positive().nullable().default(null),
   kind: ProgressKind.default("report"),
+  boundBy: BoundBy.nullable().default(null),
 });
 export type NewProgress = z.input<typeof NewProgress>;
 

@@ -2,6 +2,7 @@
 import { ProgressRejected } from "../progress/errors.js";
 import {
   type AuditInfo,
+  type BoundBy,
   NewProgress,
   type ProgressReader,
   ProgressRecord,
@@ -17,6 +18,11 @@ export interface ProgressFilter {
   recordedFrom?: string;
   /** only records stored before this ISO timestamp */
   recordedBefore?: string;
+  /**
+   * only reports whose figure the binding rule put on a target (bound_by named or sole) or that were stored before
+   * the way was kept (bound_by null with a target): what an operator reviews when the rule changes
+   */
+  boundByRule?: boolean;
   /** newest first when limited */
   limit?: number;
 }
@@ -99,6 +105,7 @@ interface Row {
   department: string | null;
   source: ProgressSource;
   kind: "report" | "retraction";
+  bound_by: BoundBy | null;
   as_of: string;
   supersedes: number | null;
   recorded_at: string;
@@ -118,6 +125,7 @@ function fromRow(r: Row): ProgressRecord {
     department: r.department,
     source: r.source,
     kind: r.kind,
+    boundBy: r.bound_by,
     asOf: r.as_of,
     supersedes: r.supersedes,
     recordedAt: r.recorded_at,
@@ -137,9 +145,9 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
   const now = options.now ?? (() => new Date());
   const insert = db.prepare(`
     INSERT INTO progress (plan, task_no, target_id, value, unit, text, reporter_id, reporter_name, department,
-                          source, kind, as_of, supersedes, recorded_at)
+                          source, kind, bound_by, as_of, supersedes, recorded_at)
     VALUES (@plan, @taskNo, @targetId, @value, @unit, @text, @reporterId, @reporterName, @department,
-            @source, @kind, @asOf, @supersedes, @recordedAt)`);
+            @source, @kind, @boundBy, @asOf, @supersedes, @recordedAt)`);
   const insertAudit = db.prepare(
     "INSERT INTO progress_audit (progress_id, action, actor, via, at) VALUES (?, ?, ?, ?, ?)",
   );
@@ -268,6 +276,9 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
       ];
       const used = conditions.filter(([, v]) => v !== undefined);
       const where = used.map(([sql]) => sql);
+      if (filter.boundByRule) {
+        where.push("kind = 'report' AND target_id IS NOT NULL AND (bound_by IS NULL OR bound_by IN ('named', 'sole'))");
+      }
       const params = used.map(([, v]) => v as string | number);
       const clause = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
       if (filter.limit === undefined) {

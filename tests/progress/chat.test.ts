@@ -91,9 +91,9 @@ describe("recording progress in chat", () => {
   });
 
   it("keeps an ambiguous figure as text and says so", async () => {
-    const r = await send("进展 任务1 本月又有两家企业达到30家标准,累计达到300家和上市公司5家");
+    const r = await send("进展 任务1 本月又有两家企业达到30家标准,累计达到300家");
     expect(r.markdown).toContain("仅保存为文字");
-    expect(r.markdown).toContain("每条进展写明一个指标名和数字,如「上市公司累计达到…家」");
+    expect(r.markdown).toContain("如需计入指标,请写明指标名,每条一个指标,如「进展 任务1:专精特新企业累计达到…家」");
     expect(store.get(1)).toMatchObject({ targetId: null, value: null });
   });
 
@@ -107,7 +107,7 @@ describe("recording progress in chat", () => {
 
   it("suggests the target the text names when it holds no figure, and reads Chinese numerals", async () => {
     const r = await send("进展 任务1:上市公司辅导备案推进中");
-    expect(r.markdown).toContain("如「上市公司累计达到…家」");
+    expect(r.markdown).toContain("如「进展 任务1:上市公司累计达到…家」");
     const n = await send("进展 任务1:上市公司累计达到十一家");
     expect(n.markdown).toContain("指标:上市公司 = 11家(目标 12家,完成 91%)");
   });

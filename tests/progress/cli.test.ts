@@ -130,6 +130,62 @@ describe("planbot progress", () => {
   });
 });
 
+describe("planbot progress and the binding rule (issue 17)", () => {
+  it("keeps a figure that names another quantity as text and says how to bind it; --metric is taken as given", async () => {
+    const kept = await run(
+      "progress",
+      "add",
+      "--task",
+      "1",
+      "--text",
+      "孵化器在孵企业达到150家",
+      "--date",
+      "2024-06-30",
+    );
+    expect(kept).toContain("text only (150家说的是“孵化器在孵企业”");
+    expect(kept).toContain("--metric <target> --value <n> (t1-1 专精特新企业、t1-2 上市公司)");
+    const given = await run("progress", "add", "--task", "1", "--text", "孵化器在孵企业达到150家", "--metric", "t1-1");
+    expect(given).toContain("专精特新企业 = 150家");
+  });
+
+  it("refuses a value without a metric when the text names another quantity", async () => {
+    await expect(
+      run("progress", "add", "--task", "4", "--text", "新建标准厂房12个", "--value", "12", "--date", "2024-06-30"),
+    ).rejects.toThrow(/说的不是指标“产业园区”.*t4-1/);
+    expect(count()).toBe(0);
+  });
+
+  it("lists the records bound by rule, with what the current rule binds, and corrects one", async () => {
+    // A record stored before the way of binding was kept: a target, no bound_by.
+    const db = openDatabase(fx.db);
+    createProgressStore(db).add(
+      {
+        plan: "demo-2023-2025",
+        taskNo: 1,
+        targetId: "t1-1",
+        value: 150,
+        unit: "家",
+        text: "孵化器在孵企业达到150家",
+        reporterId: "zhang",
+        source: "chat",
+        asOf: "2024-06-30",
+      },
+      { actor: "test", via: "test" },
+    );
+    db.close();
+    await run("progress", "add", "--task", "1", "--text", "上市公司达到5家", "--date", "2024-06-30");
+    await run("progress", "add", "--task", "1", "--metric", "t1-1", "--value", "300", "--date", "2024-06-30");
+    const listed = (await run("progress", "list", "--bound-by-rule")).split("\n");
+    expect(listed[0]).toBe(
+      "#1\t2024-06-30\tdemo-2023-2025\t任务1\tt1-1=150家\tbound: not recorded\tnow: text only (150家说的是“孵化器在孵企业”,不是本任务的指标(专精特新企业、上市公司))\t孵化器在孵企业达到150家",
+    );
+    expect(listed[1]).toBe("#2\t2024-06-30\tdemo-2023-2025\t任务1\tt1-2=5家\tbound: named\tnow: same\t上市公司达到5家");
+    expect(listed).toHaveLength(3); // the explicit #3 is not listed
+    await run("progress", "add", "--task", "1", "--supersedes", "1", "--text", "孵化器在孵企业达到150家");
+    expect(await run("progress", "list", "--bound-by-rule")).toContain("superseded by #4");
+  });
+});
+
 describe("planbot digest", () => {
   it("prints the digest for a fixed day", async () => {
     const text = await run("digest", "--date", "2024-07-01", "--plan", "demo-2023-2025");

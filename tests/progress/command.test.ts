@@ -109,10 +109,14 @@ describe("binding a figure to a target", () => {
     expect(!b.bound && b.reason).toContain("多个指标");
   });
 
-  it("keeps two figures of the same kind as text", () => {
-    const b = bindFigure(task1, "专精特新企业达到300家,其中省级达到120家");
+  it("keeps two figures of the same kind for one target as text", () => {
+    const b = bindFigure(task1, "专精特新企业达到300家,累计达到320家");
     expect(b.bound).toBe(false);
     expect(!b.bound && b.reason).toContain("无法确定");
+  });
+
+  it("leaves aside a figure whose words name a narrower quantity (其中省级…)", () => {
+    expect(bindFigure(task1, "专精特新企业达到300家,其中省级达到120家")).toMatchObject({ bound: true, value: 300 });
   });
 
   it("does not read a 新增 figure as a cumulative one", () => {

@@ -77,6 +77,7 @@ export function demoRecord(fields: Partial<ProgressRecord> & { id: number; plan:
     kind: "report",
     asOf: "2024-06-30",
     supersedes: null,
+    boundBy: null,
     recordedAt: "2024-06-30T03:00:00.000Z",
     ...fields,
   };

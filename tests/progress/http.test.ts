@@ -90,6 +90,21 @@ describe("progress API", () => {
     expect(rt.store.count()).toBe(2);
   });
 
+  it("keeps a figure whose words name another quantity as text, and says how to bind it", async () => {
+    await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
+    const res = await post({ task: 1, text: "孵化器在孵企业达到150家", reporter: "oa-sync", date: "2024-06-30" });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { bound: boolean; note: string; record: { targetId: string | null } };
+    expect(body).toMatchObject({ bound: false, record: { targetId: null } });
+    expect(body.note).toContain("孵化器在孵企业");
+    expect(body.note).toContain("请给出 metric 和 value(可选:t1-1 专精特新企业、t1-2 上市公司)");
+    const given = await post({ task: 1, metric: "t1-1", text: "孵化器在孵企业达到150家", reporter: "oa-sync" });
+    expect(((await given.json()) as { record: { targetId: string; boundBy: string } }).record).toMatchObject({
+      targetId: "t1-1",
+      boundBy: "explicit",
+    });
+  });
+
   it("reads the day a report refers to from its text when the body gives no date", async () => {
     await serve({ PLANBOT_ADMIN_TOKEN: TOKEN });
     const res = await post({ task: 1, metric: "t1-2", value: 5, text: "截至2024年3月上市公司5家", reporter: "r" });

@@ -41,6 +41,23 @@ describe("import", () => {
     ]);
   });
 
+  it("binds a row without a metric only to the target its text names; a metric column is taken as given", () => {
+    const table = parseCsv(
+      [
+        "任务,指标,进展,填报人,日期",
+        "1,,孵化器在孵企业达到150家,zhang,2024-06-30",
+        "1,,上市公司达到5家,zhang,2024-06-30",
+        "1,t1-1,孵化器在孵企业达到150家,zhang,2024-06-30",
+      ].join("\n"),
+    );
+    expect(importTable(table, rt.store, deps(), audit).ok).toBe(true);
+    expect(rt.store.list().map((r) => [r.targetId, r.value, r.boundBy])).toEqual([
+      [null, null, null],
+      ["t1-2", 5, "named"],
+      ["t1-1", 150, "explicit"],
+    ]);
+  });
+
   it("stores nothing when one row is bad and names every bad row, column and reason", () => {
     const table = parseCsv(
       [

@@ -31,6 +31,7 @@ beforeEach(() => {
     reporters: () => reporters,
     today: () => "2025-04-10",
     staleDays: 30,
+    glossary: loaded.glossary,
   });
 });
 afterEach(() => t.cleanup());
@@ -38,10 +39,25 @@ afterEach(() => t.cleanup());
 const send = (text: string, userid: string) => handle({ text, userid, channel: "simulator" });
 
 describe("progress commands on the shipped plan", () => {
-  it("binds the cumulative figure of the brief's first example", () => {
-    const r = send("进展 任务九:本季度新增专精特新企业45家,累计达到520家", "keji");
+  it("binds a bare cumulative figure to the task's only target in its unit", () => {
+    const r = send("进展 任务九:累计达到520家", "keji");
     expect(r?.kind).toBe("progress_recorded");
-    expect(store.get(1)).toMatchObject({ taskNo: 9, targetId: "t9-1", value: 520, department: "科技局" });
+    expect(store.get(1)).toMatchObject({
+      taskNo: 9,
+      targetId: "t9-1",
+      value: 520,
+      department: "科技局",
+      boundBy: "sole",
+    });
+  });
+
+  it("keeps the brief's first example as text: 专精特新企业 are one part of 专精特新及高新技术企业", () => {
+    const r = send("进展 任务九:本季度新增专精特新企业45家,累计达到520家", "keji");
+    expect(r?.markdown).toContain("仅保存为文字");
+    expect(r?.markdown).toContain("进展 任务9:专精特新及高新技术企业累计达到…家");
+    expect(store.get(1)).toMatchObject({ taskNo: 9, targetId: null, value: null });
+    send("进展 任务九:专精特新及高新技术企业累计达到520家", "keji");
+    expect(store.get(2)).toMatchObject({ targetId: "t9-1", value: 520, boundBy: "named" });
   });
 
   it("finds the task and the metric from keywords in the brief's second example", () => {

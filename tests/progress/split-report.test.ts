@@ -22,6 +22,11 @@ describe("a report that lists several targets of the seed plan's tasks", () => {
       ["新能源新材料产业规模", 420],
       ["集成电路产业规模", 150],
     ]);
+    // Words between two figures are the second one's, with or without punctuation.
+    expect(pairs(1, "新能源新材料产业规模420亿元和集成电路150亿元")).toEqual([
+      ["新能源新材料产业规模", 420],
+      ["集成电路产业规模", 150],
+    ]);
     expect(pairs(7, "上市公司10家,百亿市值上市企业1家")).toEqual([
       ["上市公司数量", 10],
       ["百亿市值规模的上市企业", 1],
@@ -32,6 +37,5 @@ describe("a report that lists several targets of the seed plan's tasks", () => {
     expect(pairs(3, "百亿元以上企业6家")).toBeUndefined(); // one target: the single binding's job
     expect(pairs(3, "百亿元以上企业6家,另有25家")).toBeUndefined();
     expect(pairs(3, "百亿元以上企业6家,百亿元以上企业7家")).toBeUndefined();
-    expect(pairs(1, "新能源新材料产业规模420亿元和集成电路150亿元")).toBeUndefined(); // one clause, two figures
   });
 });

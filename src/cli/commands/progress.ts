@@ -4,10 +4,12 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { departmentCovered } from "../../auth/permission.js";
 import { loadEnv } from "../../config/env.js";
+import { targetChoices } from "../../progress/bind.js";
 import { asOfInText } from "../../progress/command.js";
 import { formatNumber } from "../../progress/format.js";
 import { describeProblems, EXPORT_HEADERS, exportRows, importTable } from "../../progress/import.js";
 import { prepareRecord } from "../../progress/record.js";
+import { reviewBinding } from "../../progress/review-binding.js";
 import { readTable, writeTable } from "../../progress/table-io.js";
 import { openRuntime, type Runtime, todayInShanghai } from "../../runtime.js";
 import { registerProgressAudit } from "./progress-audit.js";
@@ -37,6 +39,7 @@ const AddOptions = z.object({
   dept: z.string().optional(),
   date: Day,
   plan: z.string().optional(),
+  supersedes: z.coerce.number().int().positive().optional(),
   db: z.string().optional(),
 });
 
@@ -61,8 +64,9 @@ function add(raw: unknown): void {
         reporterName: reporter?.name ?? byName,
         department: opts.dept ?? null,
         source: "cli",
+        supersedes: opts.supersedes ?? null,
       },
-      { plans: runtime.plans.plans, answerer: runtime.answerer, today },
+      { plans: runtime.plans.plans, answerer: runtime.answerer, today, glossary: runtime.plans.glossary },
     );
     if (!prepared.ok) throw new Error(`not recorded: ${prepared.reason}`);
     const { task } = prepared;
@@ -81,9 +85,10 @@ function add(raw: unknown): void {
     );
     for (const [i, rec] of recs.entries()) {
       const b = prepared.toStore[i]?.binding;
+      // A figure kept as text says how to bind it: the metric named explicitly is taken as given.
       const figure = b?.bound
         ? `${b.target.metric} = ${formatNumber(b.value)}${b.unit}`
-        : `text only${b?.reason ? ` (${b.reason})` : ""}`;
+        : `text only${b?.reason ? ` (${b.reason}); to bind a figure, add it again with --metric <target> --value <n> (${targetChoices(task)})` : ""}`;
       process.stdout.write(`recorded #${rec.id}: ${rec.plan} 任务${rec.taskNo} · ${figure} · ${rec.asOf}\n`);
     }
   } finally {
@@ -93,6 +98,7 @@ function add(raw: unknown): void {
 
 const ListOptions = z.object({
   task: z.string().optional(),
+  boundByRule: z.boolean().default(false),
   plan: z.string().optional(),
   limit: z.coerce.number().int().positive().default(50),
   db: z.string().optional(),
@@ -111,8 +117,26 @@ function list(raw: unknown): void {
       if (!found.ok) throw new Error(found.reason);
       filter = { plan: found.plan.slug, taskNo: found.task.no };
     }
-    const records = runtime.store.list({ ...filter, limit: opts.limit }).reverse();
+    const records = runtime.store.list({ ...filter, boundByRule: opts.boundByRule, limit: opts.limit }).reverse();
     for (const r of records) {
+      if (opts.boundByRule) {
+        // how it was bound, and what today's rule makes of its text: the records to correct with 更正
+        const review = reviewBinding(r, runtime.plans.plans, runtime.plans.glossary);
+        const figure = `${r.targetId}=${formatNumber(r.value ?? 0)}${r.unit ?? ""}`;
+        const later = runtime.store.supersededBy(r.id);
+        const cols = [
+          `#${r.id}`,
+          r.asOf,
+          r.plan,
+          `任务${r.taskNo}`,
+          figure,
+          `bound: ${review.way}`,
+          `now: ${review.now}`,
+        ];
+        if (later) cols.push(`superseded by #${later.id}`);
+        process.stdout.write(`${[...cols, r.text].join("\t")}\n`);
+        continue;
+      }
       const later = runtime.store.supersededBy(r.id);
       const flag = r.kind === "retraction" ? `retracts #${r.supersedes}` : later ? `superseded by #${later.id}` : "";
       const figure = r.targetId && r.value !== null ? `${r.targetId}=${formatNumber(r.value)}${r.unit ?? ""}` : "";
@@ -139,7 +163,12 @@ async function importFile(file: string, raw: unknown): Promise<void> {
   const table = await readTable(file);
   const runtime = openCliRuntime(opts.db);
   try {
-    const deps = { plans: runtime.plans.plans, answerer: runtime.answerer, today: todayInShanghai() };
+    const deps = {
+      plans: runtime.plans.plans,
+      answerer: runtime.answerer,
+      today: todayInShanghai(),
+      glossary: runtime.plans.glossary,
+    };
     const result = importTable(table, runtime.store, deps, cliAudit());
     if (!result.ok) {
       throw new Error(
@@ -178,6 +207,7 @@ export function registerProgress(program: Command): void {
     .option("--dept <department>", "reporting department")
     .option("--date <YYYY-MM-DD>", "the day the progress refers to (default today)")
     .option("--plan <slug>", "plan, when several are loaded")
+    .option("--supersedes <id>", "corrects record <id> (a new record; the old one is kept, marked superseded)")
     .option("--db <file>", "SQLite file (default PLANBOT_DB)")
     .action((opts: unknown) => add(opts));
   progress
@@ -186,6 +216,10 @@ export function registerProgress(program: Command): void {
     .option("--task <ref>", "only this task")
     .option("--plan <slug>", "only this plan")
     .option("--limit <n>", "at most this many (newest)", "50")
+    .option(
+      "--bound-by-rule",
+      "only records whose target was inferred from the text (or stored before that was kept), with what the current rule binds",
+    )
     .option("--db <file>", "SQLite file (default PLANBOT_DB)")
     .action((opts: unknown) => list(opts));
   progress

@@ -3,6 +3,7 @@ import { timingSafeEqual } from "node:crypto";
 import Router from "@koa/router";
 import { z } from "zod";
 import { decideEdit } from "../../auth/permission.js";
+import { targetChoices } from "../../progress/bind.js";
 import { asOfInText } from "../../progress/command.js";
 import { ProgressRejected } from "../../progress/errors.js";
 import { prepareRecord } from "../../progress/record.js";
@@ -126,7 +127,7 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
         source: "api",
         supersedes: b.supersedes ?? null,
       },
-      { plans: runtime.plans.plans, answerer: runtime.answerer, today },
+      { plans: runtime.plans.plans, answerer: runtime.answerer, today, glossary: runtime.plans.glossary },
     );
     if (!prepared.ok) {
       // A reference this cannot read is a malformed request; a readable one that names no task is unprocessable.
@@ -160,7 +161,9 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
             record: records[0],
             records,
             bound: !unbound,
-            ...(unbound && !unbound.bound ? { note: unbound.reason } : {}),
+            ...(unbound && !unbound.bound && unbound.reason
+              ? { note: `${unbound.reason};如需计入指标,请给出 metric 和 value(可选:${targetChoices(prepared.task)})` }
+              : {}),
           },
         };
         commit(outcome);

@@ -2,7 +2,14 @@
 import { progressTables } from "./001-progress.js";
 import { wecomTables } from "./002-wecom.js";
 import { seenMessagesRowid } from "./003-seen-messages-rowid.js";
+import { progressBoundBy } from "./004-progress-bound-by.js";
 import { refusalsAndIdempotency } from "./005-refusals-and-idempotency.js";
 import type { Migration } from "./migration.js";
 
-export const migrations: Migration[] = [progressTables, wecomTables, seenMessagesRowid, refusalsAndIdempotency];
+export const migrations: Migration[] = [
+  progressTables,
+  wecomTables,
+  seenMessagesRowid,
+  progressBoundBy,
+  refusalsAndIdempotency,
+];

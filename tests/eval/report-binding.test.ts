@@ -1,0 +1,27 @@
+// The report set (tests/eval/reports.jsonl) scored in CI: no figure filed under a target its words do not name,
+// and at least 95% of the figures that name a target (or no quantity at all) bound to it.
+import { describe, expect, it } from "vitest";
+import { readReports, reportDeps, scoreReports } from "./report-binding.js";
+
+describe("progress binding on report sentences", () => {
+  const lines = readReports();
+  const score = scoreReports(lines, reportDeps());
+
+  it("covers the bundled plan and both test plans, half naming a target and half another quantity", () => {
+    expect(new Set(lines.map((l) => l.plan))).toEqual(
+      new Set(["xinzhan-2023-2025", "linhu-digital", "donghu-business"]),
+    );
+    expect(lines.length).toBeGreaterThanOrEqual(60);
+    const other = lines.filter((l) => l.names === "other").length;
+    expect(other / lines.length).toBeGreaterThanOrEqual(0.45);
+    expect(lines.filter((l) => l.names === "target").length / lines.length).toBeGreaterThanOrEqual(0.45);
+  });
+
+  it("files no figure under a target its words do not name", () => {
+    expect(score.wrong, score.details.join("\n")).toBe(0);
+  });
+
+  it("binds at least 95% of the figures that name a target", () => {
+    expect(score.bound / score.bindable, score.details.join("\n")).toBeGreaterThanOrEqual(0.95);
+  });
+});
