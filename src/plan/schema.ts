@@ -36,6 +36,7 @@ export const WarningCode = z.enum([
   "number_lost", // a figure missing from a sentence, e.g. 提升个百分点
   "number_fused", // two figures run together, e.g. 3010亿元以上企业
   "attribution_missing", // a task with no lead department
+  "not_understood", // part of an item the importer could not read; the item is kept, that part is named
 ]);
 export type WarningCode = z.infer<typeof WarningCode>;
 
@@ -56,6 +57,14 @@ export const SourceWarning = z.object({
 });
 export type SourceWarning = z.infer<typeof SourceWarning>;
 
+/** When a task or target falls due, as the plan writes it (完成时限, 2025年底前, 长期坚持, 每年). */
+export const Deadline = z.object({
+  text: z.string(),
+  /** YYYY-MM-DD when the text resolves to a day */
+  date: z.string().optional(),
+});
+export type Deadline = z.infer<typeof Deadline>;
+
 export const Target = z.object({
   /** stable id inside the plan: "t<taskNo>-<n>", task 0 = overall goals */
   id: z.string().regex(/^t\d+-\d+$/),
@@ -69,6 +78,11 @@ export const Target = z.object({
   unit: z.string(),
   /** year the target is due, when stated */
   year: z.number().int().nullable(),
+  /** how the year was read from a relative period ("5年内" counted from 2012), said so to the reader */
+  yearReading: z.string().optional(),
+  deadline: z
+    .object({ text: z.string(), date: z.string().optional() /* YYYY-MM-DD when the text resolves to a day */ })
+    .optional(),
   comparison: Comparison,
   /** the plan's own sentence containing the target */
   sentence: z.string().min(1),
@@ -93,6 +107,9 @@ export const Task = z.object({
   attribution: z.string(),
   targets: z.array(Target),
   line: z.number().int().positive(),
+  deadline: z
+    .object({ text: z.string(), date: z.string().optional() /* YYYY-MM-DD when the text resolves to a day */ })
+    .optional(),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -109,6 +126,8 @@ export const ResponsibilityMatrix = z.object({
   schemaVersion: z.literal(1),
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   title: z.string().min(1),
+  /** the notice that issued the plan (关于印发《…》的通知), when the text starts with one */
+  notice: z.string().optional(),
   issuer: z.string().nullable(),
   /** YYYY-MM-DD when the date could be read, else null (see warnings) */
   issuedOn: z.string().nullable(),
