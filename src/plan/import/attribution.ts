@@ -99,12 +99,9 @@ export function parseAttribution(paragraph: string): Attribution | null {
     else if (PARTNER_ROLE.test(role) || (leadNamed && SHARED_ROLE.test(role))) partners.push(...units);
     else if (SHARED_ROLE.test(role)) {
       // 责任单位:X(牵头)、Y — the marked unit leads; with no mark the first unit leads (a lone unit leads alone).
-      const rawUnits = inner
-        .slice(start, end)
-        .split(/[、,，;；\s]+/)
-        .filter((u) => u !== "" && !LIST_RULE.test(u));
-      const leadIdx = rawUnits.findIndex((u) => /[(（]牵头[)）]/.test(u));
-      const clean = rawUnits.map((u) => u.replace(/[(（]牵头[)）]/, "").replace(/^[(（\s]+|[)）。.\s]+$/g, ""));
+      const marked = splitDepartments(inner.slice(start, end).replace(/[(（]牵头[)）]/g, "★"));
+      const leadIdx = marked.findIndex((u) => u.includes("★"));
+      const clean = marked.map((u) => u.replace("★", ""));
       if (leadIdx >= 0) {
         clean.forEach((u, j) => {
           if (u) (j === leadIdx ? lead : partners).push(u);
