@@ -7,6 +7,7 @@ import { renderStatusOverview } from "../progress/overview.js";
 import { renderRecentProgress } from "../progress/recent.js";
 import { renderTaskProgress } from "../progress/render.js";
 import { elapsedShare, targetPeriod } from "../progress/status.js";
+import { renderDeadlines } from "./deadline.js";
 import type { Examples } from "./examples.js";
 import { recentWindow } from "./recent-window.js";
 import type { FigureCheck, Resolution, RoleCheck } from "./resolution.js";
@@ -37,6 +38,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         [
           ...verdict(r.checked),
           ...(r.roleCheck ? [roleVerdict(r.task, r.roleCheck, "本任务")] : []),
+          ...(r.asksDeadline ? renderDeadlines(r.task, r.focus ?? r.task.targets) : []),
           r.noFigureFor
             ? renderNoFigure(r.plan, r.task, r.noFigureFor, r.intents, ctx)
             : renderTask(r.plan, r.task, r.focus, r.intents, ctx, r.topicSentence, r.countUnits),
@@ -50,6 +52,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         [
           ...verdict(r.checked),
           ...(r.roleCheck && r.carriers?.[0] ? [roleVerdict(r.carriers[0], r.roleCheck, "对应任务")] : []),
+          ...(r.asksDeadline ? renderDeadlines(null, r.focus ?? r.plan.goals.targets) : []),
           renderGoals(r, ctx),
         ].join("\n"),
       );
