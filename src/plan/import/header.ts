@@ -39,11 +39,20 @@ export function readHeader(lines: SourceLine[], firstLine: SourceLine | undefine
     title = (spam[1] ?? "").trim();
   }
   // A notice that issues a plan names the plan itself: 关于印发《X》的通知 → X; the notice is kept as the source.
+  // 关于转发市科委〈X〈…〉Y〉的通知 forwards a plan the same way; a title nested in it keeps its own inner brackets.
   let notice: string | null = null;
-  const issued = /关于印发《(.+?)》的通知$/.exec(title) ?? /关于印发(.+?)的通知$/.exec(title);
+  const issued = /关于(?:印发|转发)[^《〈]*[《〈](.+)[》〉]的通知$/.exec(title) ?? /关于印发(.+?)的通知$/.exec(title);
   if (issued?.[1]) {
     notice = title;
-    title = issued[1].replace(/^[《〈]|[》〉]$/g, "");
+    title = issued[1];
+    // The plan's own title line, printed below the notice, is the title as the plan writes it (《》 for 〈〉).
+    const same = (a: string) =>
+      a
+        .replace(/[《〈]/g, "<")
+        .replace(/[》〉]/g, ">")
+        .replace(/\s/g, "");
+    const own = lines.find((l) => l !== firstLine && same(l.text) === same(title));
+    if (own) title = own.text;
   }
 
   let issuedOn: string | null = null;
