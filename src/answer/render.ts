@@ -274,11 +274,14 @@ function taskLine(t: Task): string {
 }
 
 function targetText(t: Target): string {
-  const year = t.year ? `到${t.year}年` : "";
+  const yearly = t.deadline?.text === "每年" && !t.metric.startsWith("每年");
+  const year = t.year ? `到${t.year}年` : yearly ? "每年" : "";
+  // A year read from a relative period (5年内) says how it was counted, so nobody takes it for the plan's words.
+  const reading = t.yearReading ? `(${t.yearReading})` : "";
   if (t.value === null) {
-    return `${t.metric}:${year}${t.comparison}?${t.unit} <font color="warning">⚠ 原文此处缺少数字(抓取缺字),目标值无法确定,请以正式文件为准</font>`;
+    return `${t.metric}:${year}${t.comparison}?${t.unit}${reading} <font color="warning">⚠ 原文此处缺少数字(抓取缺字),目标值无法确定,请以正式文件为准</font>`;
   }
-  return `${t.metric}:${year}${t.comparison}${t.valueText}${t.unit}`;
+  return `${t.metric}:${year}${t.comparison}${t.valueText}${t.unit}${reading}`;
 }
 
 function warningsFor(plan: ResponsibilityMatrix, targets: Target[]): SourceWarning[] {

@@ -8,6 +8,7 @@ import { buildDigest } from "../../src/digest/build.js";
 import { writePlan } from "../../src/plan/import/write-plan.js";
 import { loadPlans } from "../../src/plan/knowledge.js";
 import { memoryProgressReader } from "../../src/progress/memory-reader.js";
+import { readRealPlan } from "../plan/real-plans.expected.js";
 import { demoRecord } from "../progress/fixtures.js";
 
 const planText = [
@@ -82,5 +83,19 @@ describe("the digest", () => {
       "### 已逾期未完成(1)\n- 任务1「建设智慧社区」· 2024年7月底前(2024-07-31,已过 5 天)",
     );
     expect(digest("2024-08-05", true)).not.toContain("已逾期");
+  });
+});
+
+describe("a year read from a relative period", () => {
+  it("is said to be read so, wherever the target is shown", () => {
+    const dir = mkdtempSync(join(tmpdir(), "planbot-period-"));
+    writeFileSync(join(dir, "plan.txt"), readRealPlan("guangzhou-talent-2012"));
+    writePlan(join(dir, "plan.txt"), join(dir, "guangzhou"));
+    writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
+    const text = createAnswerer(loadPlans(dir))
+      .answer("博士后培养的目标是多少", { today: "2013-06-30", staleDays: 30 })
+      .map((a) => a.text)
+      .join("\n");
+    expect(text).toContain("培养资助博士后研究人员:到2016年不少于400名(“5年内”按2012年起算,即2016年底前)");
   });
 });

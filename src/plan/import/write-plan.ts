@@ -21,8 +21,7 @@ export function slugFromPath(path: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  if (!slug)
-    throw new Error(`cannot derive a plan slug from “${path}”: pass --out knowledge/<slug> (latin letters, digits, -)`);
+  if (!slug) throw new Error(`无法从“${path}”得出计划代号:请用 --out knowledge/<代号> 指定(拉丁字母、数字、-)`);
   return slug;
 }
 
