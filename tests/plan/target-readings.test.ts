@@ -86,3 +86,11 @@ describe("attribution conventions", () => {
     expect(splitDepartments("区发改委、区财政局,排在首位的为牵头单位,下同")).toEqual(["区发改委", "区财政局"]);
   });
 });
+
+describe("a duty phrase after a unit", () => {
+  it("keeps the unit and drops the phrase", () => {
+    const parsed = parseAttribution("推进某项工作。（责任单位：区科技局，区财政局、区人社局按职责分工负责）");
+    expect(parsed?.lead).toEqual(["区科技局"]);
+    expect(parsed?.partners).toEqual(["区财政局", "区人社局"]);
+  });
+});

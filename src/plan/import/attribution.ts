@@ -37,7 +37,11 @@ export function splitDepartments(list: string): string[] {
   const units: string[] = [];
   // 市级各有关部门及各县市区政府: 及 joins two units of a list.
   for (const part of list.replace(/及(?=[各市区县])/g, "、").split(/([、,，;；。\s]+)/)) {
-    const unit = part.replace(/^[(（\s]+|[)）。.\s]+$/g, "").trim();
+    // 区人社局按职责分工负责: the unit keeps its name, the duty phrase goes.
+    const unit = part
+      .replace(/^[(（\s]+|[)）。.\s]+$/g, "")
+      .replace(/(按职责分工|按职责|分别)?负责$/, "")
+      .trim();
     if (/^[、,，;；。\s]+$/.test(part)) {
       if (part.includes("、")) units.push("、");
       continue;
