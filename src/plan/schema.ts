@@ -57,14 +57,6 @@ export const SourceWarning = z.object({
 });
 export type SourceWarning = z.infer<typeof SourceWarning>;
 
-/** When a task or target falls due, as the plan writes it (完成时限, 2025年底前, 长期坚持, 每年). */
-export const Deadline = z.object({
-  text: z.string(),
-  /** YYYY-MM-DD when the text resolves to a day */
-  date: z.string().optional(),
-});
-export type Deadline = z.infer<typeof Deadline>;
-
 export const Target = z.object({
   /** stable id inside the plan: "t<taskNo>-<n>", task 0 = overall goals */
   id: z.string().regex(/^t\d+-\d+$/),
