@@ -198,3 +198,79 @@ describe("plans in many styles", () => {
     );
   });
 });
+
+// The same styles without junk, where the generator knows what a reader finds: one task per item, its lead and partners.
+interface GeneratedItem {
+  body: string;
+  lead: string[];
+  partners: string[];
+}
+const attributed: fc.Arbitrary<GeneratedItem> = fc
+  .tuple(
+    fc.oneof(
+      fc.tuple(fc.constantFrom(...departments), fc.subarray(departments)).map(([l, p]) => ({
+        text: `（牵头单位：${l}，配合单位：${p.join("、")}）`,
+        lead: [l],
+        partners: p.filter((x) => x !== l),
+      })),
+      fc.subarray(departments, { minLength: 1 }).map((d) => ({
+        text: `(责任单位:${d.join("、")},排在首位的为牵头单位,下同)`,
+        lead: d.slice(0, 1),
+        partners: d.slice(1),
+      })),
+      fc.tuple(fc.constantFrom(...departments), fc.subarray(departments, { minLength: 1 })).map(([l, p]) => ({
+        text: `(${l}牵头,${p.join("、")}配合)`,
+        lead: [l],
+        partners: p.filter((x) => x !== l),
+      })),
+      fc.subarray(departments, { minLength: 1 }).map((d) => ({
+        text: `(${d.join("、")}负责)`,
+        lead: d.slice(0, 1),
+        partners: d.slice(1),
+      })),
+      fc.constant({ text: "", lead: [] as string[], partners: [] as string[] }),
+    ),
+    fc.constantFrom(...subjects),
+    fc.array(figureSentence, { maxLength: 2 }),
+  )
+  .map(([a, subject, sentences]) => ({
+    body: `${subject}工程。${sentences.join("")}${a.text}`,
+    lead: a.lead,
+    partners: a.partners,
+  }));
+const sectionOf = fc.tuple(
+  fc.constantFrom("重点任务", "创新人才工作体制机制", "强化组织实施", "保障措施", "总体要求"),
+  fc.constantFrom("arabic", "chinese"),
+  fc.array(attributed, { minLength: 1, maxLength: 4 }),
+);
+
+describe("plans in many styles, read as a reader reads them", () => {
+  it("make a task of every numbered item, with its lead and partners", () => {
+    fc.assert(
+      fc.property(fc.array(sectionOf, { minLength: 1, maxLength: 3 }), (sections) => {
+        const cn = "一二三四五六七八九";
+        const lines = ["某区某某行动方案(2024—2026年)", "为推进工作,制定本方案。"];
+        const expected: GeneratedItem[] = [];
+        let n = 0;
+        sections.forEach(([title, style, items], i) => {
+          lines.push(`${cn[i]}、${title}`);
+          const kind = /保障|措施/.test(title) ? "measures" : /总体要求/.test(title) ? "preamble" : title;
+          items.forEach((item, j) => {
+            n++;
+            lines.push(style === "arabic" ? `${n}.${item.body}` : `(${cn[j]})${item.body}`);
+            // Numbered items are tasks in any part but the frame and the safeguards; (一) items in a part that is
+            // not the tasks' only when they name who does them.
+            const task =
+              kind !== "measures" &&
+              kind !== "preamble" &&
+              (style === "arabic" || kind === "重点任务" || item.lead.length > 0);
+            if (task) expected.push(item);
+          });
+        });
+        const { matrix } = importPlan(lines.join("\n"), { slug: "generated", sourceFile: "source.txt" });
+        expect(matrix.tasks.map((t) => [t.lead, t.partners])).toEqual(expected.map((e) => [e.lead, e.partners]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -59,8 +59,11 @@ export function classifySection(title: string): SectionKind {
  */
 function isItemNumber(m: RegExpExecArray, lastNumber: number): boolean {
   const n = Number(m[1]);
-  if (!/^\d/.test(m[2] ?? "")) return true;
-  return n === lastNumber + 1;
+  const rest = m[2] ?? "";
+  if (!/^\d/.test(rest)) return true;
+  if (n === lastNumber + 1) return true;
+  // 2.5G基站工程 goes on numbering upward; 1.5万名 reads as a decimal figure with its unit.
+  return n > lastNumber && !/^\d+\s*(?:[万亿千百%％倍个家名项元人户套])/.test(rest);
 }
 
 /** The preface starts at the first line that reads as prose after the title block; the header is what comes before. */
