@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { importPlan } from "../../src/plan/import/import-plan.js";
+import { extractTargets } from "../../src/plan/import/targets.js";
 import { PlanImportError, validateMatrix } from "../../src/plan/import/validate.js";
 import { ResponsibilityMatrix } from "../../src/plan/schema.js";
 
@@ -271,6 +272,33 @@ describe("plans in many styles, read as a reader reads them", () => {
         expect(matrix.tasks.map((t) => [t.lead, t.partners])).toEqual(expected.map((e) => [e.lead, e.partners]));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("figures in many styles", () => {
+  it("are read with their value and unit, one target per subject, whatever the period and comparison", () => {
+    const sentence = fc.tuple(
+      fc.constantFrom(...periods),
+      fc.constantFrom(...subjects),
+      fc.constantFrom(...comparisons),
+      fc.integer({ min: 1, max: 20000 }),
+      fc.constantFrom(...units),
+      fc.constantFrom(...suffixes),
+      fc.constantFrom(...subjects),
+    );
+    fc.assert(
+      fc.property(sentence, ([period, s, c, n, u, x, s2]) => {
+        const text = `${period}${s}${c}${n}${u}${x}和${n + 1}${u}${s2}。`;
+        const { targets, defects } = extractTargets(text, { inGoals: true, startYear: 2024 });
+        expect(targets.map((t) => [t.value, t.unit])).toEqual([
+          [n, u],
+          [n + 1, u],
+        ]);
+        expect(targets.every((t) => t.metric !== "")).toBe(true);
+        expect(defects).toEqual([]);
+      }),
+      { numRuns: 500 },
     );
   });
 });
