@@ -6,6 +6,7 @@ import { normalizeText } from "../search/normalize.js";
 import { buildPlanIndex } from "../search/plan-index.js";
 import type { Tokenizer } from "../search/tokenize.js";
 import { nameAskersDepartment } from "./asker.js";
+import { withDeadlineAsked } from "./deadline.js";
 import { createDepartmentLookup } from "./department-lookup.js";
 import { examplesFrom } from "./examples.js";
 import { plansText } from "./plans-text.js";
@@ -102,7 +103,7 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
           const previous = resolutions.at(-1) ?? null;
           // Within a message the question before; at its start, what the chat remembers.
           const before = previous ? (continuable(previous) ?? previous) : (conversation?.last ?? null);
-          let r = resolver.resolve(parsed, before, ctx.homePlan);
+          let r = withDeadlineAsked(parsed, resolver.resolve(parsed, before, ctx.homePlan));
           // A follow-up about the same task ("…目标是多少?谁牵头?") merges into one answer.
           if (previous && sameSubject(previous, r)) {
             r = merged(previous, r);

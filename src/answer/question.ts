@@ -1,5 +1,6 @@
 // Reads one question: what is asked (intents), about which department, task or measure, and the topic words left.
 import { chineseNumeral } from "../plan/numbers.js";
+import { ASKS_DEADLINE, DEADLINE_WORDS } from "./deadline.js";
 import type { DepartmentLookup, DepartmentMention } from "./department-lookup.js";
 import { RECENT, RECENT_TIME } from "./recent-window.js";
 import type { Intent } from "./types.js";
@@ -428,6 +429,7 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup, aske
   rest = rest.replace(/(到|至|截至|截止)?\s*20\d{2}\s*(年底|年末|年)?(前)?/g, " ");
 
   const topic = rest
+    .replace(DEADLINE_WORDS, " ")
     .replace(/保障措施|保障|措施|总体目标|总目标|三年目标|整体目标|主要目标|发展目标/g, " ")
     .replace(FILLER, " ")
     // 要 is a filler word, but not in 要素 (集聚要素资源) or 要点
@@ -439,5 +441,7 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup, aske
     .replace(/(?<=[\u3400-\u9fff]{2})[有是的]+(?=\s|$)/g, "")
     .replace(/\s+/g, " ")
     .trim();
+  // "数字企业的截止时间" asks when that subject is due, not about the plan's own period.
+  if (topic && ASKS_DEADLINE.test(normalized)) intents.delete("plan_info");
   return { normalized, asked, intents, departments, unknownDepartment, taskNo, moreTaskNos, measureNo, years, topic };
 }

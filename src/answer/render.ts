@@ -15,6 +15,7 @@ import { renderStatusOverview } from "../progress/overview.js";
 import { renderRecentProgress } from "../progress/recent.js";
 import { renderTaskProgress } from "../progress/render.js";
 import { elapsedShare, targetPeriod } from "../progress/status.js";
+import { renderDeadlines } from "./deadline.js";
 import type { Examples } from "./examples.js";
 import { recentWindow } from "./recent-window.js";
 import type { FigureCheck, Resolution, RoleCheck } from "./resolution.js";
@@ -45,6 +46,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         [
           ...verdict(r.checked),
           ...(r.roleCheck ? [roleVerdict(r.task, r.roleCheck, "本任务")] : []),
+          ...(r.asksDeadline ? renderDeadlines(r.task, r.focus ?? r.task.targets) : []),
           r.noFigureFor
             ? renderNoFigure(r.plan, r.task, r.noFigureFor, r.intents, ctx)
             : renderTask(r.plan, r.task, r.focus, r.intents, ctx, r.topicSentence, r.countUnits),
@@ -58,6 +60,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         [
           ...verdict(r.checked),
           ...(r.roleCheck && r.carriers?.[0] ? [roleVerdict(r.carriers[0], r.roleCheck, "对应任务")] : []),
+          ...(r.asksDeadline ? renderDeadlines(null, r.focus ?? r.plan.goals.targets) : []),
           renderGoals(r, ctx),
         ].join("\n"),
       );
@@ -286,11 +289,14 @@ function taskLine(t: Task): string {
 }
 
 function targetText(t: Target): string {
-  const year = t.year ? `到${t.year}年` : "";
+  const yearly = t.deadline?.text === "每年" && !t.metric.startsWith("每年");
+  const year = t.year ? `到${t.year}年` : yearly ? "每年" : "";
+  // A year read from a relative period (5年内) says how it was counted, so nobody takes it for the plan's words.
+  const reading = t.yearReading ? `(${t.yearReading})` : "";
   if (t.value === null) {
-    return `${t.metric}:${year}${t.comparison}?${t.unit} <font color="warning">⚠ 原文此处缺少数字(抓取缺字),目标值无法确定,请以正式文件为准</font>`;
+    return `${t.metric}:${year}${t.comparison}?${t.unit}${reading} <font color="warning">⚠ 原文此处缺少数字(抓取缺字),目标值无法确定,请以正式文件为准</font>`;
   }
-  return `${t.metric}:${year}${t.comparison}${t.valueText}${t.unit}`;
+  return `${t.metric}:${year}${t.comparison}${t.valueText}${t.unit}${reading}`;
 }
 
 function warningsFor(plan: ResponsibilityMatrix, targets: Target[]): SourceWarning[] {

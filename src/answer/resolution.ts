@@ -22,6 +22,8 @@ export type Resolution =
       countUnits?: boolean;
       /** "经贸发展局负责集成电路吗": whether the department named leads (or cooperates on) the task */
       roleCheck?: RoleCheck;
+      /** "什么时候完成": the deadlines the plan states (src/answer/deadline.ts) */
+      asksDeadline?: boolean;
     }
   | {
       kind: "goals";
@@ -35,6 +37,8 @@ export type Resolution =
       /** asked which one a goal means ("千亿产业是哪个"): the carriers' own sentences say it */
       identify?: boolean;
       checked?: FigureCheck;
+      /** "总体目标什么时候完成": the deadlines the plan states */
+      asksDeadline?: boolean;
     }
   | {
       kind: "measures";

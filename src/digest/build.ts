@@ -6,6 +6,7 @@ import { clip, formatPercent } from "../progress/format.js";
 import { dayLabel, recordLine, renderTargetLine } from "../progress/render.js";
 import type { ProgressReader, ProgressRecord } from "../progress/schema.js";
 import { STATUS_LABEL, type TargetProgress, targetPeriod, taskProgress } from "../progress/status.js";
+import { type DueEntry, dueAndOverdue } from "./deadlines.js";
 import { type DigestItem, packDigest, WECOM_MARKDOWN_LIMIT } from "./split.js";
 
 export interface DigestInput {
@@ -85,6 +86,8 @@ function planItems(plan: ResponsibilityMatrix, input: DigestInput): DigestItem[]
   if (behind.length === 0) items.push({ kind: "entry", text: "- 无" });
   for (const { task, p } of behind) items.push({ kind: "entry", text: behindEntry(task, p, input.contactsOf) });
 
+  items.push(...deadlineItems(progress, input));
+
   const stale = progress.filter((tp) => tp.stale);
   items.push({
     kind: "section",
@@ -97,6 +100,23 @@ function planItems(plan: ResponsibilityMatrix, input: DigestInput): DigestItem[]
       kind: "entry",
       text: `- 任务${tp.task.no}「${clip(tp.task.title, 24)}」· ${last} · ${leadText(tp.task, input.contactsOf)}`,
     });
+  }
+  return items;
+}
+
+/** Dated deadlines due within 30 days and those passed unmet; nothing at all when the plan dates none. */
+function deadlineItems(progress: ReturnType<typeof taskProgress>[], input: DigestInput): DigestItem[] {
+  const { due, overdue } = dueAndOverdue(progress, input.date);
+  const line = (e: DueEntry, when: string) =>
+    `- 任务${e.task.no}「${clip(e.metric ?? e.task.title, 24)}」· ${e.deadline.text}(${e.deadline.date},${when}) · ${leadText(e.task, input.contactsOf)}`;
+  const items: DigestItem[] = [];
+  if (due.length > 0) {
+    items.push({ kind: "section", text: `### 30天内到期(${due.length})` });
+    for (const e of due) items.push({ kind: "entry", text: line(e, e.days === 0 ? "今天" : `还有 ${e.days} 天`) });
+  }
+  if (overdue.length > 0) {
+    items.push({ kind: "section", text: `### 已逾期未完成(${overdue.length})` });
+    for (const e of overdue) items.push({ kind: "entry", text: line(e, `已过 ${-e.days} 天`) });
   }
   return items;
 }

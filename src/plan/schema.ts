@@ -36,6 +36,7 @@ export const WarningCode = z.enum([
   "number_lost", // a figure missing from a sentence, e.g. 提升个百分点
   "number_fused", // two figures run together, e.g. 3010亿元以上企业
   "attribution_missing", // a task with no lead department
+  "not_understood", // part of an item the importer could not read; the item is kept, that part is named
 ]);
 export type WarningCode = z.infer<typeof WarningCode>;
 
@@ -69,6 +70,11 @@ export const Target = z.object({
   unit: z.string(),
   /** year the target is due, when stated */
   year: z.number().int().nullable(),
+  /** how the year was read from a relative period ("5年内" counted from 2012), said so to the reader */
+  yearReading: z.string().optional(),
+  deadline: z
+    .object({ text: z.string(), date: z.string().optional() /* YYYY-MM-DD when the text resolves to a day */ })
+    .optional(),
   comparison: Comparison,
   /** the plan's own sentence containing the target */
   sentence: z.string().min(1),
@@ -93,6 +99,9 @@ export const Task = z.object({
   attribution: z.string(),
   targets: z.array(Target),
   line: z.number().int().positive(),
+  deadline: z
+    .object({ text: z.string(), date: z.string().optional() /* YYYY-MM-DD when the text resolves to a day */ })
+    .optional(),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -109,6 +118,8 @@ export const ResponsibilityMatrix = z.object({
   schemaVersion: z.literal(1),
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   title: z.string().min(1),
+  /** the notice that issued the plan (关于印发《…》的通知), when the text starts with one */
+  notice: z.string().optional(),
   issuer: z.string().nullable(),
   /** YYYY-MM-DD when the date could be read, else null (see warnings) */
   issuedOn: z.string().nullable(),

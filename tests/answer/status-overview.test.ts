@@ -44,7 +44,7 @@ describe("status overview", () => {
   it("lists unreported targets for 没有进展 (stale: none for over 30 days), and all worst first for 整体进展", () => {
     const [none] = ask("哪些任务还没有进展");
     expect(none?.text).toContain("**久未更新(19项)**");
-    expect(none?.text).toContain("- (一)千亿产业:目标 1个 · 久未更新");
+    expect(none?.text).toContain("- (一)新型显示千亿产业:目标 1个 · 久未更新");
     expect(none?.text).not.toContain("上市公司数量:3家");
     const [all] = ask("整体进展怎么样");
     const text = all?.text ?? "";

@@ -4,12 +4,57 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { createAnswerer } from "../../src/answer/answerer.js";
-import { mergeDepartments, proposeAliases } from "../../src/plan/departments.js";
-import { writePlan } from "../../src/plan/import/write-plan.js";
+import { isDepartmentName, mergeDepartments, proposeAliases } from "../../src/plan/departments.js";
+import { addDepartments, writePlan } from "../../src/plan/import/write-plan.js";
 import { loadPlans } from "../../src/plan/knowledge.js";
 import { fixedContext } from "../answer/seed-knowledge.js";
 
 describe("the department directory", () => {
+  it("proposes the forms staff type for official names, both ways", () => {
+    expect(proposeAliases("区发改委")).toEqual(["发改委", "发展改革委", "发展和改革委员会", "发展和改革委"]);
+    expect(proposeAliases("市人力资源和社会保障局")).toContain("人社局");
+  });
+
+  it("is edited as a document: comments, order and layout stay, new entries follow in the file's style", () => {
+    const dir = mkdtempSync(join(tmpdir(), "planbot-dir-"));
+    const file = join(dir, "departments.yaml");
+    const before = [
+      "# 部门目录:人工维护,请勿删除本注释。",
+      "departments:",
+      "  # 本区主要部门",
+      "  - name: 区财政局",
+      "    aliases: [财政局, 财政] # 常用简称",
+      "",
+    ].join("\n");
+    writeFileSync(file, before);
+    const { added } = addDepartments(file, ["区财政局", "区发改委", "排在首位的为牵头单位", "各区、县级市"]);
+    expect(added).toEqual(["区发改委", "各区、县级市"]);
+    const after = readFileSync(file, "utf8");
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.slice(before.length)).toBe(
+      [
+        "  - name: 区发改委",
+        "    aliases: [发改委, 发展改革委, 发展和改革委员会, 发展和改革委]",
+        "  - name: 各区、县级市",
+        "    aliases: []",
+        "    kind: group",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("never takes a rule or a sentence fragment for a department", () => {
+    for (const fragment of [
+      "排在首位的为牵头单位",
+      "下同",
+      "列第一位的为牵头单位",
+      "各部门按职责分工负责",
+      "推进工作。区财政局",
+    ])
+      expect(isDepartmentName(fragment), fragment).toBe(false);
+    expect(isDepartmentName("市人力资源和社会保障局")).toBe(true);
+  });
+
   it("proposes the short forms staff type", () => {
     expect(proposeAliases("区数据资源局")).toEqual(["数据资源局", "数资局", "数据局"]);
     expect(proposeAliases("投资促进局")).toEqual(["投促局", "投资局"]);

@@ -56,7 +56,7 @@ describe("import of the seed plan", () => {
   it("extracts every target with value, unit, year and its source sentence", () => {
     const t1 = matrix.tasks[0]?.targets ?? [];
     expect(t1.map((t) => `${t.metric}=${t.valueText}${t.unit}`)).toEqual([
-      "千亿产业=1个",
+      "新型显示千亿产业=1个",
       "新能源新材料产业规模=500亿元",
       "集成电路产业规模=200亿元",
       "高端装备制造产业规模=100亿元",

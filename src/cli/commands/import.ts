@@ -2,6 +2,14 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import { slugFromPath, writePlan } from "../../plan/import/write-plan.js";
+import type { ResponsibilityMatrix } from "../../plan/schema.js";
+
+/** How relative periods (5年内) were turned into years, once per distinct reading, for the person importing. */
+function periodReadings(matrix: ResponsibilityMatrix): string[] {
+  const all = [...matrix.goals.targets, ...matrix.tasks.flatMap((t) => t.targets)];
+  const readings = [...new Set(all.flatMap((t) => (t.yearReading ? [t.yearReading] : [])))];
+  return readings.map((r) => `  relative period read: ${r}`);
+}
 
 export function registerImport(program: Command): void {
   program
@@ -15,7 +23,9 @@ export function registerImport(program: Command): void {
       const targets = matrix.tasks.reduce((n, t) => n + t.targets.length, matrix.goals.targets.length);
       const lines = [
         `imported “${matrix.title}” → ${outDir}`,
+        ...(matrix.notice ? [`  issued by the notice “${matrix.notice}” (kept as the plan's source)`] : []),
         `  ${matrix.tasks.length} tasks, ${targets} targets, ${matrix.measures.length} safeguard measures`,
+        ...periodReadings(matrix),
         ...matrix.tasks.map((t) => `  ${t.label} ${t.title} — 牵头 ${t.lead.join("、") || "(未写明)"}`),
         `  ${matrix.warnings.length} source warnings:`,
         ...matrix.warnings.map(

@@ -9,9 +9,19 @@ const ROLE_LABEL = new RegExp(`(${ROLE_WORDS})\\s*[:：]`, "g");
 const BRACKETED = new RegExp(
   `[(（]\\s*((?:${ROLE_WORDS})\\s*[:：][^()（）]*(?:[(（]牵头[)）][^()（）]*)*)[)）]\\s*[。.]?\\s*$`,
 );
-/** (区发改委牵头，区住建局、区投资促进局配合) */
+/** (区发改委牵头，区住建局、区投资促进局配合), (市政府办公室牵头,市级各有关部门按职责分工负责) */
 const SPOKEN =
-  /[(（]\s*([^()（）:：]+?)牵头\s*(?:[,，;；、]\s*([^()（）:：]+?)(?:配合|协同|参与|协助))?\s*[)）]\s*[。.]?\s*$/;
+  /[(（]\s*([^()（）:：]+?)牵头\s*(?:[,，;；、]\s*([^()（）:：]+?)(?:配合|协同|参与|协助|按职责分工负责|按职责负责|负责))?\s*[)）]\s*[。.]?\s*$/;
+/** (市人社局、市医保局、市财政局负责): the units share the task, the first-listed leads as in a 责任单位 list. */
+const RESPONSIBLE = /[(（]\s*([^()（）:：]+?)(?:按职责分工|分别)?负责\s*[)）]\s*[。.]?\s*$/;
+/**
+ * Notes that state a rule about the list rather than name a unit: 排在首位的为牵头单位, 列第一位的为牵头单位, 下同,
+ * 按职责分工负责. They are read as the rule they state (the first-listed leads), never kept as a department.
+ */
+const LIST_RULE =
+  /排在首位|排在第一|排名第一|列第一位|列在首位|列首位|第一位的|首位的|为牵头|下同|按职责分工|按职责|分别负责/;
+/** 各区、县级市 is one collective (each district and county-level city), not 各区 and 县级市. */
+const LEVEL_AFTER_COLLECTIVE = /^(县级市|县|区|市|镇|乡|街道|乡镇|县市区|县\(市、区\)|开发区|园区)(政府|人民政府)?$/;
 const BARE = new RegExp(`(?:^|[。;；\\s])((?:${ROLE_WORDS})\\s*[:：].+)$`);
 
 export interface Attribution {
@@ -24,10 +34,27 @@ export interface Attribution {
 }
 
 export function splitDepartments(list: string): string[] {
-  return list
-    .split(/[、,，;；\s]+/)
-    .map((d) => d.replace(/^[(（\s]+|[)）。.\s]+$/g, "").trim())
-    .filter((d) => d !== "" && d !== "等");
+  const units: string[] = [];
+  // 市级各有关部门及各县市区政府: 及 joins two units of a list.
+  for (const part of list.replace(/及(?=[各市区县])/g, "、").split(/([、,，;；。\s]+)/)) {
+    // 区人社局按职责分工负责: the unit keeps its name, the duty phrase goes.
+    const unit = part
+      .replace(/^[(（\s]+|[)）。.\s]+$/g, "")
+      .replace(/(按职责分工|按职责|分别)?负责$/, "")
+      .trim();
+    if (/^[、,，;；。\s]+$/.test(part)) {
+      if (part.includes("、")) units.push("、");
+      continue;
+    }
+    if (unit === "" || unit === "等" || LIST_RULE.test(unit)) continue;
+    const prev = units.at(-2);
+    if (units.at(-1) === "、" && prev?.startsWith("各") && LEVEL_AFTER_COLLECTIVE.test(unit)) {
+      units.splice(-2, 2, `${prev}、${unit}`);
+      continue;
+    }
+    units.push(unit);
+  }
+  return units.filter((u) => u !== "、");
 }
 
 /** Reads the attribution at the end of a paragraph; null when the paragraph has none. */
@@ -42,6 +69,18 @@ export function parseAttribution(paragraph: string): Attribution | null {
       rest: paragraph.slice(0, spoken.index).trim(),
     };
   }
+  const responsible = RESPONSIBLE.exec(paragraph);
+  if (responsible && !BRACKETED.test(paragraph)) {
+    const [first, ...others] = splitDepartments(responsible[1] ?? "");
+    if (first) {
+      return {
+        lead: [first],
+        partners: others.filter((p) => p !== first),
+        raw: responsible[0].trim().replace(/[。.]$/, ""),
+        rest: paragraph.slice(0, responsible.index).trim(),
+      };
+    }
+  }
   const bracketed = BRACKETED.exec(paragraph);
   const bare = bracketed ? null : BARE.exec(paragraph);
   const match = bracketed ?? bare;
@@ -53,21 +92,20 @@ export function parseAttribution(paragraph: string): Attribution | null {
   const lead: string[] = [];
   const partners: string[] = [];
   const labels = [...inner.matchAll(ROLE_LABEL)];
+  // Beside a named lead (牵头单位:X 责任单位:Y、Z), the 责任单位 are the ones who carry it out with the lead.
+  const leadNamed = labels.some((l) => LEAD_ROLE.test(l[1] ?? ""));
   labels.forEach((label, i) => {
     const role = label[1] ?? "";
     const start = (label.index ?? 0) + label[0].length;
     const end = labels[i + 1]?.index ?? inner.length;
     const units = splitDepartments(inner.slice(start, end));
     if (LEAD_ROLE.test(role)) lead.push(...units);
-    else if (PARTNER_ROLE.test(role)) partners.push(...units);
+    else if (PARTNER_ROLE.test(role) || (leadNamed && SHARED_ROLE.test(role))) partners.push(...units);
     else if (SHARED_ROLE.test(role)) {
       // 责任单位:X(牵头)、Y — the marked unit leads; with no mark the first unit leads (a lone unit leads alone).
-      const rawUnits = inner
-        .slice(start, end)
-        .split(/[、,，;；\s]+/)
-        .filter(Boolean);
-      const leadIdx = rawUnits.findIndex((u) => /[(（]牵头[)）]/.test(u));
-      const clean = rawUnits.map((u) => u.replace(/[(（]牵头[)）]/, "").replace(/^[(（\s]+|[)）。.\s]+$/g, ""));
+      const marked = splitDepartments(inner.slice(start, end).replace(/[(（]牵头[)）]/g, "★"));
+      const leadIdx = marked.findIndex((u) => u.includes("★"));
+      const clean = marked.map((u) => u.replace("★", ""));
       if (leadIdx >= 0) {
         clean.forEach((u, j) => {
           if (u) (j === leadIdx ? lead : partners).push(u);

@@ -8,6 +8,8 @@ export interface LineDefect extends Defect {
 
 export interface Header {
   title: string;
+  /** the notice's own title when the text starts with the notice that issued the plan */
+  notice: string | null;
   issuer: string | null;
   issuedOn: string | null;
   period: { startYear: number; endYear: number } | null;
@@ -19,6 +21,9 @@ const TITLE_SPAM = new RegExp(`^(.*(?:${DOC_KINDS})(?:[(（][^()（）]*[)）])?
 const ISSUER = /(管理委员会|人民政府|办公室|办公厅|委员会|管委会|领导小组)$/;
 const FULL_DATE = /(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?/;
 const PERIOD = /(\d{4})\s*[—\-–~至到－]+\s*(\d{4})\s*年/;
+
+/** A document number line (东府〔2021〕54号) printed above the title. */
+export const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,8}[〔[［(（]\d{4}[〕\]］)）]\d+号$/;
 
 export function readHeader(lines: SourceLine[], firstLine: SourceLine | undefined): Header {
   const defects: LineDefect[] = [];
@@ -33,9 +38,22 @@ export function readHeader(lines: SourceLine[], firstLine: SourceLine | undefine
     });
     title = (spam[1] ?? "").trim();
   }
-  // A notice that issues a plan names the plan itself: 关于印发《X》的通知 → X.
-  const issued = /关于印发《(.+?)》的通知$/.exec(title) ?? /^关于印发(.+?)的通知$/.exec(title);
-  if (issued?.[1]) title = issued[1];
+  // A notice that issues a plan names the plan itself: 关于印发《X》的通知 → X; the notice is kept as the source.
+  // 关于转发市科委〈X〈…〉Y〉的通知 forwards a plan the same way; a title nested in it keeps its own inner brackets.
+  let notice: string | null = null;
+  const issued = /关于(?:印发|转发)[^《〈]*[《〈](.+)[》〉]的通知$/.exec(title) ?? /关于印发(.+?)的通知$/.exec(title);
+  if (issued?.[1]) {
+    notice = title;
+    title = issued[1];
+    // The plan's own title line, printed below the notice, is the title as the plan writes it (《》 for 〈〉).
+    const same = (a: string) =>
+      a
+        .replace(/[《〈]/g, "<")
+        .replace(/[》〉]/g, ">")
+        .replace(/\s/g, "");
+    const own = lines.find((l) => l !== firstLine && same(l.text) === same(title));
+    if (own) title = own.text;
+  }
 
   let issuedOn: string | null = null;
   let issuer: string | null = null;
@@ -63,6 +81,7 @@ export function readHeader(lines: SourceLine[], firstLine: SourceLine | undefine
   const period = PERIOD.exec(title);
   return {
     title,
+    notice,
     issuer,
     issuedOn,
     period: period ? { startYear: Number(period[1]), endYear: Number(period[2]) } : null,

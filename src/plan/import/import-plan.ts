@@ -1,14 +1,15 @@
 // Turns a plan's text into a responsibility matrix: outline → tasks with attributions → targets → warnings.
 import { createHash } from "node:crypto";
 import type { Measure, ResponsibilityMatrix, SourceWarning, Target, Task } from "../schema.js";
-import { ResponsibilityMatrix as MatrixSchema } from "../schema.js";
 import { parseAttribution } from "./attribution.js";
+import { taskDeadline } from "./deadlines.js";
 import { stripFooter } from "./footer.js";
-import { type LineDefect, lostDashDefects, readHeader } from "./header.js";
+import { DOC_NUMBER, type Header, type LineDefect, lostDashDefects, readHeader } from "./header.js";
 import { splitSentences } from "./sentences.js";
 import { type Block, readOutline } from "./structure.js";
-import { type Defect, extractTargets, type Reading } from "./targets.js";
+import { type Defect, type DueScope, extractTargets, type Reading } from "./targets.js";
 import { type SourceLine, tightenFigures, toSourceLines } from "./text-cleanup.js";
+import { validateMatrix } from "./validate.js";
 
 export interface ImportOptions {
   slug: string;
@@ -35,7 +36,10 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
   const all = toSourceLines(text);
   const { content, defects: footerDefects } = stripFooter(all);
   const outline = readOutline(content);
-  const header = readHeader(outline.header, content[0]);
+  // A document number (东府〔2021〕54号) may stand above the title.
+  const titleLine = content.find((l) => !DOC_NUMBER.test(l.text));
+  const header = readHeader(outline.header, titleLine);
+  const startYear = planStartYear(header, content);
   const warnings: SourceWarning[] = [];
   const warn = (d: Defect & { line: number }, taskNo?: number) =>
     warnings.push({
@@ -57,8 +61,16 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
 
   const targetsOf = (taskNo: number, sentences: string[], line: number, inGoals: boolean): Target[] => {
     const out: Target[] = [];
+    // A relative period (5年内) stated in an item holds for the item's later sentences.
+    let period: DueScope | undefined;
     for (const sentence of sentences) {
-      const found = extractTargets(tightenFigures(sentence), { inGoals, readings });
+      const found = extractTargets(tightenFigures(sentence), {
+        inGoals,
+        readings,
+        startYear,
+        ...(period ? { inherited: period } : {}),
+      });
+      period = found.period ?? period;
       for (const d of found.defects) {
         if (!warnings.some((w) => w.code === d.code && w.excerpt === d.excerpt)) warn({ ...d, line }, taskNo);
       }
@@ -90,10 +102,12 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
       }
       continue;
     }
+    if (section.kind === "preamble") continue;
     for (const draft of taskDrafts(section.title, section.items)) {
       const taskNo = tasks.length + 1;
       const attributionAt = [...draft.paragraphs].reverse().findIndex((p) => parseAttribution(p) !== null);
-      if (section.kind !== "tasks" && attributionAt < 0) continue;
+      // Numbered items are tasks in any part (四、创新人才工作体制机制 40. 41.); an unnumbered part's text is not.
+      if (section.kind !== "tasks" && attributionAt < 0 && !/\d/.test(draft.label)) continue;
       const paragraphs = [...draft.paragraphs];
       let attribution = { lead: [] as string[], partners: [] as string[], raw: "" };
       if (attributionAt >= 0) {
@@ -114,6 +128,7 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
       const { title, rest } = splitHeading(draft.heading);
       const body = [rest, ...paragraphs].filter(Boolean).join("\n");
       const sentences = body.split("\n").flatMap(splitSentences);
+      const deadline = taskDeadline([draft.heading, ...paragraphs, attribution.raw].join("\n"), startYear);
       tasks.push({
         no: taskNo,
         label: draft.label,
@@ -126,13 +141,15 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
         attribution: attribution.raw,
         targets: targetsOf(taskNo, sentences, draft.line, false),
         line: draft.line,
+        ...(deadline ? { deadline } : {}),
       });
     }
   }
-  const matrix = MatrixSchema.parse({
+  const matrix = validateMatrix({
     schemaVersion: 1,
     slug: opts.slug,
     title: header.title,
+    ...(header.notice ? { notice: header.notice } : {}),
     issuer: header.issuer,
     issuedOn: header.issuedOn,
     period: header.period,
@@ -145,7 +162,7 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
     measures,
     warnings,
   });
-  const cleaned = [header.title, ...content.slice(1).map((l) => l.text)].join("\n");
+  const cleaned = content.map((l) => (l === titleLine ? header.title : l.text)).join("\n");
   return { matrix, cleanedText: `${cleaned}\n` };
 }
 
@@ -155,7 +172,14 @@ function taskDrafts(sectionTitle: string, items: Block[]): TaskDraft[] {
   for (const item of items) {
     // Sub-items are tasks of their own only when several carry an attribution; one at the end serves the item.
     const attributed = item.children.filter((c) => c.paragraphs.concat(headingLine(c)).some(hasAttribution));
-    const childOwnsAttribution = attributed.length >= 2;
+    // With no attribution anywhere, each numbered sub-item is an item of its own, as a reader counts them.
+    const unattributed =
+      item.children.length >= 2 &&
+      attributed.length === 0 &&
+      !item.paragraphs.concat(headingLine(item)).some(hasAttribution);
+    // A lone sub-item that carries the attribution (（一）深化改革 / 1.提高效能…（牵头单位:…）) is the item itself.
+    const lone = item.children.length === 1 && attributed.length === 1;
+    const childOwnsAttribution = attributed.length >= 2 || unattributed || lone;
     if (childOwnsAttribution) {
       for (const child of item.children) {
         drafts.push({
@@ -201,9 +225,21 @@ function flattenBlock(b: Block): SourceLine[] {
   return [headingLine(b), ...b.paragraphs, ...b.children.flatMap(flattenBlock)];
 }
 
-/** "加强组织领导。建立健全…" → title 加强组织领导, rest 建立健全…; a heading without 。 is all title. */
+/**
+ * "加强组织领导。建立健全…" → title 加强组织领导, rest 建立健全…; a heading without 。 is all title. A long first
+ * sentence is still the title, and the whole heading stays in the text (it is the task's content, not a name).
+ */
 function splitHeading(heading: string): { title: string; rest: string } {
   const stop = heading.search(/[。]/);
-  if (stop < 0 || stop > 40) return { title: heading.replace(/[:：]$/, ""), rest: stop > 40 ? heading : "" };
+  if (stop < 0) return { title: heading.replace(/[:：]$/, ""), rest: "" };
+  if (stop > 40) return { title: heading.slice(0, stop), rest: heading };
   return { title: heading.slice(0, stop), rest: heading.slice(stop + 1).trim() };
+}
+
+/** The year relative periods count from: the plan's period, a "2012年起" in its text, or the year it was issued. */
+function planStartYear(header: Header, lines: SourceLine[]): number | null {
+  if (header.period) return header.period.startYear;
+  const since = lines.map((l) => /((?:19|20)\d{2})年起/.exec(l.text)).find(Boolean);
+  if (since?.[1]) return Number(since[1]);
+  return header.issuedOn ? Number(header.issuedOn.slice(0, 4)) : null;
 }

@@ -1,7 +1,7 @@
 // Reads a plan's outline: header (title, issuer, date), sections 一、二、, items (一)(二) and sub-items 1. 2.
 import type { SourceLine } from "./text-cleanup.js";
 
-export type SectionKind = "goals" | "tasks" | "measures" | "other";
+export type SectionKind = "goals" | "tasks" | "measures" | "preamble" | "other";
 
 export interface Block {
   /** (一) or 1. as printed */
@@ -33,7 +33,7 @@ export interface Outline {
 
 const SECTION = /^([一二三四五六七八九十]+)[、.．]\s*(.+)$/;
 const ITEM = /^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$/;
-const SUB_ITEM = /^(\d{1,2})[.．、]\s*(?!\d)(.*)$/;
+const SUB_ITEM = /^(\d{1,2})[.．、]\s*(.*)$/;
 const CN_ORDINAL = "一二三四五六七八九十";
 
 export function cnOrdinal(label: string): number {
@@ -48,7 +48,22 @@ export function classifySection(title: string): SectionKind {
   if (/保障|措施/.test(title)) return "measures";
   if (/任务|举措|重点工作|主要工作|工作重点|行动/.test(title)) return "tasks";
   if (/目标/.test(title)) return "goals";
+  // Parts that frame the plan (指导思想, 基本原则) hold no tasks, whatever is numbered in them.
+  if (/总体要求|指导思想|基本原则|工作原则|背景|现状|形势|意义/.test(title)) return "preamble";
   return "other";
+}
+
+/**
+ * "11.121人才梯队项目" is item 11 whose title starts with a digit, but "1.5万名…" at a line's start is a figure:
+ * a label followed by a digit counts only where the numbering expects it (the item after the last one).
+ */
+function isItemNumber(m: RegExpExecArray, lastNumber: number): boolean {
+  const n = Number(m[1]);
+  const rest = m[2] ?? "";
+  if (!/^\d/.test(rest)) return true;
+  if (n === lastNumber + 1) return true;
+  // 2.5G基站工程 goes on numbering upward; 1.5万名 reads as a decimal figure with its unit.
+  return n > lastNumber && !/^\d+\s*(?:[万亿千百%％倍个家名项元人户套])/.test(rest);
 }
 
 /** The preface starts at the first line that reads as prose after the title block; the header is what comes before. */
@@ -63,6 +78,7 @@ export function readOutline(lines: SourceLine[]): Outline {
   let section: Section | undefined;
   let item: Block | undefined;
   let sub: Block | undefined;
+  let lastNumber = 0;
   for (const l of body) {
     const s = SECTION.exec(l.text);
     if (s) {
@@ -94,9 +110,10 @@ export function readOutline(lines: SourceLine[]): Outline {
       sub = undefined;
       continue;
     }
-    const si = item ? SUB_ITEM.exec(l.text) : null;
-    if (si && item) {
-      sub = {
+    const si = SUB_ITEM.exec(l.text);
+    if (si && isItemNumber(si, lastNumber)) {
+      lastNumber = Number(si[1]);
+      const block: Block = {
         label: `${si[1]}.`,
         ordinal: Number(si[1]),
         heading: (si[2] ?? "").trim(),
@@ -104,7 +121,15 @@ export function readOutline(lines: SourceLine[]): Outline {
         paragraphs: [],
         children: [],
       };
-      item.children.push(sub);
+      // Numbered items directly under a part (四、… 40. 41.) are the part's own items.
+      if (item && !/^\d/.test(item.label)) {
+        sub = block;
+        item.children.push(sub);
+      } else {
+        item = block;
+        sub = undefined;
+        section.items.push(item);
+      }
       continue;
     }
     const owner = sub ?? item;

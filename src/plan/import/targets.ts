@@ -3,8 +3,11 @@
 import { escapeRegExp } from "../escape-regexp.js";
 import { parseFigure } from "../numbers.js";
 import { type Comparison, RECURRING, type WarningCode } from "../schema.js";
+import { dueMarks, yearlyMark } from "./deadlines.js";
 
 export interface ExtractedTarget {
+  deadline?: { text: string; date?: string };
+  yearReading?: string;
   metric: string;
   value: number | null;
   valueText: string;
@@ -48,7 +51,12 @@ const MEASURE_UNITS = [
   "批",
   "只",
   "位",
+  "万名",
   "名",
+  "场次",
+  "场",
+  "支",
+  "处",
 ];
 const OTHER_UNITS = [
   "万元/亩",
@@ -79,6 +87,16 @@ const OTHER_UNITS = [
   "标箱",
   "GW",
   "MW",
+  "PFlops",
+  "EFlops",
+  "TFlops",
+  "亿人次",
+  "万亩",
+  "亿立方米",
+  "立方米",
+  "万平方公里",
+  "平方公里",
+  "年",
 ];
 const UNIT = [...MEASURE_UNITS, ...OTHER_UNITS]
   .sort((a, b) => b.length - a.length)
@@ -94,10 +112,19 @@ const FIGURE = new RegExp(
   "g",
 );
 /** a comparison verb directly followed by a unit: the number between them was lost */
-const LOST_NUMBER = new RegExp(`(提升|提高|下降|降低|增长|增加|达到|突破|减少)(${MEASURE}|%)`);
-const DEADLINES = /到\s*(\d{4})\s*(年)?(底|末)?|(?:^|[，,；;])\s*(\d{4})年(底|末)?前?/g;
+const LOST_NUMBER = new RegExp(
+  `(提升|提高|下降|降低|增长|增加|达到|突破|减少)(${MEASURE}|%)(?![目链群])|(有)\\s+(${MEASURE})`,
+);
 
 const COMPARISON_WORDS: [string, Comparison][] = [
+  // 提高到12% is a level reached, not a rise of 12%: the longer words end later and so win over 提高.
+  ["提高到", "达到"],
+  ["提高至", "达到"],
+  ["提升到", "达到"],
+  ["提升至", "达到"],
+  ["增长到", "达到"],
+  ["增加到", "达到"],
+  ["增至", "达到"],
   ["不少于", "不少于"],
   ["不低于", "不少于"],
   ["突破", "突破"],
@@ -127,9 +154,16 @@ const COMPARISON_WORDS: [string, Comparison][] = [
   ["不高于", "不超过"],
 ];
 /** Words that frame a target at its start (力争、确保、全区…) rather than name what is measured. */
-const LEADING_FRAME = /^(力争|确保|全区|全市|全县|全镇|即|培育|形成|实现|达到|达成|累计|新增|拥有|建成|打造|引进|分别)/;
+const LEADING_FRAME =
+  /^(力争|确保|全区|全市|全县|全镇|即|培育|形成|实现|达到|达成|累计|新增|拥有|建成|打造|引进|分别|认定|重点|其中|首批|有)/;
 const TRAILING_FRAME =
-  /(不少于|不低于|超过|突破|达到|达成|达|实现|提升|提高|增长|下降|降低|减少|分别|为|压缩至|压缩到|缩短至|缩短到|控制在|降至|不超过|不高于|进入)$/;
+  /(不少于|不低于|超过|突破|达到|达成|达|实现|提高到|提高至|提升到|提升至|增长到|增加到|增至|提升|提高|增长|下降|降低|减少|分别|为|压缩至|压缩到|缩短至|缩短到|控制在|降至|不超过|不高于|进入|左右)$/;
+/** Verbs of doing before what is counted (重点引进100名…人才, 筹集建设1000套…公寓): the thing counted names the target. */
+const ACTION =
+  /^.*(?:引进|培养|培训|选拔|资助|扶持|遴选|评选|评定|认定|设立|建设|建成|新建|筹建|筹集|组织|发动|举办|打造|培育|新增|支持|选派|服务|转化|创办|形成|实现|达到|拥有|累计|产生|开展|完成|集聚|推动|带动)/;
+/** Words that make a figure of a task's sentence a target even without a deadline: a comparison or a verb of doing. */
+const TARGET_WORDS =
+  /不少于|不低于|以上|左右|达到|突破|超过|引进|培养|培训|选拔|资助|扶持|遴选|评选|评定|认定|设立|建设|建成|新建|筹建|筹集|组织|发动|举办|打造|培育|新增|选派|创办|引育|招引/;
 
 interface Figure {
   index: number;
@@ -138,11 +172,23 @@ interface Figure {
   unit: string;
 }
 
+/** 达到5年 is a duration reached; 连续3年, 分2年, 2017年 are not figures of a target. */
+const DURATION_VERB = /(达到|达|为|提高到|提升到|延长至|延长到|缩短至|缩短到)\s*$/;
+
+/** A figure in a task's sentence without a deadline is a target when the words make it one, never a limit (30人以下). */
+function isStatedTarget(prefix: string, suffix: string): boolean {
+  if (/^\s*[(（]?含?[)）]?\s*(以下|以内)/.test(suffix)) return false;
+  return TARGET_WORDS.test(prefix) || /^\s*(以上|左右)/.test(suffix);
+}
+
 function figuresIn(text: string): Figure[] {
   const out: Figure[] = [];
   for (const m of text.matchAll(FIGURE)) {
     const valueText = m[1] ?? m[3] ?? "";
     const unit = m[2] ?? m[4] ?? "";
+    if (unit === "年" && !(valueText.length <= 2 && DURATION_VERB.test(text.slice(0, m.index ?? 0)))) continue;
+    // 一批, 一个: "a batch", "a" — wording, not a count a plan sets.
+    if (valueText === "一" && (unit === "批" || unit === "个" || unit === "套" || unit === "项")) continue;
     out.push({ index: m.index ?? 0, length: m[0].length, valueText, unit });
   }
   return out;
@@ -160,73 +206,155 @@ function comparisonOf(prefix: string, suffix = ""): Comparison | null {
 }
 
 function trimFrame(text: string): string {
-  let s = text.replace(/^[的,，、\s]+|[的,，、\s]+$/g, "");
+  let s = text.replace(/^[的,，、\s“”"]+|[的,，、\s“”"]+$/g, "");
   for (let before = ""; before !== s; ) {
     before = s;
     s = s
       .replace(LEADING_FRAME, "")
       .replace(TRAILING_FRAME, "")
-      .replace(/^[的,，、\s]+|[的,，、\s]+$/g, "");
+      .replace(/^[的,，、\s“”"]+|[的,，、\s“”"]+$/g, "");
   }
   return s;
 }
 
+/** 羊城学者”特聘岗位 → “羊城学者”特聘岗位: a quote cut at the metric's edge is put back. */
+function balanceQuotes(metric: string): string {
+  const open = (metric.match(/“/g) ?? []).length;
+  const close = (metric.match(/”/g) ?? []).length;
+  if (close > open && metric.indexOf("”") < (metric.indexOf("“") === -1 ? Infinity : metric.indexOf("“")))
+    return `“${metric}`;
+  if (open > close) return `${metric}”`;
+  return metric;
+}
+
 function metricFrom(prefix: string, suffix: string, unit: string): string {
   const yearly = /年均/.test(prefix);
-  const head = trimFrame(prefix.replace(/年均/g, ""));
+  let head = trimFrame(prefix.replace(/年均/g, ""));
   // 8家百亿企业: what is counted follows the measure word; 不少于8000平方米的服务中心: nothing precedes the figure.
   const tail =
-    MEASURE_UNITS.includes(unit) || head === "" ? trimFrame(suffix.replace(/^(以上|以内|以下|左右)/, "")) : "";
-  const metric = `${head}${tail}`;
+    MEASURE_UNITS.includes(unit) || head === ""
+      ? trimFrame(
+          suffix
+            .replace(/^(以上|以内|以下|左右)/, "")
+            .replace(/(全面)?(建成|完成|落地|投用)$/, "")
+            .replace(/(获|参加|赴|到)[^的]*$/, ""),
+        )
+      : "";
+  // 重点引进100名市管企业…人才: the verb before the figure is what is done, the thing after it is what is counted.
+  if (tail !== "") head = trimFrame(head.replace(ACTION, ""));
+  const metric = balanceQuotes(`${head}${tail}`);
   return yearly ? `${metric}(年均)` : metric;
 }
 
 export interface SentenceTargets {
   targets: ExtractedTarget[];
   defects: Defect[];
+  /** a relative period the sentence sets (5年内), for the item's later sentences */
+  period?: DueScope;
+}
+
+/** A size class (千亿产业, 百亿级产业集群) says how big, not what: the industry the sentence grows is its subject. */
+const SIZE_CLASS = /^[千百十万亿]+(?:元)?级?(?:产业|产业集群|集群|企业)$/;
+const GROWN_INDUSTRY = /(?:培育|发展|壮大|打造|做强|做大|做优)([\u4e00-\u9fa5]{2,8}?)产业/;
+
+/** 千亿产业 in "加速培育新型显示产业…形成1个千亿产业" → 新型显示千亿产业, as a reader names it. */
+function withSubject(metric: string, sentence: string): string {
+  if (!SIZE_CLASS.test(metric)) return metric;
+  const grown = GROWN_INDUSTRY.exec(sentence);
+  return grown?.[1] ? `${grown[1]}${metric}` : metric;
+}
+
+/** The time a segment of a sentence is about: the year it falls due and the words that say so. */
+export interface DueScope {
+  year: number | null;
+  deadline?: { text: string; date?: string };
+  yearReading?: string;
+}
+
+export interface ExtractOptions {
+  inGoals: boolean;
+  readings?: Reading[];
+  /** the plan's first year, from which relative periods (5年内) are counted */
+  startYear?: number | null;
+  /** a relative period set earlier in the same item (5年内…。重点建设30家…), which later sentences share */
+  inherited?: DueScope;
 }
 
 /**
- * Targets in one sentence. Only the part after a deadline (到2025年…) counts, unless the sentence belongs to the
- * overall goals; numbers before the deadline describe the present, not a target.
+ * Targets in one sentence. Only the part after a deadline (到2025年…) or a period (5年内) counts, unless the sentence
+ * belongs to the overall goals; numbers before the deadline describe the present, not a target. A sentence of a task
+ * with neither counts figures only where the words make them a target (不少于10名, 设立50个).
  */
-export function extractTargets(sentence: string, opts: { inGoals: boolean; readings?: Reading[] }): SentenceTargets {
+export function extractTargets(sentence: string, opts: ExtractOptions): SentenceTargets {
   const defects: Defect[] = [];
-  const segments: { scope: string; year: number | null }[] = [];
-  const deadlines = [...sentence.matchAll(DEADLINES)];
-  deadlines.forEach((d, i) => {
-    const year = Number(d[1] ?? d[4]);
-    const start = (d.index ?? 0) + d[0].length;
-    const end = deadlines[i + 1]?.index ?? sentence.length;
-    const scope = sentence.slice(start, end);
-    segments.push({ scope, year });
-    if (d[1] !== undefined && d[2] === undefined && d[3] === undefined) {
+  const segments: { scope: string; due: DueScope; strict: boolean }[] = [];
+  const marks = dueMarks(sentence, opts.startYear ?? null);
+  let period: DueScope | undefined;
+  marks.forEach((d, i) => {
+    const scope = sentence.slice(d.end, marks[i + 1]?.index ?? sentence.length);
+    const due: DueScope = {
+      year: d.year,
+      deadline: { text: d.text, ...(d.date ? { date: d.date } : {}) },
+      ...(d.yearReading ? { yearReading: d.yearReading } : {}),
+    };
+    if (d.kind === "period") period = due;
+    segments.push({ scope, due, strict: false });
+    if (d.lostYearChar) {
       defects.push({
         code: "date_lost_chars",
-        excerpt: d[0].trim() + scope.slice(0, 3),
-        message: `“${d[0].trim()}”后缺少“年”字(抓取时丢失),按“到${year}年”理解`,
-        reading: `到${year}年`,
+        excerpt: d.text + scope.slice(0, 3),
+        message: `“${d.text}”后缺少“年”字(抓取时丢失),按“到${d.year}年”理解`,
+        reading: `到${d.year}年`,
       });
     }
   });
   // A recurring target (每年新增…不少于500亩) has no deadline but is a target all the same.
   const yearly = segments.length === 0 ? RECURRING.exec(sentence) : null;
-  if (yearly) segments.push({ scope: sentence.slice(yearly.index), year: null });
-  if (segments.length === 0 && opts.inGoals) segments.push({ scope: sentence, year: null });
+  if (yearly) {
+    const every = yearlyMark(sentence);
+    segments.push({
+      scope: sentence.slice(yearly.index),
+      due: { year: null, ...(every && every.index === yearly.index ? { deadline: { text: every.text } } : {}) },
+      strict: false,
+    });
+  }
+  if (segments.length === 0 && opts.inGoals) segments.push({ scope: sentence, due: { year: null }, strict: false });
+  if (segments.length === 0) segments.push({ scope: sentence, due: opts.inherited ?? { year: null }, strict: true });
 
   const targets: ExtractedTarget[] = [];
-  for (const { scope, year } of segments) targets.push(...segmentTargets(scope, year, opts.readings ?? [], defects));
-  return { targets, defects };
+  for (const { scope, due, strict } of segments) {
+    for (const t of segmentTargets(scope, due.year, opts.readings ?? [], defects, strict)) {
+      targets.push({
+        ...t,
+        metric: withSubject(t.metric, sentence),
+        ...(due.deadline ? { deadline: due.deadline } : {}),
+        ...(due.yearReading ? { yearReading: due.yearReading } : {}),
+      });
+    }
+  }
+  return { targets, defects, ...(period ? { period } : {}) };
 }
 
-function segmentTargets(scope: string, year: number | null, readings: Reading[], defects: Defect[]): ExtractedTarget[] {
+function segmentTargets(
+  scope: string,
+  year: number | null,
+  readings: Reading[],
+  defects: Defect[],
+  strict: boolean,
+): ExtractedTarget[] {
   const targets: ExtractedTarget[] = [];
   let inherited: Comparison | null = null;
   for (const clause of scope.split(/[,，;；。]/)) {
     const text = clause.trim();
     if (!text) continue;
-    const found = clauseTargets(text, year, inherited, readings, defects);
-    for (const t of found) targets.push(t);
+    const found = clauseTargets(text, year, inherited, readings, defects, strict);
+    for (const t of found) {
+      // 年均增长8% after 地区生产总值达到1000亿元: a rate with no subject of its own is the previous target's rate.
+      const previous = targets.at(-1);
+      if (previous && t.metric === "(年均)") t.metric = `${previous.metric.replace(/\(年均\)$/, "")}(年均)`;
+      if (t.metric === "(年均)") continue;
+      targets.push(t);
+    }
     const last = found.at(-1);
     if (last) inherited = last.comparison;
   }
@@ -239,6 +367,7 @@ function clauseTargets(
   inherited: Comparison | null,
   readings: Reading[],
   defects: Defect[],
+  strict: boolean,
 ): ExtractedTarget[] {
   const respectively = /^(.*?)分别(?:为|是)?(达到|达成|突破|实现|不少于|超过)?(.+)$/.exec(clause);
   if (respectively) {
@@ -256,7 +385,8 @@ function clauseTargets(
     }
   }
 
-  const items = clause.split("、");
+  // 1000套专家公寓和10000套人才公寓: 和/及 before a figure joins two targets as 、 does.
+  const items = clause.split(/、|(?:和|及|以及)(?=\d)/);
   const withFigures = items.filter((i) => figuresIn(i).length > 0 || LOST_NUMBER.test(i));
   const parts = withFigures.length >= 2 ? items : [clause];
   const measureCount = parts.filter((p) => figuresIn(p).some((f) => MEASURE_UNITS.includes(f.unit))).length;
@@ -271,17 +401,18 @@ function clauseTargets(
     const lost = LOST_NUMBER.exec(part);
     const figures = figuresIn(part);
     if (lost && figures.length === 0) {
-      const c = comparisonOf(lost[1] ?? "") ?? "其他";
+      const c = comparisonOf(lost[1] ?? "") ?? (lost[3] ? "达到" : "其他");
+      const lostUnit = lost[2] ?? lost[4] ?? "";
       defects.push({
         code: "number_lost",
         excerpt: lost[0],
         message: `原文“${part}”缺少具体数字(抓取时丢失),目标值不明确,请以正式文件为准`,
       });
       out.push({
-        metric: metricFrom(part.slice(0, lost.index), "", lost[2] ?? ""),
+        metric: metricFrom(part.slice(0, lost.index), part.slice(lost.index + lost[0].length), lostUnit),
         value: null,
         valueText: "",
-        unit: lost[2] ?? "",
+        unit: lostUnit,
         year,
         comparison: c,
         warnings: ["number_lost"],
@@ -293,6 +424,7 @@ function clauseTargets(
     if (!f) continue;
     const prefix = part.slice(0, f.index);
     const suffix = part.slice(f.index + f.length);
+    if (strict && !isStatedTarget(prefix, suffix)) continue;
     comparison = comparisonOf(prefix, suffix) ?? comparison ?? "达到";
     // In a list counted with measure words (8家…、100家…), an item with a bare long number and no measure word
     // is two numbers run together (3010亿元以上企业 = 30家 + 10亿元以上企业): flag it, never guess.

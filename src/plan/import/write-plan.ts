@@ -21,8 +21,7 @@ export function slugFromPath(path: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  if (!slug)
-    throw new Error(`cannot derive a plan slug from “${path}”: pass --out knowledge/<slug> (latin letters, digits, -)`);
+  if (!slug) throw new Error(`无法从“${path}”得出计划代号:请用 --out knowledge/<代号> 指定(拉丁字母、数字、-)`);
   return slug;
 }
 
@@ -37,11 +36,39 @@ export function writePlan(planFile: string, outDir: string): WrittenPlan {
   writeFileSync(join(outDir, MATRIX_FILE), `${JSON.stringify(matrix, null, 2)}\n`);
 
   const directoryPath = join(dirname(outDir), DIRECTORY_FILE);
-  const current = existsSync(directoryPath)
-    ? DepartmentDirectory.parse(YAML.parse(readFileSync(directoryPath, "utf8")) ?? { departments: [] })
-    : { departments: [] };
   const names = matrix.tasks.flatMap((t) => [...t.lead, ...t.partners]);
-  const { directory, added, shared } = mergeDepartments(current, names);
-  if (added.length > 0 || !existsSync(directoryPath)) writeFileSync(directoryPath, YAML.stringify(directory));
+  const { added, shared } = addDepartments(directoryPath, names);
   return { matrix, outDir, addedDepartments: added, sharedAliases: shared };
+}
+
+/** How the directory is written back: as it was typed, flow lists without padding ([经贸局, 经发局]), no re-wrapping. */
+const DIRECTORY_STYLE = { flowCollectionPadding: false, lineWidth: 0 } as const;
+
+/**
+ * Adds new departments to departments.yaml by editing it as a YAML document, so that a person's comments, order and
+ * layout stay as they were; only the new entries are appended, in the file's own style.
+ */
+export function addDepartments(directoryPath: string, names: string[]): { added: string[]; shared: SharedAlias[] } {
+  const doc = existsSync(directoryPath)
+    ? YAML.parseDocument(readFileSync(directoryPath, "utf8"))
+    : new YAML.Document({ departments: [] });
+  if (doc.errors.length > 0) throw new Error(`${directoryPath} 不是有效的 YAML:${doc.errors[0]?.message}`);
+  const current = DepartmentDirectory.parse(doc.toJS() ?? { departments: [] });
+  const { directory, added, shared } = mergeDepartments(current, names);
+  if (added.length === 0 && existsSync(directoryPath)) return { added, shared };
+  if (!doc.has("departments")) doc.set("departments", doc.createNode([]));
+  for (const name of added) {
+    const entry = directory.departments.find((d) => d.name === name);
+    if (!entry) continue;
+    const node = doc.createNode({
+      name: entry.name,
+      aliases: entry.aliases,
+      ...(entry.kind !== "department" ? { kind: entry.kind } : {}),
+    });
+    const aliases = node.get("aliases", true);
+    if (YAML.isSeq(aliases)) aliases.flow = true;
+    doc.addIn(["departments"], node);
+  }
+  writeFileSync(directoryPath, doc.toString(DIRECTORY_STYLE));
+  return { added, shared };
 }

@@ -1,0 +1,117 @@
+// Finds when things fall due in a plan's sentence: deadlines (到2025年底前), relative periods (5年内) and 每年.
+import { parseFigure } from "../numbers.js";
+
+export interface DueMark {
+  /** where the mark starts and ends in the sentence */
+  index: number;
+  end: number;
+  /** the words as printed, e.g. 到2026年底前, 2012年起5年内, 每年 */
+  text: string;
+  /** the year it falls due; null for 每年, or a relative period with no year to count from */
+  year: number | null;
+  /** YYYY-MM-DD when the text names a day (年底, 10月底, 6月30日) */
+  date?: string;
+  /** how a relative period was turned into a year, said to the reader */
+  yearReading?: string;
+  kind: "deadline" | "period" | "yearly";
+  /** 到2025gdp: the deadline lost its 年 when the page was scraped */
+  lostYearChar?: boolean;
+}
+
+/**
+ * 到2025年(底)(前), 到2025年6月底; not 达到2000名 or 提高到2030 (a figure reached, not a date): 到 right after a verb of
+ * change reads a level. What follows the year's digits must not be a unit (到2000PFlops).
+ */
+const TO_YEAR = /(?<![达提升增降减])到\s*((?:19|20)\d{2})(?!\d)\s*(年)?(?:(\d{1,2})月(?:(\d{1,2})日)?)?(底|末)?(前)?/g;
+/** 2025年底前, 于2012年10月底前, 2026年6月30日前: a date written as a deadline, without 到 */
+const DATE_BEFORE = /((?:19|20)\d{2})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(?:(底|末)前?|(前))/g;
+/** 5年内, 三年内, 2012年起5年内 */
+const PERIOD = /(?:((?:19|20)\d{2})年起)?([0-9一二两三四五六七八九十]{1,3})年内/g;
+const YEARLY = /每年度?/;
+/** what may follow a year's digits when they are in fact a figure reached (到2000PFlops, 到2000名) */
+const FIGURE_AFTER =
+  /^\s*(?:[名个家项套户人台座件条次场元亿万千百%％辆吨亩米所批张篇部栋间株头只本册位支处份]|[A-Za-z]+(?:flops|FLOPS|Flops|W|w|h|t))/;
+
+function lastDayOf(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+function dayOf(year: number, month?: string, day?: string, endOf?: string): string | undefined {
+  if (month && day) return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  if (month && endOf) return lastDayOf(year, Number(month));
+  if (endOf) return `${year}-12-31`;
+  return undefined;
+}
+
+/** Every due mark in a sentence, in order; relative periods are counted from startYear (the plan's first year). */
+export function dueMarks(sentence: string, startYear: number | null): DueMark[] {
+  const marks: DueMark[] = [];
+  for (const m of sentence.matchAll(TO_YEAR)) {
+    const after = sentence.slice((m.index ?? 0) + m[0].length);
+    if (m[2] === undefined && FIGURE_AFTER.test(after)) continue;
+    const year = Number(m[1]);
+    const date = dayOf(year, m[3], m[4], m[5]);
+    marks.push({
+      index: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
+      text: m[0].trim(),
+      year,
+      ...(date ? { date } : {}),
+      kind: "deadline",
+      lostYearChar: m[2] === undefined && m[3] === undefined && m[5] === undefined,
+    });
+  }
+  for (const m of sentence.matchAll(DATE_BEFORE)) {
+    const index = m.index ?? 0;
+    if (marks.some((k) => index >= k.index && index < k.end)) continue;
+    const year = Number(m[1]);
+    const date = dayOf(year, m[2], m[3], m[4]);
+    marks.push({
+      index,
+      end: index + m[0].length,
+      text: m[0],
+      year,
+      ...(date ? { date } : {}),
+      kind: "deadline",
+    });
+  }
+  for (const m of sentence.matchAll(PERIOD)) {
+    const years = parseFigure(m[2] ?? "");
+    if (years === null || years < 1) continue;
+    const from = m[1] ? Number(m[1]) : startYear;
+    const year = from === null ? null : from + years - 1;
+    const index = m.index ?? 0;
+    marks.push({
+      index,
+      end: index + m[0].length,
+      text: m[0],
+      year,
+      ...(year !== null ? { date: `${year}-12-31` } : {}),
+      ...(from !== null ? { yearReading: `“${m[0]}”按${from}年起算,即${year}年底前` } : {}),
+      kind: "period",
+    });
+  }
+  return marks.sort((a, b) => a.index - b.index);
+}
+
+/** 每年…: a target due every year of the plan. */
+export function yearlyMark(sentence: string): DueMark | null {
+  const m = YEARLY.exec(sentence);
+  if (!m) return null;
+  return { index: m.index, end: m.index, text: "每年", year: null, kind: "yearly" };
+}
+
+/** A task's own deadline: 完成时限:…, the first date written as a deadline, or 长期坚持. */
+export function taskDeadline(text: string, startYear: number | null): { text: string; date?: string } | undefined {
+  const labelled = /完成时限\s*[:：]\s*([^。；;，,)）]+)/.exec(text);
+  if (labelled?.[1]) {
+    const inner = dueMarks(labelled[1], startYear)[0];
+    return { text: labelled[1].trim(), ...(inner?.date ? { date: inner.date } : {}) };
+  }
+  const mark = dueMarks(text, startYear).find((m) => m.kind === "deadline" && m.date);
+  if (mark) return { text: mark.text.replace(/^(到|于|在)/, ""), ...(mark.date ? { date: mark.date } : {}) };
+  const standing = /长期坚持/.exec(text);
+  if (standing) return { text: standing[0] };
+  return undefined;
+}

@@ -1,0 +1,96 @@
+// How one sentence's figures become targets: annual targets, counts to build, funds, levels and rates, deadlines.
+import { describe, expect, it } from "vitest";
+import { parseAttribution, splitDepartments } from "../../src/plan/import/attribution.js";
+import { extractTargets } from "../../src/plan/import/targets.js";
+
+const read = (sentence: string, inGoals = false, startYear: number | null = 2024) =>
+  extractTargets(sentence, { inGoals, startYear });
+const brief = (sentence: string, inGoals = false) =>
+  read(sentence, inGoals).targets.map((t) => `${t.metric}|${t.comparison}|${t.valueText}${t.unit}|${t.year}`);
+
+describe("targets real plans set", () => {
+  it("reads an annual target, with 每年 as its deadline", () => {
+    const { targets } = read("每年举办人才交流活动不少于6场。");
+    expect(targets.map((t) => `${t.comparison}|${t.value}${t.unit}|${t.year}|${t.deadline?.text}`)).toEqual([
+      "不少于|6场|null|每年",
+    ]);
+  });
+
+  it("reads counts of things to build or gather", () => {
+    expect(brief("到2025年,引进高层次人才团队20个。")).toEqual(["高层次人才团队|达到|20个|2025"]);
+    expect(brief("到2025年,建成院士工作站15家、博士后工作站30家。")).toEqual([
+      "院士工作站|达到|15家|2025",
+      "博士后工作站|达到|30家|2025",
+    ]);
+  });
+
+  it("reads fund and scale figures", () => {
+    expect(brief("到2025年,设立产业引导基金,规模不低于10亿元。")).toEqual(["规模|不少于|10亿元|2025"]);
+  });
+
+  it("reads 提高到 as a level, and a 年均 rate with the subject it belongs to", () => {
+    expect(brief("到2025年,数字经济核心产业增加值占地区生产总值比重提高到12%。")).toEqual([
+      "数字经济核心产业增加值占地区生产总值比重|达到|12%|2025",
+    ]);
+    expect(brief("到2025年,地区生产总值达到1000亿元,年均增长8%。")).toEqual([
+      "地区生产总值|达到|1000亿元|2025",
+      "地区生产总值(年均)|提升|8%|2025",
+    ]);
+  });
+
+  it("keeps a deadline written before the subject out of the metric's name", () => {
+    const { targets } = read("到2026年底前,全区5G基站达到3000个。");
+    expect(targets.map((t) => t.metric)).toEqual(["5G基站"]);
+    expect(targets[0]?.deadline).toEqual({ text: "到2026年底前", date: "2026-12-31" });
+    expect(read("2025年底前建成智慧社区50个。").targets[0]).toMatchObject({ year: 2025, value: 50 });
+  });
+
+  it("raises no date warning for figures in units outside the usual list", () => {
+    for (const s of ["到2025年,全市算力规模达到2000PFlops。", "到2025年,引进青年人才达到2000名左右。"]) {
+      const { targets, defects } = read(s);
+      expect(defects, s).toEqual([]);
+      expect(targets[0]?.value, s).toBe(2000);
+    }
+  });
+
+  it("counts a relative period from the plan's start year and says so", () => {
+    const { targets } = read("三年内认定市级众创空间60家以上。", false, 2015);
+    expect(targets[0]).toMatchObject({ year: 2017, comparison: "不少于", value: 60 });
+    expect(targets[0]?.yearReading).toBe("“三年内”按2015年起算,即2017年底前");
+    // With no year to count from, the period is kept as written and no year is invented.
+    expect(read("5年内培养博士后不少于400名。", false, null).targets[0]).toMatchObject({ year: null, value: 400 });
+  });
+
+  it("takes no limit or age in an undated item for a target", () => {
+    expect(brief("在职职工总数30人(含)以下的企业暂免征收残疾人保障金。")).toEqual([]);
+    expect(brief("加大对35岁以下青年科技人员扶持培养力度,连续3年每年给予科研经费资助。")).toEqual([]);
+  });
+});
+
+describe("attribution conventions", () => {
+  it.each([
+    ["(责任单位:区发改委、区财政局、区科技局,排在首位的为牵头单位,下同)", ["区发改委"], ["区财政局", "区科技局"]],
+    ["(责任单位:区发改委、区财政局。列第一位的为牵头单位)", ["区发改委"], ["区财政局"]],
+    ["(牵头单位:区商务局,配合单位:区财政局、区税务局,下同)", ["区商务局"], ["区财政局", "区税务局"]],
+    ["(主责单位:区卫健委;参与单位:区民政局、各街道)", ["区卫健委"], ["区民政局", "各街道"]],
+    ["(牵头单位:市商务局  责任单位:市编办、市发改委)", ["市商务局"], ["市编办", "市发改委"]],
+    ["(市人社局、市医保局、市财政局负责)", ["市人社局"], ["市医保局", "市财政局"]],
+    ["(牵头单位:市发展改革委,配合单位:市委组织部,各区、县级市)", ["市发展改革委"], ["市委组织部", "各区、县级市"]],
+  ])("%s", (text, lead, partners) => {
+    const parsed = parseAttribution(`推进某项工作。${text}`);
+    expect(parsed?.lead).toEqual(lead);
+    expect(parsed?.partners).toEqual(partners);
+  });
+
+  it("never keeps a rule's words as a department", () => {
+    expect(splitDepartments("区发改委、区财政局,排在首位的为牵头单位,下同")).toEqual(["区发改委", "区财政局"]);
+  });
+});
+
+describe("a duty phrase after a unit", () => {
+  it("keeps the unit and drops the phrase", () => {
+    const parsed = parseAttribution("推进某项工作。（责任单位：区科技局，区财政局、区人社局按职责分工负责）");
+    expect(parsed?.lead).toEqual(["区科技局"]);
+    expect(parsed?.partners).toEqual(["区财政局", "区人社局"]);
+  });
+});
