@@ -9,6 +9,7 @@ import { loadAssets } from "./assets.js";
 import { html } from "./html.js";
 import { renderPage } from "./layout.js";
 import { renderMatrixPage } from "./matrix-page.js";
+import { renderPublicMatrixPage } from "./public-matrix-page.js";
 import { buildRows, buildTaskRow, departmentsOf, filterRows, type RowContext, taskKey } from "./matrix-rows.js";
 import { readQuestion } from "./read-question.js";
 import { isTargetStatus } from "./status.js";
@@ -59,8 +60,18 @@ function notFoundPage(message: string): string {
   });
 }
 
-export function dashboardRoutes(runtime: Runtime): Router {
+export interface DashboardOptions {
+  /**
+   * Whether this request may see progress. The service passes "a user is signed in (or the mode is open)"; a request
+   * that reaches the matrix without one is there because PLANBOT_PUBLIC_PLAN opened the plan, and gets it without
+   * progress. Default: everyone (the standalone dashboard of tests and benchmarks).
+   */
+  seesProgress?: (ctx: Context) => boolean;
+}
+
+export function dashboardRoutes(runtime: Runtime, options: DashboardOptions = {}): Router {
   const router = new Router();
+  const seesProgress = options.seesProgress ?? (() => true);
   const assets = loadAssets();
   const plans = () => runtime.plans.plans;
   const rowContext = (): RowContext => {
@@ -70,6 +81,10 @@ export function dashboardRoutes(runtime: Runtime): Router {
 
   router.get("/", securityHeaders, (ctx) => {
     const started = performance.now();
+    if (!seesProgress(ctx)) {
+      sendHtml(ctx, renderPublicMatrixPage(plans()), started);
+      return;
+    }
     const query = MatrixQuery.parse(ctx.query);
     const status = query.status && isTargetStatus(query.status) ? query.status : undefined;
     const rowCtx = rowContext();
