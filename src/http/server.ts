@@ -19,6 +19,7 @@ import { createIdentityResolver } from "../wecom/oauth/identity.js";
 import { accessGuard, type MatchingRouter } from "./access/guard.js";
 import { type AccessMode, accessMode } from "./access/mode.js";
 import { createRateLimits } from "./access/rate-limits.js";
+import { ROUTE_RULES, type RouteRule } from "./access/route-rules.js";
 import { sessionMiddleware } from "./access/session.js";
 import { createChatResponder } from "./chat-responder.js";
 import { errorHandler } from "./middleware/errors.js";
@@ -43,6 +44,8 @@ export interface ServerOptions {
   routers?: MountableRouter[];
   /** bot callbacks in a worker thread; default from PLANBOT_BOT_WORKER (tests run them in-process) */
   botWorker?: boolean;
+  /** access rules for the routers in `routers`, beside ROUTE_RULES (a route without a rule is refused) */
+  rules?: Readonly<Record<string, RouteRule>>;
   /** the interface the service listens on, which decides whether local mode may be open; default HOST, else 127.0.0.1 */
   listenHost?: string;
 }
@@ -156,6 +159,7 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
       limits,
       session: sessionMiddleware(app as unknown as Koa<never>, runtime.env),
       canSignIn: !!wecom.app,
+      rules: { ...ROUTE_RULES, ...options.rules },
     }),
   );
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());

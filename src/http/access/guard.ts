@@ -32,6 +32,8 @@ export interface GuardOptions {
   session: Middleware;
   /** sign-in is possible (the self-built app is configured) */
   canSignIn: boolean;
+  /** the rules; default ROUTE_RULES (tests add rules for routers of their own) */
+  rules?: Readonly<Record<string, RouteRule>>;
 }
 
 /** The route pattern a request reaches, as the first router that has it registered it. */
@@ -46,6 +48,7 @@ export function matchedRoute(routers: readonly MatchingRouter[], path: string, m
 const wantsHtml = (ctx: AppContext) => ctx.accepts("json", "html") === "html";
 
 export function accessGuard(o: GuardOptions): Middleware<AppState> {
+  const rules = o.rules ?? ROUTE_RULES;
   const refuseAnonymous = (ctx: AppContext, rule: RouteRule): void => {
     const takesToken = (rule.who === "role" && rule.token) || rule.who === "token";
     if (takesToken) ctx.set("WWW-Authenticate", 'Bearer realm="planbot"');
@@ -129,7 +132,7 @@ export function accessGuard(o: GuardOptions): Middleware<AppState> {
     const route = matchedRoute(o.routers, ctx.path, ctx.method);
     // Unknown paths and methods go on to the routers' 404/405, under the general limit.
     if (route === undefined) return o.limits.general(ctx, next);
-    const rule = ROUTE_RULES[ruleKey(ctx.method, route)];
+    const rule = rules[ruleKey(ctx.method, route)];
     if (!rule) {
       logger.error({ method: ctx.method, route }, "route has no access rule: refused (add it to ROUTE_RULES)");
       throw new HttpError(403, "this route has no access rule", "no_access_rule");

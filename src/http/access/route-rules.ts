@@ -53,21 +53,23 @@ export type Identity = "none" | "viewer" | "reporter" | "admin" | "token";
 
 export function identitiesAllowed(rule: RouteRule, mode: AccessMode, publicPlan: boolean): Identity[] {
   const users: Identity[] = ["viewer", "reporter", "admin"];
+  // a route open to no identity is open to a system holding some token too
+  const everyone: Identity[] = ["none", ...users, "token"];
   const open = mode !== "closed";
   switch (rule.who) {
     case "callback":
     case "anyone":
     case "signin":
-      return ["none", ...users];
+      return everyone;
     case "plan":
-      return open || publicPlan ? ["none", ...users] : users;
+      return open || publicPlan ? everyone : users;
     case "role": {
       const byRole = users.slice(users.indexOf(rule.role));
       const withToken: Identity[] = rule.token ? [...byRole, "token"] : byRole;
       // open modes admit everyone as a local viewer, so viewer routes need no identity there
-      return open && rule.role === "viewer" ? ["none", ...withToken] : withToken;
+      return open && rule.role === "viewer" ? everyone : withToken;
     }
     case "token":
-      return rule.openLocally && mode === "open-local" ? ["none", ...users, "token"] : ["token"];
+      return rule.openLocally && mode === "open-local" ? everyone : ["token"];
   }
 }

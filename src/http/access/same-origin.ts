@@ -4,6 +4,14 @@ import type { Context } from "koa";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
+ * This site's origin as people reach it: PLANBOT_PUBLIC_URL, else scheme and host of the request (X-Forwarded-Proto
+ * and -Host count only behind a trusted proxy). Not Koa's ctx.origin, which in Koa 3 is the Origin request header.
+ */
+export function siteOrigin(ctx: Context, publicUrl: string | undefined): string {
+  return publicUrl ?? `${ctx.protocol}://${ctx.host}`;
+}
+
+/**
  * Why an origin check rather than a token in every form: the session cookie is SameSite=Lax, so a browser does not
  * send it with another site's POST at all; this check is the second wall, and it covers every POST route, including
  * ones added later, without each form having to carry a token. The rules are those of Fetch Metadata and of Go's
@@ -21,6 +29,5 @@ export function crossSiteRefusal(ctx: Context, publicUrl: string | undefined): s
   if (site !== "") return site === "same-origin" || site === "none" ? undefined : `Sec-Fetch-Site: ${site}`;
   const origin = ctx.get("origin");
   if (origin === "") return undefined;
-  const ours = publicUrl ?? ctx.origin;
-  return origin === ours ? undefined : "Origin is not this site";
+  return origin === siteOrigin(ctx, publicUrl) ? undefined : "Origin is not this site";
 }

@@ -10,6 +10,7 @@ import { WecomApiError } from "../../wecom/api-error.js";
 import type { IdentityResolver } from "../../wecom/oauth/identity.js";
 import { insideWecom, inAppAuthorizeUrl, webLoginUrl } from "../../wecom/oauth/links.js";
 import type { AccessMode } from "../access/mode.js";
+import { siteOrigin } from "../access/same-origin.js";
 import { endSession, readSession, updateSession } from "../access/session.js";
 import type { AppContext, AppState } from "../state.js";
 
@@ -62,7 +63,7 @@ export function authRoutes(o: AuthRouteOptions): Router<AppState> {
     }
     const state = randomBytes(16).toString("hex");
     updateSession(ctx, { signIn: { state, next, at: Date.now() } });
-    const redirectUri = `${o.runtime.env.PLANBOT_PUBLIC_URL ?? ctx.origin}/auth/wecom/callback`;
+    const redirectUri = `${siteOrigin(ctx, o.runtime.env.PLANBOT_PUBLIC_URL)}/auth/wecom/callback`;
     const link = { corpId: o.app.corpId, agentId: o.app.agentId, redirectUri, state };
     ctx.set("Cache-Control", "no-store");
     ctx.redirect(
@@ -76,6 +77,8 @@ export function authRoutes(o: AuthRouteOptions): Router<AppState> {
     const query = CallbackQuery.safeParse(ctx.query);
     const pending = readSession(ctx).signIn;
     const next = pending?.next ?? "/";
+    // One answer per sign-in started: a wrong state uses it up too, so a state cannot be guessed at by retrying.
+    if (pending) updateSession(ctx, { signIn: undefined });
     // The state ties the answer to a sign-in this browser started, so nobody can sign someone in as themselves.
     if (
       !o.app ||
@@ -87,7 +90,6 @@ export function authRoutes(o: AuthRouteOptions): Router<AppState> {
       sendHtml(ctx, 400, signInFailedPage("登录链接已失效或不是从本站发起的，请重新登录。", next));
       return;
     }
-    updateSession(ctx, { signIn: undefined });
     if (!query.data.code) {
       sendHtml(ctx, 401, signInFailedPage("登录已取消。", next));
       return;
