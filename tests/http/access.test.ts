@@ -349,9 +349,9 @@ describe("sign-in", () => {
     const wrong = await fetch(tampered, { redirect: "manual", headers: { cookie } });
     expect(wrong.status).toBe(400);
     // the browser keeps what that answer set: the sign-in it started is used up, the right state now fails too
-    expect((await fetch(back ?? "", { redirect: "manual", headers: { cookie: keepCookies(wrong, cookie) } })).status).toBe(
-      400,
-    );
+    expect(
+      (await fetch(back ?? "", { redirect: "manual", headers: { cookie: keepCookies(wrong, cookie) } })).status,
+    ).toBe(400);
     // A cookie replayed from before the callback brings the pending sign-in back, but WeCom's code works only once.
     const fresh = await fetch(`${h.server.url}/auth/signin`, { redirect: "manual" });
     const before = keepCookies(fresh);
@@ -431,7 +431,11 @@ describe("sessions", () => {
   it("sign-out ends the session", async () => {
     const { cookie } = await signInThroughSimulator(h.server.url, api, "li.reporter");
     expect((await fetch(`${h.server.url}/`, { headers: { cookie } })).status).toBe(200);
-    const out = await fetch(`${h.server.url}/auth/signout`, { method: "POST", headers: { cookie }, redirect: "manual" });
+    const out = await fetch(`${h.server.url}/auth/signout`, {
+      method: "POST",
+      headers: { cookie },
+      redirect: "manual",
+    });
     expect(out.status).toBe(303);
     expect(out.headers.get("location")).toBe("/auth/account");
     const after = keepCookies(out, cookie);

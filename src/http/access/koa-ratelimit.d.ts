@@ -1,6 +1,7 @@
 // Types for the parts of koa-ratelimit (no types of its own) that planbot uses: the memory driver.
 declare module "koa-ratelimit" {
   import type { Context, Middleware } from "koa";
+
   interface MemoryOptions {
     driver: "memory";
     db: Map<string, unknown>;

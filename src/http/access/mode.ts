@@ -1,7 +1,6 @@
 // Whether the service is closed (sign-in needed) or open, decided once at start from the WeCom keys and the interface.
 import { isIP } from "node:net";
-import { type Env } from "../../config/env.js";
-import { ConfigError } from "../../config/env.js";
+import { ConfigError, type Env } from "../../config/env.js";
 import { wecomIntegrations } from "../wecom-integrations.js";
 
 /**

@@ -22,7 +22,8 @@ function sweptMap(): { db: Map<string, unknown>; sweep(): void } {
     sweep() {
       const nowS = Date.now() / 1000;
       for (const [key, entry] of db) {
-        if ((entry as { reset?: number }).reset !== undefined && (entry as { reset: number }).reset < nowS) db.delete(key);
+        if ((entry as { reset?: number }).reset !== undefined && (entry as { reset: number }).reset < nowS)
+          db.delete(key);
       }
     },
   };

@@ -8,7 +8,7 @@ import { accountPage, signInFailedPage, unknownUserPage } from "../../dashboard/
 import type { Runtime } from "../../runtime.js";
 import { WecomApiError } from "../../wecom/api-error.js";
 import type { IdentityResolver } from "../../wecom/oauth/identity.js";
-import { insideWecom, inAppAuthorizeUrl, webLoginUrl } from "../../wecom/oauth/links.js";
+import { inAppAuthorizeUrl, insideWecom, webLoginUrl } from "../../wecom/oauth/links.js";
 import type { AccessMode } from "../access/mode.js";
 import { siteOrigin } from "../access/same-origin.js";
 import { endSession, readSession, updateSession } from "../access/session.js";
@@ -41,8 +41,7 @@ const CallbackQuery = z.object({
   state: z.string().max(128).optional(),
 });
 
-const sameText = (a: string, b: string) =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const sameText = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 function sendHtml(ctx: AppContext, status: number, body: string): void {
   ctx.status = status;

@@ -1,7 +1,8 @@
 // A complete local WeCom: planbot started with fresh simulated credentials, pointed at the WeCom API simulator,
 // and the callback simulator that plays WeCom against it. Used by `planbot simulate` and tests alike.
-import type { Env } from "../../config/env.js";
+
 import { loadReporters } from "../../auth/reporters.js";
+import type { Env } from "../../config/env.js";
 import { type RunningServer, startServer } from "../../http/server.js";
 import { openRuntime, type Runtime } from "../../runtime.js";
 import { type ReceivedRequest, startWecomSimulatorApi, type WecomSimulatorApi } from "./api-server.js";

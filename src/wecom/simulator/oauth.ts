@@ -38,7 +38,13 @@ export function createSimulatedOAuth(o: SimulatedOAuthOptions): SimulatedOAuth {
   const codes = new Map<string, { userid: string; corpId: string; expiresAt: number }>();
   let issuedCount = 0;
 
-  const sendBack = (res: ServerResponse, redirectUri: string, state: string, userid: string | undefined, corpId: string) => {
+  const sendBack = (
+    res: ServerResponse,
+    redirectUri: string,
+    state: string,
+    userid: string | undefined,
+    corpId: string,
+  ) => {
     const back = new URL(redirectUri);
     if (userid !== undefined) {
       const code = randomBytes(24).toString("base64url");
@@ -67,7 +73,7 @@ export function createSimulatedOAuth(o: SimulatedOAuthOptions): SimulatedOAuth {
       )
       .join(" ");
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(
-      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>模拟企业微信登录</title></head><body>
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>模拟企业微信登录</title><link rel="icon" href="data:,"></head><body>
 <h1>模拟企业微信登录</h1><p>本页由 planbot 的本地企业微信模拟器提供,代替企业微信确认您的身份。</p>
 <form method="get" action="${escapeHtml(url.pathname)}">${hidden}
 <p>${people}</p>
@@ -101,7 +107,10 @@ export function createSimulatedOAuth(o: SimulatedOAuthOptions): SimulatedOAuth {
       if (!/^https?:\/\//.test(redirectUri)) return refuse("redirect_uri 参数错误");
       const state = q.get("state") ?? "";
       if (!/^[A-Za-z0-9]{0,128}$/.test(state)) return refuse("state 只能是字母和数字,不超过128字节");
-      if (inApp && (q.get("response_type") !== "code" || !["snsapi_base", "snsapi_privateinfo"].includes(q.get("scope") ?? ""))) {
+      if (
+        inApp &&
+        (q.get("response_type") !== "code" || !["snsapi_base", "snsapi_privateinfo"].includes(q.get("scope") ?? ""))
+      ) {
         return refuse("response_type 须为 code,scope 须为 snsapi_base 或 snsapi_privateinfo");
       }
       if (web && (q.get("login_type") !== "CorpApp" || q.get("agentid") !== corp.agentId)) {
@@ -116,7 +125,8 @@ export function createSimulatedOAuth(o: SimulatedOAuthOptions): SimulatedOAuth {
     redeem(code, corpId) {
       const entry = codes.get(code);
       codes.delete(code);
-      if (!entry || entry.corpId !== corpId || entry.expiresAt <= o.now()) return { errcode: 40029, errmsg: "invalid code" };
+      if (!entry || entry.corpId !== corpId || entry.expiresAt <= o.now())
+        return { errcode: 40029, errmsg: "invalid code" };
       if (o.outsiders?.includes(entry.userid)) {
         return { errcode: 0, errmsg: "ok", openid: `o-${entry.userid}` };
       }
