@@ -10,6 +10,7 @@ import { startServer } from "../../src/http/server.js";
 import { openRuntime } from "../../src/runtime.js";
 import { startWecomSimulatorApi, type WecomSimulatorApi } from "../../src/wecom/simulator/api-server.js";
 import { newCredentials } from "../../src/wecom/simulator/credentials.js";
+import { startLocalWecom } from "../../src/wecom/simulator/local-wecom.js";
 import { FIXTURE_KNOWLEDGE, type Harness, startHarness } from "../wecom/support/harness.js";
 import { keepCookies, signInThroughSimulator } from "./support/sign-in.js";
 
@@ -546,6 +547,27 @@ describe("modes", () => {
       expect((await fetch(`${service.url}/metrics`)).status).toBe(401);
     } finally {
       await service.close();
+    }
+  });
+});
+
+describe("planbot simulate", () => {
+  it("plays WeCom's sign-in too: the local WeCom signs people in from the reporters file", async () => {
+    const reporters = join(h.dir, "simulate-reporters.yaml");
+    writeFileSync(reporters, REPORTERS);
+    const local = await startLocalWecom(
+      loadEnv({ PLANBOT_KNOWLEDGE: FIXTURE_KNOWLEDGE, PLANBOT_DB: ":memory:", PLANBOT_REPORTERS: reporters }),
+    );
+    try {
+      // the login page offers the people of the reporters file
+      const start = await fetch(`${local.server.url}/auth/signin`, { redirect: "manual" });
+      const loginPage = await (await fetch(start.headers.get("location") ?? "")).text();
+      expect(loginPage).toContain("赵管理(zhao.admin)");
+      const { cookie, last } = await signInThroughSimulator(local.server.url, local.api, "zhao.admin");
+      expect(last.headers.get("location")).toBe("/");
+      expect((await fetch(`${local.server.url}/`, { headers: { cookie } })).status).toBe(200);
+    } finally {
+      await local.stop();
     }
   });
 });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { adminsText, findReporter } from "../../auth/permission.js";
 import { webUserFor } from "../../auth/web-user.js";
 import { accountPage, signInFailedPage, unknownUserPage } from "../../dashboard/account-pages.js";
+import { securityHeaders } from "../../dashboard/routes.js";
 import type { Runtime } from "../../runtime.js";
 import { WecomApiError } from "../../wecom/api-error.js";
 import type { IdentityResolver } from "../../wecom/oauth/identity.js";
@@ -52,6 +53,8 @@ function sendHtml(ctx: AppContext, status: number, body: string): void {
 
 export function authRoutes(o: AuthRouteOptions): Router<AppState> {
   const router = new Router<AppState>();
+  // the same headers as the dashboard's pages: our scripts and styles only, no framing, no referrer
+  router.use(securityHeaders);
   const askWhom = () => adminsText(o.runtime.reporters);
 
   router.get("/auth/signin", (ctx) => {
