@@ -253,6 +253,19 @@ describe("acceptance: WeCom keys set and HOST=0.0.0.0", () => {
     expect(progress.status).toBe(401);
   });
 
+  it("answer 401 also when no token is configured at all", async () => {
+    const env = { ...h.runtime.env, PLANBOT_ASK_TOKEN: undefined, PLANBOT_METRICS_TOKEN: undefined };
+    const bare = await startServer({ ...h.runtime, env }, { host: "127.0.0.1", port: 0 }, { listenHost: "0.0.0.0" });
+    try {
+      expect((await fetch(`${bare.url}/metrics`)).status).toBe(401);
+      expect((await fetch(`${bare.url}/api/ask`, { method: "POST", body: '{"q":"目标"}' })).status).toBe(401);
+      const guessed = await fetch(`${bare.url}/metrics`, { headers: { authorization: "Bearer " } });
+      expect(guessed.status).toBe(401);
+    } finally {
+      await bare.close();
+    }
+  });
+
   it("WeCom's callbacks still work and /healthz answers", async () => {
     expect((await h.sim.verifyUrl("bot")).ok).toBe(true);
     expect((await h.sim.verifyUrl("app")).ok).toBe(true);
@@ -510,7 +523,7 @@ describe("modes", () => {
         expect(open.planbot.mode).toBe("open-public");
         expect((await fetch(`${open.url}/`)).status).toBe(200);
         // metrics stay closed on a public interface
-        expect((await fetch(`${open.url}/metrics`)).status).toBe(503);
+        expect((await fetch(`${open.url}/metrics`)).status).toBe(401);
       } finally {
         await open.close();
       }

@@ -11,6 +11,12 @@ export const TOKEN_VARIABLE: Record<TokenName, keyof Env> = {
   admin: "PLANBOT_ADMIN_TOKEN",
 };
 
+/**
+ * What a request without the token gets while the variable is unset: the progress API does not exist until its token
+ * is set (503, as it always answered); asking and the metrics exist and merely need credentials (401).
+ */
+export const STATUS_WHEN_UNSET: Record<TokenName, 401 | 503> = { ask: 401, metrics: 401, admin: 503 };
+
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);

@@ -8,7 +8,7 @@ import { roleTooLowPage, signInNeededPage } from "../../dashboard/account-pages.
 import { logger } from "../../log.js";
 import { HttpError } from "../http-error.js";
 import type { AppContext, AppState } from "../state.js";
-import { bearerOf, TOKEN_VARIABLE, type TokenName, tokenMatches } from "./bearer.js";
+import { bearerOf, STATUS_WHEN_UNSET, TOKEN_VARIABLE, type TokenName, tokenMatches } from "./bearer.js";
 import type { AccessMode } from "./mode.js";
 import type { RateLimits } from "./rate-limits.js";
 import { ROUTE_RULES, type RouteRule, ruleKey } from "./route-rules.js";
@@ -77,13 +77,16 @@ export function accessGuard(o: GuardOptions): Middleware<AppState> {
     throw new HttpError(403, `role ${user.role} (${ROLE_LABEL[user.role]}) may not use this`, "forbidden_role");
   };
 
-  /** A bearer token for a route that takes one: 503 while its variable is unset (the API is off), 401 when wrong. */
+  /** A bearer token for a route that takes one: 401 when missing or wrong (503 for an API its unset token turns off). */
   const checkToken = (ctx: AppContext, name: TokenName, given: string | undefined): void => {
     const variable = TOKEN_VARIABLE[name];
-    if (!o.env[variable]) throw new HttpError(503, `API disabled: set ${variable}`, "api_disabled");
+    if (!o.env[variable] && STATUS_WHEN_UNSET[name] === 503) {
+      throw new HttpError(503, `API disabled: set ${variable}`, "api_disabled");
+    }
     if (given === undefined || !tokenMatches(o.env, name, given)) {
       ctx.set("WWW-Authenticate", 'Bearer realm="planbot"');
-      throw new HttpError(401, "missing or wrong bearer token", "unauthorized");
+      const hint = o.env[variable] ? "" : ` (${variable} is not set: no token is accepted)`;
+      throw new HttpError(401, `missing or wrong bearer token${hint}`, "unauthorized");
     }
     ctx.state.bearer = name;
   };
