@@ -1,5 +1,5 @@
 // The links that send a browser to WeCom to sign in: in-app web authorisation inside WeCom, web login outside it.
-// Facts from WeCom's documents: 构造网页授权链接 (path/91022) and 企业微信Web登录 · 构造企业微信登录链接 (path/98151).
+// Facts from WeCom's developer documents: 身份验证 · 网页授权登录 · 构造网页授权链接, and 企业微信Web登录 · 构造企业微信登录链接.
 
 export interface SignInLinkInput {
   corpId: string;
