@@ -59,7 +59,7 @@ export const EnvSchema = z.object({
   PLANBOT_METRICS_TOKEN: optionalString.pipe(z.string().min(16, "at least 16 characters").optional()),
   /** a second listener on 127.0.0.1 serving only /metrics, without a token */
   PLANBOT_METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
-  /** requests a minute per client address on every route but WeCom's callbacks */
+  /** requests a minute per client address without a session or token (WeCom's callbacks excepted) */
   PLANBOT_RATE_LIMIT: z.coerce.number().int().positive().default(300),
   /** sign-in attempts a minute per client address */
   PLANBOT_SIGNIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),

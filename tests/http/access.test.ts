@@ -496,6 +496,19 @@ describe("rate limits", () => {
     expect(verify.ok).toBe(true);
     const health = await fetch(`${h.server.url}/healthz`);
     expect(health.headers.get("x-ratelimit-limit")).toBe("300");
+    // refused requests count too
+    const refusedAsk = await fetch(`${h.server.url}/api/ask`, { method: "POST", body: '{"q":"x"}' });
+    expect(refusedAsk.headers.get("x-ratelimit-limit")).toBe("300");
+  });
+
+  it("do not count people signed in or systems with their token (an office behind one address shares no limit)", async () => {
+    const page = await fetch(`${h.server.url}/`, { headers: { cookie: cookies.viewer } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("x-ratelimit-limit")).toBeNull();
+    const metrics = await fetch(`${h.server.url}/metrics`, {
+      headers: { authorization: `Bearer ${TOKENS.PLANBOT_METRICS_TOKEN}` },
+    });
+    expect(metrics.headers.get("x-ratelimit-limit")).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-// The access middleware: finds the route a request is for, applies its rule (rate limit, session, identity, same-origin) and sets ctx.state.user.
+// The access middleware: finds the route a request is for, applies its rule (session, identity, same-origin, per-address limit) and sets ctx.state.user.
 import type { Middleware } from "koa";
 import { adminsText } from "../../auth/permission.js";
 import type { ReportersFile } from "../../auth/reporters.js";
@@ -100,18 +100,21 @@ export function accessGuard(o: GuardOptions): Middleware<AppState> {
     return user;
   };
 
-  const admit = async (ctx: AppContext, rule: RouteRule, next: () => Promise<unknown>): Promise<void> => {
+  const admit = async (ctx: AppContext, rule: RouteRule, next: () => Promise<unknown>): Promise<unknown> => {
+    // Requests nobody vouches for count against their address; people signed in and systems with a token do not
+    // (a whole office behind one NAT address must not share one limit).
+    const anonymous = (then: () => Promise<unknown>) =>
+      rule.who === "signin" ? then() : o.limits.general(ctx, then as () => Promise<void>);
     const given = bearerOf(ctx.get("authorization"));
     const token = rule.who === "token" ? rule.token : rule.who === "role" ? rule.token : undefined;
     if (token && given !== undefined) {
-      checkToken(ctx, token, given);
-      await next();
-      return;
+      if (!tokenMatches(o.env, token, given)) return anonymous(async () => checkToken(ctx, token, given));
+      ctx.state.bearer = token;
+      return next();
     }
     if (rule.who === "token") {
-      if (!(rule.openLocally && o.mode === "open-local")) checkToken(ctx, rule.token, undefined);
-      await next();
-      return;
+      if (rule.openLocally && o.mode === "open-local") return next();
+      return anonymous(async () => checkToken(ctx, rule.token, undefined));
     }
     // Everything below rests on the cookie (or on open mode): a browser's request must come from our own pages.
     const crossSite = crossSiteRefusal(ctx, o.env.PLANBOT_PUBLIC_URL);
@@ -119,16 +122,16 @@ export function accessGuard(o: GuardOptions): Middleware<AppState> {
       ctx.state.log.warn({ reason: crossSite }, "cross-site request refused");
       throw new HttpError(403, "cross-site request refused", "cross_site");
     }
-    const user = sessionUser(ctx) ?? (o.mode === "closed" ? undefined : LOCAL_VIEWER);
+    const signedIn = sessionUser(ctx);
+    const user = signedIn ?? (o.mode === "closed" ? undefined : LOCAL_VIEWER);
     if (user) ctx.state.user = user;
+    const go = signedIn || o.mode === "open-local" ? next : () => anonymous(next);
     if (rule.who === "anyone" || rule.who === "signin" || (rule.who === "plan" && o.env.PLANBOT_PUBLIC_PLAN)) {
-      await next();
-      return;
+      return go();
     }
-    const needed = rule.who === "role" ? rule.role : "viewer";
-    if (!user) return refuseAnonymous(ctx, rule);
-    if (!hasRole(user.role, needed)) return refuseRole(ctx, user);
-    await next();
+    if (!user) return anonymous(async () => refuseAnonymous(ctx, rule));
+    if (!hasRole(user.role, rule.who === "role" ? rule.role : "viewer")) return refuseRole(ctx, user);
+    return go();
   };
 
   return async (ctx, next) => {
@@ -141,7 +144,8 @@ export function accessGuard(o: GuardOptions): Middleware<AppState> {
       throw new HttpError(403, "this route has no access rule", "no_access_rule");
     }
     if (rule.who === "callback") return next();
-    const limit = rule.who === "signin" ? o.limits.signIn : o.limits.general;
-    await limit(ctx, () => o.session(ctx, () => admit(ctx, rule, next)));
+    const guarded = () => o.session(ctx, () => admit(ctx, rule, next));
+    if (rule.who === "signin") return o.limits.signIn(ctx, guarded);
+    await guarded();
   };
 }
