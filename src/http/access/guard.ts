@@ -5,6 +5,7 @@ import type { ReportersFile } from "../../auth/reporters.js";
 import { hasRole, ROLE_LABEL, type WebUser, webUserFor } from "../../auth/web-user.js";
 import type { Env } from "../../config/env.js";
 import { roleTooLowPage, signInNeededPage } from "../../dashboard/account-pages.js";
+import { securityHeaders } from "../../dashboard/routes.js";
 import { logger } from "../../log.js";
 import { HttpError } from "../http-error.js";
 import type { AppContext, AppState } from "../state.js";
@@ -47,9 +48,19 @@ export function matchedRoute(routers: readonly MatchingRouter[], path: string, m
 
 const wantsHtml = (ctx: AppContext) => ctx.accepts("json", "html") === "html";
 
+/** A refusal page, with the dashboard's security headers (no framing, our own scripts and styles only). */
+async function sendPage(ctx: AppContext, status: number, body: string): Promise<void> {
+  await securityHeaders(ctx, async () => {
+    ctx.status = status;
+    ctx.type = "text/html; charset=utf-8";
+    ctx.set("Cache-Control", "no-store");
+    ctx.body = body;
+  });
+}
+
 export function accessGuard(o: GuardOptions): Middleware<AppState> {
   const rules = o.rules ?? ROUTE_RULES;
-  const refuseAnonymous = (ctx: AppContext, rule: RouteRule): void => {
+  const refuseAnonymous = async (ctx: AppContext, rule: RouteRule): Promise<void> => {
     const takesToken = (rule.who === "role" && rule.token) || rule.who === "token";
     if (takesToken) ctx.set("WWW-Authenticate", 'Bearer realm="planbot"');
     if (wantsHtml(ctx)) {
@@ -57,23 +68,14 @@ export function accessGuard(o: GuardOptions): Middleware<AppState> {
         ctx.redirect(`/auth/signin?next=${encodeURIComponent(ctx.originalUrl)}`);
         return;
       }
-      ctx.status = 401;
-      ctx.type = "text/html; charset=utf-8";
-      ctx.set("Cache-Control", "no-store");
-      ctx.body = signInNeededPage(ctx.method === "GET" ? ctx.originalUrl : "/", o.canSignIn);
-      return;
+      return sendPage(ctx, 401, signInNeededPage(ctx.method === "GET" ? ctx.originalUrl : "/", o.canSignIn));
     }
     throw new HttpError(401, "sign-in required (WeCom) or a bearer token", "unauthenticated");
   };
 
-  const refuseRole = (ctx: AppContext, user: WebUser): void => {
+  const refuseRole = async (ctx: AppContext, user: WebUser): Promise<void> => {
     const askWhom = adminsText(o.reporters());
-    if (wantsHtml(ctx)) {
-      ctx.status = 403;
-      ctx.type = "text/html; charset=utf-8";
-      ctx.body = roleTooLowPage(user, askWhom);
-      return;
-    }
+    if (wantsHtml(ctx)) return sendPage(ctx, 403, roleTooLowPage(user, askWhom));
     throw new HttpError(403, `role ${user.role} (${ROLE_LABEL[user.role]}) may not use this`, "forbidden_role");
   };
 
