@@ -15,7 +15,7 @@ export interface RateLimits {
  * koa-ratelimit's memory driver keeps one entry per address and never deletes them; a sweep every minute drops the
  * expired ones, so a scan from many addresses cannot grow the maps without bound.
  */
-function sweptMap(): { db: Map<string, unknown>; sweep(): void } {
+export function sweptMap(): { db: Map<string, unknown>; sweep(): void } {
   const db = new Map<string, unknown>();
   return {
     db,
