@@ -37,7 +37,8 @@ export function findReporter(file: ReportersFile, userid: string): Reporter | un
   return file.reporters.find((r) => r.userid === userid);
 }
 
-function adminsText(file: ReportersFile): string {
+/** Whom to ask for rights: the file's admins by name and userid, else the group's administrator. */
+export function adminsText(file: ReportersFile): string {
   const admins = file.reporters.filter((r) => r.role === "admin");
   return admins.length > 0 ? admins.map((a) => `${a.name}(${a.userid})`).join("、") : "本群管理员";
 }
@@ -61,6 +62,12 @@ export function decideWrite(
     return {
       allowed: false,
       reason: `抱歉,您还不在进展填报名单中,暂时不能登记进展(查询不受影响)。如需开通,请联系${adminsText(file)}。`,
+    };
+  }
+  if (reporter.role === "viewer") {
+    return {
+      allowed: false,
+      reason: `抱歉,您在名单中是查看者(viewer),可以查询和查看看板,但不能登记进展。如需开通填报,请联系${adminsText(file)}。`,
     };
   }
   const own = reporter.departments.map((d) => canonicalDepartment(d, directory));

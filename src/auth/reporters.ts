@@ -1,4 +1,4 @@
-// The reporters file: which WeCom userids may record progress, for which departments, and who is a contact.
+// The reporters file: which WeCom userids may see the dashboard or record progress, for which departments, and who is a contact.
 import { existsSync, readFileSync } from "node:fs";
 import YAML from "yaml";
 import { z } from "zod";
@@ -9,7 +9,9 @@ export const Reporter = z
     name: z.string().min(1),
     /** one department or several; admins may have none */
     department: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
-    role: z.enum(["reporter", "admin"]).default("reporter"),
+    /** viewer: signs in to read the dashboard and answers, records nothing; reporter: also records for own
+     *  departments' tasks; admin: records for every task and is named as whom to ask */
+    role: z.enum(["viewer", "reporter", "admin"]).default("reporter"),
     /** mentioned in the digest when a task their department leads is behind or stale */
     contact: z.boolean().default(false),
   })

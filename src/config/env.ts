@@ -30,6 +30,39 @@ export const EnvSchema = z.object({
   WECOM_APP_SECRET: optionalString,
   WECOM_AGENT_ID: optionalString,
   WECOM_API_BASE: z.string().url().default("https://qyapi.weixin.qq.com"),
+  /** WeCom's in-app web authorisation (网页授权登录): <base>/connect/oauth2/authorize */
+  WECOM_OAUTH_BASE: z.string().url().default("https://open.weixin.qq.com"),
+  /** WeCom's web login for browsers outside WeCom (企业微信Web登录): <base>/wwlogin/sso/login */
+  WECOM_LOGIN_BASE: z.string().url().default("https://login.work.weixin.qq.com"),
+  // --- who may see what ---
+  /** the address people open, e.g. https://planbot.example.gov.cn: sign-in's redirect_uri and the same-origin check */
+  PLANBOT_PUBLIC_URL: optionalString.pipe(
+    z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\/[^/?#]+\/?$/.test(u), "must be an origin such as https://host[:port], no path")
+      .transform((u) => u.replace(/\/$/, ""))
+      .optional(),
+  ),
+  /** behind a reverse proxy: trust its X-Forwarded-Proto/-Host/-For (HTTPS detection, client address for limits) */
+  PLANBOT_TRUST_PROXY: z.stringbool().default(false),
+  /** signs session cookies; without it a random key is made at start and sessions end with the process */
+  PLANBOT_SESSION_SECRET: optionalString.pipe(z.string().min(32, "at least 32 characters").optional()),
+  PLANBOT_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(8),
+  /** local mode on a non-loopback HOST: serve the dashboard without sign-in anyway (read-only) */
+  PLANBOT_OPEN_DASHBOARD: z.stringbool().default(false),
+  /** the plan's matrix (no progress) for anyone, without sign-in */
+  PLANBOT_PUBLIC_PLAN: z.stringbool().default(false),
+  /** bearer token other systems send to POST /api/ask */
+  PLANBOT_ASK_TOKEN: optionalString.pipe(z.string().min(16, "at least 16 characters").optional()),
+  /** bearer token for GET /metrics */
+  PLANBOT_METRICS_TOKEN: optionalString.pipe(z.string().min(16, "at least 16 characters").optional()),
+  /** a second listener on 127.0.0.1 serving only /metrics, without a token */
+  PLANBOT_METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
+  /** requests a minute per client address without a session or token (WeCom's callbacks excepted) */
+  PLANBOT_RATE_LIMIT: z.coerce.number().int().positive().default(300),
+  /** sign-in attempts a minute per client address */
+  PLANBOT_SIGNIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

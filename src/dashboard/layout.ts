@@ -7,7 +7,7 @@ export interface PageOptions {
   /** extra local scripts under /assets/, loaded deferred */
   scripts?: string[];
   /** which nav entry is current */
-  current?: "matrix" | "try";
+  current?: "matrix" | "try" | "account";
 }
 
 export function renderPage(options: PageOptions): string {
@@ -27,7 +27,7 @@ ${scripts}
 <a class="skip-link" href="#main">跳到正文</a>
 <header class="site-header">
 <p class="site-name">行动计划执行看板</p>
-<nav aria-label="主导航">${nav("/", "责任矩阵", "matrix")} ${nav("/try", "问问机器人", "try")}</nav>
+<nav aria-label="主导航">${nav("/", "责任矩阵", "matrix")} ${nav("/try", "问问机器人", "try")} ${nav("/auth/account", "账户", "account")}</nav>
 </header>
 <main id="main">
 ${options.body}

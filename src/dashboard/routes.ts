@@ -10,6 +10,7 @@ import { html } from "./html.js";
 import { renderPage } from "./layout.js";
 import { renderMatrixPage } from "./matrix-page.js";
 import { buildRows, buildTaskRow, departmentsOf, filterRows, type RowContext, taskKey } from "./matrix-rows.js";
+import { renderPublicMatrixPage } from "./public-matrix-page.js";
 import { readQuestion } from "./read-question.js";
 import { isTargetStatus } from "./status.js";
 import { renderTaskPage } from "./task-page.js";
@@ -36,7 +37,7 @@ const CONTENT_SECURITY_POLICY = [
 ].join("; ");
 
 /** Headers for every dashboard response: only our own scripts and styles run, no framing, no referrer leaks. */
-async function securityHeaders(ctx: Context, next: Next): Promise<void> {
+export async function securityHeaders(ctx: Context, next: Next): Promise<void> {
   await next();
   ctx.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
   ctx.set("X-Content-Type-Options", "nosniff");
@@ -59,8 +60,18 @@ function notFoundPage(message: string): string {
   });
 }
 
-export function dashboardRoutes(runtime: Runtime): Router {
+export interface DashboardOptions {
+  /**
+   * Whether this request may see progress. The service passes "a user is signed in (or the mode is open)"; a request
+   * that reaches the matrix without one is there because PLANBOT_PUBLIC_PLAN opened the plan, and gets it without
+   * progress. Default: everyone (the standalone dashboard of tests and benchmarks).
+   */
+  seesProgress?: (ctx: Context) => boolean;
+}
+
+export function dashboardRoutes(runtime: Runtime, options: DashboardOptions = {}): Router {
   const router = new Router();
+  const seesProgress = options.seesProgress ?? (() => true);
   const assets = loadAssets();
   const plans = () => runtime.plans.plans;
   const rowContext = (): RowContext => {
@@ -70,6 +81,10 @@ export function dashboardRoutes(runtime: Runtime): Router {
 
   router.get("/", securityHeaders, (ctx) => {
     const started = performance.now();
+    if (!seesProgress(ctx)) {
+      sendHtml(ctx, renderPublicMatrixPage(plans()), started);
+      return;
+    }
     const query = MatrixQuery.parse(ctx.query);
     const status = query.status && isTargetStatus(query.status) ? query.status : undefined;
     const rowCtx = rowContext();

@@ -14,11 +14,19 @@ import { createBotCallback } from "../wecom/bot/callback.js";
 import { botRoutes } from "../wecom/bot/routes.js";
 import { createStreamBook } from "../wecom/bot/streams.js";
 import { type BotWorker, startBotWorker } from "../wecom/bot/worker-client.js";
+import { createIdentityResolver } from "../wecom/oauth/identity.js";
 import { openSeenMessages } from "../wecom/seen-messages.js";
+import { accessGuard, type MatchingRouter } from "./access/guard.js";
+import { type AccessMode, accessMode } from "./access/mode.js";
+import { createRateLimits } from "./access/rate-limits.js";
+import { ROUTE_RULES, type RouteRule } from "./access/route-rules.js";
+import { sessionMiddleware } from "./access/session.js";
 import { createChatResponder } from "./chat-responder.js";
+import { type MetricsListener, startMetricsListener } from "./metrics-listener.js";
 import { errorHandler } from "./middleware/errors.js";
 import { requestContext } from "./middleware/request-context.js";
 import { askRoutes } from "./routes/ask.js";
+import { authRoutes } from "./routes/auth.js";
 import { healthRoutes } from "./routes/health.js";
 import { metricsRoutes } from "./routes/metrics.js";
 import { progressRoutes } from "./routes/progress.js";
@@ -36,14 +44,22 @@ export interface ServerOptions {
   routers?: MountableRouter[];
   /** bot callbacks in a worker thread; default from PLANBOT_BOT_WORKER (tests run them in-process) */
   botWorker?: boolean;
+  /** access rules for the routers in `routers`, beside ROUTE_RULES (a route without a rule is refused) */
+  rules?: Readonly<Record<string, RouteRule>>;
+  /** the interface the service listens on, which decides whether local mode may be open; default HOST, else 127.0.0.1 */
+  listenHost?: string;
 }
 
 /** Any @koa/router instance, whatever state type it was declared with. */
-type MountableRouter = Pick<Router, "routes" | "allowedMethods">;
+type MountableRouter = Pick<Router, "routes" | "allowedMethods"> & MatchingRouter;
 
 export interface PlanbotApp {
   app: Koa<AppState>;
   integrations: { bot: boolean; app: boolean };
+  /** closed (sign-in or token), open-local or open-public; see src/http/access/mode.ts */
+  mode: AccessMode;
+  /** every router mounted, in order: the route table test reads their registered layers */
+  routers: readonly MountableRouter[];
   /** the thread answering bot callbacks, when PLANBOT_BOT_WORKER put them in one */
   botWorker?: BotWorker;
   /** stops background work (seen-ids pruning and writing, the bot's worker) and writes what is queued */
@@ -61,6 +77,11 @@ export function botWorkerWanted(env: Runtime["env"], override?: boolean): boolea
 export async function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}): Promise<PlanbotApp> {
   const app = new Koa<AppState>();
   const wecom = wecomIntegrations(runtime.env);
+  // Decided before anything starts: an open service on a public interface is refused here.
+  const mode = accessMode(runtime.env, options.listenHost ?? runtime.env.HOST ?? "127.0.0.1");
+  app.proxy = runtime.env.PLANBOT_TRUST_PROXY;
+  // Behind a trusted proxy, the client is the address the proxy appended last, not one the client wrote itself.
+  if (app.proxy) app.maxIpsCount = 1;
   const respond = createChatResponder(runtime.handleMessage);
   const windowS = runtime.env.PLANBOT_TIMESTAMP_WINDOW_S;
 
@@ -104,20 +125,60 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
   routers.push(metricsRoutes(), askRoutes(runtime));
   // Other modules' routers: one line each.
   routers.push(progressRoutes(runtime));
-  routers.push(dashboardRoutes(runtime));
+  // The matrix without progress goes to whoever reached it with no user: only PLANBOT_PUBLIC_PLAN lets them through.
+  routers.push(dashboardRoutes(runtime, { seesProgress: (ctx) => ctx.state.user !== undefined }));
+  routers.push(
+    authRoutes({
+      runtime,
+      mode,
+      app: wecom.app && {
+        corpId: wecom.app.corpId,
+        agentId: wecom.app.agentId,
+        identity: createIdentityResolver({
+          apiBase: runtime.env.WECOM_API_BASE,
+          corpId: wecom.app.corpId,
+          corpSecret: wecom.app.secret,
+        }),
+      },
+    }),
+  );
   routers.push(...(options.routers ?? []));
 
+  const limits = createRateLimits({
+    general: runtime.env.PLANBOT_RATE_LIMIT,
+    signIn: runtime.env.PLANBOT_SIGNIN_RATE_LIMIT,
+  });
   app.use(requestContext());
   app.use(errorHandler());
+  app.use(
+    accessGuard({
+      env: runtime.env,
+      mode,
+      routers,
+      reporters: () => runtime.reporters,
+      limits,
+      session: sessionMiddleware(app as unknown as Koa<never>, runtime.env),
+      canSignIn: !!wecom.app,
+      rules: { ...ROUTE_RULES, ...options.rules },
+    }),
+  );
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
   app.on("error", () => {
     // Errors are answered and logged by errorHandler; this only silences Koa's stderr fallback (e.g. client aborts).
   });
   const dispose = async () => {
+    limits.close();
     await botWorker?.close();
     await seenHere?.close();
   };
-  return { app, integrations: { bot: !!wecom.bot, app: !!wecom.app }, ...(botWorker ? { botWorker } : {}), dispose };
+  return {
+    app,
+    integrations: { bot: !!wecom.bot, app: !!wecom.app },
+    mode,
+    routers,
+    ...(botWorker ? { botWorker } : {}),
+    dispose,
+  };
 }
 
 export interface RunningServer {
@@ -125,6 +186,8 @@ export interface RunningServer {
   port: number;
   server: Server;
   planbot: PlanbotApp;
+  /** the loopback /metrics listener, when PLANBOT_METRICS_PORT asked for one */
+  metrics?: MetricsListener;
   close(): Promise<void>;
 }
 
@@ -133,7 +196,7 @@ export async function startServer(
   listen: { host: string; port: number },
   options: ServerOptions = {},
 ): Promise<RunningServer> {
-  const planbot = await createPlanbotApp(runtime, options);
+  const planbot = await createPlanbotApp(runtime, { listenHost: listen.host, ...options });
   const server = planbot.app.listen({ host: listen.host, port: listen.port });
   // Slow or stalled clients must not hold sockets forever.
   server.requestTimeout = 15_000;
@@ -143,13 +206,17 @@ export async function startServer(
     server.once("error", reject);
   });
   const { port } = server.address() as AddressInfo;
+  const metricsPort = runtime.env.PLANBOT_METRICS_PORT;
+  const metrics = metricsPort === undefined ? undefined : await startMetricsListener(metricsPort);
   const host = listen.host.includes(":") ? `[${listen.host}]` : listen.host;
   return {
     url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`,
     port,
     server,
     planbot,
+    ...(metrics ? { metrics } : {}),
     close: async () => {
+      await metrics?.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

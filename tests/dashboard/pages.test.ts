@@ -218,8 +218,19 @@ describe("assets", () => {
 });
 
 describe("mounted in the planbot service", () => {
-  it("serves the matrix, assets and the try box through createPlanbotApp", async () => {
+  it("is closed when a WeCom channel is configured (the fixture sets the bot's keys)", async () => {
     const service = await startServer(h.runtime, { host: "127.0.0.1", port: 0 });
+    try {
+      expect((await fetch(`${service.url}/`, { redirect: "manual" })).status).toBe(401);
+      expect((await fetch(`${service.url}/try`, { method: "POST", body: "text=x" })).status).toBe(401);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it("serves the matrix, assets and the try box through createPlanbotApp in local mode", async () => {
+    const local = { ...h.runtime, env: { ...h.runtime.env, WECOM_BOT_TOKEN: undefined, WECOM_BOT_AES_KEY: undefined } };
+    const service = await startServer(local, { host: "127.0.0.1", port: 0 });
     try {
       const page = await fetch(`${service.url}/`);
       expect(page.status).toBe(200);

@@ -91,6 +91,7 @@ describe("planbot serve (the image's start command)", () => {
     await expect.poll(() => /"url":"(http:[^"]+)"/.exec(s.output())?.[1], { timeout: 20_000 }).toBeTruthy();
     const url = /"url":"(http:[^"]+)"/.exec(s.output())?.[1];
     expect(s.output()).toContain("To connect WeCom");
+    expect(s.output()).toContain("local mode: the dashboard, /try, /api/ask and /metrics are open without sign-in");
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     s.proc.kill("SIGTERM");
@@ -101,6 +102,9 @@ describe("planbot serve (the image's start command)", () => {
     const creds = newCredentials();
     const s = serve({ WECOM_BOT_TOKEN: creds.bot.token, WECOM_BOT_AES_KEY: creds.bot.aesKey });
     await expect.poll(() => s.output(), { timeout: 20_000 }).toContain("intelligent bot callbacks enabled");
+    expect(s.output()).toContain("closed: the dashboard, /try and /api/ask need a signed-in user");
+    // only the bot: nobody can sign in, and the log says why
+    expect(s.output()).toContain("nobody can sign in");
     s.proc.kill("SIGTERM");
     await s.exited;
     expect(s.output()).not.toContain(creds.bot.token);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { botCallback, botTextMessage } from "../../src/wecom/simulator/callbacks.js";
 import { coreAnswer, type Harness, startHarness } from "./support/harness.js";
 
+const METRICS_TOKEN = "metrics-token-for-the-worker-test";
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ server: { botWorker: true } });
@@ -16,7 +17,7 @@ beforeAll(async () => {
   h = await startHarness({
     dir: h.dir,
     creds: h.creds,
-    env: { PLANBOT_REPORTERS: reporters },
+    env: { PLANBOT_REPORTERS: reporters, PLANBOT_METRICS_TOKEN: METRICS_TOKEN },
     server: { botWorker: true },
     // The server thread's handler says so: any reply carrying this text did not come from the worker.
     wrapHandler: () => async () => ({ markdown: "answered on the server thread", kind: "x" }),
@@ -38,7 +39,8 @@ describe("bot callbacks in a worker thread", () => {
   it("reports the worker's answer durations in the server's metrics", async () => {
     await h.sim.askBot("接入部门谁牵头", { chatid: "g1" });
     const count = async () => {
-      const text = await (await fetch(`${h.server.url}/metrics`)).text();
+      const headers = { authorization: `Bearer ${METRICS_TOKEN}` };
+      const text = await (await fetch(`${h.server.url}/metrics`, { headers })).text();
       return Number(/planbot_answer_duration_seconds_count\{channel="wecom-bot"\} (\d+)/.exec(text)?.[1] ?? 0);
     };
     // The worker sends its timings in batches, a few hundred milliseconds apart.

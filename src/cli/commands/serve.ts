@@ -1,7 +1,8 @@
 // planbot serve (= npm start): the HTTP service with WeCom callbacks, /api/ask, /healthz and /metrics.
 import type { Command } from "commander";
 import { z } from "zod";
-import { loadEnv } from "../../config/env.js";
+import { type Env, loadEnv } from "../../config/env.js";
+import type { AccessMode } from "../../http/access/mode.js";
 import { startServer } from "../../http/server.js";
 import { logger } from "../../log.js";
 import { openRuntime } from "../../runtime.js";
@@ -11,6 +12,31 @@ const Options = z.object({
   host: z.string().min(1).optional(),
   port: z.coerce.number().int().min(0).max(65535).optional(),
 });
+
+/** Says at start who may see what, so nobody runs an open service without knowing. */
+function logAccessMode(mode: AccessMode, env: Env, canSignIn: boolean, metricsUrl: string | undefined): void {
+  if (mode === "open-local") {
+    logger.info(
+      "local mode: the dashboard, /try, /api/ask and /metrics are open without sign-in on this loopback address",
+    );
+  } else if (mode === "open-public") {
+    logger.warn(
+      "PLANBOT_OPEN_DASHBOARD=true: the dashboard, /try and /api/ask are open to everyone who can reach this interface (read-only)",
+    );
+  } else {
+    logger.info(
+      { signIn: canSignIn ? "WeCom (self-built app)" : "none", publicPlan: env.PLANBOT_PUBLIC_PLAN },
+      "closed: the dashboard, /try and /api/ask need a signed-in user, /metrics a token; WeCom callbacks and /healthz are open",
+    );
+    if (!canSignIn) {
+      logger.warn(
+        "nobody can sign in: sign-in goes through the self-built app (WECOM_CORP_ID, WECOM_APP_SECRET, WECOM_AGENT_ID, …)",
+      );
+    }
+    if (env.PLANBOT_OPEN_DASHBOARD) logger.warn("PLANBOT_OPEN_DASHBOARD is ignored while WeCom keys are set");
+  }
+  if (metricsUrl) logger.info({ url: `${metricsUrl}/metrics` }, "metrics listener on loopback (no token)");
+}
 
 export function registerServe(program: Command): void {
   program
@@ -30,7 +56,8 @@ export function registerServe(program: Command): void {
       });
       // Each chat's morning digest (PLANBOT_CHATS); off, with a log line, when no chats file is set.
       const digests = await startDigestSchedule(runtime);
-      const { integrations } = server.planbot;
+      const { integrations, mode } = server.planbot;
+      logAccessMode(mode, env, integrations.app, server.metrics?.url);
       logger.info(
         {
           url: server.url,

@@ -92,7 +92,7 @@ export function registerSimulate(program: Command): void {
     const port = z.coerce.number().int().min(0).max(65535).parse(raw.port);
     const local = await startLocalWecom(loadEnv(), { port, onApiRecord: showApiRecord });
     out(
-      `planbot is running at ${local.server.url} (dashboard: ${local.server.url}/), WeCom API simulator at ${local.api.url}`,
+      `planbot is running at ${local.server.url} (dashboard: ${local.server.url}/, signed in through the simulated WeCom login), WeCom API simulator at ${local.api.url}`,
     );
     out(
       "Type a question and press Enter. Prefix with /app for an app message, /dm for a direct chat; /quit to leave.\n",

@@ -3,8 +3,9 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createSimulatedOAuth, type SimulatedPerson } from "./oauth.js";
 
-export type SimulatedRoute = "gettoken" | "message" | "webhook" | "response";
+export type SimulatedRoute = "gettoken" | "message" | "webhook" | "response" | "getuserinfo";
 
 export type SimulatedFault =
   | { kind: "http500" }
@@ -32,6 +33,12 @@ export interface WecomSimulatorApiOptions {
   /** UTF-8 byte limit of an app message's markdown content; WeCom: 2048 */
   maxAppMarkdownBytes?: number;
   now?: () => number;
+  /** sign-in: who WeCom says is signed in (pages send them straight back); without it the pages ask */
+  oauthUser?: string;
+  /** sign-in: people offered on the simulated login page */
+  oauthPeople?: readonly SimulatedPerson[];
+  /** sign-in: userids that are not corp members (getuserinfo answers with an openid) */
+  oauthOutsiders?: readonly string[];
   /** called for every request once it is answered (planbot simulate prints from here) */
   onRecord?: (record: ReceivedRequest) => void;
 }
@@ -70,6 +77,8 @@ export interface WecomSimulatorApi {
   /** every token issued so far answers 40014 (invalid) from now on */
   revokeTokens(): void;
   addRobot(key: string, chatName: string): void;
+  /** who the sign-in pages say is signed in to WeCom (undefined: they show a form asking) */
+  signInAs(userid: string | undefined): void;
   /** a one-use response_url, as WeCom puts in an intelligent bot callback */
   newResponseUrl(): string;
   /** what the chats would display, oldest first */
@@ -99,6 +108,13 @@ export async function startWecomSimulatorApi(options: WecomSimulatorApiOptions =
   const faults = new Map<SimulatedRoute, Array<{ fault: SimulatedFault; remaining: number }>>();
   const received: ReceivedRequest[] = [];
   let seq = 0;
+  const oauth = createSimulatedOAuth({
+    corps,
+    signedInAs: options.oauthUser,
+    people: options.oauthPeople,
+    outsiders: options.oauthOutsiders,
+    now,
+  });
 
   const takeFault = (route: SimulatedRoute): SimulatedFault | undefined => {
     const queue = faults.get(route);
@@ -157,6 +173,13 @@ export async function startWecomSimulatorApi(options: WecomSimulatorApiOptions =
       tokens.set(token, { corpId: corp.corpId, expiresAt: now() + ttlSeconds * 1000, state: "ok" });
       return ok({ json: { access_token: token, expires_in: ttlSeconds } });
     },
+    getuserinfo(query) {
+      const token = tokens.get(query.access_token ?? "");
+      if (!token || token.state === "revoked") return fail(40014, "invalid access_token");
+      if (token.state === "expired" || token.expiresAt <= now()) return fail(42001, "access_token expired");
+      const answer = oauth.redeem(query.code ?? "", token.corpId);
+      return answer.errcode === 0 ? ok({ json: answer }) : fail(Number(answer.errcode), String(answer.errmsg));
+    },
     message(query, body) {
       const token = tokens.get(query.access_token ?? "");
       if (!token || token.state === "revoked") return fail(40014, "invalid access_token");
@@ -194,6 +217,7 @@ export async function startWecomSimulatorApi(options: WecomSimulatorApiOptions =
 
   const routeOf = (method: string, path: string): SimulatedRoute | undefined => {
     if (method === "GET" && path === "/cgi-bin/gettoken") return "gettoken";
+    if (method === "GET" && path === "/cgi-bin/auth/getuserinfo") return "getuserinfo";
     if (method === "POST" && path === "/cgi-bin/message/send") return "message";
     if (method === "POST" && path === "/cgi-bin/webhook/send") return "webhook";
     if (method === "POST" && path === "/cgi-bin/aibot/response") return "response";
@@ -210,6 +234,8 @@ export async function startWecomSimulatorApi(options: WecomSimulatorApiOptions =
     const url = new URL(req.url ?? "/", "http://simulator");
     const query = Object.fromEntries(url.searchParams);
     const method = req.method ?? "GET";
+    // The browser-facing sign-in pages answer with redirects and HTML, not JSON.
+    if (oauth.handlePage(req, res, url)) return;
     const route = routeOf(method, url.pathname);
     const raw = await readBody(req);
     if (raw === null) {
@@ -294,6 +320,9 @@ export async function startWecomSimulatorApi(options: WecomSimulatorApiOptions =
     },
     addRobot(key, chatName) {
       robots.set(key, chatName);
+    },
+    signInAs(userid) {
+      oauth.signInAs(userid);
     },
     newResponseUrl() {
       const code = randomBytes(16).toString("hex");

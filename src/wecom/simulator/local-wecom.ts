@@ -1,5 +1,7 @@
 // A complete local WeCom: planbot started with fresh simulated credentials, pointed at the WeCom API simulator,
 // and the callback simulator that plays WeCom against it. Used by `planbot simulate` and tests alike.
+
+import { loadReporters } from "../../auth/reporters.js";
 import type { Env } from "../../config/env.js";
 import { type RunningServer, startServer } from "../../http/server.js";
 import { openRuntime, type Runtime } from "../../runtime.js";
@@ -18,12 +20,25 @@ export interface LocalWecom {
 
 export async function startLocalWecom(
   base: Env,
-  o: { host?: string; port?: number; onApiRecord?: (r: ReceivedRequest) => void } = {},
+  o: {
+    host?: string;
+    port?: number;
+    onApiRecord?: (r: ReceivedRequest) => void;
+    /** who the simulated WeCom says is signed in when the dashboard asks; without it, its login page asks */
+    signedInAs?: string;
+  } = {},
 ): Promise<LocalWecom> {
   const creds = newCredentials();
+  const knowledgeReporters = `${base.PLANBOT_KNOWLEDGE}/reporters.yaml`;
   const api = await startWecomSimulatorApi({
     corps: [{ corpId: creds.app.corpId, corpSecret: creds.app.secret, agentId: creds.app.agentId }],
     onRecord: o.onApiRecord,
+    oauthUser: o.signedInAs,
+    // The login page offers the people of the reporters file, so a demo can sign in as a viewer, reporter or admin.
+    oauthPeople: loadReporters(base.PLANBOT_REPORTERS ?? knowledgeReporters).reporters.map((r) => ({
+      userid: r.userid,
+      name: r.name,
+    })),
   });
   const env: Env = {
     ...base,
@@ -35,6 +50,8 @@ export async function startLocalWecom(
     WECOM_APP_SECRET: creds.app.secret,
     WECOM_AGENT_ID: creds.app.agentId,
     WECOM_API_BASE: api.url,
+    WECOM_OAUTH_BASE: api.url,
+    WECOM_LOGIN_BASE: api.url,
   };
   const runtime = openRuntime(env);
   const server = await startServer(runtime, { host: o.host ?? "127.0.0.1", port: o.port ?? 0 });
