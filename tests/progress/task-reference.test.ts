@@ -27,7 +27,8 @@ describe("task references", () => {
     ["第3项", 3],
     ["#3", 3],
     ["上市公司", 7],
-    ["新型显示", 10],
+    ["新型显示千亿产业", 1],
+    ["产业联盟", 10],
   ])("reads %j as task %i", (ref, no) => {
     const result = prepare(ref);
     expect(result.ok && result.task.no).toBe(no);
