@@ -27,6 +27,7 @@ function rowLine(r: PlannedRow, plans: readonly ResponsibilityMatrix[]): string[
   if (r.action === "not-filled") return [`${at} 未填写(没有完成值和进展),跳过`];
   const verb = r.action === "add" ? "新增" : r.action === "correct" ? `更正 #${r.recordId}` : `撤销 #${r.recordId}`;
   const f = r.fields;
+  if (!f) return [];
   const who = [
     `填报人 ${f.reporterName ?? f.reporterId}${f.reporterFrom === "importer" ? "(表中未写明,记为导入人)" : ""}`,
     f.department ?? "",

@@ -45,7 +45,8 @@ export interface PlannedRow {
   rowKey: string | null;
   /** the record id an unchanged, corrected or retracted row is about */
   recordId: number | null;
-  fields: RowFields;
+  /** what the row says; null for a row not filled in */
+  fields: RowFields | null;
   /** what is stored: one record, or one per target for a text that reports several */
   entries: { record: NewProgress; binding: Binding | null }[];
 }
@@ -187,7 +188,11 @@ function planRecords(f: RowFields, supersedes: number | null, source: "import" |
         ...(f.metric ? { metric: f.metric } : {}),
         ...(unit ? { unit } : {}),
       });
-  } else if (f.metric) req.metric = f.metric;
+  } else if (f.metric) {
+    // A metric listed without a figure (a template's pre-filled row with only 进展情况 written) is a text report:
+    // its figures, if any, are bound as chat binds them, the metric's name helping to say which target is meant.
+    req.hint = `${f.metric} ${f.task}`;
+  }
   const prepared = prepareRecord(req, deps);
   if (!prepared.ok) return { ok: false, column: prepared.field as Column, reason: prepared.reason };
   if (target && (target.plan !== prepared.plan.slug || target.taskNo !== prepared.task.no)) {
@@ -214,6 +219,11 @@ export function checkImport(input: Table | readonly Table[], source: "import" | 
     for (const { row, cells } of table.rows) {
       const problem = (column: string, reason: string) =>
         problems.push({ ...where, row, column: map[column as Column] ?? column, reason });
+      const filled = (["value", "text", "id", "kind", "supersedes"] as const).some((c) => map[c] && cells[map[c]]);
+      if (!filled) {
+        rows.push({ ...where, row, action: "not-filled", rowKey: null, recordId: null, fields: null, entries: [] });
+        continue;
+      }
       const read = readRowFields(cells, map, table.context, deps);
       if (!read.ok) {
         problems.push({ ...where, row, ...read.problem });
@@ -222,10 +232,6 @@ export function checkImport(input: Table | readonly Table[], source: "import" | 
       const f = read.fields;
       const planned = (action: RowAction, key: string | null, entries: PlannedRow["entries"] = []) =>
         rows.push({ ...where, row, action, rowKey: key, recordId: f.id ?? f.supersedes, fields: f, entries });
-      if (f.id === null && f.figure.kind === "empty" && f.text === "" && f.kind === "report") {
-        planned("not-filled", null);
-        continue;
-      }
       let supersedes = f.supersedes;
       if (f.id !== null) {
         const stored = deps.known?.get(f.id);

@@ -31,7 +31,8 @@ export function templateRows(opts: TemplateOptions): TemplateRow[] {
               plan: plan.slug,
               task,
               metric: t.metric,
-              target: `${t.year ? `${t.year}年` : ""}${t.comparison}${t.valueText}${t.unit}`,
+              // a target whose figure the plan does not give shows none rather than "新增个"
+              target: t.valueText === "" ? "" : `${t.year ? `${t.year}年` : ""}${t.comparison}${t.valueText}${t.unit}`,
               unit: t.unit,
             })),
       ),
