@@ -2,14 +2,12 @@
 // problem named. A row is a new record, a correction or retraction of one, or (an untouched export row, or a row
 // imported before) nothing at all: importing a file twice, or an export as it stands, changes nothing.
 import type { Answerer } from "../answer/answerer.js";
-import type { ResponsibilityMatrix, Task } from "../plan/schema.js";
+import type { ResponsibilityMatrix } from "../plan/schema.js";
 import type { ProgressStore } from "../store/progress-store.js";
-import { type Binding, bindFigure } from "./bind.js";
-import { prepareRecord, type RecordRequest } from "./record.js";
-import { resolveTask } from "./resolve-task.js";
+import type { Binding } from "./bind.js";
+import { recordsOfRow } from "./import-row.js";
 import { rowKey, sameAsExported } from "./row-identity.js";
 import type { AuditInfo, NewProgress, ProgressRecord } from "./schema.js";
-import { labelNumber, readTaskCell } from "./sheets/cell-values.js";
 import { type Column, matchColumn, namesOf } from "./sheets/column-aliases.js";
 import { type ColumnMap, type RowFields, type RowReadDeps, readRowFields } from "./sheets/row-fields.js";
 import type { SheetContext } from "./sheets/sheet-context.js";
@@ -92,122 +90,13 @@ function columnMap(table: Table): { map: ColumnMap; skipped: string[]; problems:
   return { map, skipped, problems };
 }
 
-/** The task a row names: a plan label such as （三） is the plan's own numbering, matched against each task's label. */
-function taskReference(
-  cell: string,
-  plans: readonly ResponsibilityMatrix[],
-  planSlug?: string,
-): string | { error: string } {
-  const read = readTaskCell(cell);
-  if (read.kind === "words") return read.text;
-  if (read.kind === "number") return String(read.no);
-  const hits = plans
-    .filter((p) => !planSlug || p.slug === planSlug)
-    .flatMap((p) => p.tasks.filter((t) => labelNumber(t.label) === read.no));
-  const [only] = hits;
-  if (hits.length === 1 && only) return String(only.no);
-  return { error: hits.length === 0 ? `没有标号为“${cell}”的任务` : `“${cell}”在多个计划中都有,请填写“计划”列` };
-}
-
-/**
- * A figure written in the value column with no metric named: bound by the rule chat messages use, the value cell
- * being the figure and the row's words naming the metric.
- */
-function bindValueCell(task: Task, f: RowFields): { metric: string; value: number } | { error: string } | null {
-  if (f.figure.kind !== "figure") return null;
-  const unit = f.figure.unit ?? f.unit;
-  if (unit === undefined) return null; // a bare number: the task's one target, or a request to name the metric
-  const binding = bindFigure(task, `${f.figure.value}${unit}`, `${f.text} ${f.task}`, f.asOf);
-  if (binding.bound) return { metric: binding.target.id, value: binding.value };
-  const why = binding.reason ?? "本任务没有量化指标";
-  return { error: `“${f.valueText}${f.figure.unit ? "" : unit}”无法对应到任务${task.no}的指标:${why};请填写“指标”列` };
-}
-
-type Planned = { ok: true; entries: PlannedRow["entries"] } | { ok: false; column: Column; reason: string };
-
-function retraction(target: ProgressRecord, f: RowFields, source: NewProgress["source"]): NewProgress {
-  return {
-    plan: target.plan,
-    taskNo: target.taskNo,
-    text: f.text || `撤销 #${target.id}`,
-    reporterId: f.reporterId,
-    reporterName: f.reporterName,
-    department: f.department ?? target.department,
-    source,
-    asOf: target.asOf,
-    supersedes: target.id,
-    kind: "retraction",
-  };
-}
-
-/** The records a row (new, or an edited export row) stores, checked as every channel's records are. */
-function planRecords(f: RowFields, supersedes: number | null, source: "import" | "cli", deps: ImportDeps): Planned {
-  const target = supersedes !== null ? deps.known?.get(supersedes) : undefined;
-  if (supersedes !== null && !target)
-    return { ok: false, column: "supersedes", reason: `没有编号为 #${supersedes} 的进展记录` };
-  const later = supersedes !== null ? deps.known?.supersededBy(supersedes) : undefined;
-  if (later) {
-    const what = later.kind === "retraction" ? "撤销" : "更正";
-    return {
-      ok: false,
-      column: "supersedes",
-      reason: `#${supersedes} 已被 #${later.id} ${what};请修改 #${later.id} 那一行`,
-    };
-  }
-  if (target?.kind === "retraction") {
-    return { ok: false, column: "kind", reason: `#${supersedes} 是撤销记录,不能修改;要恢复,请重新填报一行` };
-  }
-  if (f.kind === "retraction") {
-    if (!target) return { ok: false, column: "supersedes", reason: "撤销行必须在“supersedes”列写明撤销哪一条" };
-    return { ok: true, entries: [{ record: retraction(target, f, source), binding: null }] };
-  }
-  const ref = taskReference(f.task, deps.plans, f.plan);
-  if (typeof ref !== "string") return { ok: false, column: "task", reason: ref.error };
-  // Words in a value column (完成情况: 基本完成) are progress text, not a figure.
-  const words = f.figure.kind === "words" ? f.valueText : "";
-  const req: RecordRequest = {
-    ...(f.plan ? { plan: f.plan } : {}),
-    task: ref,
-    text: [f.text, words].filter((s) => s !== "").join(";"),
-    asOf: f.asOf,
-    reporterId: f.reporterId,
-    reporterName: f.reporterName,
-    department: f.department,
-    source,
-    supersedes,
-  };
-  if (f.figure.kind === "figure") {
-    const unit = f.figure.unit ?? f.unit;
-    const found = f.metric === undefined ? resolveTask(ref, deps.plans, deps.answerer, f.plan) : null;
-    const bound = found?.found ? bindValueCell(found.task, f) : null;
-    if (bound && "error" in bound) return { ok: false, column: "value", reason: bound.error };
-    if (bound) Object.assign(req, { metric: bound.metric, value: bound.value });
-    else
-      Object.assign(req, {
-        value: f.figure.value,
-        ...(f.metric ? { metric: f.metric } : {}),
-        ...(unit ? { unit } : {}),
-      });
-  } else if (f.metric) {
-    // A metric listed without a figure (a template's pre-filled row with only 进展情况 written) is a text report:
-    // its figures, if any, are bound as chat binds them, the metric's name helping to say which target is meant.
-    req.hint = `${f.metric} ${f.task}`;
-  }
-  const prepared = prepareRecord(req, deps);
-  if (!prepared.ok) return { ok: false, column: prepared.field as Column, reason: prepared.reason };
-  if (target && (target.plan !== prepared.plan.slug || target.taskNo !== prepared.task.no)) {
-    return { ok: false, column: "task", reason: `#${target.id} 属于任务${target.taskNo},更正不能换任务;请新增一行` };
-  }
-  return { ok: true, entries: prepared.toStore.map((s) => ({ record: s.record, binding: s.binding })) };
-}
-
 /** Checks every row of every table; returns what each row does only when no row has a problem. */
 export function checkImport(input: Table | readonly Table[], source: "import" | "cli", deps: ImportDeps): ImportCheck {
   const tables: readonly Table[] = Array.isArray(input) ? input : [input as Table];
   const problems: RowProblem[] = [];
   const rows: PlannedRow[] = [];
   const sheets: SheetSummary[] = [];
-  const keysInFile = new Map<string, string>();
+  const keysInFile = new Set<string>();
   for (const table of tables) {
     const where = table.sheet ? { sheet: table.sheet } : {};
     const { map, skipped, problems: headerProblems } = columnMap(table);
@@ -247,17 +136,16 @@ export function checkImport(input: Table | readonly Table[], source: "import" | 
         supersedes = stored.id;
       }
       const key = rowKey(f);
-      const sameRow = keysInFile.get(key);
-      if (deps.known?.hasRowKey(key) || sameRow) {
+      if (deps.known?.hasRowKey(key) || keysInFile.has(key)) {
         planned("already-imported", key);
         continue;
       }
-      const result = planRecords(f, supersedes, source, deps);
+      const result = recordsOfRow(f, supersedes, source, deps);
       if (!result.ok) {
         problem(result.column, result.reason);
         continue;
       }
-      keysInFile.set(key, `${table.sheet ?? ""}:${row}`);
+      keysInFile.add(key);
       const action = f.kind === "retraction" ? "retract" : supersedes !== null ? "correct" : "add";
       planned(action, key, result.entries);
     }
