@@ -128,6 +128,14 @@ export function checkImport(input: Table | readonly Table[], source: "import" | 
           problem("id", `没有编号为 #${f.id} 的进展记录(“id”列只填本系统导出的编号;新增的行请留空)`);
           continue;
         }
+        const recordedAt = map.recorded_at ? cells[map.recorded_at] : "";
+        if (recordedAt && Date.parse(recordedAt) !== Date.parse(stored.recordedAt)) {
+          problem(
+            "recorded_at",
+            `#${f.id} 在本库中记录于 ${stored.recordedAt},这一行来自另一个库的导出;新增的行请清空 id 列`,
+          );
+          continue;
+        }
         if (sameAsExported(cells, map, stored, deps.plans)) {
           planned("unchanged", null);
           continue;

@@ -150,3 +150,15 @@ describe("export, edit, import", () => {
     ]);
   });
 });
+
+describe("an export from another database", () => {
+  it("is refused by its rows' stored times, not taken as edits of this database's records with the same ids", async () => {
+    const file = join(fx.dir, "other.csv");
+    await run("progress", "export", file);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/(\d{4}-\d{2}-\d{2})T[\d:.]+Z/g, "$1T00:00:00.000Z"));
+    await expect(run("progress", "import", file)).rejects.toThrow(
+      /第 2 行 \[recorded_at\]:#1 在本库中记录于 .*,这一行来自另一个库的导出/,
+    );
+    expect(storedRecords(fx)).toHaveLength(5);
+  });
+});

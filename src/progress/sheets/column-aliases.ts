@@ -26,6 +26,8 @@ export const COLUMN_NAMES = {
   filed: ["填报日期", "报送日期", "report date", "filed on"],
   kind: ["kind", "类型"],
   supersedes: ["supersedes", "更正编号"],
+  /** when the export's record was stored: tells this database's rows from another's with the same id */
+  recorded_at: ["recorded_at", "记录时间"],
 } as const;
 export type Column = keyof typeof COLUMN_NAMES;
 
@@ -46,10 +48,9 @@ const SKIPPED = [
   "target value",
   "metric_name",
   "source",
-  "recorded_at",
 ];
 /** Of the skipped, those an export writes: a round trip need not mention them. */
-const EXPORT_ONLY = new Set(["metric_name", "source", "recorded_at"]);
+const EXPORT_ONLY = new Set(["metric_name", "source"]);
 
 export type ColumnMatch =
   | { kind: "column"; column: Column }
