@@ -136,7 +136,10 @@ function csvFiles(): void {
   ].join("\n");
   writeFileSync(join(OUT, "english-headers.csv"), english);
   // neither UTF-8 nor GB18030: a binary file saved with a .csv name
-  writeFileSync(join(OUT, "undecodable.csv"), Buffer.from([0x74, 0x61, 0x73, 0x6b, 0x2c, 0xff, 0xff, 0x0a, 0x80, 0x81]));
+  writeFileSync(
+    join(OUT, "undecodable.csv"),
+    Buffer.from([0x74, 0x61, 0x73, 0x6b, 0x2c, 0xff, 0xff, 0x0a, 0x80, 0x81]),
+  );
 }
 
 /** A workbook cut short, as a broken download leaves it. */
