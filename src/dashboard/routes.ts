@@ -36,7 +36,7 @@ const CONTENT_SECURITY_POLICY = [
 ].join("; ");
 
 /** Headers for every dashboard response: only our own scripts and styles run, no framing, no referrer leaks. */
-async function securityHeaders(ctx: Context, next: Next): Promise<void> {
+export async function securityHeaders(ctx: Context, next: Next): Promise<void> {
   await next();
   ctx.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
   ctx.set("X-Content-Type-Options", "nosniff");

@@ -96,10 +96,11 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+async function readWorkbook(bytes: Buffer, file: string): Promise<ExcelJS.Workbook> {
   const book = new (await loadExcel()).Workbook();
   try {
-    await book.xlsx.readFile(file);
+    // exceljs declares its own Buffer type; a Node Buffer is what it reads
+    await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (err) {
     // exceljs reports a damaged file as the zip reader sees it ("End of data reached … Corrupted zip ?")
     throw new TableUnreadable(
@@ -123,11 +124,17 @@ function sheetMatrix(sheet: ExcelJS.Worksheet): string[][] {
 
 /** Reads every table in a .csv or .xlsx file. */
 export async function readTableFile(file: string): Promise<TableFile> {
-  if (formatOf(file) === "csv") {
-    const { text, encoding } = decodeCsv(readFileSync(file), file);
+  formatOf(file);
+  return readTableBytes(readFileSync(file), file);
+}
+
+/** Reads every table in the bytes of a .csv or .xlsx file (an upload); `name` gives the format and the messages. */
+export async function readTableBytes(bytes: Buffer, name: string): Promise<TableFile> {
+  if (formatOf(name) === "csv") {
+    const { text, encoding } = decodeCsv(bytes, name);
     return { tables: [sheetTable(csvMatrix(text))], skippedSheets: [], encoding };
   }
-  const book = await readWorkbook(file);
+  const book = await readWorkbook(bytes, name);
   const tables = book.worksheets
     .filter((s) => s.state !== "hidden" && s.state !== "veryHidden")
     .map((s) => sheetTable(sheetMatrix(s), s.name))
