@@ -98,6 +98,28 @@ async function wpsStyleSheet(): Promise<void> {
   await book.xlsx.writeFile(join(OUT, "wps-style.xlsx"));
 }
 
+/**
+ * A header over two rows (完成情况 merged over 完成值 and 进展情况, the other headers merged down), a task written once
+ * for two rows without merging, and only a 填报日期 line for the day.
+ */
+async function twoRowHeaderSheet(): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  sheet(
+    book,
+    "7月",
+    [
+      ["重点任务进展情况表"],
+      ["填报单位：市经信局    填报日期：2025年7月5日"],
+      ["序号", "任务", "指标", "完成情况", null, "填报人"],
+      [null, null, null, "完成值", "进展情况", null],
+      [1, "任务一", "专精特新企业", 330, "专精特新企业累计330家", "张三"],
+      [2, null, "上市公司", 8, "上市公司累计8家", "张三"],
+    ],
+    ["A1:F1", "A2:F2", "D3:E3", "A3:A4", "B3:B4", "C3:C4", "F3:F4"],
+  );
+  await book.xlsx.writeFile(join(OUT, "two-row-header.xlsx"));
+}
+
 /** GB18030 (GBK) bytes of a text: what Excel on Chinese Windows saves as "CSV (逗号分隔)". */
 function gbkBytes(text: string): Buffer {
   // Node has no GBK encoder; its decoder gives every two-byte sequence's character, so the map is read backwards.
@@ -152,5 +174,6 @@ mkdirSync(OUT, { recursive: true });
 await departmentSheet();
 await monthlySheets();
 await wpsStyleSheet();
+await twoRowHeaderSheet();
 csvFiles();
 corruptWorkbook();

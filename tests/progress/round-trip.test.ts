@@ -132,6 +132,14 @@ describe("export, edit, import", () => {
     expect(live()).toEqual([3, 5]);
   });
 
+  it("refuses an edit of a retraction's own row", async () => {
+    const file = join(fx.dir, "all.csv");
+    await run("progress", "export", file);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^4,(.*),撤销,/m, "4,$1,撤销错了,"));
+    await expect(run("progress", "import", file)).rejects.toThrow(/第 5 行 \[kind\]:#4 是撤销记录,不能修改/);
+    expect(storedRecords(fx)).toHaveLength(5);
+  });
+
   it("honours the supersedes column of a new row, and a new row imported twice is stored once", async () => {
     const file = join(fx.dir, "new.csv");
     writeFileSync(

@@ -1,5 +1,6 @@
 // Turns a sheet's cells (merged cells already filled in) into a table: the header row found below any title and note
 // rows, the lines around it read for the department and day, blank and note rows dropped.
+import { matchColumn } from "./column-aliases.js";
 import { locateHeader } from "./locate-header.js";
 import { isNoteRow, readContext, type SheetContext } from "./sheet-context.js";
 
@@ -32,13 +33,33 @@ function uniqueHeaders(header: readonly string[]): string[] {
   });
 }
 
+const isColumnName = (cell: string) => matchColumn(cell).kind !== "unknown";
+
+/**
+ * A header over two rows: a group merged over several columns (完成情况 over 完成值 and 进展情况), its parts below.
+ * The row below continues the header when every cell in it is a column name; its names win where it has them.
+ */
+function twoRowHeader(top: readonly string[], below: readonly string[] | undefined): string[] | null {
+  if (!below) return null;
+  const filled = below.filter((c) => c.trim() !== "");
+  if (filled.length === 0 || !filled.every(isColumnName)) return null;
+  return Array.from({ length: Math.max(top.length, below.length) }, (_, j) => below[j]?.trim() || top[j] || "");
+}
+
 export function sheetTable(matrix: readonly (readonly string[])[], sheet?: string): Table {
   const located = locateHeader(matrix);
   const at = located ?? 0;
-  const headers = uniqueHeaders(matrix[at] ?? []);
+  const twoRows = located === null ? null : twoRowHeader(matrix[at] ?? [], matrix[at + 1]);
+  const headers = uniqueHeaders(twoRows ?? matrix[at] ?? []);
+  const bodyStart = at + (twoRows ? 2 : 1);
+  const taskColumn = headers.find((h) => {
+    const m = matchColumn(h);
+    return m.kind === "column" && m.column === "task";
+  });
   const rows: TableRow[] = [];
   const notes: (readonly string[])[] = [...matrix.slice(0, at)];
-  matrix.slice(at + 1).forEach((cells, i) => {
+  let taskAbove = "";
+  matrix.slice(bodyStart).forEach((cells, i) => {
     if (cells.every((c) => c.trim() === "")) return; // blank lines are not rows anyone meant
     if (isNoteRow(cells)) {
       notes.push(cells);
@@ -48,7 +69,13 @@ export function sheetTable(matrix: readonly (readonly string[])[], sheet?: strin
     headers.forEach((h, j) => {
       if (h !== "") record[h] = (cells[j] ?? "").trim();
     });
-    rows.push({ row: at + i + 2, cells: record });
+    // A task written once over several rows without merging the cells is read as people read it: the rows below
+    // without a task of their own belong to it.
+    if (taskColumn !== undefined) {
+      if (record[taskColumn]) taskAbove = record[taskColumn];
+      else record[taskColumn] = taskAbove;
+    }
+    rows.push({ row: bodyStart + i + 1, cells: record });
   });
   return {
     ...(sheet === undefined ? {} : { sheet }),
