@@ -44,11 +44,12 @@ function rowLine(r: PlannedRow, plans: readonly ResponsibilityMatrix[]): string[
   });
 }
 
-export function describeImport(check: Checked, plans: readonly ResponsibilityMatrix[]): string {
+/** Each sheet (where its header is, what was read around it), each row when `rows` (the dry run), and the totals. */
+export function describeImport(check: Checked, plans: readonly ResponsibilityMatrix[], rows = true): string {
   const lines: string[] = [];
   for (const s of check.sheets) {
     lines.push(sheetLine(s));
-    for (const r of check.rows.filter((x) => x.sheet === s.sheet)) lines.push(...rowLine(r, plans));
+    if (rows) for (const r of check.rows.filter((x) => x.sheet === s.sheet)) lines.push(...rowLine(r, plans));
   }
   const count = (a: PlannedRow["action"]) => check.rows.filter((r) => r.action === a).length;
   const added = check.rows.filter((r) => r.action === "add").reduce((n, r) => n + r.entries.length, 0);

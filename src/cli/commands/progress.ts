@@ -157,7 +157,7 @@ async function importFile(file: string, raw: unknown): Promise<void> {
         `${file}: nothing imported, ${check.problems.length} problem(s):\n${describeProblems(check.problems)}`,
       );
     }
-    process.stdout.write(`${describeImport(check, runtime.plans.plans)}\n`);
+    process.stdout.write(`${describeImport(check, runtime.plans.plans, opts.dryRun)}\n`);
     if (opts.dryRun) {
       process.stdout.write("预览(--dry-run):未写入任何记录\n");
       return;

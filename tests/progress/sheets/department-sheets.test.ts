@@ -107,8 +107,10 @@ describe("a workbook with a sheet per month", () => {
 
 describe("a header over two rows", () => {
   it("reads the group's parts, carries a task down to the row below, and takes the day from 填报日期", async () => {
-    const out = await run("progress", "import", join(FIXTURES, "two-row-header.xlsx"));
+    const file = join(FIXTURES, "two-row-header.xlsx");
+    const out = await run("progress", "import", file, "--dry-run");
     expect(out).toContain("第 6 行 新增 → 任务1「培育专精特新企业」 · 上市公司 = 8家 · 2025-07-05(填报日期)");
+    expect(await run("progress", "import", file)).not.toContain("第 6 行");
     expect(stored()).toEqual([
       [1, "t1-1", 330, "2025-07-05", "zhang", "市经信局"],
       [1, "t1-2", 8, "2025-07-05", "zhang", "市经信局"],
