@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { encodeIn } from "./legacy-encoding.js";
 
 const OUT = join(import.meta.dirname, "..", "tests", "fixtures", "progress-sheets");
 
@@ -120,37 +121,19 @@ async function twoRowHeaderSheet(): Promise<void> {
   await book.xlsx.writeFile(join(OUT, "two-row-header.xlsx"));
 }
 
-/** GB18030 (GBK) bytes of a text: what Excel on Chinese Windows saves as "CSV (逗号分隔)". */
-function gbkBytes(text: string): Buffer {
-  // Node has no GBK encoder; its decoder gives every two-byte sequence's character, so the map is read backwards.
-  const decoder = new TextDecoder("gb18030");
-  const byChar = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && !byChar.has(ch)) byChar.set(ch, [lead, trail]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
-    else {
-      const bytes = byChar.get(ch);
-      if (!bytes) throw new Error(`no GBK code for ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return Buffer.from(out);
-}
-
 function csvFiles(): void {
   const rows = [
     "任务,指标,完成值,进展情况,填报人,日期",
     "任务一,上市公司,十二,上市公司累计达到十二家,张三,2025/6/30",
     "3,,,完成营商环境评估报告,张三,2025/6/30",
   ].join("\r\n");
-  writeFileSync(join(OUT, "excel-gbk.csv"), gbkBytes(rows));
+  // what Excel on Chinese Windows saves as "CSV (逗号分隔)"
+  writeFileSync(join(OUT, "excel-gbk.csv"), encodeIn("gb18030", rows));
+  // what Excel on a Traditional Chinese (Taiwan, Hong Kong) Windows saves: GB18030 would read it as other characters
+  writeFileSync(
+    join(OUT, "excel-big5.csv"),
+    encodeIn("big5", "任務,進展,填報人,日期\r\n1,完成營商環境評估報告,張三,2025/6/30"),
+  );
   writeFileSync(join(OUT, "excel-utf8-bom.csv"), `\ufeff${rows}`);
   const english = [
     "No.,Task,Indicator,Actual,Progress,Reported by,As of,Remarks",

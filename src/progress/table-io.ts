@@ -56,14 +56,41 @@ export function decodeCsv(bytes: Uint8Array, file: string): { text: string; enco
   ] as const) {
     try {
       const text = new TextDecoder(label, { fatal: true }).decode(bytes);
-      if (!text.includes("\u0000")) return { text, encoding: name };
+      if (!text.includes("\u0000") && (label === "utf-8" || mostlyGb2312(bytes))) return { text, encoding: name };
     } catch {
       // not this encoding: try the next
     }
   }
   throw new TableUnreadable(
-    `文件“${basename(file)}”的编码无法识别(既不是 UTF-8 也不是 GBK/GB18030),未导入:请在 Excel 中“另存为 CSV UTF-8”或 .xlsx 后再导入`,
+    `文件“${basename(file)}”的编码无法识别(既不是 UTF-8 也不是 GBK/GB18030,可能是 Big5 等其他编码),未导入:请在 Excel 中“另存为 CSV UTF-8”或 .xlsx 后再导入`,
   );
+}
+
+/**
+ * Whether two-byte characters are mostly GB2312's punctuation and characters (lead A1–A3 and B0–F7, trail A1–FE), as
+ * Chinese office text in GBK is.
+ * Big5 or Shift-JIS bytes also decode as GB18030, but as rare characters: about 40 % of Big5's trail bytes lie
+ * below A1. A name with a rare character in real GBK text stays far under the tenth allowed here.
+ */
+function mostlyGb2312(bytes: Uint8Array): boolean {
+  let wide = 0;
+  let rare = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x80) continue;
+    const trail = bytes[i + 1] ?? 0;
+    if (trail >= 0x30 && trail <= 0x39) {
+      i += 3; // a four-byte GB18030 sequence: outside GB2312
+      wide++;
+      rare++;
+      continue;
+    }
+    wide++;
+    // rows A4–A9 are kana, Greek, Cyrillic and box drawing: where Big5 puts its commonest characters (一 is A4 40)
+    if (lead < 0xa1 || lead > 0xf7 || trail < 0xa1 || (lead >= 0xa4 && lead <= 0xa9)) rare++;
+    i++;
+  }
+  return rare <= 2 || rare * 10 <= wide;
 }
 
 function strict(encoding: string, bytes: Uint8Array, file: string): string {

@@ -31,9 +31,16 @@ describe("CSV encodings", () => {
     ]);
   });
 
+  it("refuses a Big5 CSV, which GB18030 would read as other characters, rather than store it garbled", async () => {
+    await expect(run("progress", "import", join(FIXTURES, "excel-big5.csv"))).rejects.toThrow(
+      "文件“excel-big5.csv”的编码无法识别",
+    );
+    expect(storedRecords(fx)).toEqual([]);
+  });
+
   it("refuses a file that is neither UTF-8 nor GB18030, naming it, and stores nothing", async () => {
     await expect(run("progress", "import", join(FIXTURES, "undecodable.csv"))).rejects.toThrow(
-      "文件“undecodable.csv”的编码无法识别(既不是 UTF-8 也不是 GBK/GB18030),未导入",
+      "文件“undecodable.csv”的编码无法识别(既不是 UTF-8 也不是 GBK/GB18030",
     );
     expect(storedRecords(fx)).toEqual([]);
   });

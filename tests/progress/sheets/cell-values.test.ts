@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { encodeIn } from "../../../scripts/legacy-encoding.js";
 import { labelNumber, readDay, readFigure, readTaskCell } from "../../../src/progress/sheets/cell-values.js";
 import { foldHeader, matchColumn } from "../../../src/progress/sheets/column-aliases.js";
 import { locateHeader } from "../../../src/progress/sheets/locate-header.js";
@@ -90,6 +93,9 @@ describe("CSV bytes", () => {
   it("reads strict UTF-8 before GB18030, which would read UTF-8 bytes as other characters", () => {
     const utf8 = new TextEncoder().encode("任务,进展\n1,完成");
     expect(decodeCsv(utf8, "a.csv")).toEqual({ text: "任务,进展\n1,完成", encoding: "UTF-8" });
+    const plan = readFileSync(join(import.meta.dirname, "..", "..", "fixtures", "plans", "second-plan.txt"), "utf8");
+    // a whole plan's text in GBK is GBK, not refused as another encoding
+    expect(decodeCsv(encodeIn("gb18030", plan, true), "plan.csv").encoding).toBe("GB18030");
     expect(decodeCsv(Uint8Array.from([0xc8, 0xce, 0xce, 0xf1]), "a.csv")).toEqual({
       text: "任务",
       encoding: "GB18030",
