@@ -69,8 +69,15 @@ export interface ImportDeps extends RowReadDeps {
   known?: Pick<ProgressStore, "get" | "supersededBy" | "hasRowKey">;
 }
 
-function columnMap(table: Table): { map: ColumnMap; skipped: string[]; problems: RowProblem[] } {
+function columnMap(table: Table): {
+  map: ColumnMap;
+  /** further task columns (任务编号 and 任务名称): read when the first is empty */
+  moreTaskColumns: string[];
+  skipped: string[];
+  problems: RowProblem[];
+} {
   const map: ColumnMap = {};
+  const moreTaskColumns: string[] = [];
   const skipped: string[] = [];
   const problems: RowProblem[] = [];
   const at = (column: string, reason: string) =>
@@ -79,6 +86,7 @@ function columnMap(table: Table): { map: ColumnMap; skipped: string[]; problems:
     if (h === "") continue;
     const m = matchColumn(h.replace(/#\d+$/, ""));
     if (m.kind === "column" && map[m.column] === undefined) map[m.column] = h;
+    else if (m.kind === "column" && m.column === "task") moreTaskColumns.push(h);
     else if (m.kind === "column") at(h, `与“${map[m.column]}”是同一列,请只留一列`);
     else if (m.kind === "skipped" && !m.quiet) skipped.push(h);
     else if (m.kind === "unknown") at(h, "不认识的列名");
@@ -87,7 +95,7 @@ function columnMap(table: Table): { map: ColumnMap; skipped: string[]; problems:
   if (!map.task) at("task", `缺少必需的列(${namesOf("task")})`);
   if (!map.date && !map.filed && !ctx.asOfText && !ctx.filedOn) at("date", `缺少必需的列(${namesOf("date")})`);
   if (!map.text && !map.value) at("text", "缺少进展内容列(text / 进展)");
-  return { map, skipped, problems };
+  return { map, moreTaskColumns, skipped, problems };
 }
 
 /** Checks every row of every table; returns what each row does only when no row has a problem. */
@@ -99,13 +107,15 @@ export function checkImport(input: Table | readonly Table[], source: "import" | 
   const keysInFile = new Set<string>();
   for (const table of tables) {
     const where = table.sheet ? { sheet: table.sheet } : {};
-    const { map, skipped, problems: headerProblems } = columnMap(table);
+    const { map, moreTaskColumns, skipped, problems: headerProblems } = columnMap(table);
     sheets.push({ ...where, headerRow: table.headerRow, skippedColumns: skipped, context: table.context });
     if (headerProblems.length > 0) {
       problems.push(...headerProblems);
       continue;
     }
-    for (const { row, cells } of table.rows) {
+    for (const { row, cells: written } of table.rows) {
+      const task = map.task ? written[map.task] || moreTaskColumns.map((h) => written[h]).find(Boolean) : undefined;
+      const cells = map.task && task ? { ...written, [map.task]: task } : written;
       const problem = (column: string, reason: string) =>
         problems.push({ ...where, row, column: map[column as Column] ?? column, reason });
       const filled = (["value", "text", "id", "kind", "supersedes"] as const).some((c) => map[c] && cells[map[c]]);

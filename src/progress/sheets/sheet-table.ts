@@ -52,13 +52,13 @@ export function sheetTable(matrix: readonly (readonly string[])[], sheet?: strin
   const twoRows = located === null ? null : twoRowHeader(matrix[at] ?? [], matrix[at + 1]);
   const headers = uniqueHeaders(twoRows ?? matrix[at] ?? []);
   const bodyStart = at + (twoRows ? 2 : 1);
-  const taskColumn = headers.find((h) => {
-    const m = matchColumn(h);
+  const taskColumns = headers.filter((h) => {
+    const m = matchColumn(h.replace(/#\d+$/, ""));
     return m.kind === "column" && m.column === "task";
   });
   const rows: TableRow[] = [];
   const notes: (readonly string[])[] = [...matrix.slice(0, at)];
-  let taskAbove = "";
+  let taskAbove: Record<string, string> = {};
   matrix.slice(bodyStart).forEach((cells, i) => {
     if (cells.every((c) => c.trim() === "")) return; // blank lines are not rows anyone meant
     if (isNoteRow(cells)) {
@@ -71,10 +71,9 @@ export function sheetTable(matrix: readonly (readonly string[])[], sheet?: strin
     });
     // A task written once over several rows without merging the cells is read as people read it: the rows below
     // without a task of their own belong to it.
-    if (taskColumn !== undefined) {
-      if (record[taskColumn]) taskAbove = record[taskColumn];
-      else record[taskColumn] = taskAbove;
-    }
+    if (taskColumns.some((h) => record[h]))
+      taskAbove = Object.fromEntries(taskColumns.map((h) => [h, record[h] ?? ""]));
+    else Object.assign(record, taskAbove);
     rows.push({ row: bodyStart + i + 1, cells: record });
   });
   return {

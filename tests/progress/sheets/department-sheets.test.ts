@@ -187,3 +187,24 @@ describe("planbot progress template", () => {
     );
   });
 });
+
+describe("a task in two columns", () => {
+  it("reads 任务编号 and 任务名称 together: the number, else the title", () => {
+    const table = sheetTable([
+      ["任务编号", "任务名称", "完成值", "指标", "日期", "填报人"],
+      ["1", "培育专精特新企业", "300", "专精特新企业", "2025-06-30", "zhang"],
+      ["", "建设产业园区", "2", "产业园区", "2025-06-30", "zhang"],
+    ]);
+    const rt = fx.open();
+    try {
+      const deps = { plans: rt.plans.plans, answerer: rt.answerer, today: "2025-07-01" };
+      expect(importTable(table, rt.store, deps, { actor: "t", via: "t" }).ok).toBe(true);
+      expect(rt.store.list().map((r) => [r.taskNo, r.targetId, r.value])).toEqual([
+        [1, "t1-1", 300],
+        [4, "t4-1", 2],
+      ]);
+    } finally {
+      rt.close();
+    }
+  });
+});
