@@ -98,6 +98,51 @@ function columnMap(table: Table): {
   return { map, moreTaskColumns, skipped, problems };
 }
 
+type RowOutcome =
+  | { ok: true; action: RowAction; rowKey: string | null; fields: RowFields | null; entries?: PlannedRow["entries"] }
+  | { ok: false; column: string; reason: string };
+
+/** What one row does: nothing (not filled, unchanged, imported before), or the records it adds. */
+function planRow(
+  cells: Record<string, string>,
+  map: ColumnMap,
+  table: Table,
+  source: "import" | "cli",
+  deps: ImportDeps,
+  keysInFile: ReadonlySet<string>,
+): RowOutcome {
+  const filled = (["value", "text", "id", "kind", "supersedes"] as const).some((c) => map[c] && cells[map[c]]);
+  if (!filled) return { ok: true, action: "not-filled", rowKey: null, fields: null };
+  const read = readRowFields(cells, map, table.context, deps);
+  if (!read.ok) return { ok: false, ...read.problem };
+  const f = read.fields;
+  const fail = (column: Column, reason: string) => ({ ok: false as const, column: map[column] ?? column, reason });
+  let supersedes = f.supersedes;
+  if (f.id !== null) {
+    const stored = deps.known?.get(f.id);
+    if (!stored) return fail("id", `没有编号为 #${f.id} 的进展记录(“id”列只填本系统导出的编号;新增的行请留空)`);
+    const recordedAt = map.recorded_at ? cells[map.recorded_at] : "";
+    if (recordedAt && Date.parse(recordedAt) !== Date.parse(stored.recordedAt)) {
+      return fail(
+        "recorded_at",
+        `#${f.id} 在本库中记录于 ${stored.recordedAt},这一行来自另一个库的导出;新增的行请清空 id 列`,
+      );
+    }
+    if (sameAsExported(cells, map, stored, deps.plans))
+      return { ok: true, action: "unchanged", rowKey: null, fields: f };
+    // An edited export row corrects (or, with kind set to retraction, retracts) its record.
+    supersedes = stored.id;
+  }
+  const key = rowKey(f);
+  if (deps.known?.hasRowKey(key) || keysInFile.has(key)) {
+    return { ok: true, action: "already-imported", rowKey: key, fields: f };
+  }
+  const result = recordsOfRow(f, supersedes, source, deps);
+  if (!result.ok) return fail(result.column, result.reason);
+  const action = f.kind === "retraction" ? "retract" : supersedes !== null ? "correct" : "add";
+  return { ok: true, action, rowKey: key, fields: f, entries: result.entries };
+}
+
 /** Checks every row of every table; returns what each row does only when no row has a problem. */
 export function checkImport(input: Table | readonly Table[], source: "import" | "cli", deps: ImportDeps): ImportCheck {
   const tables: readonly Table[] = Array.isArray(input) ? input : [input as Table];
@@ -116,56 +161,15 @@ export function checkImport(input: Table | readonly Table[], source: "import" | 
     for (const { row, cells: written } of table.rows) {
       const task = map.task ? written[map.task] || moreTaskColumns.map((h) => written[h]).find(Boolean) : undefined;
       const cells = map.task && task ? { ...written, [map.task]: task } : written;
-      const problem = (column: string, reason: string) =>
-        problems.push({ ...where, row, column: map[column as Column] ?? column, reason });
-      const filled = (["value", "text", "id", "kind", "supersedes"] as const).some((c) => map[c] && cells[map[c]]);
-      if (!filled) {
-        rows.push({ ...where, row, action: "not-filled", rowKey: null, recordId: null, fields: null, entries: [] });
+      const outcome = planRow(cells, map, table, source, deps, keysInFile);
+      if (!outcome.ok) {
+        problems.push({ ...where, row, column: outcome.column, reason: outcome.reason });
         continue;
       }
-      const read = readRowFields(cells, map, table.context, deps);
-      if (!read.ok) {
-        problems.push({ ...where, row, ...read.problem });
-        continue;
-      }
-      const f = read.fields;
-      const planned = (action: RowAction, key: string | null, entries: PlannedRow["entries"] = []) =>
-        rows.push({ ...where, row, action, rowKey: key, recordId: f.id ?? f.supersedes, fields: f, entries });
-      let supersedes = f.supersedes;
-      if (f.id !== null) {
-        const stored = deps.known?.get(f.id);
-        if (!stored) {
-          problem("id", `没有编号为 #${f.id} 的进展记录(“id”列只填本系统导出的编号;新增的行请留空)`);
-          continue;
-        }
-        const recordedAt = map.recorded_at ? cells[map.recorded_at] : "";
-        if (recordedAt && Date.parse(recordedAt) !== Date.parse(stored.recordedAt)) {
-          problem(
-            "recorded_at",
-            `#${f.id} 在本库中记录于 ${stored.recordedAt},这一行来自另一个库的导出;新增的行请清空 id 列`,
-          );
-          continue;
-        }
-        if (sameAsExported(cells, map, stored, deps.plans)) {
-          planned("unchanged", null);
-          continue;
-        }
-        // An edited export row corrects (or, with kind set to retraction, retracts) its record.
-        supersedes = stored.id;
-      }
-      const key = rowKey(f);
-      if (deps.known?.hasRowKey(key) || keysInFile.has(key)) {
-        planned("already-imported", key);
-        continue;
-      }
-      const result = recordsOfRow(f, supersedes, source, deps);
-      if (!result.ok) {
-        problem(result.column, result.reason);
-        continue;
-      }
-      keysInFile.add(key);
-      const action = f.kind === "retraction" ? "retract" : supersedes !== null ? "correct" : "add";
-      planned(action, key, result.entries);
+      const { action, rowKey: key, fields, entries = [] } = outcome;
+      if (entries.length > 0 && key) keysInFile.add(key);
+      const recordId = fields ? (fields.id ?? fields.supersedes) : null;
+      rows.push({ ...where, row, action, rowKey: key, recordId, fields, entries });
     }
   }
   if (problems.length > 0) return { ok: false, problems, sheets };
