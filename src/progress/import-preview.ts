@@ -24,7 +24,6 @@ function rowLine(r: PlannedRow, plans: readonly ResponsibilityMatrix[]): string[
   const at = `  第 ${r.row} 行`;
   if (r.action === "unchanged") return [`${at} 不变(#${r.recordId} 与导出时相同)`];
   if (r.action === "already-imported") return [`${at} 已导入过,跳过`];
-  if (r.action === "not-filled") return [`${at} 未填写(没有完成值和进展),跳过`];
   const verb = r.action === "add" ? "新增" : r.action === "correct" ? `更正 #${r.recordId}` : `撤销 #${r.recordId}`;
   const f = r.fields;
   if (!f) return [];
@@ -49,7 +48,11 @@ export function describeImport(check: Checked, plans: readonly ResponsibilityMat
   const lines: string[] = [];
   for (const s of check.sheets) {
     lines.push(sheetLine(s));
-    if (rows) for (const r of check.rows.filter((x) => x.sheet === s.sheet)) lines.push(...rowLine(r, plans));
+    const ofSheet = check.rows.filter((x) => x.sheet === s.sheet);
+    if (rows) for (const r of ofSheet.filter((x) => x.action !== "not-filled")) lines.push(...rowLine(r, plans));
+    // a template lists every task; the rows not reported this time are one line, not one each
+    const blank = ofSheet.filter((x) => x.action === "not-filled").map((x) => x.row);
+    if (rows && blank.length > 0) lines.push(`  第 ${blank.join("、")} 行 未填写(没有完成值和进展),跳过`);
   }
   const count = (a: PlannedRow["action"]) => check.rows.filter((r) => r.action === a).length;
   const added = check.rows.filter((r) => r.action === "add").reduce((n, r) => n + r.entries.length, 0);

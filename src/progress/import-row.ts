@@ -127,7 +127,11 @@ export function recordsOfRow(
     req.hint = `${f.metric} ${f.task}`;
   }
   const prepared = prepareRecord(req, deps);
-  if (!prepared.ok) return { ok: false, column: prepared.field as Column, reason: prepared.reason };
+  if (!prepared.ok) {
+    // a unit written in the value cell (352.6亿元) is that cell's problem, not the unit column's
+    const unitInValue = prepared.field === "unit" && f.figure.kind === "figure" && f.figure.unit !== null;
+    return { ok: false, column: unitInValue ? "value" : (prepared.field as Column), reason: prepared.reason };
+  }
   if (target && (target.plan !== prepared.plan.slug || target.taskNo !== prepared.task.no)) {
     return { ok: false, column: "task", reason: `#${target.id} 属于任务${target.taskNo},更正不能换任务;请新增一行` };
   }
