@@ -1,4 +1,5 @@
 // Issue 20: progress sheets as departments keep them, read from the fixtures built by scripts/make-progress-sheets.ts.
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -136,7 +137,6 @@ describe("WPS habits and English headers", () => {
 
 describe("rows that cannot be bound or read", () => {
   it("binds a figure without a metric by the chat's rule, and refuses one it cannot bind", async () => {
-    const { writeFileSync } = await import("node:fs");
     const file = join(fx.dir, "no-metric.csv");
     writeFileSync(
       file,
@@ -146,6 +146,14 @@ describe("rows that cannot be bound or read", () => {
       "第 3 行 [完成值]:“7家”无法对应到任务1的指标:数字可能对应多个指标(专精特新企业、上市公司),请在文字中写明指标名;请填写“指标”列",
     );
     expect(storedRecords(fx)).toEqual([]);
+  });
+});
+
+describe("a unit written in the value cell", () => {
+  it("that is not the target's is named as the value cell's problem", async () => {
+    const file = join(fx.dir, "unit.csv");
+    writeFileSync(file, "任务,指标,完成值,填报人,日期\n1,专精特新企业,352.6亿元,zhang,2025-06-30\n");
+    await expect(run("progress", "import", file)).rejects.toThrow("第 2 行 [完成值]:单位“亿元”与指标单位“家”不一致");
   });
 });
 
