@@ -94,6 +94,8 @@ describe("CSV bytes", () => {
     const utf8 = new TextEncoder().encode("任务,进展\n1,完成");
     expect(decodeCsv(utf8, "a.csv")).toEqual({ text: "任务,进展\n1,完成", encoding: "UTF-8" });
     const plan = readFileSync(join(import.meta.dirname, "..", "..", "fixtures", "plans", "second-plan.txt"), "utf8");
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("任务,进展", "utf16le")]);
+    expect(decodeCsv(utf16, "a.csv")).toEqual({ text: "任务,进展", encoding: "UTF-16LE" });
     // a whole plan's text in GBK is GBK, not refused as another encoding
     expect(decodeCsv(encodeIn("gb18030", plan, true), "plan.csv").encoding).toBe("GB18030");
     expect(decodeCsv(Uint8Array.from([0xc8, 0xce, 0xce, 0xf1]), "a.csv")).toEqual({
