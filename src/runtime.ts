@@ -1,5 +1,4 @@
 // The composition root: opens knowledge, index and store once and wires them for any transport.
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Answerer, createAnswerer } from "./answer/answerer.js";
 import type { AnswerContext } from "./answer/types.js";
@@ -58,11 +57,6 @@ function groupPlans(env: Env, plans: LoadedPlans): Map<string, string> {
   }
 }
 
-function defaultReportersFile(knowledgeDir: string): string | undefined {
-  const file = join(knowledgeDir, "reporters.yaml");
-  return existsSync(file) ? file : undefined;
-}
-
 /**
  * The sample is a demonstration: with PLANBOT_LOAD_SAMPLE the whole run keeps its store in memory, so that nothing
  * of the sample (nor anything recorded beside it) reaches PLANBOT_DB, and a restart without the flag shows none of it.
@@ -87,7 +81,7 @@ export function openRuntime(given: Env): Runtime {
     staleDays: env.PLANBOT_STALE_DAYS,
     progress: store,
   });
-  const reporters = loadReporters(env.PLANBOT_REPORTERS ?? defaultReportersFile(env.PLANBOT_KNOWLEDGE));
+  const reporters = loadReporters(env.PLANBOT_REPORTERS, join(env.PLANBOT_KNOWLEDGE, "reporters.yaml"));
   if (env.PLANBOT_LOAD_SAMPLE) {
     loadSampleProgress(env.PLANBOT_KNOWLEDGE, store, { plans: plans.plans, answerer, today: todayInShanghai() });
   }

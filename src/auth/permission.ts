@@ -57,6 +57,13 @@ export function decideWrite(
   task: Task,
 ): WriteDecision {
   const reporter = findReporter(file, userid);
+  if (file.reporters.length === 0) {
+    return {
+      allowed: false,
+      reason:
+        "抱歉,尚未配置进展填报名单(PLANBOT_REPORTERS),目前无人能在群聊中登记进展(查询不受影响)。请联系管理员配置填报名单。",
+    };
+  }
   if (!reporter) {
     return {
       allowed: false,
