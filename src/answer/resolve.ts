@@ -1,5 +1,6 @@
 // Decides what a parsed question is about: a task, the goals, measures, a department's tasks — or nothing the plans cover.
 
+import { collectiveTakesIn } from "../plan/collectives.js";
 import type { LoadedPlans } from "../plan/knowledge.js";
 import { chineseNumeral } from "../plan/numbers.js";
 import { type Measure, RECURRING, type ResponsibilityMatrix, type Target, type Task } from "../plan/schema.js";
@@ -117,13 +118,14 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
       for (const name of t.lead) entry(name).lead.push(t);
       for (const name of t.partners) if (!t.lead.includes(name)) entry(name).partner.push(t);
     }
-    const grouped = plan.tasks.flatMap((t) => {
-      const group = t.partners.find((p) => groups.includes(p));
-      return group ? [{ task: t, group }] : [];
-    });
     for (const [name, e] of entries) {
       if (groups.includes(name)) continue;
-      e.viaGroup = grouped.filter((g) => !g.task.lead.includes(name) && !g.task.partners.includes(name));
+      // the same test as the right to record (auth/permission.ts), so answers and rights cannot disagree
+      e.viaGroup = plan.tasks.flatMap((task) => {
+        if (task.lead.includes(name) || task.partners.includes(name)) return [];
+        const group = task.partners.find((p) => groups.includes(p) && collectiveTakesIn(p, name));
+        return group ? [{ task, group }] : [];
+      });
     }
     for (const [name, e] of entries) {
       const list = byDepartment.get(name);

@@ -1,5 +1,6 @@
 // Who may write progress: record for a task (admins for every task, reporters for tasks their department leads or
 // cooperates on), and correct or undo a record (its reporter, the task's lead department, admins).
+import { collectiveTakesIn } from "../plan/collectives.js";
 import type { DepartmentDirectory, Task } from "../plan/schema.js";
 import type { Reporter, ReportersFile } from "./reporters.js";
 
@@ -14,23 +15,13 @@ export function canonicalDepartment(name: string, directory: DepartmentDirectory
   return hit ? hit.name : trimmed;
 }
 
-/** Collective names a plan uses for "every unit": any department counts as covered by them. */
-const EVERYONE = new Set(["部门", "单位", "有关部门", "有关单位", "相关部门", "相关单位"]);
-
 /**
- * Whether a reporter's department is one of `named` (a task's lead or partners). A collective such as 各部门 covers
- * every department; 各社区管委会 covers any department whose name ends in 社区管委会.
+ * Whether a reporter's department is one of `named` (a task's lead or partners), directly or through a collective
+ * that takes it in (plan/collectives.ts: 各部门 takes in every department, 各社区管委会 only community committees).
  */
 export function departmentCovered(own: string, named: readonly string[], directory: DepartmentDirectory): boolean {
   const mine = canonicalDepartment(own, directory);
-  return named.some((n) => {
-    const name = canonicalDepartment(n, directory);
-    if (name === mine) return true;
-    const isGroup = directory.departments.some((d) => d.name === name && d.kind === "group") || name.startsWith("各");
-    if (!isGroup) return false;
-    const rest = name.replace(/^各/, "");
-    return EVERYONE.has(rest) || name === "各部门" || (rest.length > 0 && mine.endsWith(rest));
-  });
+  return named.some((n) => collectiveTakesIn(canonicalDepartment(n, directory), mine));
 }
 
 export function findReporter(file: ReportersFile, userid: string): Reporter | undefined {
