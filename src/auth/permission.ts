@@ -2,6 +2,7 @@
 // cooperates on), and correct or undo a record (its reporter, the task's lead department, admins).
 import { collectiveTakesIn } from "../plan/collectives.js";
 import type { DepartmentDirectory, Task } from "../plan/schema.js";
+import { plainInMarkdown } from "../progress/format.js";
 import type { Reporter, ReportersFile } from "./reporters.js";
 
 export type WriteDecision =
@@ -96,7 +97,7 @@ export function decideEdit(
   const reporter = findReporter(file, userid);
   if (reporter?.role === "admin" || record.reporterId === userid) return { allowed: true };
   if (reporter?.departments.some((d) => departmentCovered(d, task.lead, directory))) return { allowed: true };
-  const by = record.reporterName ?? record.reporterId;
+  const by = plainInMarkdown(record.reporterName ?? record.reporterId);
   return {
     allowed: false,
     reason: `抱歉,#${record.id} 由 ${by} 登记;更正或撤销只能由登记人、牵头部门(${task.lead.join("、") || "未注明"})或管理员(${adminsText(file)})进行,协同部门只能新增进展。`,

@@ -8,7 +8,7 @@ import type { DepartmentDirectory, ResponsibilityMatrix, Task } from "../plan/sc
 import { describeBinding, metricScore, namesMetric } from "../progress/bind.js";
 import { asOfInText, type ProgressCommand, parseProgressCommand } from "../progress/command.js";
 import { ProgressRejected } from "../progress/errors.js";
-import { clip, formatNumber, formatPercent, reporterLabel } from "../progress/format.js";
+import { formatNumber, formatPercent, recordText, reporterLabel } from "../progress/format.js";
 import { prepareRecord } from "../progress/record.js";
 import { renderTaskProgress } from "../progress/render.js";
 import { resolveTask } from "../progress/resolve-task.js";
@@ -246,7 +246,7 @@ export function createProgressCommands(
       audit(msg),
     );
     return reply(
-      `↩ 已撤销 #${target.rec.id}(${taskLabel(target.task)}:${clip(target.rec.text, 40)})。撤销记录 #${rec.id},原记录保留备查。`,
+      `↩ 已撤销 #${target.rec.id}(${taskLabel(target.task)}:${recordText(target.rec.text, 40)})。撤销记录 #${rec.id},原记录保留备查。`,
       "progress_undone",
     );
   }
@@ -260,7 +260,7 @@ export function createProgressCommands(
     // The bound figure first: records from one message that reported several targets share their text.
     const target = task?.targets.find((t) => t.id === r.targetId);
     const figure = target && r.value !== null ? `**${target.metric} ${formatNumber(r.value)}${target.unit}** ` : "";
-    return `- #${r.id} ${r.asOf} ${who}:${fix}${figure}${clip(r.text, 60)}${mark}`;
+    return `- #${r.id} ${r.asOf} ${who}:${fix}${figure}${recordText(r.text, 60)}${mark}`;
   }
 
   function history(ref: string): Reply {
