@@ -9,6 +9,7 @@ import { createMessageHandler } from "./chat/handle-message.js";
 import type { MessageHandler } from "./chat/message.js";
 import { createProgressCommands } from "./chat/progress-commands.js";
 import { ConfigError, type Env } from "./config/env.js";
+import { problemLines } from "./config/file-problems.js";
 import { logger } from "./log.js";
 import { type LoadedPlans, loadPlans } from "./plan/knowledge.js";
 import { loadSampleProgress } from "./progress/sample.js";
@@ -67,13 +68,6 @@ function attempt<T>(problems: string[], what: (err: Error) => string, open: () =
   }
 }
 
-/** "- …" lines of a file's error message (the reporters and chats files list theirs below a heading line). */
-const asLines = (err: Error) =>
-  err.message
-    .split("\n")
-    .map((l) => (l.startsWith("- ") ? `  ${l}` : `- ${l}`))
-    .join("\n");
-
 export function openRuntime(given: Env): Runtime {
   const env = sampleAware(given);
   const plans = loadPlans(env.PLANBOT_KNOWLEDGE);
@@ -85,10 +79,10 @@ export function openRuntime(given: Env): Runtime {
     (err) => `- PLANBOT_DB=${env.PLANBOT_DB}: ${err instanceof DatabaseOpenError ? err.message : String(err)}`,
     () => openDatabase(env.PLANBOT_DB),
   );
-  const reporters = attempt(problems, asLines, () =>
+  const reporters = attempt(problems, problemLines, () =>
     loadReporters(env.PLANBOT_REPORTERS, join(env.PLANBOT_KNOWLEDGE, "reporters.yaml")),
   );
-  const planOfGroup = attempt(problems, asLines, () => plansByChatid(chatsFromEnv({ env, plans })));
+  const planOfGroup = attempt(problems, problemLines, () => plansByChatid(chatsFromEnv({ env, plans })));
   if (!db || !reporters || !planOfGroup || problems.length > 0) {
     db?.close();
     throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
