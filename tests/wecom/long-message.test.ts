@@ -22,3 +22,11 @@ it.each([
   expect(content).toContain(String(MAX_MESSAGE_CHARS));
   expect(content).not.toContain("只能回答文字消息");
 });
+
+it("answers a 20,001-character app message that it is too long, naming the limit", async () => {
+  h = await startHarness();
+  const ex = await h.sim.askApp("a".repeat(20_001), { userid: "u1" });
+  expect(ex.problems).toEqual([]);
+  expect(ex.replyText).toContain("太长");
+  expect(ex.replyText).toContain(String(MAX_MESSAGE_CHARS));
+});
