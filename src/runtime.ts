@@ -9,7 +9,7 @@ import { createMessageHandler } from "./chat/handle-message.js";
 import type { MessageHandler } from "./chat/message.js";
 import { createProgressCommands } from "./chat/progress-commands.js";
 import { ConfigError, type Env } from "./config/env.js";
-import { problemLines } from "./config/file-problems.js";
+import { attempt } from "./config/file-problems.js";
 import { logger } from "./log.js";
 import { type LoadedPlans, loadPlans } from "./plan/knowledge.js";
 import { loadSampleProgress } from "./progress/sample.js";
@@ -57,17 +57,6 @@ function sampleAware(env: Env): Env {
   return { ...env, PLANBOT_DB: ":memory:" };
 }
 
-/** Runs one part of start-up; a failure becomes a line of the one configuration message. */
-function attempt<T>(problems: string[], what: (err: Error) => string, open: () => T): T | undefined {
-  try {
-    return open();
-  } catch (err) {
-    if (!(err instanceof Error)) throw err;
-    problems.push(what(err));
-    return undefined;
-  }
-}
-
 export function openRuntime(given: Env): Runtime {
   const env = sampleAware(given);
   const plans = loadPlans(env.PLANBOT_KNOWLEDGE);
@@ -76,13 +65,13 @@ export function openRuntime(given: Env): Runtime {
   const problems: string[] = [];
   const db = attempt(
     problems,
-    (err) => `- PLANBOT_DB=${env.PLANBOT_DB}: ${err instanceof DatabaseOpenError ? err.message : String(err)}`,
     () => openDatabase(env.PLANBOT_DB),
+    (err) => `- PLANBOT_DB=${env.PLANBOT_DB}: ${err instanceof DatabaseOpenError ? err.message : String(err)}`,
   );
-  const reporters = attempt(problems, problemLines, () =>
+  const reporters = attempt(problems, () =>
     loadReporters(env.PLANBOT_REPORTERS, join(env.PLANBOT_KNOWLEDGE, "reporters.yaml")),
   );
-  const planOfGroup = attempt(problems, problemLines, () => plansByChatid(chatsFromEnv({ env, plans })));
+  const planOfGroup = attempt(problems, () => plansByChatid(chatsFromEnv({ env, plans })));
   if (!db || !reporters || !planOfGroup || problems.length > 0) {
     db?.close();
     throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);

@@ -13,12 +13,18 @@ export function problemLines(err: Error): string {
     .join("\n");
 }
 
-function attempt(problems: string[], check: () => unknown): void {
+/** Runs one check of start-up; its failure becomes lines of the one configuration message (`what` words them). */
+export function attempt<T>(
+  problems: string[],
+  run: () => T,
+  what: (err: Error) => string = problemLines,
+): T | undefined {
   try {
-    check();
+    return run();
   } catch (err) {
     if (!(err instanceof Error)) throw err;
-    problems.push(problemLines(err));
+    problems.push(what(err));
+    return undefined;
   }
 }
 
