@@ -36,6 +36,7 @@ export const WarningCode = z.enum([
   "number_lost", // a figure missing from a sentence, e.g. 提升个百分点
   "number_fused", // two figures run together, e.g. 3010亿元以上企业
   "attribution_missing", // a task with no lead department
+  "page_furniture", // a printed page's running header, footer or page number (PDF)
 ]);
 export type WarningCode = z.infer<typeof WarningCode>;
 
@@ -74,6 +75,9 @@ export const Target = z.object({
   sentence: z.string().min(1),
   /** warning codes that touch this target */
   warnings: z.array(WarningCode).default([]),
+  deadline: z
+    .object({ text: z.string(), date: z.string().optional() /* YYYY-MM-DD when the text resolves to a day */ })
+    .optional(),
 });
 export type Target = z.infer<typeof Target>;
 
@@ -93,6 +97,9 @@ export const Task = z.object({
   attribution: z.string(),
   targets: z.array(Target),
   line: z.number().int().positive(),
+  deadline: z
+    .object({ text: z.string(), date: z.string().optional() /* YYYY-MM-DD when the text resolves to a day */ })
+    .optional(),
 });
 export type Task = z.infer<typeof Task>;
 

@@ -1,22 +1,33 @@
-// planbot import: a plan's text → a reviewable responsibility matrix under knowledge/.
+// planbot import: a plan (.docx, .pdf, .html, .txt, .md), optionally with its task table → a reviewable matrix under knowledge/.
 import { join } from "node:path";
 import type { Command } from "commander";
-import { slugFromPath, writePlan } from "../../plan/import/write-plan.js";
+import { importPlanFile } from "../../plan/import/import-file.js";
+import { slugFromPath } from "../../plan/import/write-plan.js";
 
 export function registerImport(program: Command): void {
   program
     .command("import")
-    .description("import a plan (.txt) into a knowledge folder as a responsibility matrix")
-    .argument("<plan>", "the plan's text file")
+    .description("import a plan (.docx, .pdf, .html/.htm, .txt/.md) into a knowledge folder as a responsibility matrix")
+    .argument("<plan>", "the plan's file")
     .option("--out <dir>", "output folder (default: $PLANBOT_KNOWLEDGE/<slug of the file name>)")
-    .action((planFile: string, opts: { out?: string }) => {
+    .option("--matrix <file>", "the responsibility table (重点任务分工表) as its own .xlsx or .csv file")
+    .action(async (planFile: string, opts: { out?: string; matrix?: string }) => {
       const outDir = opts.out ?? join(process.env.PLANBOT_KNOWLEDGE ?? "knowledge", slugFromPath(planFile));
-      const { matrix, addedDepartments, sharedAliases } = writePlan(planFile, outDir);
+      const { matrix, addedDepartments, sharedAliases, format, encodings, notes } = await importPlanFile(
+        planFile,
+        outDir,
+        opts.matrix ? { matrixFile: opts.matrix } : {},
+      );
       const targets = matrix.tasks.reduce((n, t) => n + t.targets.length, matrix.goals.targets.length);
       const lines = [
-        `imported “${matrix.title}” → ${outDir}`,
+        `imported “${matrix.title}” (${format}) → ${outDir}`,
+        ...encodings.map((e) => `  encoding ${e}`),
         `  ${matrix.tasks.length} tasks, ${targets} targets, ${matrix.measures.length} safeguard measures`,
-        ...matrix.tasks.map((t) => `  ${t.label} ${t.title} — 牵头 ${t.lead.join("、") || "(未写明)"}`),
+        ...matrix.tasks.map(
+          (t) =>
+            `  ${t.label} ${t.title} — 牵头 ${t.lead.join("、") || "(未写明)"}${t.deadline ? ` — 完成时限 ${t.deadline.text}` : ""}`,
+        ),
+        ...notes.map((n) => `  * ${n}`),
         `  ${matrix.warnings.length} source warnings:`,
         ...matrix.warnings.map(
           (w) => `  ! line ${w.line} ${w.code}: ${w.message}${w.confirmedByHuman ? " [人工已确认]" : ""}`,

@@ -94,7 +94,21 @@ export function readOutline(lines: SourceLine[]): Outline {
       sub = undefined;
       continue;
     }
-    const si = item ? SUB_ITEM.exec(l.text) : null;
+    const si = SUB_ITEM.exec(l.text);
+    // A work plan numbers its tasks 1. 2. straight under the section: those are the section's items.
+    if (si && (!item || item.label.endsWith("."))) {
+      item = {
+        label: `${si[1]}.`,
+        ordinal: Number(si[1]),
+        heading: (si[2] ?? "").trim(),
+        line: l.line,
+        paragraphs: [],
+        children: [],
+      };
+      section.items.push(item);
+      sub = undefined;
+      continue;
+    }
     if (si && item) {
       sub = {
         label: `${si[1]}.`,

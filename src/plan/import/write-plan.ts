@@ -6,7 +6,8 @@ import { mergeDepartments, type SharedAlias } from "../departments.js";
 import { DIRECTORY_FILE, MATRIX_FILE } from "../knowledge.js";
 import { REVIEW_FILE, readReviewFile } from "../review.js";
 import { DepartmentDirectory, type ResponsibilityMatrix } from "../schema.js";
-import { importPlan } from "./import-plan.js";
+import { writeFileAtomically } from "../write-atomically.js";
+import { type ImportResult, importPlan } from "./import-plan.js";
 
 export interface WrittenPlan {
   matrix: ResponsibilityMatrix;
@@ -30,11 +31,21 @@ export function writePlan(planFile: string, outDir: string): WrittenPlan {
   const text = readFileSync(planFile, "utf8");
   const slug = slugFromPath(outDir);
   const review = readReviewFile(join(outDir, REVIEW_FILE));
-  const { matrix, cleanedText } = importPlan(text, { slug, sourceFile: "source.txt", readings: review.readings });
+  const imported = importPlan(text, { slug, sourceFile: "source.txt", readings: review.readings });
+  return savePlan(imported, outDir, { from: planFile, name: "source.txt" });
+}
+
+/** Writes an imported plan; matrix.json last and by rename, so a running service never reads half a file. */
+export function savePlan(
+  { matrix, cleanedText }: ImportResult,
+  outDir: string,
+  source: { from: string; name: string; text?: string },
+): WrittenPlan {
   mkdirSync(outDir, { recursive: true });
-  if (planFile !== join(outDir, "source.txt")) copyFileSync(planFile, join(outDir, "source.txt"));
+  if (source.from !== join(outDir, source.name)) copyFileSync(source.from, join(outDir, source.name));
+  if (source.text !== undefined) writeFileSync(join(outDir, "source.txt"), source.text);
   writeFileSync(join(outDir, "plan.txt"), cleanedText);
-  writeFileSync(join(outDir, MATRIX_FILE), `${JSON.stringify(matrix, null, 2)}\n`);
+  writeFileAtomically(join(outDir, MATRIX_FILE), `${JSON.stringify(matrix, null, 2)}\n`);
 
   const directoryPath = join(dirname(outDir), DIRECTORY_FILE);
   const current = existsSync(directoryPath)
@@ -42,6 +53,6 @@ export function writePlan(planFile: string, outDir: string): WrittenPlan {
     : { departments: [] };
   const names = matrix.tasks.flatMap((t) => [...t.lead, ...t.partners]);
   const { directory, added, shared } = mergeDepartments(current, names);
-  if (added.length > 0 || !existsSync(directoryPath)) writeFileSync(directoryPath, YAML.stringify(directory));
+  if (added.length > 0 || !existsSync(directoryPath)) writeFileAtomically(directoryPath, YAML.stringify(directory));
   return { matrix, outDir, addedDepartments: added, sharedAliases: shared };
 }
