@@ -4,6 +4,7 @@ import { basename, dirname, extname, join } from "node:path";
 import YAML from "yaml";
 import { mergeDepartments, type SharedAlias } from "../departments.js";
 import { DIRECTORY_FILE, MATRIX_FILE } from "../knowledge.js";
+import { applyMatrixReview } from "../matrix-review.js";
 import { REVIEW_FILE, readReviewFile } from "../review.js";
 import { DepartmentDirectory, type ResponsibilityMatrix } from "../schema.js";
 import { writeFileAtomically } from "../write-atomically.js";
@@ -15,6 +16,8 @@ export interface WrittenPlan {
   addedDepartments: string[];
   /** words that now name two departments (数据局: 区数据局, and 区数据资源局's alias) */
   sharedAliases: SharedAlias[];
+  /** reviewed values the re-import could not keep, because the text under them changed */
+  reviewNotes: string[];
 }
 
 export function slugFromPath(path: string): string {
@@ -35,16 +38,19 @@ export function writePlan(planFile: string, outDir: string): WrittenPlan {
   return savePlan(imported, outDir, { from: planFile, name: "source.txt" });
 }
 
-/** Writes an imported plan; matrix.json last and by rename, so a running service never reads half a file. */
+/** Writes an imported plan; matrix.json and departments.yaml by rename, so a running service never reads half a file. */
 export function savePlan(
-  { matrix, cleanedText }: ImportResult,
+  imported: ImportResult,
   outDir: string,
   source: { from: string; name: string; text?: string },
 ): WrittenPlan {
+  // Values a person corrected in the review sheet stay, where the text they were read from still stands.
+  const reviewed = applyMatrixReview(imported.matrix, readReviewFile(join(outDir, REVIEW_FILE)).matrix);
+  const matrix = reviewed.matrix;
   mkdirSync(outDir, { recursive: true });
   if (source.from !== join(outDir, source.name)) copyFileSync(source.from, join(outDir, source.name));
   if (source.text !== undefined) writeFileSync(join(outDir, "source.txt"), source.text);
-  writeFileSync(join(outDir, "plan.txt"), cleanedText);
+  writeFileSync(join(outDir, "plan.txt"), imported.cleanedText);
   writeFileAtomically(join(outDir, MATRIX_FILE), `${JSON.stringify(matrix, null, 2)}\n`);
 
   const directoryPath = join(dirname(outDir), DIRECTORY_FILE);
@@ -54,5 +60,5 @@ export function savePlan(
   const names = matrix.tasks.flatMap((t) => [...t.lead, ...t.partners]);
   const { directory, added, shared } = mergeDepartments(current, names);
   if (added.length > 0 || !existsSync(directoryPath)) writeFileAtomically(directoryPath, YAML.stringify(directory));
-  return { matrix, outDir, addedDepartments: added, sharedAliases: shared };
+  return { matrix, outDir, addedDepartments: added, sharedAliases: shared, reviewNotes: reviewed.notes };
 }
