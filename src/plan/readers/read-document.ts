@@ -13,7 +13,12 @@ export async function readDocument(path: string): Promise<ReadDocument> {
   const bytes = new Uint8Array(readFileSync(path));
   const ext = extname(path).toLowerCase();
   if (ext === ".docx") return { format: "docx", elements: await readDocx(bytes) };
-  if (ext === ".pdf") return { format: "pdf", elements: await readPdf(bytes) };
+  if (ext === ".pdf") {
+    const elements = await readPdf(bytes);
+    if (!elements.some((e) => e.type !== "PageBreak" && e.type !== "PageNumber"))
+      throw new Error(`${path}: PDF 中没有可提取的文字(可能是扫描件):请取得文字版 PDF、Word 或网页版再导入`);
+    return { format: "pdf", elements };
+  }
   if (ext === ".html" || ext === ".htm") {
     // A saved page says its charset; older government sites still serve GBK, which the meta tag names.
     const { text, encoding } = decodeText(bytes);

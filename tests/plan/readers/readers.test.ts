@@ -144,3 +144,26 @@ describe("text files", () => {
     await expect(readDocument("plan.rtf")).rejects.toThrow();
   });
 });
+
+describe("a PDF without text", () => {
+  it("is refused with a message saying it may be a scan", async () => {
+    const { chromium } = await import("playwright-core");
+    const { existsSync, mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    if (!existsSync("/usr/bin/chromium")) return;
+    const browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+    const file = join(mkdtempSync(join(tmpdir(), "planbot-pdf-")), "scan.pdf");
+    try {
+      const page = await browser.newPage();
+      await page.setContent('<div style="width:300px;height:300px;background:#888"></div>');
+      await page.pdf({ path: file });
+    } finally {
+      await browser.close();
+    }
+    await expect(readDocument(file)).rejects.toThrow("PDF 中没有可提取的文字(可能是扫描件)");
+  }, 30_000);
+});
