@@ -32,6 +32,8 @@ describe.each(FORMATS)("a plan whose text names no department, with an appendix 
     expect(score.falseWarnings).toEqual([]);
     expect(matrix.title).toBe(expected.title);
     expect(matrix.tasks.map((t) => t.deadline)).toEqual(expected.deadlines);
+    // A row's 完成时限 is its targets' too.
+    for (const t of matrix.tasks) for (const target of t.targets) expect(target.deadline).toEqual(t.deadline);
     expect(matrix.warnings.some((w) => w.code === "attribution_missing")).toBe(false);
     expect(notes).toEqual([]);
     // The table is not plan text: safeguard measures end where the appendix starts.

@@ -44,7 +44,7 @@ describe("planbot matrix export / import", () => {
   it("an untouched export imported back changes nothing and writes nothing", async () => {
     const before = readFileSync(matrixFile(), "utf8");
     const result = await importReviewSheet(knowledge, "yunxi", sheet, reviewer);
-    expect(result).toEqual({ problems: [], changes: [], written: false });
+    expect(result).toEqual({ problems: [], changes: [], notes: [], written: false });
     expect(readFileSync(matrixFile(), "utf8")).toBe(before);
     expect(existsSync(join(knowledge, "yunxi", "review.yaml"))).toBe(false);
   });
@@ -72,18 +72,19 @@ describe("planbot matrix export / import", () => {
     writeFileSync(join(knowledge, "yunxi", "review.yaml"), "# 人工核对记录,请勿删除\nreadings: []\n");
     await edit((book) => {
       rowOf(book, "任务", "2").getCell(4).value = "区发改委";
-      rowOf(book, "任务", "2").getCell(5).value = "区科技局、区经信局";
+      rowOf(book, "任务", "2").getCell(5).value = "区科技局、区大数据中心";
       rowOf(book, "指标", "t1-2").getCell(4).value = "600";
     });
     const result = await importReviewSheet(knowledge, "yunxi", sheet, reviewer);
     expect(result.problems).toEqual([]);
     expect(result.changes).toEqual([
       "任务2的牵头单位改为“区发改委”",
-      "任务2的配合单位改为“区科技局、区经信局”",
+      "任务2的配合单位改为“区科技局、区大数据中心”",
       "指标t1-2的数值改为“600”",
     ]);
     const m = matrix();
-    expect([m.tasks[1]?.lead, m.tasks[1]?.partners]).toEqual([["区发改委"], ["区科技局", "区经信局"]]);
+    expect(result.notes).toEqual(["“区大数据中心”不在 departments.yaml 中:问答只认全称,请在那里补上它的简称"]);
+    expect([m.tasks[1]?.lead, m.tasks[1]?.partners]).toEqual([["区发改委"], ["区科技局", "区大数据中心"]]);
     expect(m.tasks[0]?.targets[1]?.value).toBe(600);
     const file = readFileSync(join(knowledge, "yunxi", "review.yaml"), "utf8");
     expect(file.startsWith("# 人工核对记录,请勿删除\n")).toBe(true);

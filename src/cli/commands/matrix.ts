@@ -38,7 +38,7 @@ export function registerMatrix(program: Command): void {
         return;
       }
       process.stdout.write(
-        `已导入 ${result.changes.length} 处修改(审核人 ${opts.by}),记录在 ${join(knowledgeDir(), slug, "review.yaml")};运行中的服务会自动加载:\n${result.changes.map((c) => `  ${c}`).join("\n")}\n`,
+        `已导入 ${result.changes.length} 处修改(审核人 ${opts.by}),记录在 ${join(knowledgeDir(), slug, "review.yaml")};运行中的服务会自动加载:\n${[...result.changes, ...result.notes.map((n) => `注意:${n}`)].map((c) => `  ${c}`).join("\n")}\n`,
       );
     });
 }

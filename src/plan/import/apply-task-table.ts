@@ -99,6 +99,9 @@ export function applyTaskTable(
         ...task.targets,
         ...extra.map((t, i) => ({ ...t, id: `t${task.no}-${task.targets.length + i + 1}` })),
       ];
+      // The row's 完成时限 is its targets' too, unless the text gives one of its own.
+      const deadline = row.deadline;
+      if (deadline) task.targets = task.targets.map((t) => (t.deadline ? t : { ...t, deadline }));
       continue;
     }
     const no = tasks.length + 1;
@@ -113,7 +116,7 @@ export function applyTaskTable(
       lead: row.lead,
       partners: row.partners,
       attribution,
-      targets: targetsOf(no, sentences, 1),
+      targets: targetsOf(no, sentences, 1).map((t) => (row.deadline ? { ...t, deadline: row.deadline } : t)),
       line: source.line,
       ...(row.deadline ? { deadline: row.deadline } : {}),
     });
