@@ -4,7 +4,7 @@ import { getDocumentProxy } from "unpdf";
 import type { DocumentElement } from "./elements.js";
 import { foldPdfGlyphs } from "./pdf-glyphs.js";
 
-interface Item {
+export interface PdfItem {
   str: string;
   x: number;
   y: number;
@@ -38,7 +38,7 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentElement[]> {
   for (let p = 1; p <= pdf.numPages; p++) {
     const page = await pdf.getPage(p);
     const content = await page.getTextContent();
-    const items: Item[] = [];
+    const items: PdfItem[] = [];
     for (const raw of content.items) {
       if (!("str" in raw) || raw.str.trim() === "") continue;
       const [a = 0, b = 0, , , x = 0, y = 0] = raw.transform as number[];
@@ -48,13 +48,13 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentElement[]> {
     pages.push(linesOf(items, p));
   }
   await pdf.destroy();
-  return elementsOf(pages);
+  return pdfElements(pages);
 }
 
 /** Items on one baseline, left to right, split into segments wherever the gap is wider than a cell gap. */
-export function linesOf(items: Item[], page: number): PdfLine[] {
+export function linesOf(items: PdfItem[], page: number): PdfLine[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
-  const rows: Item[][] = [];
+  const rows: PdfItem[][] = [];
   for (const it of sorted) {
     const row = rows.at(-1);
     const first = row?.[0];
@@ -125,9 +125,10 @@ export function splitFurniture(pages: PdfLine[][]): { body: PdfLine[][]; furnitu
   return { body, furniture };
 }
 
-function mostCommon(values: number[]): number {
+/** The size most of the text is set in: counted by characters, so a table's many short cells do not outvote prose. */
+function bodySizeOf(lines: PdfLine[]): number {
   const counts = new Map<number, number>();
-  for (const v of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
+  for (const l of lines) counts.set(Math.round(l.size), (counts.get(Math.round(l.size)) ?? 0) + l.text.length);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 
@@ -196,10 +197,11 @@ function readTableAt(lines: PdfLine[], start: number): { rows: string[][]; next:
   return body.length >= 2 ? { rows: body, next: i } : null;
 }
 
-function elementsOf(pages: PdfLine[][]): DocumentElement[] {
+/** A document's elements from its pages' lines (exported for tests with positions made by hand). */
+export function pdfElements(pages: PdfLine[][]): DocumentElement[] {
   const { body, furniture } = splitFurniture(pages);
   const lines = body.flat();
-  const bodySize = mostCommon(lines.map((l) => l.size));
+  const bodySize = bodySizeOf(lines);
   const left = Math.min(...lines.filter((l) => Math.abs(l.size - bodySize) < 1).map((l) => l.x));
   const right = Math.max(...lines.filter((l) => Math.abs(l.size - bodySize) < 1).map((l) => l.end));
   const out: DocumentElement[] = [];

@@ -86,6 +86,19 @@ describe("web page (.html)", () => {
     expect(table?.type === "Table" && table.rows.at(-1)).toEqual(LAST_ROW);
   });
 
+  it("reads a page an older site serves in GBK", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const file = join(mkdtempSync(join(tmpdir(), "planbot-gbk-")), "plan.htm");
+    writeFileSync(file, iconv.encode('<meta charset="gbk"><p>云溪区科技创新能力提升行动计划</p>', "gbk"));
+    const doc = await readDocument(file);
+    expect([doc.encoding, doc.elements]).toEqual([
+      "gb18030",
+      [{ type: "NarrativeText", text: "云溪区科技创新能力提升行动计划" }],
+    ]);
+  });
+
   it("repeats a cell that spans rows or columns into each row it covers", async () => {
     const { readHtml } = await import("../../../src/plan/readers/html.js");
     const els = readHtml(
