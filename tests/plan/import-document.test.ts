@@ -32,6 +32,11 @@ describe.each(FORMATS)("a plan whose text names no department, with an appendix 
     expect(score.falseWarnings).toEqual([]);
     expect(matrix.title).toBe(expected.title);
     expect(matrix.tasks.map((t) => t.deadline)).toEqual(expected.deadlines);
+    // Figures the table's 具体内容或目标 cell states are targets, due by the row's 完成时限.
+    expect(matrix.tasks[1]?.targets.map((t) => [t.value, t.unit, t.year])).toEqual([
+      [15, "个", 2026],
+      [50, "%", 2026],
+    ]);
     // A row's 完成时限 is its targets' too.
     for (const t of matrix.tasks) for (const target of t.targets) expect(target.deadline).toEqual(t.deadline);
     expect(matrix.warnings.some((w) => w.code === "attribution_missing")).toBe(false);

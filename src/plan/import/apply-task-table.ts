@@ -1,6 +1,6 @@
 // Puts a responsibility table's rows into the matrix the text gave: the table's lead, partners and 完成时限 win, and
 // every row where the text said otherwise is reported; a row with no task in the text becomes a task of its own.
-import type { ResponsibilityMatrix, Target, Task } from "../schema.js";
+import { RECURRING, type ResponsibilityMatrix, type Target, type Task } from "../schema.js";
 import { splitSentences } from "./sentences.js";
 import { extractTargets, type Reading } from "./targets.js";
 import type { TaskRow, TaskTable } from "./task-table.js";
@@ -65,12 +65,17 @@ export function applyTaskTable(
   const matched = matchRows(table.rows, matrix.tasks);
   const tasks: Task[] = matrix.tasks.map((t) => ({ ...t }));
   const byNo = new Map(tasks.map((t) => [t.no, t]));
-  const targetsOf = (taskNo: number, sentences: string[], from: number): Target[] => {
+  /**
+   * A row's 具体内容或目标 cell read for targets. Its 完成时限 is when they fall due: a cell that names no year of
+   * its own is read as the plan would write it (到2026年,…), and the target keeps the cell's own words.
+   */
+  const targetsOf = (taskNo: number, sentences: string[], from: number, due?: string): Target[] => {
     const out: Target[] = [];
+    const year = due?.slice(0, 4);
     for (const sentence of sentences) {
-      for (const t of extractTargets(tightenFigures(sentence), { inGoals: false, readings: source.readings ?? [] })
-        .targets)
-        out.push({ ...t, id: `t${taskNo}-${from + out.length}`, taskNo, sentence });
+      const read = year && !/\d{4}年/.test(sentence) ? `到${year}年,${sentence}` : sentence;
+      const found = extractTargets(tightenFigures(read), { inGoals: false, readings: source.readings ?? [] });
+      for (const t of found.targets) out.push({ ...t, id: `t${taskNo}-${from + out.length}`, taskNo, sentence });
     }
     return out;
   };
@@ -92,16 +97,22 @@ export function applyTaskTable(
       if (row.deadline) task.deadline = row.deadline;
       // Figures the table states and the text does not are the table's targets too.
       const known = new Set(task.targets.map((t) => `${t.valueText}${t.unit}`));
-      const extra = targetsOf(task.no, splitSentences(row.content), task.targets.length + 1).filter(
+      const extra = targetsOf(task.no, splitSentences(row.content), task.targets.length + 1, row.deadline?.date).filter(
         (t) => !known.has(`${t.valueText}${t.unit}`),
       );
       task.targets = [
         ...task.targets,
         ...extra.map((t, i) => ({ ...t, id: `t${task.no}-${task.targets.length + i + 1}` })),
       ];
-      // The row's 完成时限 is its targets' too, unless the text gives one of its own.
+      // The row's 完成时限 is its targets' too, and their year when the text gives none (a recurring one has none).
       const deadline = row.deadline;
-      if (deadline) task.targets = task.targets.map((t) => (t.deadline ? t : { ...t, deadline }));
+      const dueYear = deadline?.date ? Number(deadline.date.slice(0, 4)) : null;
+      if (deadline)
+        task.targets = task.targets.map((t) => ({
+          ...t,
+          deadline: t.deadline ?? deadline,
+          year: t.year ?? (RECURRING.test(t.sentence) ? null : dueYear),
+        }));
       continue;
     }
     const no = tasks.length + 1;
@@ -116,7 +127,9 @@ export function applyTaskTable(
       lead: row.lead,
       partners: row.partners,
       attribution,
-      targets: targetsOf(no, sentences, 1).map((t) => (row.deadline ? { ...t, deadline: row.deadline } : t)),
+      targets: targetsOf(no, sentences, 1, row.deadline?.date).map((t) =>
+        row.deadline ? { ...t, deadline: row.deadline } : t,
+      ),
       line: source.line,
       ...(row.deadline ? { deadline: row.deadline } : {}),
     });
