@@ -1,6 +1,6 @@
 // Plans imported from Word, PDF and web pages, with their responsibility tables (appendix or --matrix file),
 // scored against a person's reading of each (tests/fixtures/plans/<name>/expected.json).
-import { mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -197,6 +197,18 @@ describe("the goals of issue 13 point 6 that wait on the text importer (point 5)
     const { matrix } = await imported("city-trade-workplan", "html");
     expect(scoreImport(matrix, readExpectedPlan(`${dir("city-trade-workplan")}/expected.json`)).falseWarnings).toEqual(
       [],
+    );
+  });
+});
+
+describe("a text plan through the element stream", () => {
+  it("gives the bundled plan's matrix byte for byte (line numbers of warnings included)", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "planbot-seed-")), "xinzhan-2023-2025");
+    mkdirSync(out, { recursive: true });
+    cpSync("knowledge/xinzhan-2023-2025/review.yaml", join(out, "review.yaml"));
+    await importPlanFile("knowledge/xinzhan-2023-2025/source.txt", out);
+    expect(readFileSync(join(out, "matrix.json"), "utf8")).toBe(
+      readFileSync("knowledge/xinzhan-2023-2025/matrix.json", "utf8"),
     );
   });
 });

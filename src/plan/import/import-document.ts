@@ -22,7 +22,7 @@ export function importDocument(
   const imported = importPlan(text, opts);
   let matrix: ResponsibilityMatrix = {
     ...imported.matrix,
-    warnings: [...imported.matrix.warnings, ...furniture].sort((a, b) => a.line - b.line),
+    warnings: [...imported.matrix.warnings, ...furniture],
   };
   const notes: string[] = [];
   const given = [

@@ -1,5 +1,7 @@
 // planbot import's work: reads a plan in any supported format (and an optional separate task table), imports it,
 // and writes it into its knowledge folder.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { readDocument } from "../readers/read-document.js";
 import { readTableFile } from "../readers/table-file.js";
@@ -32,6 +34,9 @@ export async function importPlanFile(
       ? { matrixTable: { table: matrixTable.table, name: `分工表 ${basename(opts.matrixFile)}` } }
       : {}),
   });
+  // The checksum is the file's as received, whatever its format, so that it can be checked against the original.
+  const sha256 = createHash("sha256").update(readFileSync(planFile)).digest("hex");
+  imported.matrix.source.sha256 = sha256;
   const written = savePlan(imported, outDir, {
     from: planFile,
     name: sourceName,
