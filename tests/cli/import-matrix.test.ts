@@ -67,4 +67,20 @@ describe("planbot matrix", () => {
       "未导入:1 个格子有问题,什么都没有写入。\n  “任务”表 第3行 D(牵头单位)列:牵头单位不能为空\n",
     );
   });
+
+  it("a reviewed value is kept by the next import of the plan, which says so", async () => {
+    const html = `${plans}/district-innovation-table/district-innovation-table.html`;
+    planbot(["import", html, "--out", join(dir, "knowledge", "kept")]);
+    const sheet = join(dir, "kept.xlsx");
+    planbot(["matrix", "export", "kept", sheet]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(sheet);
+    (book.getWorksheet("任务") as ExcelJS.Worksheet).getCell("D3").value = "区发改委";
+    await book.xlsx.writeFile(sheet);
+    const reviewed = planbot(["matrix", "import", "kept", sheet, "--by", "王审核"]);
+    expect(reviewed.stdout).toContain("  任务2的牵头单位改为“区发改委”");
+    const again = planbot(["import", html, "--out", join(dir, "knowledge", "kept")]);
+    expect(again.stdout).toContain("  (二) 建设创新平台 — 牵头 区发改委 — 完成时限 2026年底前");
+    expect(again.stdout).toContain("  1 reviewed values kept (review.yaml)");
+  });
 });

@@ -13,11 +13,8 @@ export function registerImport(program: Command): void {
     .option("--matrix <file>", "the responsibility table (重点任务分工表) as its own .xlsx or .csv file")
     .action(async (planFile: string, opts: { out?: string; matrix?: string }) => {
       const outDir = opts.out ?? join(process.env.PLANBOT_KNOWLEDGE ?? "knowledge", slugFromPath(planFile));
-      const { matrix, addedDepartments, sharedAliases, format, encodings, notes } = await importPlanFile(
-        planFile,
-        outDir,
-        opts.matrix ? { matrixFile: opts.matrix } : {},
-      );
+      const { matrix, addedDepartments, sharedAliases, format, encodings, notes, reviewKept, reviewNotes } =
+        await importPlanFile(planFile, outDir, opts.matrix ? { matrixFile: opts.matrix } : {});
       const targets = matrix.tasks.reduce((n, t) => n + t.targets.length, matrix.goals.targets.length);
       const lines = [
         `imported “${matrix.title}” (${format}) → ${outDir}`,
@@ -28,6 +25,8 @@ export function registerImport(program: Command): void {
             `  ${t.label} ${t.title} — 牵头 ${t.lead.join("、") || "(未写明)"}${t.deadline ? ` — 完成时限 ${t.deadline.text}` : ""}`,
         ),
         ...notes.map((n) => `  * ${n}`),
+        ...(reviewKept > 0 ? [`  ${reviewKept} reviewed values kept (review.yaml)`] : []),
+        ...reviewNotes.map((n) => `  ! ${n}`),
         `  ${matrix.warnings.length} source warnings:`,
         ...matrix.warnings.map(
           (w) => `  ! line ${w.line} ${w.code}: ${w.message}${w.confirmedByHuman ? " [人工已确认]" : ""}`,

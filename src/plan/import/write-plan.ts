@@ -16,6 +16,8 @@ export interface WrittenPlan {
   addedDepartments: string[];
   /** words that now name two departments (数据局: 区数据局, and 区数据资源局's alias) */
   sharedAliases: SharedAlias[];
+  /** reviewed values (planbot matrix import) the import kept */
+  reviewKept: number;
   /** reviewed values the re-import could not keep, because the text under them changed */
   reviewNotes: string[];
 }
@@ -60,5 +62,12 @@ export function savePlan(
   const names = matrix.tasks.flatMap((t) => [...t.lead, ...t.partners]);
   const { directory, added, shared } = mergeDepartments(current, names);
   if (added.length > 0 || !existsSync(directoryPath)) writeFileAtomically(directoryPath, YAML.stringify(directory));
-  return { matrix, outDir, addedDepartments: added, sharedAliases: shared, reviewNotes: reviewed.notes };
+  return {
+    matrix,
+    outDir,
+    addedDepartments: added,
+    sharedAliases: shared,
+    reviewKept: reviewed.applied,
+    reviewNotes: reviewed.notes,
+  };
 }
