@@ -21,10 +21,13 @@ const NAVIGATION_TAGS = new Set(["nav", "header", "footer", "aside"]);
 /** class or id words sites use for their furniture (menus, breadcrumbs, share bars, footers) */
 const NAVIGATION_NAME =
   /(^|[-_\s])(nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|sidebar|footer|foot|header|toolbar|tools|copyright|related)([-_\s]|$)/i;
+/** the parts of a layout table: its cells hold the page's text, each read as a block of its own */
+const CELL_BLOCKS_LIST = ["table", "tbody", "thead", "tfoot", "tr", "td", "th"];
 /** lines a site prints around an article: its date and hit counter, font-size and print buttons */
 const SITE_LINE =
   /^(发布时间|发布日期|信息来源|来源[:：]|浏览次数|阅读次数|点击数|字号|【?字体|【?打印|【?关闭|分享到)/;
 const BLOCKS = new Set([
+  ...CELL_BLOCKS_LIST,
   "p",
   "div",
   "section",
@@ -131,6 +134,25 @@ function readTable(table: Element): string[][] {
   return rows;
 }
 
+/**
+ * Older government sites lay whole pages out in tables: a table holding another table, or one with a single column,
+ * is the page's frame, not a table of the plan's.
+ */
+function isLayoutTable(table: Element): boolean {
+  let nested = false;
+  const find = (el: Element, depth: number) => {
+    for (const c of el.childNodes) {
+      if (!isElement(c)) continue;
+      if (c.tagName === "table" && depth > 0) nested = true;
+      else find(c, depth + 1);
+    }
+  };
+  find(table, 0);
+  if (nested) return true;
+  const rows = readTable(table);
+  return rows.every((r) => r.filter((c) => c !== "").length <= 1);
+}
+
 export function readHtml(html: string): DocumentElement[] {
   const out: DocumentElement[] = [];
   let buffer = "";
@@ -159,7 +181,7 @@ export function readHtml(html: string): DocumentElement[] {
         out.push({ type: "Navigation", text: line });
       return;
     }
-    if (tag === "table") {
+    if (tag === "table" && !isLayoutTable(n)) {
       flush();
       const rows = readTable(n);
       if (rows.length > 0) out.push({ type: "Table", rows });

@@ -99,6 +99,27 @@ describe("web page (.html)", () => {
     ]);
   });
 
+  it("reads a page laid out in tables as its paragraphs, and a table inside it as a table", async () => {
+    const { readHtml } = await import("../../../src/plan/readers/html.js");
+    const els = readHtml(
+      `<table width="1000"><tr><td><p>一、重点任务</p><p>（一）壮大创新主体。</p>
+       <table border="1"><tr><td>序号</td><td>牵头单位</td></tr><tr><td>1</td><td>区科技局</td></tr></table></td></tr>
+       <tr><td>三、保障措施</td></tr></table>`,
+    );
+    expect(els).toEqual([
+      { type: "NarrativeText", text: "一、重点任务" },
+      { type: "NarrativeText", text: "（一）壮大创新主体。" },
+      {
+        type: "Table",
+        rows: [
+          ["序号", "牵头单位"],
+          ["1", "区科技局"],
+        ],
+      },
+      { type: "NarrativeText", text: "三、保障措施" },
+    ]);
+  });
+
   it("repeats a cell that spans rows or columns into each row it covers", async () => {
     const { readHtml } = await import("../../../src/plan/readers/html.js");
     const els = readHtml(
