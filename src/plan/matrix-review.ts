@@ -6,6 +6,9 @@ import { Comparison, type ResponsibilityMatrix, type Target, type Task } from ".
 
 export type ReviewEntry = ReviewFile["matrix"][number];
 
+/** what a reviewer writes in 比较 to remove a target the import read wrongly */
+export const DELETE = "删除";
+
 export const TASK_FIELDS = ["title", "lead", "partners", "deadline"] as const;
 export const TARGET_FIELDS = ["metric", "value", "unit", "year", "comparison", "deadline"] as const;
 export type TaskField = (typeof TASK_FIELDS)[number];
@@ -73,13 +76,20 @@ const FIELD_NAMES: Record<string, string> = {
   unit: "单位",
   year: "年份",
   comparison: "比较",
+  target: "新增指标",
 };
 
 export function describeRef(ref: string): string {
+  if (ref === "task:0") return "总体目标";
   return ref.startsWith("task:") ? `任务${ref.slice(5)}` : `指标${ref}`;
 }
 
 export function describeChange(e: Pick<ReviewEntry, "ref" | "field" | "value">): string {
+  if (e.field === "target") {
+    const f = JSON.parse(e.value) as Record<string, string>;
+    return `${describeRef(e.ref)}新增指标“${f.metric} ${f.value}${f.unit}”`;
+  }
+  if (e.field === "comparison" && e.value === DELETE) return `删去${describeRef(e.ref)}`;
   return `${describeRef(e.ref)}的${FIELD_NAMES[e.field] ?? e.field}改为“${e.value}”`;
 }
 
@@ -99,6 +109,34 @@ export function applyMatrixReview(
         `${what}:人工审核值“${e.value}”(${e.reviewedBy},${e.reviewedAt.slice(0, 10)})未沿用——原文在此处已改动,请重新审核`,
       );
     const taskNo = /^task:(\d+)$/.exec(e.ref)?.[1];
+    if (taskNo !== undefined && e.field === "target") {
+      // A target the import missed, added by the reviewer: kept while its sentence is still the task's.
+      const no = Number(taskNo);
+      const owner = no === 0 ? goals : tasks.find((t) => t.no === no);
+      if (!owner?.sentences.includes(e.anchor)) {
+        stale();
+        continue;
+      }
+      const f = JSON.parse(e.value) as Record<TargetField, string>;
+      const used = owner.targets.map((t) => Number(t.id.split("-")[1]));
+      const base: Target = {
+        id: `t${no}-${Math.max(0, ...used) + 1}`,
+        taskNo: no,
+        metric: f.metric,
+        value: null,
+        valueText: f.value,
+        unit: f.unit,
+        year: null,
+        comparison: "其他",
+        sentence: e.anchor,
+        warnings: [],
+      };
+      const added = TARGET_FIELDS.reduce((t, field) => setTarget(t, field, f[field] ?? ""), base);
+      if (no === 0) goals = { ...goals, targets: [...goals.targets, added] };
+      else tasks = tasks.map((t) => (t === owner ? { ...t, targets: [...t.targets, added] } : t));
+      applied++;
+      continue;
+    }
     if (taskNo !== undefined) {
       const task = tasks.find((t) => t.no === Number(taskNo));
       if (!task || taskAnchor(task) !== e.anchor || !(TASK_FIELDS as readonly string[]).includes(e.field)) {
@@ -114,6 +152,12 @@ export function applyMatrixReview(
     const target = inGoals ?? owner?.targets.find((x) => x.id === e.ref);
     if (!target || targetAnchor(target) !== e.anchor || !(TARGET_FIELDS as readonly string[]).includes(e.field)) {
       stale();
+      continue;
+    }
+    if (e.field === "comparison" && e.value === DELETE) {
+      if (inGoals) goals = { ...goals, targets: goals.targets.filter((t) => t !== target) };
+      else tasks = tasks.map((t) => (t === owner ? { ...t, targets: t.targets.filter((x) => x !== target) } : t));
+      applied++;
       continue;
     }
     const next = setTarget(target, e.field as TargetField, e.value);

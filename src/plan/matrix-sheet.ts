@@ -2,6 +2,7 @@
 // with every cell checked. Only changed cells become review entries; an untouched sheet changes nothing.
 import ExcelJS from "exceljs";
 import {
+  DELETE,
   type ReviewEntry,
   splitUnits,
   TARGET_FIELDS,
@@ -79,8 +80,15 @@ export async function writeMatrixSheet(m: ResponsibilityMatrix, file: string): P
     ["标题", m.title],
     ["原文校验码", m.source.sha256],
     [],
-    ["怎么改", "在“任务”和“指标”两张表里直接改白色的格子;灰色的列(序号、编号、原文、警告)只读。多个单位用“、”隔开。"],
-    ["比较可填", Comparison.options.join("、")],
+    [
+      "怎么改",
+      "在“任务”和“指标”两张表里直接改白色的格子;灰色的列(序号、编号、原文、警告)只读(新增的指标行除外)。多个单位用“、”隔开。",
+    ],
+    ["比较可填", `${Comparison.options.join("、")};填“${DELETE}”删去一个读错的指标`],
+    [
+      "漏掉的指标",
+      "在“指标”表末尾加一行:指标编号留空,填任务序号(0 为总体目标)、指标、数值、单位、年份、比较,原文句子填该任务原文中完整的一句",
+    ],
     ["改完后", `planbot matrix import ${m.slug} 本文件 --by 你的名字`],
   ]);
   about.getColumn(1).width = 12;
@@ -140,7 +148,9 @@ function checkTargetCell(field: TargetField, value: string): string | null {
   if (field === "unit") return v.length > 10 ? "单位太长(最多10个字)" : null;
   if (field === "year") return v === "" || /^(19|20|21)\d{2}$/.test(v) ? null : `“${v}”不是年份(四位数字,或留空)`;
   if (field === "comparison")
-    return Comparison.safeParse(v).success ? null : `“${v}”不是可用的比较(可填:${Comparison.options.join("、")})`;
+    return Comparison.safeParse(v).success || v === DELETE
+      ? null
+      : `“${v}”不是可用的比较(可填:${Comparison.options.join("、")};填“${DELETE}”删去这个指标)`;
   return v.length > 40 ? "完成时限太长(最多40个字)" : null;
 }
 
@@ -178,6 +188,7 @@ export async function readMatrixSheet(file: string, m: ResponsibilityMatrix): Pr
     columns: Column<F>[],
     current: (key: string) => { cells: string[]; ref: string; anchor: string } | undefined,
     check: (field: F, value: string) => string | null,
+    added?: (cells: string[], rowNo: number) => void,
   ) => {
     const ws = book.getWorksheet(name);
     if (!ws) {
@@ -206,6 +217,10 @@ export async function readMatrixSheet(file: string, m: ResponsibilityMatrix): Pr
       if (rowNo === 1) return;
       const cells = columns.map((_, i) => row.getCell(i + 1).text.trim());
       if (cells.every((c) => c === "")) return;
+      if (cells[0] === "" && added) {
+        added(cells, rowNo);
+        return;
+      }
       const was = current(cells[0] ?? "");
       if (!was) {
         problems.push({
@@ -249,6 +264,47 @@ export async function readMatrixSheet(file: string, m: ResponsibilityMatrix): Pr
       return t ? { cells: targetRow(t).map(String), ref: t.id, anchor: targetAnchor(t) } : undefined;
     },
     checkTargetCell,
+    (cells, rowNo) => {
+      // A row without 指标编号 adds a target the import missed; its sentence must be the plan's own.
+      const at = (i: number) => `${letter(i)}(${TARGET_COLUMNS[i]?.header})`;
+      const no = cells[1] ?? "";
+      const sentences = no === "0" ? m.goals.sentences : m.tasks.find((t) => String(t.no) === no)?.sentences;
+      if (!sentences) {
+        problems.push({
+          sheet: TARGET_SHEET,
+          row: rowNo,
+          column: at(1),
+          why: `新增指标要填所属的任务序号(0 为总体目标),“${no}”不在计划中`,
+        });
+        return;
+      }
+      const fields = Object.fromEntries(TARGET_FIELDS.map((f, k) => [f, cells[k + 2] ?? ""])) as Record<
+        TargetField,
+        string
+      >;
+      let valid = true;
+      TARGET_FIELDS.forEach((f, k) => {
+        const why =
+          fields[f] === "" && (f === "value" || f === "comparison")
+            ? "新增指标必须填写"
+            : checkTargetCell(f, fields[f]);
+        if (why) {
+          valid = false;
+          problems.push({ sheet: TARGET_SHEET, row: rowNo, column: at(k + 2), why });
+        }
+      });
+      const sentence = cells[8] ?? "";
+      if (!sentences.includes(sentence)) {
+        valid = false;
+        problems.push({
+          sheet: TARGET_SHEET,
+          row: rowNo,
+          column: at(8),
+          why: "新增指标的原文句子必须是该任务原文中完整的一句(可从其他行或 plan.txt 复制)",
+        });
+      }
+      if (valid) changes.push({ ref: `task:${no}`, field: "target", value: JSON.stringify(fields), anchor: sentence });
+    },
   );
   return { changes, problems };
 }
