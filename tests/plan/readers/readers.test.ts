@@ -120,6 +120,15 @@ describe("web page (.html)", () => {
     ]);
   });
 
+  it("gives Word's automatic numbering (mammoth's <ol>) back its labels", async () => {
+    const { readHtml } = await import("../../../src/plan/readers/html.js");
+    expect(readHtml("<p>二、主要任务</p><ol><li>培育外贸主体。</li><li>拓展国际市场。</li></ol>")).toEqual([
+      { type: "NarrativeText", text: "二、主要任务" },
+      { type: "ListItem", text: "1.培育外贸主体。" },
+      { type: "ListItem", text: "2.拓展国际市场。" },
+    ]);
+  });
+
   it("repeats a cell that spans rows or columns into each row it covers", async () => {
     const { readHtml } = await import("../../../src/plan/readers/html.js");
     const els = readHtml(
