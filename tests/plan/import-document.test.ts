@@ -108,7 +108,20 @@ describe("a responsibility table given as its own file (--matrix)", () => {
     ).toBe(true);
   });
 
-  it("refuses a file that is not a task table, saying what it looked for", async () => {
+  it("refuses a table that names no tasks and no leads, saying what it looked for", async () => {
+    const out = mkdtempSync(join(tmpdir(), "planbot-matrix-"));
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(join(out, "figures.csv"), "指标,2024年,2025年\nGDP,100,110\n");
+    await expect(
+      importPlanFile(`${dir("district-innovation-table")}/district-innovation-table.html`, join(out, "x"), {
+        matrixFile: join(out, "figures.csv"),
+      }),
+    ).rejects.toThrow(
+      "分工表 figures.csv: 不是分工表:前三行里找不到写明“重点任务/具体内容”和“牵头单位/责任单位”的表头",
+    );
+  });
+
+  it("refuses a table file of another kind, naming the kinds it reads", async () => {
     const out = mkdtempSync(join(tmpdir(), "planbot-matrix-"));
     const { table } = await readTableFile(`${dir("district-innovation-table")}/task-table.xlsx`);
     expect(table.rows[0]).toEqual(["序号", "重点任务", "具体内容或目标", "牵头单位", "配合单位", "完成时限"]);

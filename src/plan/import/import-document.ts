@@ -25,20 +25,18 @@ export function importDocument(
     warnings: [...imported.matrix.warnings, ...furniture],
   };
   const notes: string[] = [];
-  const given = [
-    ...tables.map((t) => ({ rows: t.table.rows, context: `${t.caption}\n${text}`, name: "附件分工表", line: t.line })),
-    ...(opts.matrixTable
-      ? [{ rows: opts.matrixTable.table.rows, context: text, name: opts.matrixTable.name, line: 1 }]
-      : []),
-  ];
-  for (const t of given) {
-    const table = readTaskTable(t.rows, t.context);
-    if (!table) continue;
-    const applied = applyTaskTable(matrix, table, { name: t.name, line: t.line, readings: opts.readings ?? [] });
+  const apply = (rows: string[][], context: string, name: string, line: number): boolean => {
+    const table = readTaskTable(rows, context);
+    if (!table) return false;
+    const applied = applyTaskTable(matrix, table, { name, line, readings: opts.readings ?? [] });
     matrix = applied.matrix;
     notes.push(...applied.notes);
-  }
-  if (opts.matrixTable && !given.some((t) => t.name === opts.matrixTable?.name && readTaskTable(t.rows, "")))
+    return true;
+  };
+  // Tables in the document that are not task tables (a table of figures, say) are left alone.
+  for (const t of tables) apply(t.table.rows, `${t.caption}\n${text}`, "附件分工表", t.line);
+  // A table given on its own (--matrix) comes last, and wins over an appendix.
+  if (opts.matrixTable && !apply(opts.matrixTable.table.rows, text, opts.matrixTable.name, 1))
     throw new Error(
       `${opts.matrixTable.name}: 不是分工表:前三行里找不到写明“重点任务/具体内容”和“牵头单位/责任单位”的表头`,
     );
