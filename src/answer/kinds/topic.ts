@@ -6,6 +6,7 @@ import type { Hit, PlanIndex } from "../../search/plan-index.js";
 import { targetsWithFigure } from "../figures-asked.js";
 import type { ParsedQuestion } from "../question.js";
 import { FIGURE_WORDS, GENERIC_TAIL } from "../question-forms.js";
+import { trimmedToClauses } from "../quote.js";
 import type { Resolution } from "../resolution.js";
 import { focusTargets } from "./focus.js";
 import { goalsAnswer } from "./goals-targets.js";
@@ -225,5 +226,14 @@ function topicSentence(q: ParsedQuestion, task: Task, index: PlanIndex): string 
   const named = sentenceNaming(task, terms, index);
   const title = new Set(index.termsOf(normalizeText(task.title)));
   const titleHeld = [...terms].filter((t) => title.has(t)).length;
-  return named && named.held > titleHeld ? named.sentence : undefined;
+  if (!named || named.held <= titleHeld) return undefined;
+  // Trimmed to the clauses naming the subject: the rest of a long sentence is about other things.
+  return trimmedToClauses(
+    named.sentence,
+    (clause) => {
+      const own = new Set(index.termsOf(normalizeText(clause)));
+      return [...terms].filter((t) => own.has(t)).length;
+    },
+    true,
+  );
 }
