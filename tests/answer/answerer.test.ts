@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createAnswerer, splitQuestions, stripMention } from "../../src/answer/answerer.js";
 import { writePlan } from "../../src/plan/import/write-plan.js";
 import { loadPlans } from "../../src/plan/knowledge.js";
-import { ask, fixedContext, seedAnswerer } from "./seed-knowledge.js";
+import { ask, fixedContext, seedAnswerer, seedPlans } from "./seed-knowledge.js";
 
 describe("who leads and who cooperates", () => {
   it("names the lead and quotes the plan's attribution", () => {
@@ -655,5 +655,23 @@ describe("several plans", () => {
     // Named, the plan answers; the plan's name is not a kind of safeguard.
     expect(text("临湖区保障措施有哪些")).toContain("**保障措施(共5条)**");
     expect(text("临湖区保障措施有哪些")).not.toContain("未涉及");
+  });
+});
+
+describe("scraping notes", () => {
+  const spam =
+    seedPlans.plans[0]?.warnings.filter((w) => w.code === "title_spam" || w.code === "date_lost_chars") ?? [];
+  it("reach an answer only when the source's defects are asked about", () => {
+    expect(spam.length).toBeGreaterThan(0);
+    for (const q of ["规划期还剩几天", "这份方案主要讲什么", "印发时间是哪天", "计划的全称"]) {
+      const text = ask(q);
+      for (const w of spam) {
+        expect(text, q).not.toContain(w.message);
+        expect(text, q).not.toContain(w.excerpt);
+      }
+    }
+    for (const q of ["方案里有没有错字", "原文存在哪些问题"]) {
+      expect(ask(q), q).toContain("原文抓取缺陷");
+    }
   });
 });
