@@ -17,9 +17,11 @@ export function trimmedToClauses(sentence: string, score: (clause: string) => nu
   if (kept.length === clauses.length) return sentence;
   let out = "";
   let next = 0;
-  for (const i of kept) {
+  for (const [k, i] of kept.entries()) {
     if (i > next) out += "…";
-    out += (clauses[i] ?? "").replace(TRAILING, "");
+    // A clause's own punctuation stays when the next kept clause follows it; before a gap "…" replaces it.
+    const clause = clauses[i] ?? "";
+    out += kept[k + 1] === i + 1 ? clause : clause.replace(TRAILING, "");
     next = i + 1;
   }
   return next < clauses.length || TRAILING.test(sentence) ? `${out}…` : out;

@@ -21,13 +21,26 @@ const asPrinted = (f: { text: string }) => ({ valueText: f.text, unit: "" });
 const leadOf = (task: Task) => task.lead.join("、") || "原文未写明";
 const partnersOf = (task: Task) => task.partners.join("、") || "无";
 
-/** One sentence quoted: the one stating most of the targets shown, trimmed to the clauses stating them. */
-export function targetQuote(shown: Target[]): string[] {
+/**
+ * The target sentences quoted (the two stating most of the targets shown), each trimmed to the clauses stating
+ * those targets or a figure no target holds: such a figure is never cut out of the evidence. `extra`: a sentence
+ * whose figures no target holds, quoted too (once, merged into a target sentence when it is the same).
+ */
+export function targetQuote(shown: Target[], plan?: ResponsibilityMatrix, extra?: string): string[] {
   const count = new Map<string, number>();
   for (const t of shown) count.set(t.sentence, (count.get(t.sentence) ?? 0) + 1);
-  const sentence = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (!sentence) return [];
-  return quotes([trimmedToClauses(sentence, figureScore(shown.filter((t) => t.sentence === sentence)))]);
+  const sentences = [...count.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([sentence]) => sentence);
+  if (extra && !sentences.includes(extra)) sentences.push(extra);
+  return quotes(
+    sentences.map((sentence) => {
+      const stated = shown.filter((t) => t.sentence === sentence);
+      const unheld = plan ? unheldIn(plan, [sentence]).flatMap((u) => u.figures.map(asPrinted)) : [];
+      return trimmedToClauses(sentence, figureScore([...stated, ...unheld]));
+    }),
+  );
 }
 
 /** "牵头:**X**" and/or "协同:Y", as asked; the first line of a who question. */
@@ -37,6 +50,12 @@ function whoLine(task: Task, lead: boolean, partners: boolean, countUnits: boole
   if (lead && partners) return `牵头:**${leadOf(task)}**;协同:${partnersOf(task)}`;
   if (partners) return `协同:**${partnersOf(task)}**(牵头:${leadOf(task)})`;
   return task.lead.length > 0 ? `**${leadOf(task)}**牵头` : "牵头部门原文未写明";
+}
+
+/** "**财政局**牵头:(七)…", "协同:**…**(牵头:…) — (七)…": who, then the task. */
+function whoFirstLine(task: Task, lead: boolean, partners: boolean): string {
+  const who = whoLine(task, lead, partners, false);
+  return lead && !partners && task.lead.length > 0 ? `${who}:${taskLine(task)}` : `${who} — ${taskLine(task)}`;
 }
 
 export function renderTask(
@@ -62,8 +81,7 @@ export function renderTask(
 
   if (askedWho || bare) {
     const who = whoLine(task, askedLead || bare, askedPartners || bare, countUnits);
-    const askedLeadOnly = askedLead && !askedPartners && task.lead.length > 0;
-    lines.push(bare ? `**${name}**` : askedLeadOnly ? `${who}:${name}` : `${who} — ${name}`);
+    lines.push(bare ? `**${name}**` : countUnits ? `${who} — ${name}` : whoFirstLine(task, askedLead, askedPartners));
     if (bare) lines.push(who);
   }
   if (askedTargets || bare) {
@@ -79,11 +97,13 @@ export function renderTask(
     }
     lines.push(...renderWarnings(warningsFor(plan, shown)));
   }
-  // Asked for figures where progress is recorded: how far along is part of the answer (470/500).
-  if (!askedProgress && (askedTargets || bare) && shown.length > 0) {
+  // Asked for figures where progress is recorded: how far along is part of the answer (470/500). A bare subject
+  // gets its task in brief, the progress line included.
+  if (!askedProgress && (askedTargets || bare)) {
     const progress = renderTaskProgress(plan, task, ctx, focus ?? undefined);
     // Something recorded for the task: each target's standing, the nothing-recorded line among them.
     if (progress.length > 1 || progress[0]?.startsWith("最新进展")) lines.push(...progress);
+    else if (bare) lines.push(`进展:${progress[0] ?? ""}`);
   }
   if (askedProgress) {
     const [first, ...rest] = renderTaskProgress(plan, task, ctx, focus ?? undefined);
@@ -102,15 +122,14 @@ export function renderTask(
   }
   // One quote: what holds the answer. The targets' sentence for figures; for who, the sentence naming the subject
   // (evidence that this is the task) or the attribution; none for progress, whose record is the fact.
-  if (askedTargets || (bare && shown.length > 0)) lines.push(...targetQuote(shown));
+  if (askedTargets || (bare && shown.length > 0)) lines.push(...targetQuote(shown, plan, unheld[0]?.sentence));
   else if (askedWho || bare) {
     // The sentence naming the subject (evidence that this is the task), then the attribution that names who.
     const named = askedLead || bare ? topicSentence : undefined;
     const evidence = named ?? (task.attribution ? "" : (task.sentences[0] ?? ""));
     if (evidence || task.attribution) lines.push(`> 原文:${evidence ? `“${evidence}”` : ""}${task.attribution}`);
   }
-  const [first] = unheld;
-  if (first) lines.push(...quotes([trimmedToClauses(first.sentence, figureScore(first.figures.map(asPrinted)))]));
+
   return lines.filter((l) => l !== "").join("\n");
 }
 
@@ -122,9 +141,11 @@ export function renderNoFigure(
 ): string {
   // Asked who is in charge as well ("…归谁,目标是什么"): the task's own targets are part of the answer.
   const askedTask = intents.has("lead") || intents.has("partners");
+  const askedLead = intents.has("lead");
+  const askedPartners = intents.has("partners");
   return [
     noFigureLine(plan, task, nf),
-    `${taskLine(task)}(牵头:${leadOf(task)})`,
+    askedTask ? whoFirstLine(task, askedLead, askedPartners) : `${taskLine(task)}(牵头:${leadOf(task)})`,
     ...(askedTask ? ["本任务设定的目标:", ...taskTargetLines(plan, task)] : []),
     ...quotes([trimmedToClauses(nf.sentence, subjectScore(nf.subject))]),
   ].join("\n");

@@ -10,7 +10,7 @@ import { elapsedShare, targetPeriod } from "../progress/status.js";
 import type { Examples } from "./examples.js";
 import { recentWindow } from "./recent-window.js";
 import { collectives, quoted, quotes, renderWarnings, targetText, taskLine, warningsFor } from "./render-parts.js";
-import { renderNoFigure, renderTask, targetQuote, taskTargetLines } from "./render-task.js";
+import { renderNoFigure, renderTask, taskTargetLines } from "./render-task.js";
 import type { FigureCheck, PlanField, Resolution, RoleCheck } from "./resolution.js";
 import type { AnswerContext } from "./types.js";
 
@@ -181,7 +181,11 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         return withPlan(
           r.plan,
           opts,
-          [`**重点任务(共${r.plan.tasks.length}项)**`, ...r.plan.tasks.map(line)].join("\n"),
+          // The whole list fits a chat window: the lead after a dash, said once in the heading.
+          [
+            `**重点任务(共${r.plan.tasks.length}项)**(— 后为牵头部门)`,
+            ...r.plan.tasks.map((t) => `${taskLine(t)} — ${t.lead.join("、") || "牵头未写明"}`),
+          ].join("\n"),
         );
       }
       const shown = r.plan.tasks.filter((t) => t.targets.length > 0 === (r.targets === "with"));
@@ -391,7 +395,8 @@ function renderGoals(r: Extract<Resolution, { kind: "goals" }>, ctx: AnswerConte
     for (const t of carriers) lines.push(`对应任务:${taskLine(t)} — 牵头:**${t.lead.join("、") || "原文未写明"}**`);
   }
   lines.push(...renderWarnings(warningsFor(plan, shown)));
-  lines.push(...(shown.length ? targetQuote(shown) : quotes(plan.goals.sentences.slice(0, 1))));
+  // The goals' sentence whole: how the plan words its goals (经济总量实现倍增) is part of what is asked.
+  lines.push(...quotes(shown.length ? [...new Set(shown.map((t) => t.sentence))] : plan.goals.sentences.slice(0, 1)));
   return lines.join("\n");
 }
 

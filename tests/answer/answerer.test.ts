@@ -80,7 +80,7 @@ describe("who leads and who cooperates", () => {
     expect(ask("任务四由谁牵头")).toContain("> 原文:(牵头部门:科技局");
     // Asked for the figures too: no figure is set for it, the task's own targets are listed, the naming sentence quoted.
     const both = ask("元宇宙产业谁牵头，目标多少");
-    expect(both).toContain("(牵头:经贸发展局)");
+    expect(both).toContain("**经贸发展局**牵头:(一)");
     expect(both).toContain("- 新能源新材料产业规模:到2025年达到500亿元");
     expect(both).toContain("> 原文:“…围绕生物医药、元宇宙、人工智能、空天信息等产业领域…”");
   });
@@ -119,7 +119,7 @@ describe("targets", () => {
   it("answers the named target with value, unit and year and quotes its sentence", () => {
     const text = ask("新能源新材料要做到多少亿");
     expect(text.startsWith("新能源新材料产业规模:到2025年达到500亿元")).toBe(true);
-    expect(text).toContain("> 原文:“…新能源新材料、集成电路、高端装备制造产业规模分别达成500亿元");
+    expect(text).toContain("新能源新材料、集成电路、高端装备制造产业规模分别达成500亿元");
     expect(text).not.toContain("200亿元:"); // other metrics are not listed as answers
   });
   it("says plainly that a lost number is unknown and never fills it in", () => {
@@ -276,7 +276,7 @@ describe("a subject the plan mentions without a figure", () => {
   it("asked who is in charge as well, says no figure is set for it and lists the task's own targets", () => {
     const text = ask("跨境电商归哪个部门，有没有量化目标");
     expect(text).toContain("计划未明确“跨境电商”的量化目标");
-    expect(text).toContain("(牵头:经贸发展局)");
+    expect(text).toContain("**经贸发展局**牵头:(五)");
     expect(text).toContain("本任务设定的目标:\n- 商贸业总量:到2025年突破400亿元");
   });
   it("still answers a figure the task does set", () => {
@@ -395,8 +395,8 @@ describe("tasks compared", () => {
 describe("parts of the plan asked together", () => {
   it("answers each: goals, tasks, measures", () => {
     const heads = (q: string) => seedAnswerer.answer(q, fixedContext).map((a) => a.text.split("\n")[0]);
-    expect(heads("总体目标和重点任务分别有哪些")).toEqual(["**总体目标**", "**重点任务(共10项)**"]);
-    expect(heads("重点任务和保障措施有哪些")).toEqual(["**重点任务(共10项)**", "**保障措施(共5条)**"]);
+    expect(heads("总体目标和重点任务分别有哪些")).toEqual(["**总体目标**", "**重点任务(共10项)**(— 后为牵头部门)"]);
+    expect(heads("重点任务和保障措施有哪些")).toEqual(["**重点任务(共10项)**(— 后为牵头部门)", "**保障措施(共5条)**"]);
   });
 });
 
@@ -601,6 +601,16 @@ describe("several plans", () => {
       .map((a) => a.text)
       .join("\n");
 
+  it("asks which plan a task number means when the question names none, and keeps the plan of a follow-up", () => {
+    for (const q of ["第二项任务的牵头单位", "任务五的指标"]) {
+      expect(text(q), q).toContain("请在问题里写明是哪一个");
+    }
+    expect(text("临湖区任务二谁牵头")).not.toContain("请在问题里写明是哪一个");
+    const conversation = { last: null };
+    answerer.answer("临湖区任务二谁牵头", fixedContext, conversation);
+    const next = answerer.answer("任务三呢", fixedContext, conversation)[0]?.text ?? "";
+    expect(next).toContain("《临湖区数字经济发展三年行动方案(2024—2026年)》");
+  });
   it("answers from the plan that covers the question and names it", () => {
     const t = text("5G基站要建多少个");
     expect(t).toContain("《临湖区数字经济发展三年行动方案(2024—2026年)》");
@@ -672,6 +682,50 @@ describe("scraping notes", () => {
     }
     for (const q of ["方案里有没有错字", "原文存在哪些问题"]) {
       expect(ask(q), q).toContain("原文抓取缺陷");
+    }
+  });
+});
+
+describe("phrasings read by mechanism (issue 15): none of these strings is listed anywhere", () => {
+  const first = (q: string) => ask(q).split("\n")[0] ?? "";
+  it("a task named by a verb and a noun of its title", () => {
+    expect(ask("调结构谁来抓")).toContain("(八)优化经济结构");
+    expect(ask("育主体有哪些指标")).toContain("(三)聚焦优质企业,壮大企业主体规模");
+    // Only a word of exactly one title, and only when nothing in the plan holds the words.
+    expect(ask("强产业谁牵头")).not.toContain("(一)围绕集群建设,实现产业能级提升\n");
+  });
+  it("ordinal words for tasks: 第N条, 第N点, 第N个", () => {
+    expect(first("第九条由谁负责")).toContain("(九)精准高效服务");
+    expect(ask("第4点的目标")).toContain("高水平创新平台:到2025年拥有10家");
+    expect(first("第三个谁牵头")).toContain("(三)聚焦优质企业");
+  });
+  it("a pointer to a subject followed by 指标 or 目标 means that subject's targets", () => {
+    const text = ask("城市品质那部分的指标");
+    expect(text).toContain("商贸业总量:到2025年突破400亿元");
+    expect(text).not.toContain("计划未明确");
+    expect(ask("要素资源这一方面有什么目标")).toContain("上市公司数量:到2025年达到12家");
+  });
+  it("an order to list", () => {
+    for (const q of ["帮我把重点工作列一下", "列张表", "给我列出来"])
+      expect(ask(q), q).toContain("**重点任务(共10项)**");
+  });
+  it("a department followed by a generic noun for work", () => {
+    expect(ask("投资促进局涉及哪些事情")).toContain("**投资促进局** 牵头的任务(1项)");
+    expect(ask("科技局管的事有哪些")).toContain("**科技局** 牵头的任务(2项)");
+    expect(ask("财政局的工作内容")).not.toContain("建立工作机制");
+  });
+  it("filler around the subject", () => {
+    expect(ask("想问下在这个方案里专精特新这块的目标")).toMatch(/专精特新及高新技术企业:到2025年(不少于|培育)600家/);
+    expect(first("咨询一下在计划中招大引强那部分由谁牵头")).toContain("**投资促进局**牵头");
+  });
+  it("the year's targets offer no unrelated task", () => {
+    for (const today of ["2023-05-04", "2024-06-30", "2026-02-01"]) {
+      const text = seedAnswerer
+        .answer("今年要完成的目标有哪些", { ...fixedContext, today })
+        .map((a) => a.text)
+        .join("\n");
+      expect(text, today).not.toContain("相近的任务");
+      expect(text, today).not.toContain("另见");
     }
   });
 });
