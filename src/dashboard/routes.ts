@@ -1,4 +1,5 @@
 // The dashboard's routes: matrix page, task pages, "try the bot", and local static assets. Read-only: nothing here writes progress.
+import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { Router } from "@koa/router";
 import type { Context, Next } from "koa";
@@ -124,7 +125,7 @@ export function dashboardRoutes(runtime: Runtime): Router {
   });
 
   router.get("/try", securityHeaders, (ctx) => {
-    sendHtml(ctx, renderTryPage(), performance.now());
+    sendHtml(ctx, renderTryPage(undefined, randomUUID()), performance.now());
   });
 
   // POST: a form submit gets the whole page back (works without script); fetch with Accept: application/json gets JSON.
@@ -147,14 +148,24 @@ export function dashboardRoutes(runtime: Runtime): Router {
         );
       return;
     }
-    const reply = await runtime.handleMessage({ text: question.text, userid: "dashboard", channel: "http" });
+    // With a conversation id, follow-ups ("那协同部门呢") continue as in the group chat; without one, each ask stands alone.
+    const reply = await runtime.handleMessage(
+      question.conversation
+        ? { text: question.text, userid: `try-${question.conversation}`, chatid: "dashboard-try", channel: "dashboard" }
+        : { text: question.text, userid: "dashboard", channel: "http" },
+    );
     logger.info({ route: "dashboard.try", kind: reply.kind }, "dashboard question answered");
-    const rendered = { question: question.text, markdown: reply.markdown, html: renderWecomMarkdown(reply.markdown) };
+    const rendered = {
+      question: question.text,
+      markdown: reply.markdown,
+      html: renderWecomMarkdown(reply.markdown),
+      ...(question.conversation ? { conversation: question.conversation } : {}),
+    };
     if (wantsJson) {
       ctx.set("Cache-Control", "no-store");
       ctx.body = { markdown: rendered.markdown, html: rendered.html, kind: reply.kind };
     } else {
-      sendHtml(ctx, renderTryPage(rendered), started);
+      sendHtml(ctx, renderTryPage(rendered, rendered.conversation ?? randomUUID()), started);
     }
   });
 

@@ -150,6 +150,48 @@ describe("try the bot", () => {
     expect(body.html.length).toBeGreaterThan(0);
   });
 
+  it("keeps a conversation per browser session: a follow-up continues the session's last question only", async () => {
+    const ask = async (text: string, conversation?: string) => {
+      const res = await fetch(`${h.url}/try`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(conversation ? { text, conversation } : { text }),
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { markdown: string }).markdown;
+    };
+    const mine = "3f1c9a2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b";
+    await ask("任务二谁牵头", mine);
+    const next = await ask("那协同部门呢", mine);
+    expect(next).toMatch(/^协同:.*推动制造业数字化转型/);
+    // Another session, or no session at all, has nothing to continue.
+    expect(await ask("那协同部门呢", "0a0b0c0d-other-session")).not.toMatch(/^协同:/);
+    expect(await ask("那协同部门呢")).not.toMatch(/^协同:/);
+    // A malformed id is refused plainly rather than trusted.
+    const bad = await fetch(`${h.url}/try`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ text: "任务二", conversation: "<script>" }),
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it("carries the conversation in the page, for a form posted without script", async () => {
+    const page = await (await fetch(`${h.url}/try`)).text();
+    const id = /name="conversation" value="([A-Za-z0-9_-]{8,64})"/.exec(page)?.[1] ?? "";
+    expect(id).not.toBe("");
+    const post = (text: string) =>
+      fetch(`${h.url}/try`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ text, conversation: id }).toString(),
+      }).then((r) => r.text());
+    await post("任务二谁牵头");
+    const next = await post("那协同部门呢");
+    expect(next).toContain("推动制造业数字化转型");
+    expect(next).toContain(`value="${id}"`);
+  });
+
   it("works as a plain form post without script", async () => {
     const res = await fetch(`${h.url}/try`, {
       method: "POST",
