@@ -3,20 +3,14 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Answerer, createAnswerer } from "./answer/answerer.js";
 import type { AnswerContext } from "./answer/types.js";
-import { findReporter } from "./auth/permission.js";
 import { loadReporters, type ReportersFile } from "./auth/reporters.js";
-import { createDigestCommand } from "./chat/digest-command.js";
-import { createMessageHandler } from "./chat/handle-message.js";
 import type { MessageHandler } from "./chat/message.js";
-import { createProgressCommands } from "./chat/progress-commands.js";
 import type { Env } from "./config/env.js";
 import { logger } from "./log.js";
 import { type LoadedPlans, loadPlans } from "./plan/knowledge.js";
 import { loadSampleProgress } from "./progress/sample.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { createProgressStore, type ProgressStore } from "./store/progress-store.js";
-import { plansByChatid } from "./wecom/chats.js";
-import { chatsFromEnv } from "./wecom/outbound-delivery.js";
 
 export interface Runtime {
   env: Env;
@@ -48,8 +42,12 @@ export function todayInShanghai(now = new Date()): string {
  * Which plan each group's questions are about: the chats file's entries that give a chatid and a plan. A chats file
  * that does not load leaves every group without one (serve refuses to start on it anyway, through the schedule).
  */
-function groupPlans(env: Env, plans: LoadedPlans): Map<string, string> {
+async function groupPlans(env: Env, plans: LoadedPlans): Promise<Map<string, string>> {
   if (env.PLANBOT_CHATS === undefined) return new Map();
+  const [{ plansByChatid }, { chatsFromEnv }] = await Promise.all([
+    import("./wecom/chats.js"),
+    import("./wecom/outbound-delivery.js"),
+  ]);
   try {
     return plansByChatid(chatsFromEnv({ env, plans }));
   } catch (err) {
@@ -77,34 +75,50 @@ export function openRuntime(env: Env): Runtime {
   if (env.PLANBOT_LOAD_SAMPLE) {
     loadSampleProgress(env.PLANBOT_KNOWLEDGE, store, { plans: plans.plans, answerer, today: todayInShanghai() });
   }
-  const progressCommands = createProgressCommands({
-    plans: plans.plans,
-    directory: plans.directory,
-    answerer,
-    store,
-    reporters: () => reporters,
-    today: () => todayInShanghai(),
-    staleDays: env.PLANBOT_STALE_DAYS,
-  });
-  const planOfGroup = groupPlans(env, plans);
-  const planOfChat = (chatid: string) => planOfGroup.get(chatid);
-  const digestCommand = createDigestCommand(
-    () => ({
-      store,
+  // The chat's commands (progress, digest, the chats file) are loaded on the first message, not at start:
+  // `planbot ask` and the answering core never need them, and start-up is mostly module loading.
+  let handler: Promise<MessageHandler> | undefined;
+  const chatHandler = async (): Promise<MessageHandler> => {
+    const [{ findReporter }, { createDigestCommand }, { createMessageHandler }, { createProgressCommands }] =
+      await Promise.all([
+        import("./auth/permission.js"),
+        import("./chat/digest-command.js"),
+        import("./chat/handle-message.js"),
+        import("./chat/progress-commands.js"),
+      ]);
+    const progressCommands = createProgressCommands({
       plans: plans.plans,
       directory: plans.directory,
-      reporters,
+      answerer,
+      store,
+      reporters: () => reporters,
+      today: () => todayInShanghai(),
       staleDays: env.PLANBOT_STALE_DAYS,
-    }),
-    todayInShanghai,
-    planOfChat,
-  );
-  const handleMessage = createMessageHandler({
-    answerer,
-    context: answerContext,
-    progressCommands: (msg) => progressCommands(msg) ?? digestCommand(msg),
-    departmentsOf: (userid) => findReporter(reporters, userid)?.departments ?? [],
-    planOfChat,
-  });
+    });
+    const planOfGroup = await groupPlans(env, plans);
+    const planOfChat = (chatid: string) => planOfGroup.get(chatid);
+    const digestCommand = createDigestCommand(
+      () => ({
+        store,
+        plans: plans.plans,
+        directory: plans.directory,
+        reporters,
+        staleDays: env.PLANBOT_STALE_DAYS,
+      }),
+      todayInShanghai,
+      planOfChat,
+    );
+    return createMessageHandler({
+      answerer,
+      context: answerContext,
+      progressCommands: (msg) => progressCommands(msg) ?? digestCommand(msg),
+      departmentsOf: (userid) => findReporter(reporters, userid)?.departments ?? [],
+      planOfChat,
+    });
+  };
+  const handleMessage: MessageHandler = async (msg) => {
+    handler ??= chatHandler();
+    return (await handler)(msg);
+  };
   return { env, plans, answerer, db, store, reporters, handleMessage, answerContext, close: () => db.close() };
 }

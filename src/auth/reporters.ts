@@ -1,7 +1,8 @@
 // The reporters file: which WeCom userids may record progress, for which departments, and who is a contact.
+
 import { existsSync, readFileSync } from "node:fs";
-import YAML from "yaml";
 import { z } from "zod";
+import { parseYaml } from "../config/parse-yaml.js";
 
 export const Reporter = z
   .object({
@@ -27,7 +28,7 @@ export type ReportersFile = z.infer<typeof ReportersFile>;
 export const NO_REPORTERS: ReportersFile = { reporters: [] };
 
 export function parseReporters(text: string, origin = "reporters file"): ReportersFile {
-  const parsed = ReportersFile.safeParse(YAML.parse(text) ?? {});
+  const parsed = ReportersFile.safeParse(parseYaml(text) ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${origin}: invalid: ${issue?.path.join(".")} ${issue?.message}`);

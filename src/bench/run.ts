@@ -7,6 +7,7 @@ import { runCallbackBench } from "./callback-bench.js";
 import { runDashboardBench } from "./dashboard-bench.js";
 import { runProgressBench } from "./progress-bench.js";
 import { measureReplyLengths } from "./reply-length.js";
+import { runStartupBench } from "./startup-bench.js";
 
 const only = process.argv.slice(2);
 const wanted = (section: string) => only.length === 0 || only.includes(section);
@@ -67,6 +68,8 @@ async function replyLengths(): Promise<Record<string, number | string>> {
 
 console.log("# planbot benchmarks (figures from this machine, this run)");
 if (wanted("replies")) await section("Reply length (characters per reply, question sets)", replyLengths);
+if (wanted("startup"))
+  await section(`Start-up (process wall time, ${"bundled plan"}, beside node -e 0)`, runStartupBench);
 if (wanted("answers")) answerSection();
 if (wanted("progress")) await section("Progress store and digest", runProgressBench);
 if (wanted("callbacks")) await section("WeCom callbacks over HTTP (loopback)", runCallbackBench);
