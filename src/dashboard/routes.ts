@@ -94,6 +94,7 @@ export function dashboardRoutes(runtime: Runtime): Router {
     const body = renderMatrixPage({
       plans: plans(),
       rows,
+      allRows,
       totalTasks: allRows.length,
       departments: departmentsOf(plans()),
       filter: {

@@ -83,7 +83,10 @@ describe("matrix page", () => {
 
   it("shows source-defect warnings for the document and on the task they touch", async () => {
     const { text } = await get("/");
-    expect(text).toContain("k8凯发"); // document-level warning
+    // document-level: folded for staff, described, the spam itself never quoted
+    expect(text).toMatch(/<details class="source-notes"><summary>原文质量说明（1 处，供工作人员核对）/);
+    expect(text).toContain("标题末尾带有网页抓取附带的无关文字");
+    expect(text).not.toContain("k8凯发");
     expect(text).toMatch(/<tr data-task="3"[\s\S]*原文缺陷 2 处[\s\S]*提升个百分点/);
     expect(text).toContain("原文未写明"); // task 3 has no lead
   });
@@ -114,8 +117,9 @@ describe("task page", () => {
         { date: "2024-03-31", value: 400 },
         { date: "2024-06-15", value: 900 },
       ],
+      // The pace line starts at the first recorded value, never at zero by default.
       paceLine: [
-        { date: "2024-01-01", value: 0 },
+        { date: "2024-03-31", value: 400 },
         { date: "2024-12-31", value: 1500 },
       ],
     });
