@@ -94,7 +94,10 @@ describe.skipIf(chromiumMissing)("dashboard in Chromium", () => {
     await page.goto(`${h.url}/`);
     await Promise.all([
       page.waitForURL(/\/tasks\/linhu-digital\/1$/),
-      page.locator("table.matrix").getByRole("link", { name: /夯实数字基础设施/ }).click(),
+      page
+        .locator("table.matrix")
+        .getByRole("link", { name: /夯实数字基础设施/ })
+        .click(),
     ]);
     await expect(page.locator(".plan-text").first().textContent()).resolves.toContain("加快5G基站建设");
     expect(await page.locator("table.history tbody tr").count()).toBe(3);
