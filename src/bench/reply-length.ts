@@ -2,6 +2,7 @@
 // over all questions and over the single-part ones (one answer), answered as the chat would with the bundled plan.
 import { existsSync } from "node:fs";
 import { createAnswerer } from "../answer/answerer.js";
+import { composeReply } from "../answer/compose-reply.js";
 import { readQuestionSet } from "../eval/question-set.js";
 import { loadPlans } from "../plan/knowledge.js";
 
@@ -34,7 +35,7 @@ export function measureReplyLengths(knowledge = "knowledge", sets = QUESTION_SET
   for (const file of sets.filter((f) => existsSync(f))) {
     for (const { q } of readQuestionSet(file)) {
       const answers = answerer.answer(q, { today: TODAY, staleDays: 30 });
-      const chars = [...answers.map((a) => a.text).join("\n\n")].length;
+      const chars = [...composeReply(answers)].length;
       all.push(chars);
       if (answers.length === 1) single.push({ q, chars });
     }

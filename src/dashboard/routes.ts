@@ -4,6 +4,7 @@ import { performance } from "node:perf_hooks";
 import { Router } from "@koa/router";
 import type { Context, Next } from "koa";
 import { z } from "zod";
+import { composeReply } from "../answer/compose-reply.js";
 import { logger } from "../log.js";
 import type { Runtime } from "../runtime.js";
 import { loadAssets } from "./assets.js";
@@ -82,7 +83,7 @@ export function dashboardRoutes(runtime: Runtime): Router {
       const keys = answers.flatMap((a) => (a.plan ? a.tasks.map((t) => taskKey(a.plan as string, t.no)) : []));
       if (keys.length > 0) only = new Set(keys);
       search = {
-        html: renderWecomMarkdown(answers.map((a) => a.text).join("\n\n---\n\n")),
+        html: renderWecomMarkdown(composeReply(answers)),
         taskCount: only?.size ?? 0,
       };
     }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createAnswerer, splitQuestions, stripMention } from "../../src/answer/answerer.js";
+import { composeReply } from "../../src/answer/compose-reply.js";
 import { writePlan } from "../../src/plan/import/write-plan.js";
 import { loadPlans } from "../../src/plan/knowledge.js";
 import { ask, fixedContext, seedAnswerer, seedPlans } from "./seed-knowledge.js";
@@ -727,5 +728,21 @@ describe("phrasings read by mechanism (issue 15): none of these strings is liste
       expect(text, today).not.toContain("相近的任务");
       expect(text, today).not.toContain("另见");
     }
+  });
+});
+
+describe("a reply to several questions", () => {
+  const reply = (q: string) => composeReply(seedAnswerer.answer(q, fixedContext));
+  it("opens with one short line each, then the details", () => {
+    const text = reply("任务九和任务四分别由谁牵头");
+    expect(text.split("\n").slice(0, 2)).toEqual([
+      "- **科技局**牵头:(九)精准高效服务,助力企业培优育强",
+      "- **科技局**牵头:(四)搭建平台载体,构筑创新资源集聚地",
+    ]);
+    expect(text).toContain("> 原文:(牵头部门:科技局");
+  });
+  it("gives answers that open with a heading or a list one after another", () => {
+    expect(reply("科技局和财政局分别牵头什么")).toContain("\n\n---\n\n");
+    expect(reply("上市公司目标是多少")).toBe(ask("上市公司目标是多少"));
   });
 });
