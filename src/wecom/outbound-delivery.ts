@@ -58,12 +58,15 @@ export function createOutboundDelivery(runtime: RuntimeParts, options: OutboundO
     outbox,
     clock,
     ...options.worker,
-    async deliver(row) {
+    kinds: ["digest", "announcement"],
+    async deliver(row, hooks) {
       const chat = byName.get(row.chat);
       // Rows outlive config: a chat removed from the file can no longer be reached.
       if (!chat) return { ok: false, retryable: false, error: `chat "${row.chat}" is not in the chats file` };
-      const result = await sender.sendMarkdown(chatRobot(chat), row.content);
-      return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
+      const result = await sender.sendMarkdown(chatRobot(chat), row.content, hooks);
+      if (result.ok) return { ok: true };
+      const { retryable, error, maybeDelivered } = result;
+      return { ok: false, retryable, error, maybeDelivered };
     },
   });
   return {
