@@ -54,9 +54,12 @@ export function createOutboundDelivery(runtime: RuntimeParts, options: OutboundO
     clock,
     ...options.sender,
   });
+  const retryMs = runtime.env.PLANBOT_OUTBOX_RETRY_MS;
   const worker = createOutboxWorker({
     outbox,
     clock,
+    backoff: { baseMs: retryMs, maxMs: Math.max(retryMs, 30 * 60_000) },
+    pollMs: Math.min(15_000, retryMs),
     ...options.worker,
     kinds: ["digest", "announcement"],
     async deliver(row, hooks) {
