@@ -1,6 +1,12 @@
 // Issue 14, lost app answers: an answer sent actively (message/send) survives a failed send, and a retry after a send
 // whose answer was lost is not shown twice, because WeCom (here its simulator) drops the identical repeat.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/store/database.js";
+import { APP_RESEND_HORIZON_MS, createAppAnswerOutbox } from "../../src/wecom/app/answer-outbox.js";
+import { createOutbox } from "../../src/wecom/outbox.js";
 import { startWecomSimulatorApi, type WecomSimulatorApi } from "../../src/wecom/simulator/api-server.js";
 import { newAppMsgId } from "../../src/wecom/simulator/callbacks.js";
 import { newCredentials } from "../../src/wecom/simulator/credentials.js";
@@ -79,5 +85,30 @@ describe("the simulator's duplicate check (message/send)", () => {
       expect(await send(body).then((r) => r.json())).toMatchObject({ errcode: 0 });
     }
     expect(api.appMessages().map((m) => m.content)).toEqual(["答", "答", "答", "另一条"]);
+  });
+});
+
+describe("the app answers' outbox", () => {
+  it("gives an answer up once resending it could fall outside WeCom's duplicate-check window", async () => {
+    const db = openDatabase(join(mkdtempSync(join(tmpdir(), "planbot-app-outbox-")), "planbot.sqlite"));
+    let now = 0;
+    const tries: string[] = [];
+    const answers = createAppAnswerOutbox(
+      db,
+      {
+        async sendAppPart(_touser, content) {
+          tries.push(content);
+          now += APP_RESEND_HORIZON_MS + 1; // the answer to this try never comes back, and time passes
+          return { ok: false, retryable: true, error: "message/send: no answer in time", maybeDelivered: true };
+        },
+      },
+      { clock: { now: () => now, sleep: async () => {} }, backoff: { baseMs: 0, maxMs: 0 }, pollMs: 10 },
+    );
+    answers.enqueue("lisi", "msg-late", "回答");
+    await expect.poll(() => createOutbox(db).list()[0]?.status).toBe("failed");
+    await answers.stop();
+    expect(tries).toEqual(["回答"]);
+    expect(createOutbox(db).list()[0]?.lastError).toContain("too late");
+    db.close();
   });
 });
