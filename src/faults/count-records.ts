@@ -10,8 +10,10 @@ export interface RecordCounts {
   duplicated: number;
   /** copies stored on another task than the operation named, or records no operation wrote */
   misplaced: number;
-  /** operations never acknowledged (the suite gave up on them) */
+  /** operations never acknowledged (the suite, like WeCom, gave up on them) */
   unacknowledged: number;
+  /** of those, how many are stored all the same (a record nobody was told about) */
+  unacknowledgedStored: number;
   /** operations that needed more than one request */
   retried: number;
   /** requests that got no answer because the service died under them */
@@ -36,6 +38,7 @@ export function countRecords(dbFile: string, intended: IntendedRecord[], markerP
     duplicated: 0,
     misplaced: 0,
     unacknowledged: intended.filter((op) => !op.acked).length,
+    unacknowledgedStored: intended.filter((op) => !op.acked && byMarker.has(op.marker)).length,
     retried: intended.filter((op) => op.attempts > 1).length,
     unanswered: intended.reduce((n, op) => n + op.unanswered, 0),
   };

@@ -20,7 +20,7 @@ const perThousand = (n: number, of: number) => (of === 0 ? "0" : ((1000 * n) / o
 function recordLine(name: string, c: RecordCounts): string {
   return (
     `${name}: ${c.operations} operations, lost ${c.lost}, duplicated ${c.duplicated} (${perThousand(c.duplicated, c.operations)}/1000), ` +
-    `misplaced ${c.misplaced}, unacknowledged ${c.unacknowledged}; retried ${c.retried}, requests cut by a kill ${c.unanswered}`
+    `misplaced ${c.misplaced}, unacknowledged ${c.unacknowledged} (stored anyway ${c.unacknowledgedStored}); retried ${c.retried}, requests cut by a kill ${c.unanswered}`
   );
 }
 

@@ -53,6 +53,11 @@ export interface OutboxWorkerOptions {
   maxAttempts?: number;
   /** delay between attempts of a row (on top of the sender's own quick retries) */
   backoff?: { baseMs: number; maxMs: number; random?: () => number };
+  /**
+   * Chats (queues) served at once; default 8. Bounds what a crash leaves uncertain: only rows whose request is
+   * really on its way are 'sending', not hundreds waiting for a socket.
+   */
+  maxConcurrent?: number;
   /** this worker's name in the holder column; default host:pid:start */
   holder?: string;
   /** whether another holder is certainly gone; default: a dead process on this host */
@@ -80,6 +85,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const maxAttempts = options.maxAttempts ?? 20;
   const backoff = options.backoff ?? { baseMs: 30_000, maxMs: 30 * 60_000 };
   const holder = options.holder ?? thisProcessHolder;
+  const maxConcurrent = options.maxConcurrent ?? 8;
   const isHolderGone = options.isHolderGone ?? ((h: string) => holderIsGone(h, holder));
   const log = (options.log ?? rootLogger).child({ component: "outbox" });
   /** queue (chat or app user) → its delivery loop; one loop per queue keeps its parts in order */
@@ -166,12 +172,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const tick = (): void => {
     if (stopped) return;
     takeOverAbandoned();
-    for (const row of outbox.claimDue(clock.now(), leaseMs, { kinds, holder })) {
+    const room = maxConcurrent - running.size;
+    if (room <= 0) return;
+    for (const row of outbox.claimDue(clock.now(), leaseMs, { kinds, holder, limit: room })) {
       // app answers to a user and a chat of the same name are separate queues
       const queue = `${row.kind === "app" ? "app" : "chat"}:${row.chat}`;
       const loop = chatLoop(row)
         .catch((err: unknown) => log.error({ chat: row.chat, err }, "outbox loop failed"))
-        .finally(() => running.delete(queue));
+        .finally(() => {
+          running.delete(queue);
+          tick(); // a queue is free: let the next chat in
+        });
       running.set(queue, loop);
     }
   };

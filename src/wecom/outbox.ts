@@ -48,6 +48,8 @@ export interface ClaimOptions {
   kinds?: OutboxKind[];
   /** who takes the rows; default "unnamed" */
   holder?: string;
+  /** take at most this many rows */
+  limit?: number;
 }
 
 export interface Outbox {
@@ -105,7 +107,7 @@ export function createOutbox(db: Db): Outbox {
     WHERE status = 'pending' AND next_attempt_at <= @now AND (@chat IS NULL OR chat = @chat) AND ${KINDS_FILTER}
       AND NOT EXISTS (SELECT 1 FROM wecom_outbox p WHERE p.chat = o.chat AND p.status IN ('pending', 'sending')
         AND p.id < o.id AND (p.kind = 'app') = (o.kind = 'app'))
-    ORDER BY id`);
+    ORDER BY id LIMIT @limit`);
   const lease = db.prepare(`UPDATE wecom_outbox SET attempts = attempts + 1, next_attempt_at = @until, holder = @holder
     WHERE id = @id AND status = 'pending' AND next_attempt_at <= @now`);
   const sending = db.prepare(
@@ -166,7 +168,12 @@ export function createOutbox(db: Db): Outbox {
   const claimDue = db.transaction((now: number, leaseMs: number, options: ClaimOptions): OutboxRow[] => {
     const claimed: OutboxRow[] = [];
     const holder = options.holder ?? "unnamed";
-    const filter = { now, chat: options.chat ?? null, kinds: options.kinds ? JSON.stringify(options.kinds) : null };
+    const filter = {
+      now,
+      chat: options.chat ?? null,
+      kinds: options.kinds ? JSON.stringify(options.kinds) : null,
+      limit: options.limit ?? -1,
+    };
     for (const raw of dueHeads.all(filter)) {
       const row = OutboxRow.parse(raw);
       if (lease.run({ id: row.id, until: now + leaseMs, now, holder }).changes === 1) {
