@@ -2,19 +2,47 @@
 // or cuts connections, while the service is killed and restarted; what each chat was shown is then compared with
 // the outbox.
 import Database from "better-sqlite3";
+import { z } from "zod";
 import type { FaultWebhook, WebhookBehaviour } from "./fault-webhook.js";
 import type { SeededRandom } from "./seeded-random.js";
 
-/** How the webhook treats each request: mostly well, sometimes each way WeCom or the network can fail. */
-export function faultyBehaviour(random: SeededRandom): () => WebhookBehaviour {
+export const WebhookProfile = z.enum(["mixed", "slow", "failing", "drops"]);
+export type WebhookProfile = z.infer<typeof WebhookProfile>;
+
+/** Each profile: cumulative shares of behaviours, drawn per request. */
+const PROFILES: Record<WebhookProfile, Array<[number, (r: SeededRandom) => WebhookBehaviour]>> = {
+  // mostly well, sometimes each way WeCom or the network can fail
+  mixed: [
+    [0.5, () => ({ kind: "ok" })],
+    [0.65, (r) => ({ kind: "slow", ms: r.int(100, 1500) })],
+    [0.75, () => ({ kind: "http500" })],
+    [0.85, () => ({ kind: "errcode45009" })],
+    [0.92, () => ({ kind: "dropBefore" })],
+    [1, () => ({ kind: "dropAfter" })],
+  ],
+  // every answer late, up to 5 s (within the 30 s answer timeout)
+  slow: [
+    [0.3, () => ({ kind: "ok" })],
+    [1, (r) => ({ kind: "slow", ms: r.int(500, 5000) })],
+  ],
+  failing: [
+    [0.3, () => ({ kind: "ok" })],
+    [0.65, () => ({ kind: "http500" })],
+    [1, () => ({ kind: "errcode45009" })],
+  ],
+  drops: [
+    [0.6, () => ({ kind: "ok" })],
+    [0.8, () => ({ kind: "dropBefore" })],
+    [1, () => ({ kind: "dropAfter" })],
+  ],
+};
+
+/** How the webhook treats each request under `profile`. */
+export function faultyBehaviour(random: SeededRandom, profile: WebhookProfile = "mixed"): () => WebhookBehaviour {
   return () => {
     const x = random.next();
-    if (x < 0.5) return { kind: "ok" };
-    if (x < 0.65) return { kind: "slow", ms: random.int(100, 1500) };
-    if (x < 0.75) return { kind: "http500" };
-    if (x < 0.85) return { kind: "errcode45009" };
-    if (x < 0.92) return { kind: "dropBefore" };
-    return { kind: "dropAfter" };
+    const pick = PROFILES[profile].find(([upTo]) => x < upTo) ?? PROFILES[profile][0];
+    return (pick as [number, (r: SeededRandom) => WebhookBehaviour])[1](random);
   };
 }
 

@@ -1,8 +1,9 @@
-// `npm run faults -- --ops 1000 [--seed 1] [--chats 50] [--keep]`: runs the fault-injection suite and prints its counts.
+// `npm run faults -- --ops 1000 [--chats 1000] [--seed 1] [--webhook mixed|slow|failing|drops] [--kill-every 25]
+// [--phases writes,chat,digest] [--keep]`: runs the fault-injection suite and prints its counts.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { RecordCounts } from "./count-records.js";
-import { type FaultSuiteReport, runFaultSuite } from "./run.js";
+import { type FaultSuiteOptions, type FaultSuiteReport, runFaultSuite } from "./run.js";
 
 const { values } = parseArgs({
   options: {
@@ -10,6 +11,9 @@ const { values } = parseArgs({
     seed: { type: "string" },
     chats: { type: "string" },
     concurrency: { type: "string" },
+    webhook: { type: "string" },
+    "kill-every": { type: "string" },
+    phases: { type: "string" },
     keep: { type: "boolean" },
   },
 });
@@ -27,7 +31,7 @@ function recordLine(name: string, c: RecordCounts): string {
 function print(r: FaultSuiteReport): void {
   const d = r.digest;
   const lines = [
-    `fault-injection suite, seed ${r.seed}; SIGKILLs: writes ${r.kills.writes}, chat ${r.kills.chat}, digest ${r.kills.digest}`,
+    `fault-injection suite, seed ${r.seed}, webhook ${r.webhook}; SIGKILLs: writes ${r.kills.writes}, chat ${r.kills.chat}, digest ${r.kills.digest}`,
     recordLine("progress over HTTP", r.writes),
     recordLine("chat commands     ", r.chat),
     `digest parts      : ${d.parts} parts to ${d.chats} chats in ${d.requests} requests; lost ${d.lost} ` +
@@ -43,6 +47,9 @@ const report = await runFaultSuite({
   seed: values.seed,
   chats: values.chats,
   concurrency: values.concurrency,
+  webhook: values.webhook as FaultSuiteOptions["webhook"],
+  opsPerKill: values["kill-every"],
+  phases: values.phases?.split(",") as FaultSuiteOptions["phases"],
   keep: values.keep ?? false,
   distDir: resolve(root, "dist"),
   knowledge: resolve(root, "knowledge"),

@@ -9,7 +9,14 @@ import { z } from "zod";
 import { credentialsEnv, newCredentials } from "../wecom/simulator/credentials.js";
 import { sendChatCommands } from "./chat-commands.js";
 import { countRecords, type RecordCounts } from "./count-records.js";
-import { countDigests, type DigestCounts, digestRows, digestsSettled, faultyBehaviour } from "./digest-sends.js";
+import {
+  countDigests,
+  type DigestCounts,
+  digestRows,
+  digestsSettled,
+  faultyBehaviour,
+  WebhookProfile,
+} from "./digest-sends.js";
 import { startFaultWebhook } from "./fault-webhook.js";
 import { createKiller, killPoints } from "./killer.js";
 import { pause, writeProgressOverHttp } from "./progress-writes.js";
@@ -23,8 +30,12 @@ export const FaultSuiteOptions = z.object({
   chats: z.coerce.number().int().min(1).optional(),
   seed: z.coerce.number().int().default(1),
   concurrency: z.coerce.number().int().min(1).max(32).default(4),
-  /** one SIGKILL per this many operations (and digest requests), at random points */
-  opsPerKill: z.coerce.number().int().min(1).default(25),
+  /** one SIGKILL per this many operations (and digest requests), at random points; 0 = no kills */
+  opsPerKill: z.coerce.number().int().min(0).default(25),
+  /** how the digest's webhook misbehaves */
+  webhook: WebhookProfile.default("mixed"),
+  /** the phases to run: (a) writes, (b) chat, (c) digest */
+  phases: z.array(z.enum(["writes", "chat", "digest"])).default(["writes", "chat", "digest"]),
   /** the built code to run (`npm run build` makes ./dist) */
   distDir: z.string().min(1),
   knowledge: z.string().min(1),
@@ -35,6 +46,7 @@ export type FaultSuiteOptions = z.input<typeof FaultSuiteOptions>;
 
 export interface FaultSuiteReport {
   seed: number;
+  webhook: WebhookProfile;
   kills: { writes: number; chat: number; digest: number };
   writes: RecordCounts;
   chat: RecordCounts;
@@ -69,8 +81,8 @@ export async function runFaultSuite(input: FaultSuiteOptions): Promise<FaultSuit
   const userid = "faults-admin";
   const reporters = join(dir, "reporters.yaml");
   writeFileSync(reporters, YAML.stringify({ reporters: [{ userid, name: "故障注入", role: "admin" }] }));
-  const hook = await startFaultWebhook(faultyBehaviour(seededRandom(o.seed + 1)));
-  const chatCount = o.chats ?? Math.max(3, Math.round(o.ops / 20));
+  const hook = await startFaultWebhook(faultyBehaviour(seededRandom(o.seed + 1), o.webhook));
+  const chatCount = o.phases.includes("digest") ? (o.chats ?? Math.max(3, Math.round(o.ops / 20))) : 0;
   const keyOfChat = new Map(
     Array.from({ length: chatCount }, (_, i) => [`故障群${letterMarker(i)}`, `faults-key-${i}`] as const),
   );
@@ -98,7 +110,8 @@ export async function runFaultSuite(input: FaultSuiteOptions): Promise<FaultSuit
     WECOM_API_BASE: hook.url,
     ...credentialsEnv(creds),
   });
-  const killCount = (n: number) => Math.max(2, Math.round(n / o.opsPerKill));
+  const killCount = (n: number) => (o.opsPerKill === 0 ? 0 : Math.max(2, Math.round(n / o.opsPerKill)));
+  const runs = (phase: (typeof o.phases)[number]) => o.phases.includes(phase);
   /** kills the service a few milliseconds after operation i starts, when i is a kill point: mid-request */
   const killAtPoints = (killer: ReturnType<typeof createKiller>, points: Set<number>) => (i: number) => {
     if (points.has(i)) setTimeout(() => void killer.kill(), random.int(0, 20));
@@ -112,7 +125,7 @@ export async function runFaultSuite(input: FaultSuiteOptions): Promise<FaultSuit
       token,
       plan: plan.slug,
       tasks: plan.tasks,
-      ops: o.ops,
+      ops: runs("writes") ? o.ops : 0,
       concurrency: o.concurrency,
       random,
       runId,
@@ -121,7 +134,7 @@ export async function runFaultSuite(input: FaultSuiteOptions): Promise<FaultSuit
     const writeKills = await writeKiller.settle();
 
     // (b) chat commands as WeCom callbacks
-    const chatOps = Math.max(1, Math.round(o.ops / 2));
+    const chatOps = runs("chat") ? Math.max(1, Math.round(o.ops / 2)) : 0;
     const chatKiller = createKiller(proc);
     const commanded = await sendChatCommands({
       url: proc.url,
@@ -156,6 +169,7 @@ export async function runFaultSuite(input: FaultSuiteOptions): Promise<FaultSuit
 
     return {
       seed: o.seed,
+      webhook: o.webhook,
       kills: { writes: writeKills, chat: chatKills, digest: digestKills },
       writes: countRecords(dbFile, written, `故障注入 ${runId} 接口`),
       chat: countRecords(dbFile, commanded, `故障注入 ${runId} 聊天`),
