@@ -38,6 +38,12 @@ function print(r: FaultSuiteReport): void {
       `(${perThousand(d.lost, d.parts)}/1000), duplicated ${d.duplicated}, misplaced ${d.misplaced}; ` +
       `settled unknown ${d.unknown}, failed ${d.failed}; shown without the answer reaching planbot ${d.shownUnanswered}`,
   ];
+  const a = r.app;
+  lines.push(
+    `app answers       : ${a.answers} answers in ${a.requests} requests, ${a.kills} SIGKILLs; lost ${a.lost}, ` +
+      `duplicated ${a.duplicated} (${perThousand(a.duplicated, a.answers)}/1000), failed ${a.failed}; ` +
+      `repeats WeCom dropped by its duplicate check ${a.droppedAsDuplicate}`,
+  );
   if (r.dir) lines.push(`data kept in ${r.dir}`);
   process.stdout.write(`${lines.join("\n")}\n${JSON.stringify(r)}\n`);
 }
@@ -56,5 +62,11 @@ const report = await runFaultSuite({
 });
 print(report);
 const broken =
-  report.writes.lost + report.writes.misplaced + report.chat.lost + report.chat.misplaced + report.digest.misplaced;
+  report.writes.lost +
+  report.writes.misplaced +
+  report.chat.lost +
+  report.chat.misplaced +
+  report.digest.misplaced +
+  report.app.lost +
+  report.app.duplicated;
 process.exitCode = broken > 0 || report.digest.duplicated > 0 ? 1 : 0;

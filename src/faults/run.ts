@@ -7,6 +7,7 @@ import { join } from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
 import { credentialsEnv, newCredentials } from "../wecom/simulator/credentials.js";
+import { type AppAnswerCounts, sendAppAnswers } from "./app-answers.js";
 import { sendChatCommands } from "./chat-commands.js";
 import { countRecords, type RecordCounts } from "./count-records.js";
 import {
@@ -34,8 +35,8 @@ export const FaultSuiteOptions = z.object({
   opsPerKill: z.coerce.number().int().min(0).default(25),
   /** how the digest's webhook misbehaves */
   webhook: WebhookProfile.default("mixed"),
-  /** the phases to run: (a) writes, (b) chat, (c) digest */
-  phases: z.array(z.enum(["writes", "chat", "digest"])).default(["writes", "chat", "digest"]),
+  /** the phases to run: (a) writes, (b) chat, (c) digest, (d) app answers (as many as writes) */
+  phases: z.array(z.enum(["writes", "chat", "digest", "app"])).default(["writes", "chat", "digest", "app"]),
   /** the built code to run (`npm run build` makes ./dist) */
   distDir: z.string().min(1),
   knowledge: z.string().min(1),
@@ -51,6 +52,7 @@ export interface FaultSuiteReport {
   writes: RecordCounts;
   chat: RecordCounts;
   digest: DigestCounts;
+  app: AppAnswerCounts;
   /** the temp dir, when kept */
   dir?: string;
 }
@@ -167,6 +169,17 @@ export async function runFaultSuite(input: FaultSuiteOptions): Promise<FaultSuit
     const digestKills = await digestKiller.settle();
     await proc.stop();
 
+    // (d) app answers, sent by a child process of their own against the WeCom simulator
+    const appAnswers = runs("app") ? o.ops : 0;
+    const app = await sendAppAnswers({
+      distDir: o.distDir,
+      dbFile: join(dir, "app-answers.sqlite"),
+      answers: appAnswers,
+      kills: killCount(appAnswers),
+      random,
+      runId,
+    });
+
     return {
       seed: o.seed,
       webhook: o.webhook,
@@ -174,6 +187,7 @@ export async function runFaultSuite(input: FaultSuiteOptions): Promise<FaultSuit
       writes: countRecords(dbFile, written, `故障注入 ${runId} 接口`),
       chat: countRecords(dbFile, commanded, `故障注入 ${runId} 聊天`),
       digest: countDigests(digestRows(dbFile), hook, keyOfChat),
+      app,
       ...(o.keep ? { dir } : {}),
     };
   } finally {

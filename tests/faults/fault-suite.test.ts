@@ -22,7 +22,7 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("fault-injection suite (small, seeded)", () => {
-  it("loses and misplaces nothing acknowledged, and never shows a digest part twice", async () => {
+  it("loses and misplaces nothing acknowledged, never shows a digest part twice, loses no app answer", async () => {
     const report = await runFaultSuite({
       ops: 40,
       chats: 4,
@@ -35,6 +35,7 @@ describe("fault-injection suite (small, seeded)", () => {
     expect(report.kills.writes).toBeGreaterThan(0);
     expect(report.kills.chat).toBeGreaterThan(0);
     expect(report.kills.digest).toBeGreaterThan(0);
+    expect(report.app.kills).toBeGreaterThan(0);
 
     expect(report.writes).toMatchObject({ operations: 40, lost: 0, misplaced: 0, unacknowledged: 0 });
     // Until POST /api/progress honours Idempotency-Key (the writes branch), a resent write whose first request was
@@ -49,5 +50,8 @@ describe("fault-injection suite (small, seeded)", () => {
     expect(d).toMatchObject({ duplicated: 0, misplaced: 0 });
     // a part missing from its chat is never a silent loss: it is one whose request may have arrived (unknown)
     expect(d.lost).toBeLessThanOrEqual(d.unknown + d.failed);
+
+    // app answers: at least once, and WeCom's duplicate check drops the repeats
+    expect(report.app).toMatchObject({ answers: 40, lost: 0, duplicated: 0, failed: 0 });
   }, 90_000);
 });

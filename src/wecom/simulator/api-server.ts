@@ -12,6 +12,8 @@ export type SimulatedFault =
   | { kind: "drop" }
   /** the request is acted on (delivered, if valid), then the connection is cut before the answer */
   | { kind: "dropAfterAccept" }
+  /** the request is acted on and answered after `ms` */
+  | { kind: "slow"; ms: number }
   /** HTTP 200 with this errcode */
   | { kind: "errcode"; errcode: number; errmsg?: string };
 
@@ -36,6 +38,8 @@ export interface WecomSimulatorApiOptions {
   now?: () => number;
   /** called for every request once it is answered (planbot simulate prints from here) */
   onRecord?: (record: ReceivedRequest) => void;
+  /** a fault for a request when none was injected (the fault suite draws them at random); undefined = none */
+  faultFor?: (route: SimulatedRoute) => SimulatedFault | undefined;
 }
 
 export interface ReceivedRequest {
@@ -247,7 +251,8 @@ export async function startWecomSimulatorApi(options: WecomSimulatorApiOptions =
       record({ route: "unknown", method, query, body, status: 404, errcode: null, accepted: false });
       return;
     }
-    const fault = takeFault(route);
+    const fault = takeFault(route) ?? options.faultFor?.(route);
+    if (fault?.kind === "slow") await new Promise((r) => setTimeout(r, fault.ms));
     if (fault?.kind === "drop") {
       req.socket.destroy();
       record({ route, method, query, body, status: 0, errcode: null, accepted: false });
