@@ -45,6 +45,9 @@ export async function sendAppAnswers(o: {
   random: SeededRandom;
   runId: string;
 }): Promise<AppAnswerCounts> {
+  if (o.answers === 0) {
+    return { answers: 0, lost: 0, duplicated: 0, failed: 0, droppedAsDuplicate: 0, requests: 0, kills: 0 };
+  }
   const creds = newCredentials().app;
   let messageRequests = 0;
   const points = killPoints(o.random, o.answers, o.kills);
