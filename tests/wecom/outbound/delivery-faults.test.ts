@@ -73,9 +73,10 @@ describe("delivery faults", () => {
         worker: { backoff: { baseMs: 0, maxMs: 0 } },
       },
     );
-    // The first part's answer never came in time: it may have been shown, so it is not repeated.
-    expect(hook.shown.map((m) => m.content)).toEqual(["第一部分", "第二部分"].slice(0, hook.shown.length));
-    expect(hook.shown.filter((m) => m.content === "第一部分")).toHaveLength(1);
+    // The first part's answer never came in time: it may have been shown, so it is not sent again (a machine under
+    // load may even time out before the request is out: then it is not shown at all, never twice).
+    expect(hook.shown.filter((m) => m.content === "第一部分").length).toBeLessThanOrEqual(1);
+    expect(createOutbox(rt.db).list()[0]).toMatchObject({ status: "unknown", attempts: 1 });
     expect(result?.errors.join()).not.toContain(KEY);
   });
 
