@@ -1,7 +1,7 @@
 // Puts a responsibility table's rows into the matrix the text gave: the table's lead, partners and 完成时限 win, and
 // every row where the text said otherwise is reported; a row with no task in the text becomes a task of its own.
 
-import type { Deadline } from "../deadline.js";
+import type { Deadline } from "../schema.js";
 import { RECURRING, type ResponsibilityMatrix, type Target, type Task } from "../schema.js";
 import { splitSentences } from "./sentences.js";
 import { extractTargets, type Reading } from "./targets.js";
