@@ -102,6 +102,13 @@ describe("targets real plans set", () => {
       ["高新技术企业", 300, 2026, due.deadline],
       ["科技型中小企业入库", 500, 2026, due.deadline],
     ]);
+    // Before a 每年 in the cell, a figure with no verb of its own is a target of the row too.
+    const yearly = { year: null, deadline: { text: "每年" } };
+    const cell = extractTargets("高新技术企业300家,每年举办对接活动不少于12场", { inGoals: false, due: yearly });
+    expect(cell.targets.map((t) => [t.metric, t.value, t.year])).toEqual([
+      ["高新技术企业", 300, null],
+      ["每年举办对接活动", 12, null],
+    ]);
   });
 
   it("takes no limit or age in an undated item for a target", () => {

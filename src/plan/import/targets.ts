@@ -351,11 +351,12 @@ export function extractTargets(sentence: string, opts: ExtractOptions): Sentence
     });
   }
   // What a task's sentence says before its first deadline (建成益农信息社120个，到2027年…) counts where the words
-  // make it a target, as in a sentence with no deadline; a part naming a year or the present describes what is.
+  // make it a target, as in a sentence with no deadline (in a table's targets cell, every figure does); a part
+  // naming a year or the present describes what is.
   const first = yearlyFrom >= 0 ? yearlyFrom : (marks[0]?.index ?? sentence.length);
   const lead = sentence.slice(0, first);
   if (segments.length > 0 && !opts.inGoals && lead !== "" && !PRESENT.test(lead))
-    segments.unshift({ from: 0, scope: lead, due: opts.due ?? opts.inherited ?? { year: null }, strict: true });
+    segments.unshift({ from: 0, scope: lead, due: opts.due ?? opts.inherited ?? { year: null }, strict: !opts.due });
   if (segments.length === 0 && (opts.inGoals || opts.due))
     segments.push({ from: 0, scope: sentence, due: opts.due ?? { year: null }, strict: false });
   if (segments.length === 0)
