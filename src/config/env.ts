@@ -30,11 +30,20 @@ export const EnvSchema = z.object({
   WECOM_APP_SECRET: optionalString,
   WECOM_AGENT_ID: optionalString,
   WECOM_API_BASE: z.string().url().default("https://qyapi.weixin.qq.com"),
+  /** the intelligent bot over the long connection (no public URL): its Bot ID and Secret from the admin console */
+  WECOM_BOT_ID: optionalString,
+  WECOM_BOT_SECRET: optionalString,
+  /** where the long connection dials: WeCom's own, a private deployment's, or the local simulator */
+  WECOM_BOT_WS_URL: z
+    .string()
+    .regex(/^wss?:\/\/\S+$/, "must be a ws:// or wss:// URL")
+    .default("wss://openws.work.weixin.qq.com"),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
 const integrationGroups: Record<string, string[]> = {
   "intelligent bot": ["WECOM_BOT_TOKEN", "WECOM_BOT_AES_KEY"],
+  "intelligent bot (long connection)": ["WECOM_BOT_ID", "WECOM_BOT_SECRET"],
   "self-built app": ["WECOM_CORP_ID", "WECOM_APP_TOKEN", "WECOM_APP_AES_KEY", "WECOM_APP_SECRET", "WECOM_AGENT_ID"],
 };
 

@@ -14,6 +14,7 @@ import { createBotCallback } from "../wecom/bot/callback.js";
 import { botRoutes } from "../wecom/bot/routes.js";
 import { createStreamBook } from "../wecom/bot/streams.js";
 import { type BotWorker, startBotWorker } from "../wecom/bot/worker-client.js";
+import { createLongConnection, type LongConnection } from "../wecom/longconn/channel.js";
 import { openSeenMessages } from "../wecom/seen-messages.js";
 import { createChatResponder } from "./chat-responder.js";
 import { errorHandler } from "./middleware/errors.js";
@@ -36,6 +37,8 @@ export interface ServerOptions {
   routers?: MountableRouter[];
   /** bot callbacks in a worker thread; default from PLANBOT_BOT_WORKER (tests run them in-process) */
   botWorker?: boolean;
+  /** the long connection's backoff base and heartbeat (defaults: the SDK's 1 s and 30 s; tests shorten them) */
+  longConnection?: { reconnectBaseMs?: number; heartbeatMs?: number };
 }
 
 /** Any @koa/router instance, whatever state type it was declared with. */
@@ -43,9 +46,11 @@ type MountableRouter = Pick<Router, "routes" | "allowedMethods">;
 
 export interface PlanbotApp {
   app: Koa<AppState>;
-  integrations: { bot: boolean; app: boolean };
+  integrations: { bot: boolean; app: boolean; longConnection: boolean };
   /** the thread answering bot callbacks, when PLANBOT_BOT_WORKER put them in one */
   botWorker?: BotWorker;
+  /** the intelligent bot's long connection, when WECOM_BOT_ID and WECOM_BOT_SECRET switch it on */
+  longConnection?: LongConnection;
   /** stops background work (seen-ids pruning and writing, the bot's worker) and writes what is queued */
   dispose(): Promise<void>;
 }
@@ -73,7 +78,9 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
       : undefined;
   // Seen ids on this thread only for the callbacks answered here (a bot worker keeps its own).
   const seenHere =
-    (wecom.bot && !botWorker) || wecom.app ? openSeenMessages(runtime.env.PLANBOT_DB, runtime.db) : undefined;
+    (wecom.bot && !botWorker) || wecom.app || wecom.longConnection
+      ? openSeenMessages(runtime.env.PLANBOT_DB, runtime.db)
+      : undefined;
   const seen = seenHere?.seen;
   if (wecom.bot) {
     const handle =
@@ -100,7 +107,12 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
       }),
     );
   }
-  routers.push(healthRoutes(runtime, { bot: !!wecom.bot, app: !!wecom.app }));
+  const longConnection =
+    wecom.longConnection && seen
+      ? createLongConnection({ ...wecom.longConnection, ...options.longConnection, seen, respond, budgetMs })
+      : undefined;
+  longConnection?.start();
+  routers.push(healthRoutes(runtime, { bot: !!wecom.bot, app: !!wecom.app }, longConnection?.status));
   routers.push(metricsRoutes(), askRoutes(runtime));
   // Other modules' routers: one line each.
   routers.push(progressRoutes(runtime));
@@ -114,10 +126,17 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
     // Errors are answered and logged by errorHandler; this only silences Koa's stderr fallback (e.g. client aborts).
   });
   const dispose = async () => {
+    longConnection?.stop();
     await botWorker?.close();
     await seenHere?.close();
   };
-  return { app, integrations: { bot: !!wecom.bot, app: !!wecom.app }, ...(botWorker ? { botWorker } : {}), dispose };
+  return {
+    app,
+    integrations: { bot: !!wecom.bot, app: !!wecom.app, longConnection: !!longConnection },
+    ...(botWorker ? { botWorker } : {}),
+    ...(longConnection ? { longConnection } : {}),
+    dispose,
+  };
 }
 
 export interface RunningServer {
