@@ -126,7 +126,7 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
     // Errors are answered and logged by errorHandler; this only silences Koa's stderr fallback (e.g. client aborts).
   });
   const dispose = async () => {
-    longConnection?.stop();
+    await longConnection?.close();
     await botWorker?.close();
     await seenHere?.close();
   };

@@ -32,7 +32,12 @@ export interface LongConnection {
   start(): void;
   /** hangs up and stops reconnecting; state "standby" (another replica may hold the connection) or "down" */
   stop(as?: "standby" | "down"): void;
+  /** lets the replies under way finish (up to a few seconds), then stops */
+  close(): Promise<void>;
 }
+
+/** How long close() waits for replies under way: WeCom acknowledges within 5 s, the SDK gives up after that. */
+const DRAIN_MS = 6000;
 
 /** The SDK logs through planbot's logger; its debug lines carry message bodies, so they stay at debug. */
 function sdkLogger(log: Logger): SdkLogger {
@@ -85,14 +90,20 @@ export function createLongConnection(o: LongConnOptions): LongConnection {
     log.warn("long connection replaced by another connection for the same bot");
     state.set("down", "another connection subscribed for this bot");
   });
-  client.on("message", (frame) => {
-    callbacks
-      .onUserMessage(frame)
-      .catch((err: unknown) => log.error({ err: describe(err) }, "message callback failed"));
-  });
-  client.on("event", (frame) => {
-    callbacks.onEvent(frame).catch((err: unknown) => log.error({ err: describe(err) }, "event callback failed"));
-  });
+  /** callbacks under way, so that a shutdown lets their final frames be acknowledged */
+  const inflight = new Set<Promise<void>>();
+  const track = (work: Promise<void>, what: string) => {
+    const settled = work.catch((err: unknown) => log.error({ err: describe(err) }, `${what} callback failed`));
+    inflight.add(settled);
+    void settled.finally(() => inflight.delete(settled));
+  };
+  client.on("message", (frame) => track(callbacks.onUserMessage(frame), "message"));
+  client.on("event", (frame) => track(callbacks.onEvent(frame), "event"));
+
+  function stop(as: "standby" | "down" = "down"): void {
+    client.disconnect();
+    state.set(as, as === "standby" ? "another replica holds the connection" : "stopped");
+  }
 
   return {
     client,
@@ -101,9 +112,15 @@ export function createLongConnection(o: LongConnOptions): LongConnection {
       state.set("connecting");
       client.connect();
     },
-    stop(as = "down") {
-      client.disconnect();
-      state.set(as, as === "standby" ? "another replica holds the connection" : "stopped");
+    stop,
+    async close() {
+      let timer: NodeJS.Timeout | undefined;
+      const timeUp = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, DRAIN_MS);
+      });
+      await Promise.race([Promise.all(inflight), timeUp]);
+      clearTimeout(timer);
+      stop();
     },
   };
 }

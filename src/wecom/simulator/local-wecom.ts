@@ -5,6 +5,7 @@ import { type RunningServer, startServer } from "../../http/server.js";
 import { openRuntime, type Runtime } from "../../runtime.js";
 import { type ReceivedRequest, startWecomSimulatorApi, type WecomSimulatorApi } from "./api-server.js";
 import { newCredentials, type SimulatedCredentials } from "./credentials.js";
+import { type LongConnSimulator, startLongConnSimulator } from "./longconn-server.js";
 import { createCallbackSimulator, type WecomCallbackSimulator } from "./wecom-client.js";
 
 export interface LocalWecom {
@@ -13,14 +14,25 @@ export interface LocalWecom {
   server: RunningServer;
   api: WecomSimulatorApi;
   sim: WecomCallbackSimulator;
+  /** the long-connection endpoint planbot dialled, when asked for */
+  longConn?: LongConnSimulator;
   stop(): Promise<void>;
 }
 
 export async function startLocalWecom(
   base: Env,
-  o: { host?: string; port?: number; onApiRecord?: (r: ReceivedRequest) => void } = {},
+  o: {
+    host?: string;
+    port?: number;
+    onApiRecord?: (r: ReceivedRequest) => void;
+    /** also switch on the intelligent bot's long connection, dialling a local simulator */
+    longConnection?: boolean;
+  } = {},
 ): Promise<LocalWecom> {
   const creds = newCredentials();
+  const longConn = o.longConnection
+    ? await startLongConnSimulator({ bots: [{ botId: creds.longConn.botId, secret: creds.longConn.secret }] })
+    : undefined;
   const api = await startWecomSimulatorApi({
     corps: [{ corpId: creds.app.corpId, corpSecret: creds.app.secret, agentId: creds.app.agentId }],
     onRecord: o.onApiRecord,
@@ -35,6 +47,9 @@ export async function startLocalWecom(
     WECOM_APP_SECRET: creds.app.secret,
     WECOM_AGENT_ID: creds.app.agentId,
     WECOM_API_BASE: api.url,
+    ...(longConn
+      ? { WECOM_BOT_ID: creds.longConn.botId, WECOM_BOT_SECRET: creds.longConn.secret, WECOM_BOT_WS_URL: longConn.url }
+      : {}),
   };
   const runtime = openRuntime(env);
   const server = await startServer(runtime, { host: o.host ?? "127.0.0.1", port: o.port ?? 0 });
@@ -45,10 +60,12 @@ export async function startLocalWecom(
     server,
     api,
     sim,
+    ...(longConn ? { longConn } : {}),
     stop: async () => {
       await server.close();
       runtime.close();
       await api.stop();
+      await longConn?.stop();
     },
   };
 }
