@@ -7,7 +7,7 @@ import { findReporter } from "./auth/permission.js";
 import { loadReporters, type ReportersFile } from "./auth/reporters.js";
 import { createDigestCommand } from "./chat/digest-command.js";
 import { createMessageHandler } from "./chat/handle-message.js";
-import type { MessageHandler } from "./chat/message.js";
+import type { HandleOptions, IncomingMessage, MessageHandler, Reply } from "./chat/message.js";
 import { createProgressCommands } from "./chat/progress-commands.js";
 import type { Env } from "./config/env.js";
 import { logger } from "./log.js";
@@ -27,6 +27,8 @@ export interface Runtime {
   /** who may record progress (PLANBOT_REPORTERS, else knowledge/reporters.yaml when present) */
   reporters: ReportersFile;
   handleMessage: MessageHandler;
+  /** a click on one of a reply's choices (a card's button): the choice's key, under the clicker's rights */
+  chooseProgress(msg: IncomingMessage, key: string, options?: HandleOptions): Reply;
   answerContext(): AnswerContext;
   close(): void;
 }
@@ -126,5 +128,16 @@ export function openRuntime(given: Env): Runtime {
     departmentsOf: (userid) => findReporter(reporters, userid)?.departments ?? [],
     planOfChat,
   });
-  return { env, plans, answerer, db, store, reporters, handleMessage, answerContext, close: () => db.close() };
+  return {
+    env,
+    plans,
+    answerer,
+    db,
+    store,
+    reporters,
+    handleMessage,
+    chooseProgress: (msg, key, options) => progressCommands.choose(msg, key, options),
+    answerContext,
+    close: () => db.close(),
+  };
 }

@@ -7,6 +7,7 @@ import Koa from "koa";
 import { dashboardRoutes } from "../dashboard/routes.js";
 import { logger } from "../log.js";
 import type { Runtime } from "../runtime.js";
+import { createBotFeedback } from "../store/bot-feedback.js";
 import { createWecomApiClient } from "../wecom/api-client.js";
 import { appRoutes } from "../wecom/app/routes.js";
 import type { AppMessageSender } from "../wecom/app/sender.js";
@@ -109,7 +110,15 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
   }
   const longConnection =
     wecom.longConnection && seen
-      ? createLongConnection({ ...wecom.longConnection, ...options.longConnection, seen, respond, budgetMs })
+      ? createLongConnection({
+          ...wecom.longConnection,
+          ...options.longConnection,
+          seen,
+          respond,
+          budgetMs,
+          choose: runtime.chooseProgress,
+          feedback: createBotFeedback(runtime.db),
+        })
       : undefined;
   longConnection?.start();
   routers.push(healthRoutes(runtime, { bot: !!wecom.bot, app: !!wecom.app }, longConnection?.status));

@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<Register>> = {
   import: async () => (await import("./import.js")).registerImport,
   progress: async () => (await import("./progress.js")).registerProgress,
   digest: async () => (await import("./digest.js")).registerDigest,
+  feedback: async () => (await import("./feedback.js")).registerFeedback,
   serve: async () => (await import("./serve.js")).registerServe,
   simulate: async () => (await import("./simulate.js")).registerSimulate,
   eval: async () => (await import("./eval.js")).registerEval,

@@ -5,7 +5,7 @@ import { type Logger as SdkLogger, WSAuthFailureError, WSClient } from "@wecom/a
 import type { ChatResponder } from "../../http/chat-responder.js";
 import { type Logger, logger } from "../../log.js";
 import type { SeenMessages } from "../seen-messages.js";
-import { createLongConnCallbacks, describe } from "./callbacks.js";
+import { createLongConnCallbacks, describe, type LongConnCallbackDeps } from "./callbacks.js";
 import { type ConnectionState, type ConnectionStatus, createConnectionState } from "./connection-state.js";
 
 export interface LongConnConfig {
@@ -14,7 +14,7 @@ export interface LongConnConfig {
   wsUrl: string;
 }
 
-export interface LongConnOptions extends LongConnConfig {
+export interface LongConnOptions extends LongConnConfig, Pick<LongConnCallbackDeps, "choose" | "feedback"> {
   seen: SeenMessages;
   respond: ChatResponder;
   /** wait this long for an answer before a "still working" frame (default 2 s, as the callback bot) */
@@ -67,6 +67,8 @@ export function createLongConnection(o: LongConnOptions): LongConnection {
     respond: o.respond,
     log,
     budgetMs: o.budgetMs ?? 2000,
+    ...(o.choose ? { choose: o.choose } : {}),
+    ...(o.feedback ? { feedback: o.feedback } : {}),
   });
   let lastReason: string | undefined;
 

@@ -89,7 +89,8 @@ export interface LongConnSimulatorOptions {
 
 const newId = (prefix: string) => `${prefix}_${Date.now()}_${randomBytes(6).toString("hex")}`;
 
-const isFinalStream = (f: RecordedFrame) => f.body?.msgtype === "stream" && f.body?.stream?.finish === true;
+// A stream reply, alone or with a template card (stream_with_template_card)
+const isFinalStream = (f: RecordedFrame) => f.body?.stream?.finish === true;
 
 /** The commands that answer a callback and so must carry one of its req_ids. */
 const REPLY_COMMANDS = new Set(["aibot_respond_msg", "aibot_respond_welcome_msg", "aibot_respond_update_msg"]);
