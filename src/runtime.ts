@@ -6,6 +6,7 @@ import type { AnswerContext } from "./answer/types.js";
 import { findReporter } from "./auth/permission.js";
 import { loadReporters, type ReportersFile } from "./auth/reporters.js";
 import { createDigestCommand } from "./chat/digest-command.js";
+import { createFileReports, type FileReports } from "./chat/file-reports.js";
 import { createMessageHandler } from "./chat/handle-message.js";
 import type { HandleOptions, IncomingMessage, MessageHandler, Reply } from "./chat/message.js";
 import { createProgressCommands } from "./chat/progress-commands.js";
@@ -29,6 +30,8 @@ export interface Runtime {
   handleMessage: MessageHandler;
   /** a click on one of a reply's choices (a card's button): the choice's key, under the clicker's rights */
   chooseProgress(msg: IncomingMessage, key: string, options?: HandleOptions): Reply;
+  /** progress reports sent as a spreadsheet: proposed, then recorded on the sender's confirmation */
+  fileReports: FileReports;
   answerContext(): AnswerContext;
   close(): void;
 }
@@ -108,6 +111,15 @@ export function openRuntime(given: Env): Runtime {
     staleDays: env.PLANBOT_STALE_DAYS,
     glossary: plans.glossary,
   });
+  const fileReports = createFileReports({
+    plans: plans.plans,
+    directory: plans.directory,
+    answerer,
+    store,
+    reporters: () => reporters,
+    today: () => todayInShanghai(),
+    glossary: plans.glossary,
+  });
   const planOfGroup = groupPlans(env, plans);
   const planOfChat = (chatid: string) => planOfGroup.get(chatid);
   const digestCommand = createDigestCommand(
@@ -136,7 +148,9 @@ export function openRuntime(given: Env): Runtime {
     store,
     reporters,
     handleMessage,
-    chooseProgress: (msg, key, options) => progressCommands.choose(msg, key, options),
+    chooseProgress: (msg, key, options) =>
+      fileReports.owns(key) ? fileReports.choose(msg, key, options) : progressCommands.choose(msg, key, options),
+    fileReports,
     answerContext,
     close: () => db.close(),
   };

@@ -118,6 +118,7 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
           budgetMs,
           choose: runtime.chooseProgress,
           feedback: createBotFeedback(runtime.db),
+          fileReports: runtime.fileReports,
         })
       : undefined;
   longConnection?.start();

@@ -4,6 +4,7 @@
 import type { WSClient, WsFrame } from "@wecom/aibot-node-sdk";
 import { z } from "zod";
 import { changesState } from "../../chat/changes-state.js";
+import type { FileReports } from "../../chat/file-reports.js";
 import type { HandleOptions, IncomingMessage, Reply, ReplyChoices } from "../../chat/message.js";
 import { within } from "../../http/budget.js";
 import type { ChatResponder } from "../../http/chat-responder.js";
@@ -24,11 +25,12 @@ import {
 import type { SeenMessages } from "../seen-messages.js";
 import { trimOldest } from "../trim-oldest.js";
 import { choicesCard, newCardTaskId, resolvedCard } from "./cards.js";
+import { FileMessage, replyToFile } from "./file-message.js";
 
 /** The part of the SDK's client the callbacks use (the real WSClient in production and in tests). */
 export type ReplyClient = Pick<
   WSClient,
-  "replyStream" | "replyStreamWithCard" | "replyWelcome" | "updateTemplateCard" | "isConnected"
+  "replyStream" | "replyStreamWithCard" | "replyWelcome" | "updateTemplateCard" | "downloadFile" | "isConnected"
 >;
 
 export interface LongConnCallbackDeps {
@@ -42,6 +44,8 @@ export interface LongConnCallbackDeps {
   choose?: (msg: IncomingMessage, key: string, options?: HandleOptions) => Reply;
   /** where 👍/👎 go; without it, answers carry no feedback id */
   feedback?: BotFeedback;
+  /** spreadsheets sent to the bot become proposed records (needs `choose` for the confirmation) */
+  fileReports?: Pick<FileReports, "propose">;
 }
 
 /** Answers remembered for their feedback (question and reply); older ones are stored without them. */
@@ -133,6 +137,8 @@ export function createLongConnCallbacks(deps: LongConnCallbackDeps) {
       return;
     }
     const streamId = streamIdOf(any.data.msgid);
+    const file = FileMessage.safeParse(frame.body);
+    if (file.success && deps.fileReports && deps.choose) return onFile(frame, streamId, file.data, deps.fileReports);
     const parsed = UserMessage.safeParse(frame.body);
     if (!parsed.success) {
       await finish(frame, streamId, UNSUPPORTED_TEXT);
@@ -186,6 +192,29 @@ export function createLongConnCallbacks(deps: LongConnCallbackDeps) {
       ...(feedbackId && ready.done ? { feedbackId } : {}),
       ...(choices && claim.first ? { choices } : {}),
     });
+  }
+
+  /** A file: read and proposed once per msgid (nothing is recorded until the sender confirms on the card). */
+  async function onFile(
+    frame: WsFrame,
+    streamId: string,
+    msg: FileMessage,
+    fileReports: Pick<FileReports, "propose">,
+  ): Promise<void> {
+    log.info({ chattype: msg.chatid ? "group" : "single" }, "bot file (long connection)");
+    let choices: ReplyChoices | undefined;
+    const claim = deps.seen.once(SEEN_CHANNEL, msg.msgid, async () => {
+      const reply = await replyToFile(client, fileReports, msg);
+      choices = reply.choices;
+      return reply.markdown;
+    });
+    if (claim.kind === "stored") return finish(frame, streamId, claim.reply);
+    if (claim.kind === "elsewhere" || !claim.first) return finish(frame, streamId, ELSEWHERE_TEXT);
+    const text = await claim.reply.catch((err: unknown) => {
+      log.error({ err: describe(err) }, "reading a file failed");
+      return FAILED_TEXT;
+    });
+    await finish(frame, streamId, text, choices ? { choices } : {});
   }
 
   async function onEvent(frame: WsFrame): Promise<void> {

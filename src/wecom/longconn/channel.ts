@@ -14,7 +14,9 @@ export interface LongConnConfig {
   wsUrl: string;
 }
 
-export interface LongConnOptions extends LongConnConfig, Pick<LongConnCallbackDeps, "choose" | "feedback"> {
+export interface LongConnOptions
+  extends LongConnConfig,
+    Pick<LongConnCallbackDeps, "choose" | "feedback" | "fileReports"> {
   seen: SeenMessages;
   respond: ChatResponder;
   /** wait this long for an answer before a "still working" frame (default 2 s, as the callback bot) */
@@ -69,6 +71,7 @@ export function createLongConnection(o: LongConnOptions): LongConnection {
     budgetMs: o.budgetMs ?? 2000,
     ...(o.choose ? { choose: o.choose } : {}),
     ...(o.feedback ? { feedback: o.feedback } : {}),
+    ...(o.fileReports ? { fileReports: o.fileReports } : {}),
   });
   let lastReason: string | undefined;
 

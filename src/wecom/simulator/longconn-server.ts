@@ -1,7 +1,7 @@
 // The local stand-in for WeCom's long-connection endpoint (wss://openws.work.weixin.qq.com): a WebSocket server on
 // 127.0.0.1 that authenticates bots, answers pings, sends message and event callbacks with req_ids, acknowledges
 // replies (or drops or delays the acknowledgements) and records every frame planbot sends.
-import { randomBytes } from "node:crypto";
+import { createCipheriv, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -61,6 +61,11 @@ export interface LongConnSimulator {
   sendText(text: string, o?: UserOptions & { msgid?: string }): string;
   /** any message callback body (file, image, mixed…); returns its req_id */
   sendMessage(body: Record<string, unknown>): string;
+  /**
+   * A file the user sends: served encrypted (AES-256-CBC with its own aeskey, as WeCom does) at a URL on this
+   * server, with its name in Content-Disposition unless `filename` is null; returns the callback's req_id.
+   */
+  sendFile(content: Buffer, filename: string | null, o?: UserOptions): string;
   /** an event callback (enter_chat, template_card_event, feedback_event…); returns its req_id */
   sendEvent(eventtype: string, o?: UserOptions & { event?: Record<string, unknown>; msgid?: string }): string;
   /** the frames planbot sent for one req_id */
@@ -95,8 +100,32 @@ const isFinalStream = (f: RecordedFrame) => f.body?.stream?.finish === true;
 /** The commands that answer a callback and so must carry one of its req_ids. */
 const REPLY_COMMANDS = new Set(["aibot_respond_msg", "aibot_respond_welcome_msg", "aibot_respond_update_msg"]);
 
+/**
+ * How WeCom encrypts a file in a message: AES-256-CBC, key = base64-decoded aeskey, iv = its first 16 bytes,
+ * PKCS#7 padding to a multiple of 32 bytes (what the SDK's decryptFile undoes).
+ */
+function encryptMedia(plain: Buffer, aeskey: string): Buffer {
+  const key = Buffer.from(aeskey, "base64");
+  const pad = 32 - (plain.length % 32);
+  const cipher = createCipheriv("aes-256-cbc", key, key.subarray(0, 16)).setAutoPadding(false);
+  return Buffer.concat([cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])), cipher.final()]);
+}
+
 export async function startLongConnSimulator(o: LongConnSimulatorOptions): Promise<LongConnSimulator> {
-  const http: Server = createServer((_req, res) => res.writeHead(426).end("WebSocket only"));
+  /** media id → the encrypted bytes and the name they are served under */
+  const media = new Map<string, { data: Buffer; filename: string | null }>();
+  const http: Server = createServer((req, res) => {
+    const found = /^\/media\/([a-f0-9]+)$/.exec(req.url ?? "");
+    const item = found ? media.get(found[1] ?? "") : undefined;
+    if (!item) {
+      res.writeHead(req.url?.startsWith("/media/") ? 404 : 426).end();
+      return;
+    }
+    const headers: Record<string, string> = { "content-type": "application/octet-stream" };
+    if (item.filename)
+      headers["content-disposition"] = `attachment; filename*=UTF-8''${encodeURIComponent(item.filename)}`;
+    res.writeHead(200, headers).end(item.data);
+  });
   const wss = new WebSocketServer({ server: http });
   const frames: RecordedFrame[] = [];
   /** the authenticated socket of each bot: WeCom keeps one connection per bot and closes the older one */
@@ -259,6 +288,18 @@ export async function startLongConnSimulator(o: LongConnSimulatorOptions): Promi
       });
     },
     sendMessage: (body) => push("aibot_msg_callback", { msgid: newId("msg"), chattype: "single", ...body }),
+    sendFile(content, filename, u = {}) {
+      const aeskey = randomBytes(32).toString("base64");
+      const id = randomBytes(8).toString("hex");
+      media.set(id, { data: encryptMedia(content, aeskey), filename });
+      return push("aibot_msg_callback", {
+        msgid: newId("msg"),
+        ...(u.chatid ? { chatid: u.chatid, chattype: "group" } : { chattype: "single" }),
+        from: { userid: u.userid ?? "demo-user" },
+        msgtype: "file",
+        file: { url: `${url.replace(/^ws/, "http")}/media/${id}`, aeskey },
+      });
+    },
     sendEvent(eventtype, u = {}) {
       const [botId] = liveBot();
       const body = eventBody(botId, eventtype, u);
