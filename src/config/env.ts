@@ -38,6 +38,8 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^wss?:\/\/\S+$/, "must be a ws:// or wss:// URL")
     .default("wss://openws.work.weixin.qq.com"),
+  /** seconds a replica holds the long connection's lease without renewing it: a dead holder is replaced within it */
+  WECOM_BOT_LEASE_S: z.coerce.number().int().min(1).max(300).default(15),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -8,6 +8,7 @@ import { dashboardRoutes } from "../dashboard/routes.js";
 import { logger } from "../log.js";
 import type { Runtime } from "../runtime.js";
 import { createBotFeedback } from "../store/bot-feedback.js";
+import { createSqliteLeases } from "../store/leases.js";
 import { createWecomApiClient } from "../wecom/api-client.js";
 import { appRoutes } from "../wecom/app/routes.js";
 import type { AppMessageSender } from "../wecom/app/sender.js";
@@ -16,6 +17,7 @@ import { botRoutes } from "../wecom/bot/routes.js";
 import { createStreamBook } from "../wecom/bot/streams.js";
 import { type BotWorker, startBotWorker } from "../wecom/bot/worker-client.js";
 import { createLongConnection, type LongConnection } from "../wecom/longconn/channel.js";
+import { holdLongConnectionLease } from "../wecom/longconn/lease-holder.js";
 import { openSeenMessages } from "../wecom/seen-messages.js";
 import { createChatResponder } from "./chat-responder.js";
 import { errorHandler } from "./middleware/errors.js";
@@ -121,7 +123,16 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
           fileReports: runtime.fileReports,
         })
       : undefined;
-  longConnection?.start();
+  // Only the replica holding the lease dials: WeCom keeps one connection per bot.
+  const lease =
+    longConnection && wecom.longConnection
+      ? holdLongConnectionLease({
+          leases: createSqliteLeases(runtime.db),
+          connection: longConnection,
+          botId: wecom.longConnection.botId,
+          ttlMs: runtime.env.WECOM_BOT_LEASE_S * 1000,
+        })
+      : undefined;
   routers.push(healthRoutes(runtime, { bot: !!wecom.bot, app: !!wecom.app }, longConnection?.status));
   routers.push(metricsRoutes(), askRoutes(runtime));
   // Other modules' routers: one line each.
@@ -137,6 +148,7 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
   });
   const dispose = async () => {
     await longConnection?.close();
+    lease?.release();
     await botWorker?.close();
     await seenHere?.close();
   };

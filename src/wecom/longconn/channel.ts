@@ -105,8 +105,11 @@ export function createLongConnection(o: LongConnOptions): LongConnection {
   client.on("message", (frame) => track(callbacks.onUserMessage(frame), "message"));
   client.on("event", (frame) => track(callbacks.onEvent(frame), "event"));
 
+  /** whether start() was called since the last stop(): the SDK warns on a disconnect that has nothing to close */
+  let dialing = false;
   function stop(as: "standby" | "down" = "down"): void {
-    client.disconnect();
+    if (dialing) client.disconnect();
+    dialing = false;
     state.set(as, as === "standby" ? "another replica holds the connection" : "stopped");
   }
 
@@ -114,6 +117,7 @@ export function createLongConnection(o: LongConnOptions): LongConnection {
     client,
     status: state.status,
     start() {
+      dialing = true;
       state.set("connecting");
       client.connect();
     },
