@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { AnswerBenchResult } from "./answer-bench.js";
 import { runCallbackBench } from "./callback-bench.js";
 import { runDashboardBench } from "./dashboard-bench.js";
+import { runLongConnBench } from "./longconn-bench.js";
 import { runProgressBench } from "./progress-bench.js";
 
 const only = process.argv.slice(2);
@@ -53,6 +54,8 @@ console.log("# planbot benchmarks (figures from this machine, this run)");
 if (wanted("answers")) answerSection();
 if (wanted("progress")) await section("Progress store and digest", runProgressBench);
 if (wanted("callbacks")) await section("WeCom callbacks over HTTP (loopback)", runCallbackBench);
+if (wanted("longconn"))
+  await section("Intelligent bot over the long connection (simulator, loopback)", runLongConnBench);
 if (wanted("dashboard")) {
   if (existsSync("/usr/bin/chromium")) await section("Dashboard", runDashboardBench);
   else console.log("\n## Dashboard\nskipped: /usr/bin/chromium is not installed (scripts/ci-install-browser.sh)");

@@ -90,6 +90,10 @@ export interface UserOptions {
 export interface LongConnSimulatorOptions {
   bots: SimulatedBot[];
   port?: number;
+  /** called with every frame planbot sends after authenticating, as it arrives (the bench times replies by it) */
+  onFrame?: (frame: RecordedFrame) => void;
+  /** keep frames in `frames` (default true); a long bench run turns it off and listens with onFrame */
+  keepFrames?: boolean;
 }
 
 const newId = (prefix: string) => `${prefix}_${Date.now()}_${randomBytes(6).toString("hex")}`;
@@ -198,7 +202,8 @@ export async function startLongConnSimulator(o: LongConnSimulatorOptions): Promi
       acked: false,
       at: Date.now(),
     };
-    frames.push(entry);
+    if (o.keepFrames !== false) frames.push(entry);
+    o.onFrame?.(entry);
     notify();
     if (policy.drop?.(entry)) return;
     const send = () => {
