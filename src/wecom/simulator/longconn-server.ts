@@ -24,7 +24,9 @@ export interface RecordedFrame {
   /** the errcode acknowledged (or that would have been, for a dropped acknowledgement) */
   errcode: number;
   acked: boolean;
+  /** when the frame arrived, and when its acknowledgement went out (ms since the epoch) */
   at: number;
+  ackedAt?: number;
 }
 
 export interface SimulatedBot {
@@ -78,6 +80,8 @@ export interface LongConnSimulator {
   dropConnections(): void;
   /** how acknowledgements behave from now on */
   setAckPolicy(policy: AckPolicy): void;
+  /** whether pings are answered (a silent server is what a dead connection looks like to the SDK) */
+  answerPings(on: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -138,6 +142,7 @@ export async function startLongConnSimulator(o: LongConnSimulatorOptions): Promi
   const callbacks = new Map<string, string>();
   let authentications = 0;
   let policy: AckPolicy = {};
+  let pingReplies = true;
   const waiters = new Set<() => void>();
   const notify = () => {
     for (const w of [...waiters]) w();
@@ -208,6 +213,7 @@ export async function startLongConnSimulator(o: LongConnSimulatorOptions): Promi
     if (policy.drop?.(entry)) return;
     const send = () => {
       entry.acked = true;
+      entry.ackedAt = Date.now();
       ack(ws, reqId, entry.errcode, valid ? "ok" : "invalid req_id");
       notify();
     };
@@ -234,8 +240,9 @@ export async function startLongConnSimulator(o: LongConnSimulatorOptions): Promi
         ack(ws, parsed.headers.req_id, AUTH_REFUSED, "not subscribed");
         return;
       }
-      if (parsed.cmd === "ping") ack(ws, parsed.headers.req_id, 0);
-      else record(ws, botId, parsed);
+      if (parsed.cmd === "ping") {
+        if (pingReplies) ack(ws, parsed.headers.req_id, 0);
+      } else record(ws, botId, parsed);
     });
     ws.on("close", () => {
       if (botId !== undefined && holder.get(botId) === ws) holder.delete(botId);
@@ -327,6 +334,9 @@ export async function startLongConnSimulator(o: LongConnSimulatorOptions): Promi
     },
     setAckPolicy(p) {
       policy = p;
+    },
+    answerPings(on) {
+      pingReplies = on;
     },
     stop: async () => {
       for (const ws of wss.clients) ws.terminate();

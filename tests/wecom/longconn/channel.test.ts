@@ -144,6 +144,51 @@ describe("long connection: a slow answer", () => {
   });
 });
 
+describe("long connection: heartbeats and slow acknowledgements", () => {
+  it("reconnects when pings go unanswered, and is authenticated again once they are", async () => {
+    const sim = await startLongConnSimulator({ bots: [bot] });
+    const h = await startHarness({
+      env: longConnEnv(sim),
+      server: { longConnection: { reconnectBaseMs: 20, heartbeatMs: 40 } },
+    });
+    try {
+      await sim.waitForAuthentications(1);
+      sim.answerPings(false);
+      // Two missed acknowledgements and the SDK calls the connection dead: it dials again.
+      await sim.waitForAuthentications(2);
+      sim.answerPings(true);
+      await waitForState(h, "authenticated");
+      const reqId = sim.sendText("接入部门目标");
+      expect(finalOf(await sim.waitForReply(reqId))).toHaveLength(1);
+    } finally {
+      await h.dispose();
+      await sim.stop();
+    }
+  });
+
+  it("keeps a reply's frames in order when acknowledgements are slow", async () => {
+    const sim = await startLongConnSimulator({ bots: [bot] });
+    const slow = countingHandler(200);
+    const h = await startHarness({
+      env: longConnEnv(sim),
+      server: { ...fast, botBudgetMs: 20 },
+      wrapHandler: slow.wrap,
+    });
+    try {
+      await sim.waitForAuthentications(1);
+      sim.setAckPolicy({ delayMs: () => 300 });
+      const reqId = sim.sendText("接入部门目标");
+      const frames = await sim.waitForReply(reqId, (f) => f.acked && f.body?.stream?.finish === true);
+      expect(frames.map((f) => f.body.stream.finish)).toEqual([false, true]);
+      // The SDK sends a req_id's next frame only once the previous one is acknowledged.
+      expect(frames[1]?.at).toBeGreaterThanOrEqual(frames[0]?.ackedAt ?? Number.POSITIVE_INFINITY);
+    } finally {
+      await h.dispose();
+      await sim.stop();
+    }
+  });
+});
+
 describe("long connection: refused credentials and a second connection", () => {
   it("is down, saying why, once the SDK gives up on a refused secret", async () => {
     const sim = await startLongConnSimulator({ bots: [bot] });
