@@ -21,6 +21,9 @@ export type FileMessage = z.infer<typeof FileMessage>;
 export const UNSUPPORTED_FILE_TEXT =
   "暂时只能读取 .xlsx 表格形式的进展报表(Word、PDF 报告的读取尚未接入),请把进展整理成表格后发送,或用文字登记:发送「进展帮助」查看写法。";
 
+/** A monthly progress table is kilobytes; anything far larger is not one, and is not opened. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
 /** What a spreadsheet is named when WeCom's download gives no file name (xlsx files are zip archives: "PK"). */
 function nameOf(filename: string | undefined, buffer: Buffer): string {
   if (filename) return filename;
@@ -34,6 +37,9 @@ export async function replyToFile(
 ): Promise<Reply> {
   const { buffer, filename } = await client.downloadFile(msg.file.url, msg.file.aeskey);
   const name = nameOf(filename, buffer);
+  if (buffer.length > MAX_FILE_BYTES) {
+    return { markdown: `「${name}」超过 10 MB,不像一份进展报表,未读取。`, kind: "file_too_large" };
+  }
   if (extname(name).toLowerCase() !== ".xlsx") return { markdown: UNSUPPORTED_FILE_TEXT, kind: "file_unsupported" };
   // The table reader reads files: the decrypted bytes go to a private temp directory for the moment of reading.
   const dir = await mkdtemp(join(tmpdir(), "planbot-file-"));
