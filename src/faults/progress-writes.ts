@@ -61,6 +61,12 @@ export async function writeProgressOverHttp(o: {
             break;
           }
           const text = await res.text();
+          // 409: the key's first request still runs (another process, or one not yet known to be gone): ask again,
+          // as an idempotent client does; never a second record
+          if (res.status === 409) {
+            await pause(200);
+            continue;
+          }
           if (res.status < 500) throw new Error(`POST /api/progress answered ${res.status}: ${text.slice(0, 300)}`);
         } catch (err) {
           if (err instanceof Error && err.message.startsWith("POST /api/progress answered")) throw err;

@@ -156,14 +156,21 @@ export async function runFaultSuite(input: FaultSuiteOptions): Promise<FaultSuit
     const withChats = () => ({ PLANBOT_CHATS: chatsFile });
     await proc.kill();
     const digestKiller = createKiller(proc, withChats);
-    for (const n of killPoints(random, chatCount, killCount(chatCount))) {
-      void hook.waitForRequests(n).then(() => setTimeout(() => void digestKiller.kill(), random.int(0, 20)));
+    const digestKillPoints = [...killPoints(random, chatCount, killCount(chatCount))];
+    const firedKills = new Set<number>();
+    for (const n of digestKillPoints) {
+      void hook
+        .waitForRequests(n)
+        .then(() => setTimeout(() => void digestKiller.kill().finally(() => firedKills.add(n)), random.int(0, 20)));
     }
     await proc.start(withChats());
     const deadline = Date.now() + 60_000 + chatCount * 2000;
+    // Settled means every part is decided and every kill point the requests reached has fired: a kill scheduled a
+    // few milliseconds after its request must not be skipped because the parts were decided first.
+    const killsDue = () => digestKillPoints.every((n) => n > hook.requests || firedKills.has(n));
     while (Date.now() < deadline) {
       await digestKiller.settle();
-      if (digestsSettled(dbFile, chatCount)) break;
+      if (killsDue() && digestsSettled(dbFile, chatCount)) break;
       await pause(100);
     }
     const digestKills = await digestKiller.settle();

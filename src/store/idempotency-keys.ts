@@ -3,6 +3,7 @@
 // same key and request gets that response again and writes nothing; another request under the key is refused.
 import { createHash } from "node:crypto";
 import type { Db } from "./database.js";
+import { holderIsGone, thisProcessHolder } from "./process-holder.js";
 
 export type KeyClaim =
   /** the key is new (or its holder was abandoned): this request runs, then complete() or release() */
@@ -28,6 +29,10 @@ export interface IdempotencyOptions {
   /** a running claim older than this was left by a crashed process: nothing of it was committed, so it is taken over */
   abandonedAfterMs?: number;
   now?: () => number;
+  /** this process, as process-holder.ts names it (tests name other processes) */
+  holder?: string;
+  /** whether a claim's holder is certainly gone; default: a process on this host that no longer runs */
+  isGone?: (holder: string) => boolean;
 }
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
@@ -54,22 +59,25 @@ interface Row {
   status: number | null;
   response: string | null;
   claimed_at: number;
+  holder: string | null;
 }
 
 export function createIdempotencyKeys(db: Db, options: IdempotencyOptions = {}): IdempotencyKeys {
   const ttlMs = options.ttlMs ?? IDEMPOTENCY_TTL_MS;
   const abandonedAfterMs = options.abandonedAfterMs ?? 60_000;
   const now = options.now ?? Date.now;
+  const holder = options.holder ?? thisProcessHolder;
+  const isGone = options.isGone ?? ((h: string) => holderIsGone(h, holder));
   const expire = db.prepare<[number]>("DELETE FROM idempotency_keys WHERE expires_at <= ?");
   const select = db.prepare<[string, string], Row>(
-    "SELECT request_sha256, state, status, response, claimed_at FROM idempotency_keys WHERE scope = ? AND key = ?",
+    "SELECT request_sha256, state, status, response, claimed_at, holder FROM idempotency_keys WHERE scope = ? AND key = ?",
   );
-  const insert = db.prepare<[string, string, string, number, number]>(
-    `INSERT INTO idempotency_keys (scope, key, request_sha256, state, claimed_at, expires_at)
-     VALUES (?, ?, ?, 'running', ?, ?)`,
+  const insert = db.prepare<[string, string, string, number, number, string]>(
+    `INSERT INTO idempotency_keys (scope, key, request_sha256, state, claimed_at, expires_at, holder)
+     VALUES (?, ?, ?, 'running', ?, ?, ?)`,
   );
-  const retake = db.prepare<[number, string, string]>(
-    "UPDATE idempotency_keys SET claimed_at = ? WHERE scope = ? AND key = ? AND state = 'running'",
+  const retake = db.prepare<[number, string, string, string]>(
+    "UPDATE idempotency_keys SET claimed_at = ?, holder = ? WHERE scope = ? AND key = ? AND state = 'running'",
   );
   const done = db.prepare<[number, string, string, string]>(
     "UPDATE idempotency_keys SET state = 'done', status = ?, response = ? WHERE scope = ? AND key = ? AND state = 'running'",
@@ -84,14 +92,17 @@ export function createIdempotencyKeys(db: Db, options: IdempotencyOptions = {}):
     expire.run(t);
     const row = select.get(scope, key);
     if (!row) {
-      insert.run(scope, key, sha, t, t + ttlMs);
+      insert.run(scope, key, sha, t, t + ttlMs, holder);
       return { kind: "new" };
     }
     if (row.request_sha256 !== sha) return { kind: "mismatch" };
     if (row.state === "done")
       return { kind: "replay", status: row.status ?? 200, body: JSON.parse(row.response ?? "null") };
-    if (row.claimed_at > t - abandonedAfterMs) return { kind: "running" };
-    retake.run(t, scope, key);
+    // A claim is taken over when its process is certainly gone (this host, no such process) or it is old enough
+    // that a process elsewhere must have died: nothing of its request was committed either way.
+    const gone = row.holder !== null && isGone(row.holder);
+    if (!gone && row.claimed_at > t - abandonedAfterMs) return { kind: "running" };
+    retake.run(t, holder, scope, key);
     return { kind: "new" };
   });
 

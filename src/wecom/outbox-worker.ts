@@ -1,12 +1,12 @@
 // Delivers due outbox rows: each chat's parts in order, chats side by side, retries spread out over time, give-ups
 // and uncertain sends reported, rows left behind by a dead worker taken over at once.
 import { type Logger, logger as rootLogger } from "../log.js";
+import { holderIsGone, thisProcessHolder } from "../store/process-holder.js";
 import { backoffDelay } from "./backoff.js";
 import { type Clock, systemClock } from "./clock.js";
 import { resendWhenUncertain } from "./delivery-guarantees.js";
 import { recordUncertain, recordUndeliverable } from "./delivery-metrics.js";
 import type { Outbox, OutboxKind, OutboxRow } from "./outbox.js";
-import { holderIsGone, thisProcessHolder } from "./outbox-holder.js";
 import { redactSecrets } from "./redact-secrets.js";
 
 export type DeliveryResult =

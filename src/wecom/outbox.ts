@@ -33,7 +33,7 @@ export const OutboxRow = z.object({
   nextAttemptAt: z.number().int(),
   createdAt: z.number().int(),
   sentAt: z.number().int().nullable(),
-  /** the worker process holding the row (see outbox-holder.ts); null when nobody does */
+  /** the worker process holding the row (see store/process-holder.ts); null when nobody does */
   holder: z.string().nullable(),
 });
 export type OutboxRow = z.infer<typeof OutboxRow>;

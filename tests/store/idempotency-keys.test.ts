@@ -22,3 +22,17 @@ it("keeps a key for its time, and lets an abandoned claim be taken over", () => 
   now += 10_000;
   expect(keys.claim("s", "k", requestHash({ other: true })).kind).toBe("new");
 });
+
+it("takes over at once a claim whose process is gone, and never one whose process still runs", () => {
+  t = tempDb();
+  const sha = requestHash({ task: 3 });
+  const gone = new Set<string>();
+  const as = (holder: string) => createIdempotencyKeys(t.db, { holder, isGone: (h) => gone.has(h) });
+  expect(as("host:101:1").claim("s", "k", sha).kind).toBe("new");
+  // another process asks while the first still runs: it must wait (409), however the first is doing
+  expect(as("host:202:1").claim("s", "k", sha).kind).toBe("running");
+  gone.add("host:101:1"); // SIGKILLed mid-request: nothing of it was committed
+  expect(as("host:202:1").claim("s", "k", sha).kind).toBe("new");
+  // the new holder is alive: a third process waits again
+  expect(as("host:303:1").claim("s", "k", sha).kind).toBe("running");
+});

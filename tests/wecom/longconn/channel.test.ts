@@ -9,7 +9,10 @@ import {
 import { coreAnswer, countingHandler, type Harness, startHarness } from "../support/harness.js";
 
 const bot = { botId: "aib-test-bot", secret: "s3cret-of-the-bot" };
+const METRICS_TOKEN = "metrics-token-for-the-longconn-test";
+const metricsHeaders = { authorization: `Bearer ${METRICS_TOKEN}` };
 const longConnEnv = (sim: LongConnSimulator, secret = bot.secret) => ({
+  PLANBOT_METRICS_TOKEN: METRICS_TOKEN,
   WECOM_BOT_ID: bot.botId,
   WECOM_BOT_SECRET: secret,
   WECOM_BOT_WS_URL: sim.url,
@@ -62,7 +65,7 @@ describe("long connection", () => {
   it("reports authenticated in /healthz and the state in /metrics, beside the callback channels", async () => {
     const body = await health(h);
     expect(body.wecom).toMatchObject({ bot: true, app: true, longConnection: { state: "authenticated" } });
-    const metrics = await (await fetch(`${h.server.url}/metrics`)).text();
+    const metrics = await (await fetch(`${h.server.url}/metrics`, { headers: metricsHeaders })).text();
     expect(metrics).toContain('planbot_wecom_longconn_state{state="authenticated"} 1');
     // The callback bot keeps working with the long connection on.
     const conv = await h.sim.askBot("培育数字经济企业的目标是什么", { userid: "lisi" });
@@ -94,7 +97,7 @@ describe("long connection", () => {
     expect(finalOf(againFrames)[0]?.body.stream).toMatchObject({ id, finish, content });
     expect(finalOf(againFrames)[0]?.body.stream.id).toBe(streamIdOf("msg-redelivered-1"));
     expect(counter.calls.length - before).toBe(1);
-    const metrics = await (await fetch(`${h.server.url}/metrics`)).text();
+    const metrics = await (await fetch(`${h.server.url}/metrics`, { headers: metricsHeaders })).text();
     expect(metrics).toMatch(/planbot_wecom_longconn_reconnects_total [1-9]/);
   });
 

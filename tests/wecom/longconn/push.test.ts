@@ -68,7 +68,8 @@ describe("pushes over the long connection", () => {
     }
     expect(sim.pushes().length - before).toBe(1);
     const [row] = d.outbox.list({ chat: "推进群" }).filter((r) => r.day === "2026-01-06");
-    expect(row?.status).toBe("failed");
+    // a part that may have arrived is "unknown", as a webhook part cut after it left (never sent again)
+    expect(row?.status).toBe("unknown");
     expect(row?.lastError).toContain("may have arrived");
   }, 15_000);
 

@@ -1,4 +1,5 @@
-// Who holds an outbox row: host and process, so a restarted service recognises rows its killed predecessor held.
+// Who holds a row (an outbox part, an idempotency key): host and process, so a restarted service recognises what its
+// killed predecessor held and takes it over at once instead of waiting out a lease.
 import { hostname } from "node:os";
 
 /** This process's holder name: host, pid and start time (the pid alone can come back after a reboot). */
