@@ -13,7 +13,7 @@ import type { Env } from "./config/env.js";
 import { logger } from "./log.js";
 import { type LoadedPlans, loadPlans } from "./plan/knowledge.js";
 import { loadSampleProgress } from "./progress/sample.js";
-import { type Db, openDatabase } from "./store/database.js";
+import { type Db, openStoreDatabase } from "./store/open-store.js";
 import { createProgressStore, type ProgressStore } from "./store/progress-store.js";
 import { plansByChatid } from "./wecom/chats.js";
 import { chatsFromEnv } from "./wecom/outbound-delivery.js";
@@ -73,14 +73,14 @@ function sampleAware(env: Env): Env {
     { PLANBOT_DB: env.PLANBOT_DB },
     "PLANBOT_LOAD_SAMPLE: sample mode, the store is in memory: PLANBOT_DB is not opened and nothing recorded now is kept",
   );
-  return { ...env, PLANBOT_DB: ":memory:" };
+  return { ...env, PLANBOT_DB: ":memory:", PLANBOT_DATABASE_URL: undefined };
 }
 
 export function openRuntime(given: Env): Runtime {
   const env = sampleAware(given);
   const plans = loadPlans(env.PLANBOT_KNOWLEDGE);
   const answerer = createAnswerer(plans);
-  const db = openDatabase(env.PLANBOT_DB);
+  const db = openStoreDatabase(env);
   const store = createProgressStore(db);
   const answerContext = (): AnswerContext => ({
     today: todayInShanghai(),

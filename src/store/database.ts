@@ -3,10 +3,13 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { migrations } from "./migrations/index.js";
+import { applyMigrations } from "./migrations/migration.js";
 
-export type Db = Database.Database;
+export type { Db } from "./sql.js";
+/** The SQLite connection itself, for what only SQLite has (pragmas, its own tests). */
+export type SqliteDb = Database.Database;
 
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string): SqliteDb {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
@@ -19,13 +22,11 @@ export function openDatabase(file: string): Db {
 }
 
 /** Applies, in order and each in its own transaction, every migration newer than the file's user_version. */
-export function migrate(db: Db): void {
-  const current = db.pragma("user_version", { simple: true }) as number;
-  for (const m of migrations) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
+export function migrate(db: SqliteDb): void {
+  applyMigrations(
+    db,
+    migrations,
+    () => db.pragma("user_version", { simple: true }) as number,
+    (m) => db.pragma(`user_version = ${m.version}`),
+  );
 }

@@ -55,17 +55,17 @@ export interface Outbox {
   nextDueAt(): number | null;
 }
 
-const COLUMNS = `id, idempotency_key AS idempotencyKey, chat, kind, day, part, parts, content, status, attempts,
-  last_error AS lastError, next_attempt_at AS nextAttemptAt, created_at AS createdAt, sent_at AS sentAt`;
+const COLUMNS = `id, idempotency_key AS "idempotencyKey", chat, kind, day, part, parts, content, status, attempts,
+  last_error AS "lastError", next_attempt_at AS "nextAttemptAt", created_at AS "createdAt", sent_at AS "sentAt"`;
 
 export function createOutbox(db: Db): Outbox {
-  const insert = db.prepare(`INSERT OR IGNORE INTO wecom_outbox
+  const insert = db.prepare(`INSERT INTO wecom_outbox
     (idempotency_key, chat, kind, day, part, parts, content, status, next_attempt_at, created_at)
-    VALUES (@key, @chat, @kind, @day, @part, @parts, @content, 'pending', @now, @now)`);
+    VALUES (@key, @chat, @kind, @day, @part, @parts, @content, 'pending', @now, @now) ON CONFLICT DO NOTHING`);
   const digestExists = db.prepare("SELECT 1 FROM wecom_outbox WHERE chat = ? AND kind = 'digest' AND day = ? LIMIT 1");
   const keyExists = db.prepare("SELECT 1 FROM wecom_outbox WHERE idempotency_key = ? LIMIT 1");
   const dueHeads = db.prepare(`SELECT ${COLUMNS} FROM wecom_outbox o
-    WHERE status = 'pending' AND next_attempt_at <= @now AND (@chat IS NULL OR chat = @chat)
+    WHERE status = 'pending' AND next_attempt_at <= @now AND (CAST(@chat AS TEXT) IS NULL OR chat = @chat)
       AND NOT EXISTS (SELECT 1 FROM wecom_outbox p WHERE p.chat = o.chat AND p.status = 'pending' AND p.id < o.id)
     ORDER BY id`);
   const lease = db.prepare(`UPDATE wecom_outbox SET attempts = attempts + 1, next_attempt_at = @until
@@ -142,7 +142,7 @@ export function createOutbox(db: Db): Outbox {
     list(filter = {}) {
       const rows = db
         .prepare(`SELECT ${COLUMNS} FROM wecom_outbox
-          WHERE (@chat IS NULL OR chat = @chat) AND (@status IS NULL OR status = @status) ORDER BY id`)
+          WHERE (CAST(@chat AS TEXT) IS NULL OR chat = @chat) AND (CAST(@status AS TEXT) IS NULL OR status = @status) ORDER BY id`)
         .all({ chat: filter.chat ?? null, status: filter.status ?? null });
       return rows.map((r) => OutboxRow.parse(r));
     },

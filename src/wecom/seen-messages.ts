@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { logger } from "../log.js";
 import { type BackgroundWriter, NO_AUTO_CHECKPOINT, startBackgroundWriter } from "../store/background-writer.js";
 import type { Db } from "../store/database.js";
+import { isPostgres } from "../store/postgres/pg-db.js";
 import { createKnownIds, type KnownIds } from "./known-ids.js";
 import { trimOldest } from "./trim-oldest.js";
 
@@ -22,7 +23,10 @@ export interface SeenMessagesOptions {
   reclaimAfterMs?: number;
   /** replies kept in memory besides the table, a sixteenth more before a trim (older ones are read back from it) */
   memoryEntries?: number;
-  /** message ids indexed in memory, so that a new one needs no table read (see known-ids.ts) */
+  /**
+   * message ids indexed in memory, so that a new one needs no table read (see known-ids.ts); 0 when other processes
+   * answer the same ids (replicas on PostgreSQL): then every id not held here is looked up in the table
+   */
   knownIdsCapacity?: number;
   /** how long finished replies of plain questions wait in memory to be written together */
   flushAfterMs?: number;
@@ -125,9 +129,15 @@ export interface OpenedSeenMessages {
  * (`db` itself for ":memory:"), pruned every 10 minutes; durable claims on `db`, the store's connection.
  */
 export function openSeenMessages(file: string, db: Db): OpenedSeenMessages {
-  const own = file === ":memory:" ? undefined : { db: openSeenMessagesDb(file), writer: startSeenMessagesWriter(file) };
+  // On PostgreSQL the pool is the one connection; replicas share the ids, so none is known without a look.
+  const shared = isPostgres(db);
+  const own =
+    file === ":memory:" || shared ? undefined : { db: openSeenMessagesDb(file), writer: startSeenMessagesWriter(file) };
   // `db` is the progress store's connection: state changes and their marks commit there together.
-  const seen = createSeenMessages(own?.db ?? db, own ? { writer: own.writer, durableDb: db } : {});
+  const seen = createSeenMessages(
+    own?.db ?? db,
+    own ? { writer: own.writer, durableDb: db } : shared ? { knownIdsCapacity: 0 } : {},
+  );
   seen.prune();
   const pruneTimer = setInterval(() => seen.prune(), 10 * 60_000).unref();
   return {
@@ -154,6 +164,9 @@ function loadKnownIds(db: Db, now: number, capacity: number): KnownIds {
   const oldestFirst = rows.reverse().map((r): [string, number] => [keyOf(r.channel, r.msgid), r.expires_at]);
   return createKnownIds(oldestFirst, capacity, dropped?.expires_at ?? 0);
 }
+
+/** The index of a table other processes write too: it proves nothing, so every id is looked up. */
+const everyIdMayBeHeld: KnownIds = { mayHold: () => true, add() {}, prune() {}, size: 0 };
 
 /** Queued replies written at once beyond this many, whatever the timer says. */
 const MAX_BATCH = 500;
@@ -185,7 +198,8 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
     `INSERT INTO wecom_seen_messages (channel, msgid, state, reply, claimed_at, expires_at)
      VALUES (@channel, @msgid, 'pending', NULL, @now, @expires)
      ON CONFLICT (channel, msgid) DO UPDATE SET state = 'pending', reply = NULL, claimed_at = @now, expires_at = @expires
-     WHERE expires_at <= @now OR (state = 'pending' AND claimed_at <= @abandoned)`,
+     WHERE wecom_seen_messages.expires_at <= @now
+        OR (wecom_seen_messages.state = 'pending' AND wecom_seen_messages.claimed_at <= @abandoned)`,
   );
   const upsertDone = db.prepare<[string, string, string, number, number]>(UPSERT_DONE);
   const durableDone = durableDb.prepare<[string, string, string, number, number]>(UPSERT_DONE);
@@ -196,7 +210,7 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
   const writeAll = db.transaction((rows: Done[]) => {
     for (const row of rows) upsertDone.run(...asParams(row));
   });
-  const known = loadKnownIds(db, now(), knownIdsCapacity);
+  const known = knownIdsCapacity > 0 ? loadKnownIds(db, now(), knownIdsCapacity) : everyIdMayBeHeld;
 
   function flush(): void {
     clearTimeout(flushTimer);

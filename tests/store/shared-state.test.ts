@@ -1,0 +1,93 @@
+// What several processes (replicas) on one database share, on each engine: a record written through one shows in the
+// other's answers, a WeCom message id is processed once, an idempotency key answers once, a digest is stored once and
+// each outbox row is leased to one worker at a time.
+import { afterEach, expect, it, vi } from "vitest";
+import { createIdempotencyKeys, requestHash } from "../../src/store/idempotency-keys.js";
+import { createProgressStore } from "../../src/store/progress-store.js";
+import { createOutbox } from "../../src/wecom/outbox.js";
+import { createSeenMessages } from "../../src/wecom/seen-messages.js";
+import { describeEachEngine, type EngineDb } from "./engines.js";
+
+const audit = { actor: "test:zhang", via: "test" };
+const base = {
+  plan: "p",
+  taskNo: 9,
+  text: "新增企业45家",
+  reporterId: "zhang",
+  source: "chat" as const,
+  asOf: "2024-05-01",
+};
+
+describeEachEngine("state shared by two processes", (engine) => {
+  let e: EngineDb | undefined;
+  afterEach(async () => {
+    await e?.cleanup();
+    e = undefined;
+  });
+
+  it("a record added through one shows in the other's answers without asking it to look", async () => {
+    e = engine.open();
+    const here = createProgressStore(e.db, { othersVisibleWithinMs: 0 });
+    const there = createProgressStore(e.another());
+    expect(here.forTask("p", 9)).toEqual([]); // cached from now on
+    const rec = there.add(base, audit);
+    await vi.waitFor(() => expect(here.forTask("p", 9).map((r) => r.id)).toEqual([rec.id]), { interval: 5 });
+  });
+
+  it("a state-changing message id claimed by one is not processed by the other, and gets its reply once done", async () => {
+    e = engine.open();
+    const clock = 1_000_000;
+    const one = createSeenMessages(e.db, { now: () => clock, knownIdsCapacity: 0 });
+    const two = createSeenMessages(e.another(), { now: () => clock, knownIdsCapacity: 0 });
+    // produced on a later turn: until then the id is only claimed
+    const claimed = one.once("bot", "m1", async () => "已记录", { durable: true });
+    expect(claimed).toMatchObject({ kind: "running", first: true });
+    expect(two.once("bot", "m1", async () => "again", { durable: true })).toEqual({ kind: "elsewhere" });
+    expect(two.once("bot", "m1", async () => "again")).toEqual({ kind: "elsewhere" });
+    if (claimed.kind === "running") await claimed.reply;
+    expect(two.once("bot", "m1", async () => "again", { durable: true })).toEqual({ kind: "stored", reply: "已记录" });
+  });
+
+  it("a plain question answered by one is given the same reply by the other once written", async () => {
+    e = engine.open();
+    const one = createSeenMessages(e.db, { knownIdsCapacity: 0, flushAfterMs: 0 });
+    const two = createSeenMessages(e.another(), { knownIdsCapacity: 0 });
+    const first = one.once("bot", "q1", async () => "答复");
+    if (first.kind === "running") await first.reply;
+    one.flush();
+    expect(two.once("bot", "q1", async () => "second")).toEqual({ kind: "stored", reply: "答复" });
+  });
+
+  it("an idempotency key runs its request once across both", () => {
+    e = engine.open();
+    let now = 1_000_000;
+    const a = createIdempotencyKeys(e.db, { ttlMs: 10_000, abandonedAfterMs: 1_000, now: () => now });
+    const b = createIdempotencyKeys(e.another(), { ttlMs: 10_000, abandonedAfterMs: 1_000, now: () => now });
+    const sha = requestHash({ a: 1 });
+    expect(a.claim("s", "k", sha).kind).toBe("new");
+    expect(b.claim("s", "k", sha).kind).toBe("running");
+    a.complete("s", "k", 201, { id: 1 });
+    expect(b.claim("s", "k", sha)).toEqual({ kind: "replay", status: 201, body: { id: 1 } });
+    expect(b.claim("s", "k", requestHash({ a: 2 })).kind).toBe("mismatch");
+    now += 10_000;
+    expect(b.claim("s", "k", requestHash({ a: 2 })).kind).toBe("new");
+  });
+
+  it("a chat's digest for a day is stored once, and each row is leased to one worker until its lease ends", () => {
+    e = engine.open();
+    const a = createOutbox(e.db);
+    const b = createOutbox(e.another());
+    const t0 = 1_700_000_000_000;
+    expect(a.enqueueDigest("推进群", "2025-03-10", ["一", "二"], t0)).toBe(true);
+    expect(b.enqueueDigest("推进群", "2025-03-10", ["另一份"], t0)).toBe(false);
+    expect(b.hasDigest("推进群", "2025-03-10")).toBe(true);
+    const leased = a.claimDue(t0, 30_000);
+    expect(leased.map((r) => [r.part, r.attempts])).toEqual([[1, 1]]);
+    expect(b.claimDue(t0 + 1, 30_000)).toEqual([]); // held by a, and part 2 waits for part 1
+    // a dies without marking it: after the lease, b takes the part over
+    expect(b.claimDue(t0 + 30_000, 30_000).map((r) => [r.part, r.attempts])).toEqual([[1, 2]]);
+    b.markSent(leased[0]?.id ?? 0, t0 + 30_001);
+    expect(b.claimDue(t0 + 30_002, 30_000).map((r) => r.part)).toEqual([2]);
+    expect(a.list({ status: "sent" }).map((r) => r.part)).toEqual([1]);
+  });
+});
