@@ -33,6 +33,7 @@ export function loadAssets(): Map<string, Asset> {
     "dashboard.css": join(staticDir, "dashboard.css"),
     "task-chart.js": join(staticDir, "task-chart.js"),
     "try-bot.js": join(staticDir, "try-bot.js"),
+    "progress-import.js": join(staticDir, "progress-import.js"),
     "chart.umd.min.js": chartJs,
   };
   const assets = new Map<string, Asset>();

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { availableParallelism } from "node:os";
 import type { Router } from "@koa/router";
 import Koa from "koa";
+import { progressImportRoutes } from "../dashboard/progress-import-routes.js";
 import { dashboardRoutes } from "../dashboard/routes.js";
 import { logger } from "../log.js";
 import type { Runtime } from "../runtime.js";
@@ -125,6 +126,7 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
   routers.push(metricsRoutes(), askRoutes(runtime));
   // Other modules' routers: one line each.
   routers.push(progressRoutes(runtime));
+  routers.push(progressImportRoutes(runtime));
   // The matrix without progress goes to whoever reached it with no user: only PLANBOT_PUBLIC_PLAN lets them through.
   routers.push(dashboardRoutes(runtime, { seesProgress: (ctx) => ctx.state.user !== undefined }));
   routers.push(

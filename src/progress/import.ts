@@ -1,175 +1,211 @@
-// Progress import and export: every row is checked first, and one bad row rejects the whole file with every problem named.
+// Progress import: every row of every sheet is checked first, and one bad row rejects the whole file with every
+// problem named. A row is a new record, a correction or retraction of one, or (an untouched export row, or a row
+// imported before) nothing at all: importing a file twice, or an export as it stands, changes nothing.
 import type { Answerer } from "../answer/answerer.js";
 import type { ResponsibilityMatrix } from "../plan/schema.js";
 import type { Glossary } from "../search/glossary.js";
 import type { ProgressStore } from "../store/progress-store.js";
-import { prepareRecord } from "./record.js";
+import type { Binding } from "./bind.js";
+import { recordsOfRow } from "./import-row.js";
+import { rowKey, sameAsExported } from "./row-identity.js";
 import type { AuditInfo, NewProgress, ProgressRecord } from "./schema.js";
+import { type Column, matchColumn, namesOf } from "./sheets/column-aliases.js";
+import { type ColumnMap, type RowFields, type RowReadDeps, readRowFields } from "./sheets/row-fields.js";
+import type { SheetContext } from "./sheets/sheet-context.js";
 import type { Table } from "./table-io.js";
 
-/** Column names the import understands, with the Chinese headers staff are likely to use. */
-const COLUMNS = {
-  plan: ["plan", "计划"],
-  task: ["task", "任务"],
-  metric: ["metric", "指标", "target"],
-  value: ["value", "数值", "完成值"],
-  unit: ["unit", "单位"],
-  text: ["text", "进展", "进展内容", "内容"],
-  reporter: ["reporter", "填报人"],
-  reporter_name: ["reporter_name", "填报人姓名", "姓名"],
-  department: ["department", "部门"],
-  date: ["date", "日期", "截至日期"],
-  kind: ["kind", "类型"],
-} as const;
-type Column = keyof typeof COLUMNS;
-/** Columns an export writes that an import does not need. */
-const EXPORT_ONLY = new Set(["id", "metric_name", "source", "supersedes", "recorded_at"]);
-const REQUIRED: Column[] = ["task", "reporter", "date"];
+export { EXPORT_HEADERS, exportRows } from "./export-rows.js";
 
 export interface RowProblem {
+  /** the worksheet, when the file has them */
+  sheet?: string;
   row: number;
   column: string;
   reason: string;
 }
 
-export type ImportCheck = { ok: true; records: NewProgress[] } | { ok: false; problems: RowProblem[] };
+/** What importing a row does. */
+export type RowAction =
+  | "add"
+  | "correct"
+  | "retract"
+  /** an export row that still says what its record says */
+  | "unchanged"
+  /** a row stored by an earlier import (or met earlier in this file) */
+  | "already-imported"
+  /** a row left blank: a task listed (as a template lists them) with neither figure nor text */
+  | "not-filled";
 
-export interface ImportDeps {
+export interface PlannedRow {
+  sheet?: string;
+  row: number;
+  action: RowAction;
+  /** the row's identity; null for an unchanged export row, which is known by its id */
+  rowKey: string | null;
+  /** the record id an unchanged, corrected or retracted row is about */
+  recordId: number | null;
+  /** what the row says; null for a row not filled in */
+  fields: RowFields | null;
+  /** what is stored: one record, or one per target for a text that reports several */
+  entries: { record: NewProgress; binding: Binding | null }[];
+}
+
+export interface SheetSummary {
+  sheet?: string;
+  headerRow: number;
+  /** columns read but not stored (序号, 备注, 目标值) */
+  skippedColumns: string[];
+  context: SheetContext;
+}
+
+export type ImportCheck =
+  | { ok: true; rows: PlannedRow[]; records: NewProgress[]; sheets: SheetSummary[] }
+  | { ok: false; problems: RowProblem[]; sheets: SheetSummary[] };
+
+export interface ImportDeps extends RowReadDeps {
   plans: readonly ResponsibilityMatrix[];
   answerer: Pick<Answerer, "findTasks">;
   today: string;
   /** passed on to the binding of rows without a metric (prepareRecord) */
   glossary?: Glossary;
+  /** what the store holds: an export row's record, what corrected it, the keys of rows imported before */
+  known?: Pick<ProgressStore, "get" | "supersededBy" | "hasRowKey">;
 }
 
-function columnMap(headers: string[]): { map: Partial<Record<Column, string>>; problems: RowProblem[] } {
-  const map: Partial<Record<Column, string>> = {};
+function columnMap(table: Table): {
+  map: ColumnMap;
+  /** further task columns (任务编号 and 任务名称): read when the first is empty */
+  moreTaskColumns: string[];
+  skipped: string[];
+  problems: RowProblem[];
+} {
+  const map: ColumnMap = {};
+  const moreTaskColumns: string[] = [];
+  const skipped: string[] = [];
   const problems: RowProblem[] = [];
-  for (const h of headers) {
-    const key = h.toLowerCase();
-    const col = (Object.keys(COLUMNS) as Column[]).find((c) => (COLUMNS[c] as readonly string[]).includes(key));
-    if (col) map[col] = h;
-    else if (h !== "" && !EXPORT_ONLY.has(key)) problems.push({ row: 1, column: h, reason: "不认识的列名" });
+  const at = (column: string, reason: string) =>
+    problems.push({ ...(table.sheet ? { sheet: table.sheet } : {}), row: table.headerRow, column, reason });
+  for (const h of table.headers) {
+    if (h === "") continue;
+    const m = matchColumn(h.replace(/#\d+$/, ""));
+    if (m.kind === "column" && map[m.column] === undefined) map[m.column] = h;
+    else if (m.kind === "column" && m.column === "task") moreTaskColumns.push(h);
+    else if (m.kind === "column") at(h, `与“${map[m.column]}”是同一列,请只留一列`);
+    else if (m.kind === "skipped" && !m.quiet) skipped.push(h);
+    else if (m.kind === "unknown") at(h, "不认识的列名");
   }
-  for (const c of REQUIRED)
-    if (!map[c]) problems.push({ row: 1, column: c, reason: `缺少必需的列(${COLUMNS[c].join(" / ")})` });
-  if (!map.text && !map.value) problems.push({ row: 1, column: "text", reason: "缺少进展内容列(text / 进展)" });
-  return { map, problems };
+  const ctx = table.context;
+  if (!map.task) at("task", `缺少必需的列(${namesOf("task")})`);
+  if (!map.date && !map.filed && !ctx.asOfText && !ctx.filedOn) at("date", `缺少必需的列(${namesOf("date")})`);
+  if (!map.text && !map.value) at("text", "缺少进展内容列(text / 进展)");
+  return { map, moreTaskColumns, skipped, problems };
 }
 
-/** Checks every row; returns the records only when no row has a problem. */
-export function checkImport(table: Table, source: "import" | "cli", deps: ImportDeps): ImportCheck {
-  if (table.rows.length === 0) return { ok: false, problems: [{ row: 1, column: "", reason: "文件中没有数据行" }] };
-  const { map, problems } = columnMap(table.headers);
-  if (problems.length > 0) return { ok: false, problems };
-  const get = (cells: Record<string, string>, c: Column) => (map[c] ? (cells[map[c]] ?? "") : "");
-  const records: NewProgress[] = [];
-  for (const { row, cells } of table.rows) {
-    const kind = get(cells, "kind");
-    if (kind !== "" && kind !== "report") {
-      problems.push({ row, column: map.kind ?? "kind", reason: "撤销记录不能导入,请在系统里撤销" });
-      continue;
+type RowOutcome =
+  | { ok: true; action: RowAction; rowKey: string | null; fields: RowFields | null; entries?: PlannedRow["entries"] }
+  | { ok: false; column: string; reason: string };
+
+/** What one row does: nothing (not filled, unchanged, imported before), or the records it adds. */
+function planRow(
+  cells: Record<string, string>,
+  map: ColumnMap,
+  table: Table,
+  source: "import" | "cli",
+  deps: ImportDeps,
+  keysInFile: ReadonlySet<string>,
+): RowOutcome {
+  const filled = (["value", "text", "id", "kind", "supersedes"] as const).some((c) => map[c] && cells[map[c]]);
+  if (!filled) return { ok: true, action: "not-filled", rowKey: null, fields: null };
+  const read = readRowFields(cells, map, table.context, deps);
+  if (!read.ok) return { ok: false, ...read.problem };
+  const f = read.fields;
+  const fail = (column: Column, reason: string) => ({ ok: false as const, column: map[column] ?? column, reason });
+  let supersedes = f.supersedes;
+  if (f.id !== null) {
+    const stored = deps.known?.get(f.id);
+    if (!stored) return fail("id", `没有编号为 #${f.id} 的进展记录(“id”列只填本系统导出的编号;新增的行请留空)`);
+    const recordedAt = map.recorded_at ? cells[map.recorded_at] : "";
+    if (recordedAt && Date.parse(recordedAt) !== Date.parse(stored.recordedAt)) {
+      return fail(
+        "recorded_at",
+        `#${f.id} 在本库中记录于 ${stored.recordedAt},这一行来自另一个库的导出;新增的行请清空 id 列`,
+      );
     }
-    const valueText = get(cells, "value").replace(/,/g, "");
-    const value = valueText === "" ? undefined : Number(valueText);
-    if (value !== undefined && !Number.isFinite(value)) {
-      problems.push({ row, column: map.value ?? "value", reason: `“${valueText}”不是数字` });
-      continue;
-    }
-    const reporter = get(cells, "reporter");
-    if (reporter === "") {
-      problems.push({ row, column: map.reporter ?? "reporter", reason: "填报人不能为空" });
-      continue;
-    }
-    const metric = get(cells, "metric");
-    const unit = get(cells, "unit");
-    const plan = get(cells, "plan");
-    const prepared = prepareRecord(
-      {
-        plan: plan === "" ? undefined : plan,
-        task: get(cells, "task"),
-        text: get(cells, "text"),
-        metric: metric === "" ? undefined : metric,
-        value,
-        unit: unit === "" ? undefined : unit,
-        asOf: get(cells, "date"),
-        reporterId: reporter,
-        reporterName: get(cells, "reporter_name") || null,
-        department: get(cells, "department") || null,
-        source,
-      },
-      deps,
-    );
-    if (!prepared.ok) {
-      problems.push({ row, column: map[prepared.field as Column] ?? prepared.field, reason: prepared.reason });
-      continue;
-    }
-    // A row whose text reports several targets (and names no metric or value) gives a record per target.
-    records.push(...prepared.toStore.map((s) => s.record));
+    if (sameAsExported(cells, map, stored, deps.plans))
+      return { ok: true, action: "unchanged", rowKey: null, fields: f };
+    // An edited export row corrects (or, with kind set to retraction, retracts) its record.
+    supersedes = stored.id;
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, records };
+  const key = rowKey(f);
+  if (deps.known?.hasRowKey(key) || keysInFile.has(key)) {
+    return { ok: true, action: "already-imported", rowKey: key, fields: f };
+  }
+  const result = recordsOfRow(f, supersedes, source, deps);
+  if (!result.ok) return fail(result.column, result.reason);
+  const action = f.kind === "retraction" ? "retract" : supersedes !== null ? "correct" : "add";
+  return { ok: true, action, rowKey: key, fields: f, entries: result.entries };
+}
+
+/** Checks every row of every table; returns what each row does only when no row has a problem. */
+export function checkImport(input: Table | readonly Table[], source: "import" | "cli", deps: ImportDeps): ImportCheck {
+  const tables: readonly Table[] = Array.isArray(input) ? input : [input as Table];
+  const problems: RowProblem[] = [];
+  const rows: PlannedRow[] = [];
+  const sheets: SheetSummary[] = [];
+  const keysInFile = new Set<string>();
+  for (const table of tables) {
+    const where = table.sheet ? { sheet: table.sheet } : {};
+    const { map, moreTaskColumns, skipped, problems: headerProblems } = columnMap(table);
+    sheets.push({ ...where, headerRow: table.headerRow, skippedColumns: skipped, context: table.context });
+    if (headerProblems.length > 0) {
+      problems.push(...headerProblems);
+      continue;
+    }
+    for (const { row, cells: written } of table.rows) {
+      const task = map.task ? written[map.task] || moreTaskColumns.map((h) => written[h]).find(Boolean) : undefined;
+      const cells = map.task && task ? { ...written, [map.task]: task } : written;
+      const outcome = planRow(cells, map, table, source, deps, keysInFile);
+      if (!outcome.ok) {
+        problems.push({ ...where, row, column: outcome.column, reason: outcome.reason });
+        continue;
+      }
+      const { action, rowKey: key, fields, entries = [] } = outcome;
+      if (entries.length > 0 && key) keysInFile.add(key);
+      const recordId = fields ? (fields.id ?? fields.supersedes) : null;
+      rows.push({ ...where, row, action, rowKey: key, recordId, fields, entries });
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems, sheets };
+  return { ok: true, rows, records: rows.flatMap((r) => r.entries.map((e) => e.record)), sheets };
 }
 
 export function describeProblems(problems: readonly RowProblem[]): string {
-  return problems.map((p) => `第 ${p.row} 行 [${p.column}]:${p.reason}`).join("\n");
+  return problems
+    .map((p) => `${p.sheet ? `工作表“${p.sheet}” ` : ""}第 ${p.row} 行 [${p.column}]:${p.reason}`)
+    .join("\n");
 }
 
-/** Checks and stores a table all or nothing: either every row is stored or none is. */
+/** Stores what a check planned, in one transaction; rows imported meanwhile by someone else are not stored twice. */
+export function storeChecked(
+  check: Extract<ImportCheck, { ok: true }>,
+  store: ProgressStore,
+  audit: AuditInfo,
+): ProgressRecord[] {
+  const rows = check.rows.filter((r) => r.entries.length > 0);
+  return store.addRows(
+    rows.map((r) => ({ rowKey: r.rowKey, records: r.entries.map((e) => e.record) })),
+    audit,
+  );
+}
+
+/** Checks and stores tables all or nothing: either every row is stored or none is. */
 export function importTable(
-  table: Table,
+  input: Table | readonly Table[],
   store: ProgressStore,
   deps: ImportDeps,
   audit: AuditInfo,
 ): { ok: true; stored: ProgressRecord[] } | { ok: false; problems: RowProblem[] } {
-  const checked = checkImport(table, "import", deps);
-  if (!checked.ok) return checked;
-  return { ok: true, stored: store.addMany(checked.records, audit) };
-}
-
-export const EXPORT_HEADERS = [
-  "id",
-  "plan",
-  "task",
-  "metric",
-  "metric_name",
-  "value",
-  "unit",
-  "text",
-  "reporter",
-  "reporter_name",
-  "department",
-  "date",
-  "source",
-  "kind",
-  "supersedes",
-  "recorded_at",
-];
-
-export function exportRows(
-  records: readonly ProgressRecord[],
-  plans: readonly ResponsibilityMatrix[],
-): (string | number | null)[][] {
-  const metricName = (r: ProgressRecord) =>
-    plans
-      .find((p) => p.slug === r.plan)
-      ?.tasks.find((t) => t.no === r.taskNo)
-      ?.targets.find((t) => t.id === r.targetId)?.metric ?? null;
-  return records.map((r) => [
-    r.id,
-    r.plan,
-    r.taskNo,
-    r.targetId,
-    metricName(r),
-    r.value,
-    r.unit,
-    r.text,
-    r.reporterId,
-    r.reporterName,
-    r.department,
-    r.asOf,
-    r.source,
-    r.kind,
-    r.supersedes,
-    r.recordedAt,
-  ]);
+  const check = checkImport(input, "import", { ...deps, known: deps.known ?? store });
+  if (!check.ok) return check;
+  return { ok: true, stored: storeChecked(check, store, audit) };
 }

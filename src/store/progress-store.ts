@@ -57,6 +57,12 @@ export interface AuditLine {
   reason: string | null;
 }
 
+export interface ImportedRow {
+  /** the row's identity when it names no record id; null for a row that edits a record by id */
+  rowKey: string | null;
+  records: readonly NewProgress[];
+}
+
 export interface DigestRun {
   chat: string;
   date: string;
@@ -71,6 +77,13 @@ export interface ProgressStore extends ProgressReader {
   add(record: NewProgress, audit: AuditInfo): ProgressRecord;
   /** Appends many records in one transaction: all are stored or none. */
   addMany(records: readonly NewProgress[], audit: AuditInfo): ProgressRecord[];
+  /**
+   * Appends the records of imported table rows in one transaction. A row with a key stored before (by an earlier
+   * import of the same row) adds nothing: importing a file twice is a no-op.
+   */
+  addRows(rows: readonly ImportedRow[], audit: AuditInfo): ProgressRecord[];
+  /** Whether an imported row with this key was stored before. */
+  hasRowKey(rowKey: string): boolean;
   get(id: number): ProgressRecord | undefined;
   /** The record that corrects or retracts `id`, if any. */
   supersededBy(id: number): ProgressRecord | undefined;
@@ -254,9 +267,29 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
   const auditColumns =
     'SELECT id, progress_id AS "progressId", action, actor, via, at, detail, reason FROM progress_audit';
 
+  const rowKeyStmt = db.prepare<[string], number>("SELECT 1 FROM progress_row_keys WHERE row_key = ? LIMIT 1").pluck();
+  const insertRowKey = db.prepare("INSERT INTO progress_row_keys (row_key, progress_id) VALUES (?, ?)");
+  const hasRowKey = (key: string) => rowKeyStmt.get(key) !== undefined;
+  const addRows = db.transaction((rows: readonly ImportedRow[], audit: AuditInfo) => {
+    const recordedAt = now().toISOString();
+    const stored: ProgressRecord[] = [];
+    for (const row of rows) {
+      // checked again inside the transaction: two imports of one file at once store it once
+      if (row.rowKey !== null && hasRowKey(row.rowKey)) continue;
+      for (const r of row.records) {
+        const rec = insertOne(r, audit, recordedAt);
+        if (row.rowKey !== null) insertRowKey.run(row.rowKey, rec.id);
+        stored.push(rec);
+      }
+    }
+    return stored;
+  });
+
   return {
     add: (record, audit) => addMany([record], audit)[0] as ProgressRecord,
     addMany: (records, audit) => addMany(records, audit),
+    addRows: (rows, audit) => addRows(rows, audit),
+    hasRowKey,
     get: (id) => {
       const row = byId.get(id);
       return row ? fromRow(row) : undefined;

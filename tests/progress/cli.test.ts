@@ -1,41 +1,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Command } from "commander";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { registerDigest } from "../../src/cli/commands/digest.js";
-import { registerProgress } from "../../src/cli/commands/progress.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/database.js";
 import { createProgressStore } from "../../src/store/progress-store.js";
+import { runCli, storedRecords } from "./cli-harness.js";
 import { type RuntimeFixture, runtimeFixture } from "./runtime-fixture.js";
 
 let fx: RuntimeFixture;
-let out: string;
-
-async function run(...args: string[]): Promise<string> {
-  const program = new Command("planbot").exitOverride();
-  registerProgress(program);
-  registerDigest(program);
-  out = "";
-  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(["node", "planbot", ...args, "--db", fx.db]);
-  } finally {
-    spy.mockRestore();
-  }
-  return out;
-}
-
-function count(): number {
-  const db = openDatabase(fx.db);
-  try {
-    return createProgressStore(db).count();
-  } finally {
-    db.close();
-  }
-}
+const run = (...args: string[]) => runCli(fx, ...args);
+const count = () => storedRecords(fx).length;
 
 beforeEach(() => {
   fx = runtimeFixture();
@@ -93,7 +66,7 @@ describe("planbot progress", () => {
     );
     expect(count()).toBe(0);
     writeFileSync(file, "task,text,reporter,date\n1,走访企业,zhang,2024-06-01\n3,完成评估,zhang,2024-06-02\n");
-    expect(await run("progress", "import", file)).toBe(`imported 2 records from ${file}\n`);
+    expect(await run("progress", "import", file)).toMatch(new RegExp(`imported 2 records from ${file}\n$`));
     expect(count()).toBe(2);
   });
 

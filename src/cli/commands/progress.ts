@@ -6,11 +6,14 @@ import { departmentCovered } from "../../auth/permission.js";
 import { loadEnv } from "../../config/env.js";
 import { targetChoices } from "../../progress/bind.js";
 import { asOfInText } from "../../progress/command.js";
+import { EXPORT_HEADERS, exportRows } from "../../progress/export-rows.js";
 import { formatNumber } from "../../progress/format.js";
-import { describeProblems, EXPORT_HEADERS, exportRows, importTable } from "../../progress/import.js";
+import { checkImport, describeProblems, storeChecked } from "../../progress/import.js";
+import { describeImport } from "../../progress/import-preview.js";
 import { prepareRecord } from "../../progress/record.js";
 import { reviewBinding } from "../../progress/review-binding.js";
-import { readTable, writeTable } from "../../progress/table-io.js";
+import { writeTemplate } from "../../progress/sheets/template.js";
+import { readTableFile, writeTable } from "../../progress/table-io.js";
 import { openRuntime, type Runtime, todayInShanghai } from "../../runtime.js";
 import { registerProgressAudit } from "./progress-audit.js";
 
@@ -159,23 +162,58 @@ function list(raw: unknown): void {
 }
 
 async function importFile(file: string, raw: unknown): Promise<void> {
-  const opts = z.object({ db: z.string().optional() }).parse(raw);
-  const table = await readTable(file);
+  const opts = z.object({ db: z.string().optional(), dryRun: z.boolean().default(false) }).parse(raw);
+  const read = await readTableFile(file);
   const runtime = openCliRuntime(opts.db);
   try {
+    const audit = cliAudit();
     const deps = {
       plans: runtime.plans.plans,
       answerer: runtime.answerer,
       today: todayInShanghai(),
       glossary: runtime.plans.glossary,
+      reporters: runtime.reporters.reporters,
+      importer: audit.actor,
+      known: runtime.store,
     };
-    const result = importTable(table, runtime.store, deps, cliAudit());
-    if (!result.ok) {
+    if (read.encoding) process.stdout.write(`${file}: 按 ${read.encoding} 编码读取\n`);
+    if (read.skippedSheets.length > 0) {
+      process.stdout.write(`没有表头、未读取的工作表:${read.skippedSheets.join("、")}\n`);
+    }
+    const check = checkImport(read.tables, "import", deps);
+    if (!check.ok) {
       throw new Error(
-        `${file}: nothing imported, ${result.problems.length} problem(s):\n${describeProblems(result.problems)}`,
+        `${file}: nothing imported, ${check.problems.length} problem(s):\n${describeProblems(check.problems)}`,
       );
     }
-    process.stdout.write(`imported ${result.stored.length} records from ${file}\n`);
+    process.stdout.write(`${describeImport(check, runtime.plans.plans, opts.dryRun)}\n`);
+    if (opts.dryRun) {
+      process.stdout.write("预览(--dry-run):未写入任何记录\n");
+      return;
+    }
+    const stored = storeChecked(check, runtime.store, audit);
+    process.stdout.write(`imported ${stored.length} records from ${file}\n`);
+  } finally {
+    runtime.close();
+  }
+}
+
+async function templateFile(file: string, raw: unknown): Promise<void> {
+  const opts = z
+    .object({ department: z.string().optional(), plan: z.string().optional(), db: z.string().optional() })
+    .parse(raw);
+  if (!file.toLowerCase().endsWith(".xlsx")) throw new Error(`${file}: 模板只能写成 .xlsx`);
+  const runtime = openCliRuntime(opts.db);
+  try {
+    const plans = runtime.plans.plans.filter((p) => !opts.plan || p.slug === opts.plan);
+    if (plans.length === 0) throw new Error(`没有计划 ${opts.plan}`);
+    const rows = await writeTemplate(file, {
+      plans,
+      directory: runtime.plans.directory,
+      ...(opts.department ? { department: opts.department } : {}),
+    });
+    if (rows === 0) throw new Error(`${file}: 没有找到“${opts.department}”牵头或协同的任务,未写出模板`);
+    process.stdout.write(`wrote ${rows} rows to ${file}${opts.department ? ` for ${opts.department}` : ""}\n`);
   } finally {
     runtime.close();
   }
@@ -224,9 +262,21 @@ export function registerProgress(program: Command): void {
     .action((opts: unknown) => list(opts));
   progress
     .command("import <file>")
-    .description("Import a .csv or .xlsx table all or nothing: one bad row rejects the file and names every bad row")
+    .description(
+      "Import a .csv or .xlsx table (every sheet) all or nothing: one bad row rejects the file and names every bad row; rows imported before, and untouched export rows, change nothing",
+    )
+    .option("--dry-run", "show what each row would store, and store nothing")
     .option("--db <file>", "SQLite file (default PLANBOT_DB)")
     .action((file: string, opts: unknown) => importFile(file, opts));
+  progress
+    .command("template <file>")
+    .description(
+      "Write an .xlsx progress sheet with a department's tasks and targets pre-filled, ready to fill and import",
+    )
+    .option("--department <name>", "only the tasks this department leads or partners on")
+    .option("--plan <slug>", "only this plan")
+    .option("--db <file>", "SQLite file (default PLANBOT_DB)")
+    .action((file: string, opts: unknown) => templateFile(file, opts));
   progress
     .command("export <file>")
     .description("Export every record (corrections and retractions included) to .csv or .xlsx")
