@@ -219,4 +219,18 @@ describeEachEngine("progress store", (engine) => {
     expect(store.lastDigestRun("g1", "2024-05-02")).toBeUndefined();
     expect(store.lastDigestRun("g2", "2024-05-03")).toBeUndefined();
   });
+
+  it("stores an imported row once under its key, whatever imports it again", () => {
+    e = engine.open();
+    const store = createProgressStore(e.db);
+    const again = createProgressStore(e.another());
+    const rows = [
+      { rowKey: "sheet:1", records: [base] },
+      { rowKey: null, records: [{ ...base, taskNo: 2 }] },
+    ];
+    expect(store.addRows(rows, audit)).toHaveLength(2);
+    expect(again.hasRowKey("sheet:1")).toBe(true);
+    expect(again.addRows([rows[0] as (typeof rows)[0]], audit)).toEqual([]);
+    expect(store.count()).toBe(2);
+  });
 });

@@ -5,6 +5,7 @@ import { wecomTables } from "./002-wecom.js";
 import { seenMessagesRowid } from "./003-seen-messages-rowid.js";
 import { progressBoundBy } from "./004-progress-bound-by.js";
 import { refusalsAndIdempotency } from "./005-refusals-and-idempotency.js";
+import { progressRowKeys } from "./006-progress-row-keys.js";
 
 export const postgresMigrations: Migration[] = [
   progressTables,
@@ -12,4 +13,5 @@ export const postgresMigrations: Migration[] = [
   seenMessagesRowid,
   progressBoundBy,
   refusalsAndIdempotency,
+  progressRowKeys,
 ];
