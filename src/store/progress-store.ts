@@ -267,7 +267,9 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
   const auditColumns =
     'SELECT id, progress_id AS "progressId", action, actor, via, at, detail, reason FROM progress_audit';
 
-  const rowKeyStmt = db.prepare<[string], { one: number }>("SELECT 1 AS one FROM progress_row_keys WHERE row_key = ? LIMIT 1");
+  const rowKeyStmt = db.prepare<[string], { one: number }>(
+    "SELECT 1 AS one FROM progress_row_keys WHERE row_key = ? LIMIT 1",
+  );
   const insertRowKey = db.prepare("INSERT INTO progress_row_keys (row_key, progress_id) VALUES (?, ?)");
   const hasRowKey = (key: string) => rowKeyStmt.get(key) !== undefined;
   const addRows = db.transaction((rows: readonly ImportedRow[], audit: AuditInfo) => {

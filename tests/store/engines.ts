@@ -100,3 +100,9 @@ export function describeEachEngine(title: string, body: (engine: Engine) => void
     body(engine);
   });
 }
+
+/** Tests of PostgreSQL alone (copying into it, replicas on it): skipped with the same message without a server. */
+export function describeOnPostgres(title: string, body: () => void): void {
+  if (testDatabaseUrl) describe(`${title} [postgres]`, body);
+  else describe.skip(`${title} [postgres] (needs PLANBOT_TEST_DATABASE_URL)`, body);
+}

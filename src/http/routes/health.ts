@@ -1,6 +1,8 @@
-// GET /healthz: liveness, the plans loaded, and which WeCom integrations are switched on.
+// GET /healthz: readiness (on PostgreSQL, only while the database answers), the plans loaded, and which WeCom
+// integrations are switched on. A load balancer sends nothing to a replica that answers 503 here.
 import Router from "@koa/router";
 import type { Runtime } from "../../runtime.js";
+import { isPostgres } from "../../store/postgres/pg-db.js";
 import type { AppState } from "../state.js";
 
 export function healthRoutes(runtime: Runtime, integrations: { bot: boolean; app: boolean }): Router<AppState> {
@@ -8,8 +10,12 @@ export function healthRoutes(runtime: Runtime, integrations: { bot: boolean; app
   const started = Date.now();
   router.get("/healthz", (ctx) => {
     ctx.set("cache-control", "no-store");
+    // SQLite is a file this process holds open: nothing to ask
+    const databaseAnswers = isPostgres(runtime.db) ? runtime.db.answers(1_000) : true;
+    if (!databaseAnswers) ctx.status = 503;
     ctx.body = {
-      status: "ok",
+      status: databaseAnswers ? "ok" : "database-unreachable",
+      database: isPostgres(runtime.db) ? "postgres" : "sqlite",
       uptimeS: Math.round((Date.now() - started) / 1000),
       plans: runtime.plans.plans.map((p) => ({ slug: p.slug, title: p.title, tasks: p.tasks.length })),
       wecom: integrations,
