@@ -1,5 +1,4 @@
 // The composition root: opens knowledge, index and store once and wires them for any transport.
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Answerer, createAnswerer } from "./answer/answerer.js";
 import type { AnswerContext } from "./answer/types.js";
@@ -9,10 +8,12 @@ import { createDigestCommand } from "./chat/digest-command.js";
 import { createMessageHandler } from "./chat/handle-message.js";
 import type { MessageHandler } from "./chat/message.js";
 import { createProgressCommands } from "./chat/progress-commands.js";
-import type { Env } from "./config/env.js";
+import { ConfigError, type Env } from "./config/env.js";
+import { attempt } from "./config/file-problems.js";
 import { logger } from "./log.js";
 import { type LoadedPlans, loadPlans } from "./plan/knowledge.js";
 import { loadSampleProgress } from "./progress/sample.js";
+import { DatabaseOpenError } from "./store/database.js";
 import { type Db, openStoreDatabase } from "./store/open-store.js";
 import { createProgressStore, type ProgressStore } from "./store/progress-store.js";
 import { plansByChatid } from "./wecom/chats.js";
@@ -45,25 +46,6 @@ export function todayInShanghai(now = new Date()): string {
 }
 
 /**
- * Which plan each group's questions are about: the chats file's entries that give a chatid and a plan. A chats file
- * that does not load leaves every group without one (serve refuses to start on it anyway, through the schedule).
- */
-function groupPlans(env: Env, plans: LoadedPlans): Map<string, string> {
-  if (env.PLANBOT_CHATS === undefined) return new Map();
-  try {
-    return plansByChatid(chatsFromEnv({ env, plans }));
-  } catch (err) {
-    logger.warn({ err: (err as Error).message }, "chats file not read: groups have no plan of their own");
-    return new Map();
-  }
-}
-
-function defaultReportersFile(knowledgeDir: string): string | undefined {
-  const file = join(knowledgeDir, "reporters.yaml");
-  return existsSync(file) ? file : undefined;
-}
-
-/**
  * The sample is a demonstration: with PLANBOT_LOAD_SAMPLE the whole run keeps its store in memory, so that nothing
  * of the sample (nor anything recorded beside it) reaches PLANBOT_DB, and a restart without the flag shows none of it.
  */
@@ -79,15 +61,32 @@ function sampleAware(env: Env): Env {
 export function openRuntime(given: Env): Runtime {
   const env = sampleAware(given);
   const plans = loadPlans(env.PLANBOT_KNOWLEDGE);
+  // The database, the reporters file and the chats file are all checked before any is refused: one message
+  // lists every problem, each with the variable and file it comes from.
+  const problems: string[] = [];
+  const db = attempt(
+    problems,
+    () => openStoreDatabase(env),
+    (err) =>
+      env.PLANBOT_DATABASE_URL !== undefined
+        ? `- PLANBOT_DATABASE_URL: ${(err as Error).message}`
+        : `- PLANBOT_DB=${env.PLANBOT_DB}: ${err instanceof DatabaseOpenError ? err.message : String(err)}`,
+  );
+  const reporters = attempt(problems, () =>
+    loadReporters(env.PLANBOT_REPORTERS, join(env.PLANBOT_KNOWLEDGE, "reporters.yaml")),
+  );
+  const planOfGroup = attempt(problems, () => plansByChatid(chatsFromEnv({ env, plans })));
+  if (!db || !reporters || !planOfGroup || problems.length > 0) {
+    db?.close();
+    throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+  }
   const answerer = createAnswerer(plans);
-  const db = openStoreDatabase(env);
   const store = createProgressStore(db);
   const answerContext = (): AnswerContext => ({
     today: todayInShanghai(),
     staleDays: env.PLANBOT_STALE_DAYS,
     progress: store,
   });
-  const reporters = loadReporters(env.PLANBOT_REPORTERS ?? defaultReportersFile(env.PLANBOT_KNOWLEDGE));
   if (env.PLANBOT_LOAD_SAMPLE) {
     loadSampleProgress(env.PLANBOT_KNOWLEDGE, store, {
       plans: plans.plans,
@@ -106,7 +105,6 @@ export function openRuntime(given: Env): Runtime {
     staleDays: env.PLANBOT_STALE_DAYS,
     glossary: plans.glossary,
   });
-  const planOfGroup = groupPlans(env, plans);
   const planOfChat = (chatid: string) => planOfGroup.get(chatid);
   const digestCommand = createDigestCommand(
     () => ({

@@ -1,4 +1,5 @@
 // Renders a resolution as short Chinese WeCom markdown: the plan's facts, its own sentence quoted, defects flagged.
+import { collectiveTakesIn } from "../plan/collectives.js";
 import { kindOf } from "../plan/departments.js";
 import type { Measure, ResponsibilityMatrix, SourceWarning, Target, Task } from "../plan/schema.js";
 import {
@@ -401,8 +402,8 @@ function roleVerdict(task: Task, check: RoleCheck, which: "本任务" | "对应�
   const d = check.department;
   const role = task.lead.includes(d) ? "lead" : task.partners.includes(d) ? "partner" : null;
   const lead = task.lead.join("、") || "原文未写明";
-  // A collective partner (各部门) may take the department in: then it is only "not named", never a plain no.
-  const groups = quoted(collectives(task.partners));
+  // A collective partner that takes the department in (各部门): then it is only "not named", never a plain no.
+  const groups = quoted(collectives(task.partners).filter((g) => collectiveTakesIn(g, d)));
   const none = groups
     ? `计划未单独列出${d};${which}的协同部门写作${groups}这类集体表述`
     : `${d}不在${which}的牵头或协同部门之列`;

@@ -1,6 +1,8 @@
 // Who may write progress: record for a task (admins for every task, reporters for tasks their department leads or
 // cooperates on), and correct or undo a record (its reporter, the task's lead department, admins).
+import { collectiveTakesIn } from "../plan/collectives.js";
 import type { DepartmentDirectory, Task } from "../plan/schema.js";
+import { plainInMarkdown } from "../progress/format.js";
 import type { Reporter, ReportersFile } from "./reporters.js";
 
 export type WriteDecision =
@@ -14,23 +16,13 @@ export function canonicalDepartment(name: string, directory: DepartmentDirectory
   return hit ? hit.name : trimmed;
 }
 
-/** Collective names a plan uses for "every unit": any department counts as covered by them. */
-const EVERYONE = new Set(["部门", "单位", "有关部门", "有关单位", "相关部门", "相关单位"]);
-
 /**
- * Whether a reporter's department is one of `named` (a task's lead or partners). A collective such as 各部门 covers
- * every department; 各社区管委会 covers any department whose name ends in 社区管委会.
+ * Whether a reporter's department is one of `named` (a task's lead or partners), directly or through a collective
+ * that takes it in (plan/collectives.ts: 各部门 takes in every department, 各社区管委会 only community committees).
  */
 export function departmentCovered(own: string, named: readonly string[], directory: DepartmentDirectory): boolean {
   const mine = canonicalDepartment(own, directory);
-  return named.some((n) => {
-    const name = canonicalDepartment(n, directory);
-    if (name === mine) return true;
-    const isGroup = directory.departments.some((d) => d.name === name && d.kind === "group") || name.startsWith("各");
-    if (!isGroup) return false;
-    const rest = name.replace(/^各/, "");
-    return EVERYONE.has(rest) || name === "各部门" || (rest.length > 0 && mine.endsWith(rest));
-  });
+  return named.some((n) => collectiveTakesIn(canonicalDepartment(n, directory), mine));
 }
 
 export function findReporter(file: ReportersFile, userid: string): Reporter | undefined {
@@ -58,6 +50,13 @@ export function decideWrite(
   task: Task,
 ): WriteDecision {
   const reporter = findReporter(file, userid);
+  if (file.reporters.length === 0) {
+    return {
+      allowed: false,
+      reason:
+        "抱歉,尚未配置进展填报名单(PLANBOT_REPORTERS),目前无人能在群聊中登记进展(查询不受影响)。请联系管理员配置填报名单。",
+    };
+  }
   if (!reporter) {
     return {
       allowed: false,
@@ -105,7 +104,7 @@ export function decideEdit(
   const reporter = findReporter(file, userid);
   if (reporter?.role === "admin" || record.reporterId === userid) return { allowed: true };
   if (reporter?.departments.some((d) => departmentCovered(d, task.lead, directory))) return { allowed: true };
-  const by = record.reporterName ?? record.reporterId;
+  const by = plainInMarkdown(record.reporterName ?? record.reporterId);
   return {
     allowed: false,
     reason: `抱歉,#${record.id} 由 ${by} 登记;更正或撤销只能由登记人、牵头部门(${task.lead.join("、") || "未注明"})或管理员(${adminsText(file)})进行,协同部门只能新增进展。`,

@@ -2,6 +2,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import YAML from "yaml";
 import { z } from "zod";
+import { describeIssues } from "../config/zod-issues.js";
+import { logger } from "../log.js";
 
 export const Reporter = z
   .object({
@@ -28,17 +30,41 @@ export type ReportersFile = z.infer<typeof ReportersFile>;
 
 export const NO_REPORTERS: ReportersFile = { reporters: [] };
 
+export class ReportersFileError extends Error {
+  override readonly name = "ReportersFileError";
+}
+
+/** Validates a reporters file; every problem is listed in one error. */
 export function parseReporters(text: string, origin = "reporters file"): ReportersFile {
-  const parsed = ReportersFile.safeParse(YAML.parse(text) ?? {});
+  let raw: unknown;
+  try {
+    raw = YAML.parse(text);
+  } catch (err) {
+    throw new ReportersFileError(
+      `reporters file ${origin} is not valid YAML: ${(err as Error).message.split("\n")[0]}`,
+    );
+  }
+  const parsed = ReportersFile.safeParse(raw ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${origin}: invalid: ${issue?.path.join(".")} ${issue?.message}`);
+    throw new ReportersFileError(`Invalid reporters file ${origin}:\n${describeIssues(parsed.error).join("\n")}`);
   }
   return parsed.data;
 }
 
-/** Reads the file when it exists; a missing file means nobody but the CLI and the API may write. */
-export function loadReporters(file: string | undefined): ReportersFile {
-  if (!file || !existsSync(file)) return NO_REPORTERS;
+/**
+ * Reads the reporters file: PLANBOT_REPORTERS, else `fallback` (knowledge/reporters.yaml). A missing file means
+ * nobody but the CLI and the API may write: said at start, since every chat write will then be refused.
+ */
+export function loadReporters(configured: string | undefined, fallback: string): ReportersFile {
+  const file = configured ?? fallback;
+  if (!existsSync(file)) {
+    logger.warn(
+      { PLANBOT_REPORTERS: configured ?? null, path: file },
+      configured
+        ? "reporters file not found (PLANBOT_REPORTERS): nobody may record progress from chat"
+        : "no reporters file (PLANBOT_REPORTERS unset, knowledge/reporters.yaml absent): nobody may record progress from chat",
+    );
+    return NO_REPORTERS;
+  }
   return parseReporters(readFileSync(file, "utf8"), file);
 }

@@ -4,8 +4,11 @@ import { z } from "zod";
 export const Channel = z.enum(["wecom-bot", "wecom-app", "http", "cli", "simulator"]);
 export type Channel = z.infer<typeof Channel>;
 
+/** The longest message answered; a longer one is told so, with this figure. */
+export const MAX_MESSAGE_CHARS = 4000;
+
 export const IncomingMessage = z.object({
-  text: z.string().max(4000),
+  text: z.string().max(MAX_MESSAGE_CHARS),
   /** sender identity as the transport knows it (WeCom userid); "anonymous" for open HTTP */
   userid: z.string().min(1),
   displayName: z.string().optional(),

@@ -8,7 +8,7 @@ import type { DepartmentDirectory, ResponsibilityMatrix, Task } from "../plan/sc
 import { describeBinding, figuresInUnit, metricScore, namesMetric } from "../progress/bind.js";
 import { asOfInText, type ProgressCommand, parseProgressCommand } from "../progress/command.js";
 import { ProgressRejected } from "../progress/errors.js";
-import { clip, formatNumber, formatPercent, reporterLabel } from "../progress/format.js";
+import { formatNumber, formatPercent, recordText, reporterLabel } from "../progress/format.js";
 import { prepareRecord } from "../progress/record.js";
 import { renderTaskProgress } from "../progress/render.js";
 import { resolveTask } from "../progress/resolve-task.js";
@@ -45,7 +45,7 @@ export function progressHelp(e: Examples): string {
     "- 撤销:`撤销 #12`,或 `撤销` 撤回自己最近一条",
     "- 自己登记过的:`我的记录`",
     "数字前写明指标名(或计划、术语表里它的别称)才计入该指标;写的是别的数量时只保存文字,回复里会说明。只写「累计达到…」而不写是什么的,计入本任务在该单位下唯一的指标。",
-    "登记需在填报名单中,且只能为本部门牵头或协同的任务登记;查询对所有人开放。",
+    "登记需在填报名单中,且只能为本部门牵头或协同的任务登记;更正或撤销限登记人、牵头部门和管理员;查询对所有人开放。",
   ].join("\n");
 }
 
@@ -255,7 +255,7 @@ export function createProgressCommands(
       audit(msg),
     );
     return reply(
-      `↩ 已撤销 #${target.rec.id}(${taskLabel(target.task)}:${clip(target.rec.text, 40)})。撤销记录 #${rec.id},原记录保留备查。`,
+      `↩ 已撤销 #${target.rec.id}(${taskLabel(target.task)}:${recordText(target.rec.text, 40)})。撤销记录 #${rec.id},原记录保留备查。`,
       "progress_undone",
     );
   }
@@ -269,7 +269,7 @@ export function createProgressCommands(
     // The bound figure first: records from one message that reported several targets share their text.
     const target = task?.targets.find((t) => t.id === r.targetId);
     const figure = target && r.value !== null ? `**${target.metric} ${formatNumber(r.value)}${target.unit}** ` : "";
-    return `- #${r.id} ${r.asOf} ${who}:${fix}${figure}${clip(r.text, 60)}${mark}`;
+    return `- #${r.id} ${r.asOf} ${who}:${fix}${figure}${recordText(r.text, 60)}${mark}`;
   }
 
   function history(ref: string): Reply {

@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { fileProblems } from "./file-problems.js";
 
 const optionalString = z
   .string()
@@ -108,6 +109,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, dotenvFile = ".
   const parsed = EnvSchema.safeParse(source);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`);
   problems.push(...crossKeyProblems(source));
+  // With the variables wrong, the files they name are checked too: one message for everything (else openRuntime does).
+  if (problems.length > 0) problems.push(...fileProblems(source));
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
   }

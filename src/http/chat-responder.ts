@@ -1,10 +1,16 @@
 // Turns one chat message from any transport into a reply through the runtime, timing it for the metrics.
-import { type HandleOptions, IncomingMessage, type MessageHandler, type Reply } from "../chat/message.js";
+import {
+  type HandleOptions,
+  IncomingMessage,
+  MAX_MESSAGE_CHARS,
+  type MessageHandler,
+  type Reply,
+} from "../chat/message.js";
 import { answerLatency } from "./metrics.js";
 
 export type ChatResponder = (msg: IncomingMessage, options?: HandleOptions) => Promise<Reply>;
 
-const tooLong: Reply = { markdown: "问题太长了，请精简到 4000 字以内再问。", kind: "too_long" };
+const tooLong: Reply = { markdown: `问题太长了，请精简到 ${MAX_MESSAGE_CHARS} 字以内再问。`, kind: "too_long" };
 
 /** Where an answer's duration goes: this thread's metrics, or (from the bot's worker) the server's. */
 export type AnswerTimer = (channel: string, seconds: number) => void;

@@ -16,9 +16,44 @@ export function textBar(share: number): string {
   return "▓".repeat(filled) + "░".repeat(10 - filled);
 }
 
+/** The marks WeCom markdown reads, each as the full-width character that looks alike and means nothing there. */
+const MARKDOWN_MARKS: Record<string, string> = {
+  "*": "＊",
+  _: "＿",
+  "`": "｀",
+  "#": "＃",
+  "[": "［",
+  "]": "］",
+  "<": "＜",
+  ">": "＞",
+  "~": "～",
+  "|": "｜",
+  "\\": "＼",
+};
+
+/**
+ * What a user typed (reporter name, department, progress or correction text) as WeCom markdown shows it: one line
+ * (a line break could forge a heading or a list), no emphasis, code, quote, <@all> or <@userid> mention, font tag or
+ * [link](url), and no bare link either ("://" gets a full-width colon). The words stay readable. The dashboard shows
+ * the same markdown through its renderer, which then has nothing of the user's to turn into markup.
+ */
+export function plainInMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[*_`#[\]<>~|\\]/g, (c) => MARKDOWN_MARKS[c] ?? c)
+    .replace(/:\/\//g, "：//");
+}
+
+/** Who reported a record, as markdown shows it. */
 export function reporterLabel(r: ProgressRecord): string {
   const who = r.reporterName ?? r.reporterId;
-  return r.department ? `${who}·${r.department}` : who;
+  return plainInMarkdown(r.department ? `${who}·${r.department}` : who);
+}
+
+/** A record's text as markdown shows it: one line, at most `max` characters, no markup of the user's. */
+export function recordText(text: string, max: number): string {
+  return plainInMarkdown(clip(text, max));
 }
 
 /** One line, at most `max` characters, ellipsis when cut. */

@@ -2,7 +2,7 @@
 import type { AnswerContext } from "../answer/types.js";
 import type { ResponsibilityMatrix, Target, Task } from "../plan/schema.js";
 import { newestFirst } from "./effective.js";
-import { clip, formatNumber, formatPercent, reporterLabel, textBar } from "./format.js";
+import { formatNumber, formatPercent, recordText, reporterLabel, textBar } from "./format.js";
 import type { ProgressRecord } from "./schema.js";
 import { STATUS_LABEL, type TargetProgress, taskProgress } from "./status.js";
 
@@ -21,7 +21,7 @@ export function recordLine(plan: ResponsibilityMatrix, r: ProgressRecord, today:
     figure = ` **${target.metric} ${formatNumber(r.value)}${target.unit}${share}**`;
   }
   const fix = r.supersedes ? "(更正)" : "";
-  return `- 任务${r.taskNo}${fix}${figure}:${clip(r.text, 60)} —— ${reporterLabel(r)} ${dayLabel(r.asOf, today)}`;
+  return `- 任务${r.taskNo}${fix}${figure}:${recordText(r.text, 60)} —— ${reporterLabel(r)} ${dayLabel(r.asOf, today)}`;
 }
 
 /** `only` limits the per-target lines to the targets an answer is about. */
@@ -39,7 +39,7 @@ export function renderTaskProgress(
     : progress.latest;
   const lines: string[] = [];
   if (latest) {
-    lines.push(`最新进展(${latest.asOf},${reporterLabel(latest)}):${clip(latest.text, 80)}`);
+    lines.push(`最新进展(${latest.asOf},${reporterLabel(latest)}):${recordText(latest.text, 80)}`);
   } else {
     // Never reported counts from the period's start (status.ts): say so, or "over 30 days" reads as a record's age.
     lines.push(progress.stale ? `${NO_PROGRESS}(规划期开始已超过 ${ctx.staleDays} 天)` : NO_PROGRESS);

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import YAML from "yaml";
 import { z } from "zod";
+import { describeIssues } from "../config/zod-issues.js";
 import type { RobotTarget } from "./webhook.js";
 
 export const ChatConfig = z
@@ -67,8 +68,7 @@ export function loadChats(file: string): ChatConfig[] {
 export function parseChats(raw: unknown, source = "chats"): ChatConfig[] {
   const parsed = ChatsFile.safeParse(raw ?? { chats: [] });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `- ${formatPath(i.path)}: ${i.message}`);
-    throw new ChatsFileError(`Invalid chats file ${source}:\n${problems.join("\n")}`);
+    throw new ChatsFileError(`Invalid chats file ${source}:\n${describeIssues(parsed.error).join("\n")}`);
   }
   return parsed.data.chats;
 }
@@ -88,10 +88,4 @@ export function chatPlanProblems(chats: ChatConfig[], planSlugs: string[]): stri
 export function chatRobot(chat: ChatConfig): RobotTarget {
   if (chat.webhookUrl !== undefined) return { url: chat.webhookUrl };
   return { key: chat.webhookKey ?? "" };
-}
-
-function formatPath(path: PropertyKey[]): string {
-  return (
-    path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join("") || "(file)"
-  );
 }

@@ -330,8 +330,9 @@ describe("whether a department has a role in a task", () => {
     expect(first("Is the science and technology bureau a partner on task 3?")).toBe("是的,科技局是本任务的协同部门。");
   });
   it("never says a plain no where a collective partner (各部门) may take the department in", () => {
+    // 各社区管委会 takes in community committees only, so it is not named as taking in 科技局 (plan/collectives.ts)
     expect(ask("第八项任务科技局参与吗").split("\n")[0]).toBe(
-      "计划未单独列出科技局;本任务的协同部门写作“各部门”“各社区管委会”这类集体表述。",
+      "计划未单独列出科技局;本任务的协同部门写作“各部门”这类集体表述。",
     );
   });
 });

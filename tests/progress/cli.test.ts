@@ -160,6 +160,11 @@ describe("planbot progress and the binding rule (issue 17)", () => {
 });
 
 describe("planbot digest", () => {
+  it("says a --date that is no calendar day is invalid", async () => {
+    await expect(run("digest", "--date", "2026-13-01")).rejects.toThrow(/--date 2026-13-01.*不存在的日期/);
+    await expect(run("digest", "--date", "2026-02-30")).rejects.toThrow(/--date 2026-02-30/);
+  });
+
   it("prints the digest for a fixed day", async () => {
     const text = await run("digest", "--date", "2024-07-01", "--plan", "demo-2023-2025");
     expect(text.split("\n")[0]).toMatch(/^----- message 1\/1 \(\d+ bytes\) -----$/);

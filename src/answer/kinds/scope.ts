@@ -1,5 +1,6 @@
 // What every kind of question resolves against, built once per set of loaded plans: the plans, their places,
 // who does what per department, and the question as read (the plan it is about, what came before).
+import { collectiveTakesIn } from "../../plan/collectives.js";
 import type { LoadedPlans } from "../../plan/knowledge.js";
 import type { ResponsibilityMatrix } from "../../plan/schema.js";
 import type { PlanIndex } from "../../search/plan-index.js";
@@ -85,13 +86,14 @@ function departmentIndex(plans: ResponsibilityMatrix[], groups: string[]): Map<s
       for (const name of t.lead) entry(name).lead.push(t);
       for (const name of t.partners) if (!t.lead.includes(name)) entry(name).partner.push(t);
     }
-    const grouped = plan.tasks.flatMap((t) => {
-      const group = t.partners.find((p) => groups.includes(p));
-      return group ? [{ task: t, group }] : [];
-    });
     for (const [name, e] of entries) {
       if (groups.includes(name)) continue;
-      e.viaGroup = grouped.filter((g) => !g.task.lead.includes(name) && !g.task.partners.includes(name));
+      // the same test as the right to record (auth/permission.ts), so answers and rights cannot disagree
+      e.viaGroup = plan.tasks.flatMap((task) => {
+        if (task.lead.includes(name) || task.partners.includes(name)) return [];
+        const group = task.partners.find((p) => groups.includes(p) && collectiveTakesIn(p, name));
+        return group ? [{ task, group }] : [];
+      });
     }
     for (const [name, e] of entries) {
       const list = byDepartment.get(name);

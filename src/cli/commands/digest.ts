@@ -2,15 +2,14 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { type PreparedDigest, prepareDigest } from "../../digest/prepare.js";
+import { IsoDay } from "../../progress/schema.js";
 import { type Runtime, todayInShanghai } from "../../runtime.js";
 import { describeSendResults, sendDigestNow } from "../../wecom/send-digest.js";
 import { openCliRuntime } from "./progress.js";
 
 export const DigestOptions = z.object({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "--date must be YYYY-MM-DD")
-    .optional(),
+  /** a real calendar day: 2026-13-01 is refused here, not left to fail as "Invalid time value" further on */
+  date: IsoDay.optional(),
   plan: z.string().optional(),
   chat: z.string().optional(),
   db: z.string().optional(),
@@ -58,7 +57,15 @@ export function registerDigest(program: Command): void {
     .option("--db <file>", "SQLite file (default PLANBOT_DB)")
     .option("--send", "send it now to the chats file's group robots (all, or --chat NAME), through the outbox")
     .action(async (raw: unknown) => {
-      const opts = DigestOptions.parse(raw);
+      const parsed = DigestOptions.safeParse(raw);
+      if (!parsed.success) {
+        const given = raw as Record<string, unknown>;
+        const lines = parsed.error.issues.map(
+          (i) => `--${i.path.join(".")} ${String(given[String(i.path[0])])}: ${i.message}`,
+        );
+        throw new Error(lines.join("\n"));
+      }
+      const opts = parsed.data;
       const runtime = openCliRuntime(opts.db);
       try {
         if (opts.send) {

@@ -38,6 +38,10 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   "GET /tasks/:plan/:no": viewer,
   "GET /try": viewer,
   "POST /try": viewer,
+  // a progress sheet uploaded, previewed and stored: admins only (the CLI is the operator's other way in)
+  "GET /progress/import": { who: "role", role: "admin" },
+  "POST /progress/import/preview": { who: "role", role: "admin" },
+  "POST /progress/import/confirm": { who: "role", role: "admin" },
   // our own CSS and scripts (no data): the sign-in and refusal pages need them too
   "GET /assets/:name": anyone,
   "GET /auth/signin": signin,

@@ -27,7 +27,8 @@ export const AppMessage = z.object({
     FromUserName: z.string().min(1).max(512),
     CreateTime: field,
     MsgType: z.string().min(1).max(64),
-    Content: field.optional(),
+    // No limit of its own (the envelope's bounds it): a text too long to answer is told so by the responder.
+    Content: z.string().optional(),
     MsgId: z.string().max(128).optional(),
     AgentID: field.optional(),
     Event: field.optional(),

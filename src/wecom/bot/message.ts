@@ -16,7 +16,9 @@ const Base = z.object({
   response_url: z.string().max(2048).optional(),
 });
 
-const Text = z.object({ content: z.string().max(20_000) });
+// No limit of its own: the envelope's bounds the text, and one too long to answer is told so (chat-responder.ts)
+// instead of failing this schema, which made it look like a kind of message the bot cannot read.
+const Text = z.object({ content: z.string() });
 
 export const BotTextMessage = Base.extend({ msgtype: z.literal("text"), from: From, text: Text });
 export const BotMixedMessage = Base.extend({

@@ -35,7 +35,7 @@ export async function startLocalWecom(
     onRecord: o.onApiRecord,
     oauthUser: o.signedInAs,
     // The login page offers the people of the reporters file, so a demo can sign in as a viewer, reporter or admin.
-    oauthPeople: loadReporters(base.PLANBOT_REPORTERS ?? knowledgeReporters).reporters.map((r) => ({
+    oauthPeople: loadReporters(base.PLANBOT_REPORTERS, knowledgeReporters).reporters.map((r) => ({
       userid: r.userid,
       name: r.name,
     })),
