@@ -12,6 +12,7 @@ import { ConfigError, type Env } from "./config/env.js";
 import { attempt } from "./config/file-problems.js";
 import { logger } from "./log.js";
 import { type LoadedPlans, loadPlans } from "./plan/knowledge.js";
+import { watchKnowledge } from "./plan/knowledge-watch.js";
 import { loadSampleProgress } from "./progress/sample.js";
 import { DatabaseOpenError } from "./store/database.js";
 import { type Db, openStoreDatabase } from "./store/open-store.js";
@@ -21,15 +22,30 @@ import { chatsFromEnv } from "./wecom/outbound-delivery.js";
 
 export interface Runtime {
   env: Env;
-  plans: LoadedPlans;
-  answerer: Answerer;
+  /** the plans serving now: read it once per question (a reload swaps it whole) */
+  readonly plans: LoadedPlans;
+  readonly answerer: Answerer;
   db: Db;
   store: ProgressStore;
   /** who may record progress (PLANBOT_REPORTERS, else knowledge/reporters.yaml when present) */
   reporters: ReportersFile;
   handleMessage: MessageHandler;
   answerContext(): AnswerContext;
+  /**
+   * Loads the knowledge folder again and swaps it in whole; a folder that does not load or validate leaves the
+   * plans serving now in place, with an error log line. True when the new plans serve.
+   */
+  reload(): boolean;
+  /** Reloads whenever the knowledge folder's files change (every intervalMs; 0 = never); close() stops it. */
+  watchKnowledge(intervalMs: number): void;
   close(): void;
+}
+
+/** Everything built from one loading of the knowledge folder; a question is answered by one of these, whole. */
+interface Knowledge {
+  plans: LoadedPlans;
+  answerer: Answerer;
+  handleMessage: MessageHandler;
 }
 
 /** Today's date in China (the plans' time zone), YYYY-MM-DD. */
@@ -60,7 +76,7 @@ function sampleAware(env: Env): Env {
 
 export function openRuntime(given: Env): Runtime {
   const env = sampleAware(given);
-  const plans = loadPlans(env.PLANBOT_KNOWLEDGE);
+  const firstPlans = loadPlans(env.PLANBOT_KNOWLEDGE);
   // The database, the reporters file and the chats file are all checked before any is refused: one message
   // lists every problem, each with the variable and file it comes from.
   const problems: string[] = [];
@@ -75,54 +91,106 @@ export function openRuntime(given: Env): Runtime {
   const reporters = attempt(problems, () =>
     loadReporters(env.PLANBOT_REPORTERS, join(env.PLANBOT_KNOWLEDGE, "reporters.yaml")),
   );
-  const planOfGroup = attempt(problems, () => plansByChatid(chatsFromEnv({ env, plans })));
-  if (!db || !reporters || !planOfGroup || problems.length > 0) {
+  const firstGroups = attempt(problems, () => plansByChatid(chatsFromEnv({ env, plans: firstPlans })));
+  if (!db || !reporters || !firstGroups || problems.length > 0) {
     db?.close();
     throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
   }
-  const answerer = createAnswerer(plans);
+  const people: ReportersFile = reporters;
   const store = createProgressStore(db);
   const answerContext = (): AnswerContext => ({
     today: todayInShanghai(),
     staleDays: env.PLANBOT_STALE_DAYS,
     progress: store,
   });
-  if (env.PLANBOT_LOAD_SAMPLE) {
-    loadSampleProgress(env.PLANBOT_KNOWLEDGE, store, {
-      plans: plans.plans,
-      answerer,
-      today: todayInShanghai(),
-      glossary: plans.glossary,
-    });
-  }
-  const progressCommands = createProgressCommands({
-    plans: plans.plans,
-    directory: plans.directory,
-    answerer,
-    store,
-    reporters: () => reporters,
-    today: () => todayInShanghai(),
-    staleDays: env.PLANBOT_STALE_DAYS,
-    glossary: plans.glossary,
-  });
-  const planOfChat = (chatid: string) => planOfGroup.get(chatid);
-  const digestCommand = createDigestCommand(
-    () => ({
-      store,
+
+  function build(plans: LoadedPlans, planOfGroup: Map<string, string>): Knowledge {
+    const answerer = createAnswerer(plans);
+    const progressCommands = createProgressCommands({
       plans: plans.plans,
       directory: plans.directory,
-      reporters,
+      answerer,
+      store,
+      reporters: () => people,
+      today: () => todayInShanghai(),
       staleDays: env.PLANBOT_STALE_DAYS,
-    }),
-    todayInShanghai,
-    planOfChat,
-  );
-  const handleMessage = createMessageHandler({
-    answerer,
-    context: answerContext,
-    progressCommands: (msg, options) => progressCommands(msg, options) ?? digestCommand(msg),
-    departmentsOf: (userid) => findReporter(reporters, userid)?.departments ?? [],
-    planOfChat,
-  });
-  return { env, plans, answerer, db, store, reporters, handleMessage, answerContext, close: () => db.close() };
+      glossary: plans.glossary,
+    });
+    const planOfChat = (chatid: string) => planOfGroup.get(chatid);
+    const digestCommand = createDigestCommand(
+      () => ({
+        store,
+        plans: plans.plans,
+        directory: plans.directory,
+        reporters: people,
+        staleDays: env.PLANBOT_STALE_DAYS,
+      }),
+      todayInShanghai,
+      planOfChat,
+    );
+    const handleMessage = createMessageHandler({
+      answerer,
+      context: answerContext,
+      progressCommands: (msg, options) => progressCommands(msg, options) ?? digestCommand(msg),
+      departmentsOf: (userid) => findReporter(people, userid)?.departments ?? [],
+      planOfChat,
+    });
+    return { plans, answerer, handleMessage };
+  }
+
+  let current = build(firstPlans, firstGroups);
+  if (env.PLANBOT_LOAD_SAMPLE) {
+    loadSampleProgress(env.PLANBOT_KNOWLEDGE, store, {
+      plans: current.plans.plans,
+      answerer: current.answerer,
+      today: todayInShanghai(),
+      glossary: current.plans.glossary,
+    });
+  }
+  let stopWatching = () => {};
+
+  function reload(): boolean {
+    try {
+      const plans = loadPlans(env.PLANBOT_KNOWLEDGE);
+      // the chats file names plans by slug: it is read against the new plans, and a mismatch keeps the old ones
+      const next = build(plans, plansByChatid(chatsFromEnv({ env, plans })));
+      current = next;
+      logger.info(
+        { knowledge: env.PLANBOT_KNOWLEDGE, plans: next.plans.plans.map((p) => p.slug) },
+        "plans reloaded: new questions are answered from them",
+      );
+      return true;
+    } catch (err) {
+      logger.error(
+        { knowledge: env.PLANBOT_KNOWLEDGE, err: (err as Error).message },
+        "plans not reloaded: the knowledge folder does not load; the plans loaded before keep serving",
+      );
+      return false;
+    }
+  }
+
+  return {
+    env,
+    get plans() {
+      return current.plans;
+    },
+    get answerer() {
+      return current.answerer;
+    },
+    db,
+    store,
+    reporters: people,
+    // The snapshot is taken once per message, so one message is answered by one matrix even if a reload lands.
+    handleMessage: (msg, options) => current.handleMessage(msg, options),
+    answerContext,
+    reload,
+    watchKnowledge(intervalMs) {
+      stopWatching();
+      if (intervalMs > 0) stopWatching = watchKnowledge(env.PLANBOT_KNOWLEDGE, intervalMs, reload);
+    },
+    close: () => {
+      stopWatching();
+      db.close();
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { AnswerBenchResult } from "./answer-bench.js";
 import { runCallbackBench } from "./callback-bench.js";
 import { runDashboardBench } from "./dashboard-bench.js";
+import { runPlanImportBench } from "./plan-import-bench.js";
 import { runProgressBench } from "./progress-bench.js";
 
 const only = process.argv.slice(2);
@@ -51,6 +52,7 @@ async function section(name: string, run: () => Promise<Record<string, number | 
 
 console.log("# planbot benchmarks (figures from this machine, this run)");
 if (wanted("answers")) answerSection();
+if (wanted("import")) await runPlanImportBench();
 if (wanted("progress")) await section("Progress store and digest", runProgressBench);
 if (wanted("callbacks")) await section("WeCom callbacks over HTTP (loopback)", runCallbackBench);
 if (wanted("dashboard")) {

@@ -34,6 +34,8 @@ export const EnvSchema = z.object({
   PLANBOT_TIMESTAMP_WINDOW_S: z.coerce.number().int().positive().default(300),
   /** bot callbacks in a worker thread: auto = when the machine has more than one core and the store is a file */
   PLANBOT_BOT_WORKER: z.enum(["auto", "on", "off"]).default("auto"),
+  /** how often serve looks for changed plans (an import, a reviewed sheet) to load without a restart; 0 = never */
+  PLANBOT_RELOAD_MS: z.coerce.number().int().min(0).default(1000),
   WECOM_BOT_TOKEN: optionalString,
   WECOM_BOT_AES_KEY: optionalString,
   WECOM_CORP_ID: optionalString,

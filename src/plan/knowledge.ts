@@ -14,11 +14,15 @@ export interface LoadedPlans {
 export const MATRIX_FILE = "matrix.json";
 export const DIRECTORY_FILE = "departments.yaml";
 
-export function loadPlans(dir: string): LoadedPlans {
+export function loadDirectory(dir: string): DepartmentDirectory {
   const directoryPath = join(dir, DIRECTORY_FILE);
-  const directory = existsSync(directoryPath)
+  return existsSync(directoryPath)
     ? DepartmentDirectory.parse(YAML.parse(readFileSync(directoryPath, "utf8")))
     : { departments: [] };
+}
+
+export function loadPlans(dir: string): LoadedPlans {
+  const directory = loadDirectory(dir);
   const plans: ResponsibilityMatrix[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;

@@ -37,6 +37,7 @@ export const WarningCode = z.enum([
   "number_fused", // two figures run together, e.g. 3010亿元以上企业
   "attribution_missing", // a task with no lead department
   "not_understood", // part of an item the importer could not read; the item is kept, that part is named
+  "page_furniture", // a printed page's running header, footer or page number (PDF)
 ]);
 export type WarningCode = z.infer<typeof WarningCode>;
 
@@ -57,6 +58,10 @@ export const SourceWarning = z.object({
 });
 export type SourceWarning = z.infer<typeof SourceWarning>;
 
+/** A deadline: the words the plan or its table uses, and the day they name (YYYY-MM-DD) when they name one. */
+export const Deadline = z.object({ text: z.string(), date: z.string().optional() });
+export type Deadline = z.infer<typeof Deadline>;
+
 export const Target = z.object({
   /** stable id inside the plan: "t<taskNo>-<n>", task 0 = overall goals */
   id: z.string().regex(/^t\d+-\d+$/),
@@ -72,9 +77,8 @@ export const Target = z.object({
   year: z.number().int().nullable(),
   /** how the year was read from a relative period ("5年内" counted from 2012), said so to the reader */
   yearReading: z.string().optional(),
-  deadline: z
-    .object({ text: z.string(), date: z.string().optional() /* YYYY-MM-DD when the text resolves to a day */ })
-    .optional(),
+  /** 完成时限 as written (2025年底前, 长期坚持), with the day it names when it names one */
+  deadline: Deadline.optional(),
   comparison: Comparison,
   /** the plan's own sentence containing the target */
   sentence: z.string().min(1),
@@ -99,9 +103,8 @@ export const Task = z.object({
   attribution: z.string(),
   targets: z.array(Target),
   line: z.number().int().positive(),
-  deadline: z
-    .object({ text: z.string(), date: z.string().optional() /* YYYY-MM-DD when the text resolves to a day */ })
-    .optional(),
+  /** 完成时限 as written (2025年底前, 长期坚持), with the day it names when it names one */
+  deadline: Deadline.optional(),
 });
 export type Task = z.infer<typeof Task>;
 

@@ -6,6 +6,7 @@ type Register = (program: Command) => void;
 const commands: Record<string, () => Promise<Register>> = {
   ask: async () => (await import("./ask.js")).registerAsk,
   import: async () => (await import("./import.js")).registerImport,
+  matrix: async () => (await import("./matrix.js")).registerMatrix,
   progress: async () => (await import("./progress.js")).registerProgress,
   digest: async () => (await import("./digest.js")).registerDigest,
   serve: async () => (await import("./serve.js")).registerServe,

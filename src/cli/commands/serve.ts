@@ -50,6 +50,8 @@ export function registerServe(program: Command): void {
       const opts = Options.parse(raw);
       const env = loadEnv();
       const runtime = openRuntime(env);
+      // An imported or reviewed plan serves without a restart (the bot's worker thread watches for itself).
+      runtime.watchKnowledge(env.PLANBOT_RELOAD_MS);
       const server = await startServer(runtime, {
         host: opts.host ?? env.HOST ?? "127.0.0.1",
         port: opts.port ?? env.PORT,

@@ -4,9 +4,11 @@ import { basename, dirname, extname, join } from "node:path";
 import YAML from "yaml";
 import { mergeDepartments, type SharedAlias } from "../departments.js";
 import { DIRECTORY_FILE, MATRIX_FILE } from "../knowledge.js";
+import { applyMatrixReview } from "../matrix-review.js";
 import { REVIEW_FILE, readReviewFile } from "../review.js";
 import { DepartmentDirectory, type ResponsibilityMatrix } from "../schema.js";
-import { importPlan } from "./import-plan.js";
+import { writeFileAtomically } from "../write-atomically.js";
+import { type ImportResult, importPlan } from "./import-plan.js";
 
 export interface WrittenPlan {
   matrix: ResponsibilityMatrix;
@@ -14,6 +16,10 @@ export interface WrittenPlan {
   addedDepartments: string[];
   /** words that now name two departments (数据局: 区数据局, and 区数据资源局's alias) */
   sharedAliases: SharedAlias[];
+  /** reviewed values (planbot matrix import) the import kept */
+  reviewKept: number;
+  /** reviewed values the re-import could not keep, because the text under them changed */
+  reviewNotes: string[];
 }
 
 export function slugFromPath(path: string): string {
@@ -29,16 +35,36 @@ export function writePlan(planFile: string, outDir: string): WrittenPlan {
   const text = readFileSync(planFile, "utf8");
   const slug = slugFromPath(outDir);
   const review = readReviewFile(join(outDir, REVIEW_FILE));
-  const { matrix, cleanedText } = importPlan(text, { slug, sourceFile: "source.txt", readings: review.readings });
+  const imported = importPlan(text, { slug, sourceFile: "source.txt", readings: review.readings });
+  return savePlan(imported, outDir, { from: planFile, name: "source.txt" });
+}
+
+/** Writes an imported plan; matrix.json and departments.yaml by rename, so a running service never reads half a file. */
+export function savePlan(
+  imported: ImportResult,
+  outDir: string,
+  source: { from: string; name: string; text?: string },
+): WrittenPlan {
+  // Values a person corrected in the review sheet stay, where the text they were read from still stands.
+  const reviewed = applyMatrixReview(imported.matrix, readReviewFile(join(outDir, REVIEW_FILE)).matrix);
+  const matrix = reviewed.matrix;
   mkdirSync(outDir, { recursive: true });
-  if (planFile !== join(outDir, "source.txt")) copyFileSync(planFile, join(outDir, "source.txt"));
-  writeFileSync(join(outDir, "plan.txt"), cleanedText);
-  writeFileSync(join(outDir, MATRIX_FILE), `${JSON.stringify(matrix, null, 2)}\n`);
+  if (source.from !== join(outDir, source.name)) copyFileSync(source.from, join(outDir, source.name));
+  if (source.text !== undefined) writeFileSync(join(outDir, "source.txt"), source.text);
+  writeFileSync(join(outDir, "plan.txt"), imported.cleanedText);
+  writeFileAtomically(join(outDir, MATRIX_FILE), `${JSON.stringify(matrix, null, 2)}\n`);
 
   const directoryPath = join(dirname(outDir), DIRECTORY_FILE);
   const names = matrix.tasks.flatMap((t) => [...t.lead, ...t.partners]);
   const { added, shared } = addDepartments(directoryPath, names);
-  return { matrix, outDir, addedDepartments: added, sharedAliases: shared };
+  return {
+    matrix,
+    outDir,
+    addedDepartments: added,
+    sharedAliases: shared,
+    reviewKept: reviewed.applied,
+    reviewNotes: reviewed.notes,
+  };
 }
 
 /** How the directory is written back: as it was typed, flow lists without padding ([经贸局, 经发局]), no re-wrapping. */
@@ -69,6 +95,6 @@ export function addDepartments(directoryPath: string, names: string[]): { added:
     if (YAML.isSeq(aliases)) aliases.flow = true;
     doc.addIn(["departments"], node);
   }
-  writeFileSync(directoryPath, doc.toString(DIRECTORY_STYLE));
+  writeFileAtomically(directoryPath, doc.toString(DIRECTORY_STYLE));
   return { added, shared };
 }

@@ -17,6 +17,8 @@ const data = workerData as BotWorkerData;
 logger.level = data.logLevel;
 // The server has already loaded any sample data and migrated the file; loading samples twice would race.
 const runtime = openRuntime({ ...data.env, PLANBOT_LOAD_SAMPLE: false });
+// The worker answers from its own copy of the plans: it reloads them itself, as the server's thread does.
+runtime.watchKnowledge(data.env.PLANBOT_RELOAD_MS);
 const keys = wecomIntegrations(runtime.env).bot;
 if (!keys) throw new Error("bot worker started without intelligent-bot keys");
 const seenIds = openSeenMessages(runtime.env.PLANBOT_DB, runtime.db);
