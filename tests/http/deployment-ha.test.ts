@@ -44,6 +44,8 @@ describe("docker-compose.yml's ha profile", () => {
       ).toBe(true);
       expect(r.depends_on?.postgres?.condition).toBe("service_healthy");
       expect(r.ports).toBeUndefined(); // reached through nginx only
+      // plans are files: one folder for both, each reloading it when it changes
+      expect(r.volumes).toContain("knowledge:/app/knowledge");
     }
     const lb = ha.lb;
     expect(lb?.image).toMatch(/^nginx:/);
