@@ -136,7 +136,11 @@ export function openSeenMessages(file: string, db: Db): OpenedSeenMessages {
   // `db` is the progress store's connection: state changes and their marks commit there together.
   const seen = createSeenMessages(
     own?.db ?? db,
-    own ? { writer: own.writer, durableDb: db } : shared ? { knownIdsCapacity: 0 } : {},
+    own
+      ? { writer: own.writer, durableDb: db }
+      : shared
+        ? { knownIdsCapacity: 0, writer: db.backgroundWriter(UPSERT_DONE) }
+        : {},
   );
   seen.prune();
   const pruneTimer = setInterval(() => seen.prune(), 10 * 60_000).unref();

@@ -5,8 +5,8 @@ import { afterEach, expect, it, vi } from "vitest";
 import { createIdempotencyKeys, requestHash } from "../../src/store/idempotency-keys.js";
 import { createProgressStore } from "../../src/store/progress-store.js";
 import { createOutbox } from "../../src/wecom/outbox.js";
-import { createSeenMessages } from "../../src/wecom/seen-messages.js";
-import { describeEachEngine, type EngineDb } from "./engines.js";
+import { createSeenMessages, openSeenMessages } from "../../src/wecom/seen-messages.js";
+import { describeEachEngine, describeOnPostgres, type EngineDb } from "./engines.js";
 
 const audit = { actor: "test:zhang", via: "test" };
 const base = {
@@ -89,5 +89,29 @@ describeEachEngine("state shared by two processes", (engine) => {
     b.markSent(leased[0]?.id ?? 0, t0 + 30_001);
     expect(b.claimDue(t0 + 30_002, 30_000).map((r) => r.part)).toEqual([2]);
     expect(a.list({ status: "sent" }).map((r) => r.part)).toEqual([1]);
+  });
+});
+
+describeOnPostgres("seen message ids of a replica", () => {
+  let e: EngineDb | undefined;
+  afterEach(async () => {
+    await e?.cleanup();
+    e = undefined;
+  });
+
+  it("are written in the background, and another replica gives the stored reply once they are", async () => {
+    const { engines } = await import("./engines.js");
+    e = (engines.find((x) => x.name === "postgres") as (typeof engines)[number]).open();
+    const here = openSeenMessages("unused.sqlite", e.db);
+    const other = e.another();
+    const there = openSeenMessages("unused.sqlite", other);
+    const answered = here.seen.once("wecom-bot", "q1", async () => "答复");
+    if (answered.kind === "running") await answered.reply;
+    here.seen.flush();
+    const stored = other.prepare("SELECT reply FROM wecom_seen_messages WHERE msgid = 'q1'");
+    await vi.waitFor(() => expect(stored.get()).toEqual({ reply: "答复" }), { interval: 5 });
+    expect(there.seen.once("wecom-bot", "q1", async () => "again")).toEqual({ kind: "stored", reply: "答复" });
+    await here.close();
+    await there.close();
   });
 });

@@ -1,5 +1,6 @@
 // The Db interface (store/sql.ts) over PostgreSQL: prepared better-sqlite3-style statements, transactions that nest
 // as savepoints, and the counters the answer caches read to see other replicas' commits.
+import type { BackgroundWriter } from "../background-writer.js";
 import type { Db, RunResult, Statement, Transaction } from "../sql.js";
 import { translatePlaceholders } from "./placeholders.js";
 import { openSyncConnection, type PgOptions, type SyncConnection } from "./sync-connection.js";
@@ -87,6 +88,22 @@ export class PgDb implements Db {
   exec(sql: string): this {
     this.conn.query(sql);
     return this;
+  }
+
+  /**
+   * A writer of many rows for `sql` (positional parameters) that does not hold the caller up: the batch goes to the
+   * connection's worker thread, which writes it in one transaction (store/background-writer.ts is SQLite's).
+   */
+  backgroundWriter(sql: string): BackgroundWriter {
+    const translated = translatePlaceholders(sql);
+    return {
+      write: (rows) =>
+        this.conn.writeLater(
+          translated.text,
+          rows.map((r) => translated.values(r)),
+        ),
+      close: async () => {},
+    };
   }
 
   /** Commits by any replica, as notifications counted by the listener (they arrive within milliseconds). */

@@ -39,6 +39,8 @@ export interface SyncConnection {
   /** pins one pooled connection for the statements until end() (a transaction) */
   begin(): void;
   end(broken?: boolean): void;
+  /** writes rows with one statement in a transaction on the worker, without waiting; failures are logged */
+  writeLater(text: string, rows: unknown[][]): void;
   /** notifications received since start (and reconnections of the listener, which may have missed some) */
   notifications(): number;
   close(): Promise<void>;
@@ -91,7 +93,33 @@ function isConnectionError(err) {
   return !err.code || /^(08|57P)/.test(err.code);
 }
 
+// Rows written in one transaction on a connection of their own, while the caller goes on (see BackgroundWriter).
+async function writeBatch(req) {
+  let client;
+  let broken = false;
+  try {
+    client = await connect();
+    await client.query("BEGIN");
+    for (const values of req.rows) await client.query(req.text, values);
+    await client.query("COMMIT");
+  } catch (err) {
+    broken = isConnectionError(err);
+    try { await client?.query("ROLLBACK"); } catch {}
+    logPort.postMessage({ level: "error", msg: "background write failed", error: err.message, rows: req.rows.length });
+  } finally {
+    client?.release(broken ? true : undefined);
+  }
+}
+
+const writing = new Set();
 port.on("message", async (req) => {
+  if (req.op === "batch") {
+    const done = writeBatch(req);
+    writing.add(done);
+    done.finally(() => writing.delete(done));
+    return;
+  }
+  if (req.op === "close") return close();
   let answer;
   try { const r = await run(req); answer = { seq: req.seq, result: { rows: r.rows ?? [], rowCount: r.rowCount ?? 0 } }; }
   catch (err) { answer = { seq: req.seq, error: { message: err.message, code: err.code } }; }
@@ -123,14 +151,14 @@ async function listen() {
 let listener;
 listen();
 
-port.once("close", () => {});
-require("node:worker_threads").parentPort.on("message", async (msg) => {
-  if (msg !== "close") return;
+// after the batches sent before it: they travel on the same port, so they have started
+async function close() {
   closing = true;
+  await Promise.allSettled([...writing]);
   try { await listener?.end(); } catch {}
   await pool.end();
   process.exit(0);
-});
+}
 `;
 
 export function openSyncConnection(options: PgOptions): SyncConnection {
@@ -158,7 +186,7 @@ export function openSyncConnection(options: PgOptions): SyncConnection {
   });
   worker.unref();
   logs.unref();
-  logs.on("message", (m: { level: "warn"; msg: string }) => logger[m.level](m, m.msg));
+  logs.on("message", (m: { level: "warn" | "error"; msg: string }) => logger[m.level](m, m.msg));
   worker.on("error", (err) => logger.error({ err }, "PostgreSQL worker failed"));
   let seq = 0;
 
@@ -184,10 +212,11 @@ export function openSyncConnection(options: PgOptions): SyncConnection {
     query: (text, values = [], opts = {}) => call({ op: "query", text, values }, opts.timeoutMs ?? waitMs),
     begin: () => void call({ op: "begin" }, waitMs),
     end: (broken = false) => void call({ op: "end", broken }, waitMs),
+    writeLater: (text, rows) => port.postMessage({ op: "batch", seq: 0, text, rows }),
     notifications: () => Atomics.load(flag, 1),
     async close() {
       const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
-      worker.postMessage("close");
+      port.postMessage({ op: "close", seq: 0 });
       const timer = setTimeout(() => worker.terminate(), 5_000);
       await exited;
       clearTimeout(timer);
