@@ -3,7 +3,7 @@
 import type { Target, Task } from "../plan/schema.js";
 import { normalizeText } from "../search/normalize.js";
 import { type FigureSubject, figureSubjects, sameMetric } from "./figure-subjects.js";
-import { type Figure, kindsOf, targetKind } from "./figures.js";
+import { type Figure, figuresInUnit, kindsOf, targetKind } from "./figures.js";
 import { formatNumber } from "./format.js";
 import type { NamingContext } from "./metric-names.js";
 import { trimReportWords } from "./quantity-words.js";
@@ -117,6 +117,31 @@ function unboundReason(task: Task, subjects: readonly FigureSubject[]): string {
  */
 export function bindFigure(task: Task, text: string, hint = "", asOf?: string, ctx: NamingContext = {}): Binding {
   return bindSubjects(task, figureSubjects(task, text, hint, ctx), asOf);
+}
+
+/**
+ * Binds a figure written apart from its words (a sheet's value cell beside its 进展情况 text) by the same rule:
+ * the words are the message and `hint` its task reference. When the words state the figure themselves
+ * ("新增产业园区2个" beside 2个), what they say beside it there decides; otherwise the figure is read as written
+ * after them ("新增产业园区" beside 三个 reads as 新增产业园区 3个), so words that name nothing leave it bare.
+ */
+export function bindGivenFigure(
+  task: Task,
+  figure: { value: number; unit: string },
+  words: string,
+  hint = "",
+  asOf?: string,
+  ctx: NamingContext = {},
+): Binding {
+  const written = `${figure.value}${figure.unit}`;
+  // the figure in the words: the same value, in a unit the given one reads as (150亿 for 亿元)
+  const isIt = (f: FigureSubject) => f.figure.value === figure.value && figuresInUnit(written, f.unit).length > 0;
+  const stated = figureSubjects(task, words, hint, ctx).filter(isIt);
+  if (stated.length > 0) return bindSubjects(task, stated, asOf);
+  // a space, not a comma: the figure stays in the words' last clause
+  const after = words.normalize("NFKC").length + 1;
+  const appended = figureSubjects(task, `${words} ${written}`, hint, ctx).filter((f) => f.figure.index >= after);
+  return bindSubjects(task, appended, asOf);
 }
 
 /** The binding of figures whose subjects are known (bindFigure; split-report.ts binds each target's own figures). */

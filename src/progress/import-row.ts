@@ -2,10 +2,10 @@
 // no metric is named), a correction or retraction checked against the record it replaces.
 import type { ResponsibilityMatrix, Task } from "../plan/schema.js";
 import type { ProgressStore } from "../store/progress-store.js";
-import { type Binding, bindFigure, type NamingContext } from "./bind.js";
-import { type PrepareDeps, prepareRecord, type RecordRequest } from "./record.js";
+import { type Binding, bindGivenFigure, figuresInUnit, type NamingContext } from "./bind.js";
+import { findTarget, type PrepareDeps, prepareRecord, type RecordRequest } from "./record.js";
 import { resolveTask } from "./resolve-task.js";
-import type { NewProgress, ProgressRecord } from "./schema.js";
+import type { BoundBy, NewProgress, ProgressRecord } from "./schema.js";
 import { labelNumber, readTaskCell } from "./sheets/cell-values.js";
 import type { Column } from "./sheets/column-aliases.js";
 import type { RowFields } from "./sheets/row-fields.js";
@@ -33,21 +33,32 @@ function taskReference(
 }
 
 /**
- * A figure written in the value column with no metric named: bound by the rule chat messages use, the value cell
- * being the figure and the row's words naming the metric.
+ * A figure written in the value column with no metric named: bound by the rule chat messages use, the row's
+ * 进展情况 text being the message's words about the figure and the task cell its task reference (a task's number or
+ * title, read as the chat reads a reference; never part of the words that name the quantity).
  */
 function bindValueCell(
   task: Task,
   f: RowFields,
   ctx: NamingContext,
-): { metric: string; value: number } | { error: string } | null {
+): { metric: string; value: number; by: BoundBy } | { error: string } | null {
   if (f.figure.kind !== "figure") return null;
   const unit = f.figure.unit ?? f.unit;
   if (unit === undefined) return null; // a bare number: the task's one target, or a request to name the metric
-  const binding = bindFigure(task, `${f.figure.value}${unit}`, `${f.text} ${f.task}`, f.asOf, ctx);
-  if (binding.bound) return { metric: binding.target.id, value: binding.value };
+  const binding = bindGivenFigure(task, { value: f.figure.value, unit }, f.text, f.task, f.asOf, ctx);
+  if (binding.bound) return { metric: binding.target.id, value: binding.value, by: binding.by };
   const why = binding.reason ?? "本任务没有量化指标";
   return { error: `“${f.valueText}${f.figure.unit ? "" : unit}”无法对应到任务${task.no}的指标:${why};请填写“指标”列` };
+}
+
+/**
+ * Whether a row's metric column comes with a figure in the row's text (no value cell): a template's row has its
+ * metric pre-filled, and one filled with words only (园区完成规划) is a text report, not a figure missing.
+ */
+function textStatesMetric(found: ReturnType<typeof resolveTask>, metric: string, text: string): boolean {
+  if (!found.found) return true; // the task cell's problem, which prepareRecord names
+  const targets = findTarget(found.task, metric);
+  return targets.length === 0 || targets.some((t) => figuresInUnit(text, t.unit).length > 0);
 }
 
 export type RowRecords =
@@ -113,22 +124,22 @@ export function recordsOfRow(
     source,
     supersedes,
   };
+  const resolved = () => resolveTask(ref, deps.plans, deps.answerer, f.plan);
   if (f.figure.kind === "figure") {
     const unit = f.figure.unit ?? f.unit;
-    const found = f.metric === undefined ? resolveTask(ref, deps.plans, deps.answerer, f.plan) : null;
+    const found = f.metric === undefined ? resolved() : null;
     const bound = found?.found ? bindValueCell(found.task, f, { plan: found.plan, glossary: deps.glossary }) : null;
     if (bound && "error" in bound) return { ok: false, column: "value", reason: bound.error };
-    if (bound) Object.assign(req, { metric: bound.metric, value: bound.value });
+    if (bound) Object.assign(req, { metric: bound.metric, value: bound.value, boundBy: bound.by });
     else
       Object.assign(req, {
         value: f.figure.value,
         ...(f.metric ? { metric: f.metric } : {}),
         ...(unit ? { unit } : {}),
       });
-  } else if (f.metric) {
-    // A metric listed without a figure (a template's pre-filled row with only 进展情况 written) is a text report:
-    // its figures, if any, are bound as chat binds them, the metric's name helping to say which target is meant.
-    req.hint = `${f.metric} ${f.task}`;
+  } else if (f.metric !== undefined && textStatesMetric(resolved(), f.metric, f.text)) {
+    // A metric column is taken as given (issue 17): the figure in the text in its unit is that metric's.
+    req.metric = f.metric;
   }
   const prepared = prepareRecord(req, deps);
   if (!prepared.ok) {

@@ -5,7 +5,7 @@ import type { Glossary } from "../search/glossary.js";
 import { type Binding, bindFigure, figuresInUnit, type NamingContext } from "./bind.js";
 import { figureSubjects } from "./figure-subjects.js";
 import { resolveTask } from "./resolve-task.js";
-import { IsoDay, type NewProgress, type ProgressSource } from "./schema.js";
+import { type BoundBy, IsoDay, type NewProgress, type ProgressSource } from "./schema.js";
 import { bindEachTarget } from "./split-report.js";
 
 export interface RecordRequest {
@@ -25,6 +25,11 @@ export interface RecordRequest {
   supersedes?: number | null;
   /** words that may name the metric, e.g. the chat's task reference "上市公司" */
   hint?: string;
+  /**
+   * How `metric` was chosen when the binding rule chose it from the words rather than the person (a sheet's value
+   * cell): kept on the record, so that `progress list --bound-by-rule` lists it for review. Absent: as given.
+   */
+  boundBy?: BoundBy;
 }
 
 export type Prepared =
@@ -122,8 +127,9 @@ export function prepareRecord(req: RecordRequest, deps: PrepareDeps): Prepared {
   const explicit = req.metric !== undefined || req.value !== undefined;
   const hint = req.hint ?? (typeof req.task === "string" ? req.task : "");
   const ctx: NamingContext = { plan, glossary: deps.glossary };
-  const binding = explicit ? explicitBinding(task, req, ctx) : bindFigure(task, text, hint, req.asOf, ctx);
-  if ("error" in binding) return { ok: false, field: binding.field, reason: binding.error };
+  const bound = explicit ? explicitBinding(task, req, ctx) : bindFigure(task, text, hint, req.asOf, ctx);
+  if ("error" in bound) return { ok: false, field: bound.field, reason: bound.error };
+  const binding: Binding = bound.bound && req.boundBy ? { ...bound, by: req.boundBy } : bound;
   const record: NewProgress = {
     plan: plan.slug,
     taskNo: task.no,

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { importTable } from "../../../src/progress/import.js";
+import { checkImport, importTable } from "../../../src/progress/import.js";
 import { sheetTable } from "../../../src/progress/sheets/sheet-table.js";
 import { readTableFile } from "../../../src/progress/table-io.js";
 import { runCli, storedRecords } from "../cli-harness.js";
@@ -146,6 +146,54 @@ describe("rows that cannot be bound or read", () => {
       "第 3 行 [完成值]:“7家”无法对应到任务1的指标:数字可能对应多个指标(专精特新企业、上市公司),请在文字中写明指标名;请填写“指标”列",
     );
     expect(storedRecords(fx)).toEqual([]);
+  });
+});
+
+describe("a value cell without a metric, read as the chat reads a message (issue 17's rule)", () => {
+  const check = (rows: string[][]) => {
+    const rt = fx.open();
+    try {
+      const deps = { plans: rt.plans.plans, answerer: rt.answerer, today: "2025-07-01" };
+      const result = checkImport(
+        sheetTable([["任务", "完成值", "进展情况", "填报人", "日期"], ...rows]),
+        "import",
+        deps,
+      );
+      return result.ok
+        ? result.records.map((r) => [r.targetId, r.value, r.boundBy])
+        : result.problems.map((p) => `${p.row} ${p.reason}`);
+    } finally {
+      rt.close();
+    }
+  };
+
+  it("binds by the 进展情况 words, whether or not they repeat the figure, the task cell being the task's reference", () => {
+    expect(
+      check([
+        ["建设产业园区", "2个", "园区建设顺利,新增产业园区2个", "zhang", "2025-06-30"],
+        ["建设产业园区", "3个", "新增产业园区", "zhang", "2025-06-30"],
+        ["建设产业园区", "4个", "", "zhang", "2025-06-30"],
+        ["任务一", "8家", "新增上市公司1家,累计8家", "zhang", "2025-06-30"],
+      ]),
+    ).toEqual([
+      ["t4-1", 2, "named"],
+      ["t4-1", 3, "named"],
+      // the title names no quantity: a bare figure goes to the task's only target in its unit, as in chat
+      ["t4-1", 4, "sole"],
+      ["t1-2", 8, "named"],
+    ]);
+  });
+
+  it("files no figure under another metric: words naming another quantity leave it unbound", () => {
+    expect(
+      check([
+        ["任务一", "150家", "孵化器在孵企业达到150家", "zhang", "2025-06-30"],
+        ["任务一", "150家", "孵化器在孵企业", "zhang", "2025-06-30"],
+      ]),
+    ).toEqual([
+      "2 “150家”无法对应到任务1的指标:150家说的是“孵化器在孵企业”,不是本任务的指标(专精特新企业、上市公司);请填写“指标”列",
+      "3 “150家”无法对应到任务1的指标:150家说的是“孵化器在孵企业”,不是本任务的指标(专精特新企业、上市公司);请填写“指标”列",
+    ]);
   });
 });
 
