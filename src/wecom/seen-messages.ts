@@ -28,6 +28,11 @@ export interface SeenMessagesOptions {
    * answer the same ids (replicas on PostgreSQL): then every id not held here is looked up in the table
    */
   knownIdsCapacity?: number;
+  /**
+   * Subscribes to the ids other processes store (replicas on PostgreSQL, through NOTIFY), so that the in-memory index
+   * stays complete for them too and a new id still needs no lookup
+   */
+  othersStored?: (learn: (channel: string, msgid: string, expiresAt: number) => void) => void;
   /** how long finished replies of plain questions wait in memory to be written together */
   flushAfterMs?: number;
   /** writes those batches on another thread (which also checkpoints); without it they are written here */
@@ -129,8 +134,8 @@ export interface OpenedSeenMessages {
  * (`db` itself for ":memory:"), pruned every 10 minutes; durable claims on `db`, the store's connection.
  */
 export function openSeenMessages(file: string, db: Db): OpenedSeenMessages {
-  // On PostgreSQL the pool is the one connection; replicas share the ids, so none is known without a look.
-  const shared = isPostgres(db);
+  // On PostgreSQL the pool is the one connection; replicas share the ids and tell each other the ones they store.
+  const shared = isPostgres(db) ? db : undefined;
   const own =
     file === ":memory:" || shared ? undefined : { db: openSeenMessagesDb(file), writer: startSeenMessagesWriter(file) };
   // `db` is the progress store's connection: state changes and their marks commit there together.
@@ -139,7 +144,13 @@ export function openSeenMessages(file: string, db: Db): OpenedSeenMessages {
     own
       ? { writer: own.writer, durableDb: db }
       : shared
-        ? { knownIdsCapacity: 0, writer: db.backgroundWriter(UPSERT_DONE) }
+        ? {
+            writer: shared.backgroundWriter(UPSERT_DONE),
+            othersStored: (learn) =>
+              shared.onSeenIds((ids) => {
+                for (const id of ids) learn(id.channel, id.msgid, id.expiresAt);
+              }),
+          }
         : {},
   );
   seen.prune();
@@ -215,6 +226,7 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
     for (const row of rows) upsertDone.run(...asParams(row));
   });
   const known = knownIdsCapacity > 0 ? loadKnownIds(db, now(), knownIdsCapacity) : everyIdMayBeHeld;
+  options.othersStored?.((channel, msgid, expiresAt) => known.add(keyOf(channel, msgid), expiresAt));
 
   function flush(): void {
     clearTimeout(flushTimer);

@@ -106,6 +106,18 @@ export class PgDb implements Db {
     };
   }
 
+  /** Message ids any replica stored in wecom_seen_messages, as they are committed (see migrations/002-wecom.ts). */
+  onSeenIds(fn: (ids: { channel: string; msgid: string; expiresAt: number }[]) => void): void {
+    this.conn.onSeenIds((raw) =>
+      fn(
+        raw.map((line) => {
+          const [channel = "", msgid = "", expiresAt = "0"] = line.split("\t");
+          return { channel, msgid, expiresAt: Number(expiresAt) };
+        }),
+      ),
+    );
+  }
+
   /** Commits by any replica, as notifications counted by the listener (they arrive within milliseconds). */
   othersChanges(): number {
     return this.conn.notifications();

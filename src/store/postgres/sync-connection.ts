@@ -41,6 +41,8 @@ export interface SyncConnection {
   end(broken?: boolean): void;
   /** writes rows with one statement in a transaction on the worker, without waiting; failures are logged */
   writeLater(text: string, rows: unknown[][]): void;
+  /** calls `fn` with each batch of "channel\tmsgid\texpiresAt" of message ids stored by any replica */
+  onSeenIds(fn: (ids: string[]) => void): void;
   /** notifications received since start (and reconnections of the listener, which may have missed some) */
   notifications(): number;
   close(): Promise<void>;
@@ -134,8 +136,12 @@ async function listen() {
     try {
       await client.connect();
       const ended = new Promise((resolve) => { client.on("error", resolve); client.on("end", resolve); });
-      client.on("notification", () => Atomics.add(flag, 1, 1));
+      client.on("notification", (n) => {
+        if (n.channel === SEEN_CHANNEL) return queueSeen(n.payload);
+        Atomics.add(flag, 1, 1);
+      });
       await client.query("LISTEN " + channel);
+      await client.query("LISTEN " + SEEN_CHANNEL);
       Atomics.add(flag, 1, 1); // what was missed while not listening counts as a change
       wait = 100;
       listener = client;
@@ -150,6 +156,14 @@ async function listen() {
 }
 let listener;
 listen();
+
+// Message ids other replicas (and this one) stored, passed on to the caller's thread a batch at a time.
+const SEEN_CHANNEL = "planbot_seen";
+let seenBatch = [];
+function queueSeen(payload) {
+  if (seenBatch.length === 0) setTimeout(() => { logPort.postMessage({ seen: seenBatch }); seenBatch = []; }, 5);
+  seenBatch.push(payload);
+}
 
 // after the batches sent before it: they travel on the same port, so they have started
 async function close() {
@@ -186,7 +200,11 @@ export function openSyncConnection(options: PgOptions): SyncConnection {
   });
   worker.unref();
   logs.unref();
-  logs.on("message", (m: { level: "warn" | "error"; msg: string }) => logger[m.level](m, m.msg));
+  const seenListeners: ((ids: string[]) => void)[] = [];
+  logs.on("message", (m: { level: "warn" | "error"; msg: string } | { seen: string[] }) => {
+    if ("seen" in m) for (const fn of seenListeners) fn(m.seen);
+    else logger[m.level](m, m.msg);
+  });
   worker.on("error", (err) => logger.error({ err }, "PostgreSQL worker failed"));
   let seq = 0;
 
@@ -213,6 +231,7 @@ export function openSyncConnection(options: PgOptions): SyncConnection {
     begin: () => void call({ op: "begin" }, waitMs),
     end: (broken = false) => void call({ op: "end", broken }, waitMs),
     writeLater: (text, rows) => port.postMessage({ op: "batch", seq: 0, text, rows }),
+    onSeenIds: (fn) => void seenListeners.push(fn),
     notifications: () => Atomics.load(flag, 1),
     async close() {
       const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
