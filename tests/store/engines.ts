@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe } from "vitest";
 import { openDatabase } from "../../src/store/database.js";
 import { openPostgres } from "../../src/store/postgres/open-postgres.js";
-import type { PgDb } from "../../src/store/postgres/pg-db.js";
+import { connectPostgres, type PgDb } from "../../src/store/postgres/pg-db.js";
 import type { Db } from "../../src/store/sql.js";
 
 export interface EngineDb {
@@ -50,7 +50,7 @@ export const testDatabaseUrl = process.env.PLANBOT_TEST_DATABASE_URL;
 /** The URL of a new, empty schema on the test server: its tables are this test's alone. */
 export function freshSchemaUrl(base: string): { url: string; schema: string } {
   const schema = `t_${randomBytes(6).toString("hex")}`;
-  const admin = openPostgres({ url: base, waitForServerMs: 5_000 });
+  const admin = connectPostgres({ url: base });
   admin.exec(`CREATE SCHEMA ${schema}`);
   void admin.closeAsync();
   const url = new URL(base);
