@@ -2,12 +2,8 @@
 import { join } from "node:path";
 import { type Answerer, createAnswerer } from "./answer/answerer.js";
 import type { AnswerContext } from "./answer/types.js";
-import { findReporter } from "./auth/permission.js";
 import { loadReporters, type ReportersFile } from "./auth/reporters.js";
-import { createDigestCommand } from "./chat/digest-command.js";
-import { createMessageHandler } from "./chat/handle-message.js";
 import type { MessageHandler } from "./chat/message.js";
-import { createProgressCommands } from "./chat/progress-commands.js";
 import { ConfigError, type Env } from "./config/env.js";
 import { attempt } from "./config/file-problems.js";
 import { logger } from "./log.js";
@@ -104,37 +100,56 @@ export function openRuntime(given: Env): Runtime {
     progress: store,
   });
 
+  /**
+   * Everything built from one loading of the knowledge folder. The chat's commands (progress, digest) are loaded on
+   * the first message, not at start: `planbot ask` and the answering core never need them, and start-up is mostly
+   * module loading.
+   */
   function build(plans: LoadedPlans, planOfGroup: Map<string, string>): Knowledge {
     const answerer = createAnswerer(plans);
-    const progressCommands = createProgressCommands({
-      plans: plans.plans,
-      directory: plans.directory,
-      answerer,
-      store,
-      reporters: () => people,
-      today: () => todayInShanghai(),
-      staleDays: env.PLANBOT_STALE_DAYS,
-      glossary: plans.glossary,
-    });
-    const planOfChat = (chatid: string) => planOfGroup.get(chatid);
-    const digestCommand = createDigestCommand(
-      () => ({
-        store,
+    let handler: Promise<MessageHandler> | undefined;
+    const chatHandler = async (): Promise<MessageHandler> => {
+      const [{ findReporter }, { createDigestCommand }, { createMessageHandler }, { createProgressCommands }] =
+        await Promise.all([
+          import("./auth/permission.js"),
+          import("./chat/digest-command.js"),
+          import("./chat/handle-message.js"),
+          import("./chat/progress-commands.js"),
+        ]);
+      const progressCommands = createProgressCommands({
         plans: plans.plans,
         directory: plans.directory,
-        reporters: people,
+        answerer,
+        store,
+        reporters: () => people,
+        today: () => todayInShanghai(),
         staleDays: env.PLANBOT_STALE_DAYS,
-      }),
-      todayInShanghai,
-      planOfChat,
-    );
-    const handleMessage = createMessageHandler({
-      answerer,
-      context: answerContext,
-      progressCommands: (msg, options) => progressCommands(msg, options) ?? digestCommand(msg),
-      departmentsOf: (userid) => findReporter(people, userid)?.departments ?? [],
-      planOfChat,
-    });
+        glossary: plans.glossary,
+      });
+      const planOfChat = (chatid: string) => planOfGroup.get(chatid);
+      const digestCommand = createDigestCommand(
+        () => ({
+          store,
+          plans: plans.plans,
+          directory: plans.directory,
+          reporters: people,
+          staleDays: env.PLANBOT_STALE_DAYS,
+        }),
+        todayInShanghai,
+        planOfChat,
+      );
+      return createMessageHandler({
+        answerer,
+        context: answerContext,
+        progressCommands: (msg, options) => progressCommands(msg, options) ?? digestCommand(msg),
+        departmentsOf: (userid) => findReporter(people, userid)?.departments ?? [],
+        planOfChat,
+      });
+    };
+    const handleMessage: MessageHandler = async (msg, options) => {
+      handler ??= chatHandler();
+      return (await handler)(msg, options);
+    };
     return { plans, answerer, handleMessage };
   }
 

@@ -1,15 +1,7 @@
 // Renders a resolution as short Chinese WeCom markdown: the plan's facts, its own sentence quoted, defects flagged.
 import { collectiveTakesIn } from "../plan/collectives.js";
-import { kindOf } from "../plan/departments.js";
-import type { Measure, ResponsibilityMatrix, SourceWarning, Target, Task } from "../plan/schema.js";
-import {
-  ADD_TARGET_BY_REVIEW,
-  listFigures,
-  noTargetNote,
-  statedFigures,
-  unheldIn,
-  unheldInTask,
-} from "../plan/stated-figures.js";
+import type { Measure, ResponsibilityMatrix, Task } from "../plan/schema.js";
+import { ADD_TARGET_BY_REVIEW, listFigures, unheldIn, unheldInTask } from "../plan/stated-figures.js";
 import { daysBetween } from "../progress/dates.js";
 import { formatPercent } from "../progress/format.js";
 import { renderStatusOverview } from "../progress/overview.js";
@@ -19,7 +11,9 @@ import { elapsedShare, targetPeriod } from "../progress/status.js";
 import { renderDeadlines } from "./deadline.js";
 import type { Examples } from "./examples.js";
 import { recentWindow } from "./recent-window.js";
-import type { FigureCheck, Resolution, RoleCheck } from "./resolution.js";
+import { collectives, quoted, quotes, renderWarnings, targetText, taskLine, warningsFor } from "./render-parts.js";
+import { renderNoFigure, renderTask, taskTargetLines } from "./render-task.js";
+import type { FigureCheck, PlanField, Resolution, RoleCheck } from "./resolution.js";
 import type { AnswerContext } from "./types.js";
 
 /** a department named in many plans: list this many, count the rest */
@@ -49,7 +43,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
           ...(r.roleCheck ? [roleVerdict(r.task, r.roleCheck, "本任务")] : []),
           ...(r.asksDeadline ? renderDeadlines(r.task, r.focus ?? r.task.targets) : []),
           r.noFigureFor
-            ? renderNoFigure(r.plan, r.task, r.noFigureFor, r.intents, ctx)
+            ? renderNoFigure(r.plan, r.task, r.noFigureFor, r.intents)
             : renderTask(r.plan, r.task, r.focus, r.intents, ctx, r.topicSentence, r.countUnits),
           ...(r.alsoRelevant?.length ? [`另见:${r.alsoRelevant.slice(0, 3).map(taskLine).join(";")}`] : []),
         ].join("\n"),
@@ -191,7 +185,11 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         return withPlan(
           r.plan,
           opts,
-          [`**重点任务(共${r.plan.tasks.length}项)**`, ...r.plan.tasks.map(line)].join("\n"),
+          // The whole list fits a chat window: the lead after a dash, said once in the heading.
+          [
+            `**重点任务(共${r.plan.tasks.length}项)**(— 后为牵头部门)`,
+            ...r.plan.tasks.map((t) => `${taskLine(t)} — ${t.lead.join("、") || "牵头未写明"}`),
+          ].join("\n"),
         );
       }
       const shown = r.plan.tasks.filter((t) => t.targets.length > 0 === (r.targets === "with"));
@@ -223,23 +221,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
       ].join("\n");
     }
     case "plan_info":
-      return [
-        `**${r.plan.title}**`,
-        `发文单位:${r.plan.issuer ?? "原文未写明"}`,
-        `印发日期:${r.plan.issuedOn ?? "原文日期缺字,无法确定"}`,
-        `期限:${r.plan.period ? `${r.plan.period.startYear}—${r.plan.period.endYear}年` : "原文未写明"}`,
-        ...periodPosition(r.plan, ctx.today),
-        ...(r.defects
-          ? [
-              `**原文抓取缺陷(${r.plan.warnings.length}处,均已标注,缺失的数字从不猜测)**`,
-              ...r.plan.warnings.map((w) => `- 第${w.line}行:${w.message}${w.confirmedByHuman ? "(已人工核对)" : ""}`),
-            ]
-          : renderWarnings(
-              r.plan.warnings.filter((w) => w.code === "title_spam" || w.code === "date_lost_chars").slice(0, 2),
-            )),
-        ...quotes(r.sentences),
-        ...(r.overview ? planOverview(r.plan) : []),
-      ].join("\n");
+      return renderPlanInfo(r, ctx);
     case "shared_tasks":
       return withPlan(
         r.plan,
@@ -257,6 +239,42 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
     case "not_covered":
       return renderNotCovered(r, opts.examples);
   }
+}
+
+/**
+ * The plan's particulars: those asked first ("哪天印发的": the date), then the title; all of them when none is
+ * named. Source defects only when asked for ("计划里有错别字吗"): a leader asking when the plan ends is not told
+ * about scraping.
+ */
+function renderPlanInfo(r: Extract<Resolution, { kind: "plan_info" }>, ctx: AnswerContext): string {
+  const { plan } = r;
+  const fields: Record<PlanField, string[]> = {
+    title: [`**${plan.title}**`],
+    issuer: [`发文单位:${plan.issuer ?? "原文未写明"}`],
+    date: [`印发日期:${plan.issuedOn ?? "原文日期缺字,无法确定"}`],
+    period: [`期限:${plan.period ? `${plan.period.startYear}—${plan.period.endYear}年` : "原文未写明"}`],
+    position: periodPosition(plan, ctx.today),
+  };
+  const asked = r.asked ?? [];
+  // "经过哪次会议研究同意的": no particular asked, but a sentence of the opening answers it; that comes first.
+  if (asked.length === 0 && r.sentences.length > 0 && !r.defects && !r.overview) {
+    return [...quotes(r.sentences), ...fields.title].join("\n");
+  }
+  const order: PlanField[] =
+    asked.length > 0
+      ? [...asked, ...(asked.includes("title") ? [] : (["title"] as const))]
+      : ["title", "issuer", "date", "period", "position"];
+  return [
+    ...order.flatMap((f) => fields[f]),
+    ...(r.defects
+      ? [
+          `**原文抓取缺陷(${plan.warnings.length}处,均已标注,缺失的数字从不猜测)**`,
+          ...plan.warnings.map((w) => `- 第${w.line}行:${w.message}${w.confirmedByHuman ? "(已人工核对)" : ""}`),
+        ]
+      : []),
+    ...quotes(r.sentences),
+    ...(r.overview ? planOverview(plan) : []),
+  ].join("\n");
 }
 
 /** The plan in brief: its goals, its tasks with their leads, its measures (each list as the plan has it). */
@@ -285,77 +303,6 @@ function withPlan(plan: ResponsibilityMatrix, opts: RenderOptions, body: string)
   return opts.namePlan ? `《${plan.title}》\n${body}` : body;
 }
 
-function taskLine(t: Task): string {
-  return `${t.label}${t.title}`;
-}
-
-function targetText(t: Target): string {
-  const yearly = t.deadline?.text === "每年" && !t.metric.startsWith("每年");
-  const year = t.year ? `到${t.year}年` : yearly ? "每年" : "";
-  // A year read from a relative period (5年内) says how it was counted, so nobody takes it for the plan's words.
-  const reading = t.yearReading ? `(${t.yearReading})` : "";
-  if (t.value === null) {
-    return `${t.metric}:${year}${t.comparison}?${t.unit}${reading} <font color="warning">⚠ 原文此处缺少数字(抓取缺字),目标值无法确定,请以正式文件为准</font>`;
-  }
-  return `${t.metric}:${year}${t.comparison}${t.valueText}${t.unit}${reading}`;
-}
-
-function warningsFor(plan: ResponsibilityMatrix, targets: Target[]): SourceWarning[] {
-  return plan.warnings.filter((w) =>
-    targets.some((t) => t.warnings.includes(w.code) && t.sentence.includes(w.excerpt.slice(0, 4))),
-  );
-}
-
-function renderWarnings(ws: SourceWarning[]): string[] {
-  return ws
-    .filter((w) => w.code !== "number_lost")
-    .map((w) => `<font color="comment">注:${w.message}${w.confirmedByHuman ? "(已人工核对)" : ""}</font>`);
-}
-
-function quotes(sentences: string[]): string[] {
-  return [...new Set(sentences)].map((s) => `> 原文:“${s}”`);
-}
-
-function renderNoFigure(
-  plan: ResponsibilityMatrix,
-  task: Task,
-  nf: { subject: string; sentence: string },
-  intents: Set<string>,
-  ctx: AnswerContext,
-): string {
-  // Asked who is in charge as well ("…归谁,目标是什么"): the task's own targets are part of the answer.
-  const askedTask = intents.has("lead") || intents.has("partners");
-  return [
-    `**${task.label}${task.title}**`,
-    noFigureLine(plan, task, nf),
-    `牵头:**${task.lead.join("、") || "原文未写明"}**`,
-    `协同:${task.partners.join("、") || "无"}`,
-    ...(askedTask
-      ? ["本任务设定的目标:", ...taskTargetLines(plan, task)]
-      : task.targets.length > 0
-        ? [`(可问“${task.label}的目标”查看本任务设定的量化目标)`]
-        : []),
-    `进展:${renderTaskProgress(plan, task, ctx, [])[0] ?? ""}`,
-    ...quotes([nf.sentence]),
-  ].join("\n");
-}
-
-/**
- * What the reply says when the task's sentence about the subject sets no target in the matrix. A figure the sentence
- * states is never denied: either no target holds it yet (said, with how to add one), or other targets hold it.
- */
-function noFigureLine(plan: ResponsibilityMatrix, task: Task, nf: { subject: string; sentence: string }): string {
-  const unheld = unheldIn(plan, [nf.sentence]).flatMap((u) => u.figures);
-  if (unheld.length > 0) {
-    return `矩阵中还没有“${nf.subject}”的目标条目:原文写有${listFigures(unheld)}(见下句),尚未收录为目标;${ADD_TARGET_BY_REVIEW}。`;
-  }
-  const stated = statedFigures(nf.sentence);
-  if (stated.length > 0) {
-    return `矩阵中没有专门针对“${nf.subject}”的目标条目;下句中的${listFigures(stated)}已作为${task.label}的目标收录。`;
-  }
-  return `计划未明确“${nf.subject}”的量化目标:本任务提到了相关内容,但所列数字不是针对它的。`;
-}
-
 /** Asked for a figure of a safeguard measure: measures rarely set one; when their text states one, it is said. */
 function measuresFigureLine(plan: ResponsibilityMatrix, measures: Measure[], asked: string): string {
   const unheld = unheldIn(
@@ -366,19 +313,6 @@ function measuresFigureLine(plan: ResponsibilityMatrix, measures: Measure[], ask
     return `矩阵中没有“${asked}”的目标条目:保障措施原文写有${listFigures(unheld)},尚未收录为目标;${ADD_TARGET_BY_REVIEW}。原文如下:`;
   }
   return `计划未明确“${asked}”的量化目标:保障措施只有文字要求,没有数字。原文如下:`;
-}
-
-/** A task's targets as list lines under its title, with the plan's defects flagged; a task without any says so. */
-function taskTargetLines(plan: ResponsibilityMatrix, task: Task): string[] {
-  if (task.targets.length === 0) {
-    const unheld = unheldInTask(plan, task);
-    return [`- ${noTargetNote(unheld)}`, ...quotes(unheld.slice(0, 1).map((u) => u.sentence))];
-  }
-  return [
-    ...task.targets.map((t) => `- ${targetText(t)}`),
-    ...renderWarnings(warningsFor(plan, task.targets)),
-    ...quotes(task.targets.map((t) => t.sentence)),
-  ];
 }
 
 /**
@@ -432,68 +366,6 @@ function roles(plan: ResponsibilityMatrix, department: string): string {
   return parts.filter(Boolean).join("、") || "未牵头或协同任何任务";
 }
 
-/** The collective units among some (各部门, 各社区管委会): the importer's own test of a group's name. */
-function collectives(units: string[]): string[] {
-  return units.filter((u) => kindOf(u) === "group");
-}
-
-/** “各部门”“各社区管委会” */
-function quoted(names: string[]): string {
-  return names.map((n) => `“${n}”`).join("");
-}
-
-/** "(牵头1个、协同7个)": a collective partner (各部门) counts as one, and is said to. */
-function unitCount(task: Task): string {
-  const collective = collectives(task.partners);
-  const note = collective.length > 0 ? `,${quoted(collective)}按1个计` : "";
-  return `(牵头${task.lead.length}个、协同${task.partners.length}个${note})`;
-}
-
-function renderTask(
-  plan: ResponsibilityMatrix,
-  task: Task,
-  focus: Target[] | null,
-  intents: Set<string>,
-  ctx: AnswerContext,
-  topicSentence?: string,
-  countUnits = false,
-): string {
-  const shown = focus ?? task.targets;
-  const lines = [
-    `**${task.label}${task.title}**`,
-    `牵头:**${task.lead.join("、") || "原文未写明"}**`,
-    `协同:${task.partners.join("、") || "无"}`,
-    ...(countUnits ? [unitCount(task)] : []),
-  ];
-  if (shown.length > 0) {
-    lines.push(focus ? "相关目标:" : "目标:", ...shown.map((t) => `- ${targetText(t)}`));
-    if (focus && focus.length < task.targets.length) lines.push(`(本任务共${task.targets.length}项目标)`);
-  } else {
-    lines.push(`目标:${noTargetNote(unheldInTask(plan, task))}`);
-  }
-  lines.push(...renderWarnings(warningsFor(plan, shown)));
-  const [first, ...rest] = renderTaskProgress(plan, task, ctx, focus ?? undefined);
-  lines.push(first?.startsWith("最新进展") ? first : `进展:${first ?? ""}`, ...rest);
-  // Asked only who, about something the task names: its sentence is the evidence, not the target sentences.
-  const askedFigures = intents.has("targets") || intents.has("progress");
-  const cited = topicSentence && !askedFigures ? [topicSentence] : shown.map((t) => t.sentence);
-  // Asked for the task's targets: a sentence stating figures no target holds is quoted too, and said so.
-  const unheld = askedFigures && !focus ? unheldInTask(plan, task) : [];
-  if (unheld.length > 0 && shown.length > 0) {
-    lines.push(
-      `原文另写有${listFigures(unheld.flatMap((u) => u.figures))},矩阵尚未收录为目标(${ADD_TARGET_BY_REVIEW})`,
-    );
-  }
-  cited.push(...unheld.slice(0, 1).map((u) => u.sentence));
-  if (intents.has("lead") || intents.has("partners") || intents.size === 0 || cited.length === 0) {
-    if (topicSentence && !cited.includes(topicSentence)) cited.unshift(topicSentence);
-    if (task.attribution) cited.push(task.attribution);
-    if (cited.length === 1 && task.sentences[0]) cited.unshift(task.sentences[0]);
-  }
-  lines.push(...quotes(cited));
-  return lines.join("\n");
-}
-
 function renderGoals(r: Extract<Resolution, { kind: "goals" }>, ctx: AnswerContext): string {
   const { plan, focus, carriers } = r;
   const shown = focus ?? plan.goals.targets;
@@ -502,11 +374,16 @@ function renderGoals(r: Extract<Resolution, { kind: "goals" }>, ctx: AnswerConte
     // The goals only count ("1个千亿产业集群"); the task that carries the figure names what it is.
     const same = (t: Task) =>
       t.targets.filter((x) => shown.some((g) => g.value !== null && g.value === x.value && g.unit === x.unit));
-    if (carriers.length === 0) lines.push("总体目标未具体写明所指,也没有任务设定相同的数字。");
-    for (const t of carriers) {
-      lines.push(`对应任务:${taskLine(t)} — 牵头:**${t.lead.join("、") || "原文未写明"}**`);
-      lines.push(...quotes(same(t).map((x) => x.sentence)));
-    }
+    // Asked which one it is: the task answers first, the goal it counts toward after it.
+    const answer =
+      carriers.length === 0
+        ? ["总体目标未具体写明所指,也没有任务设定相同的数字。"]
+        : carriers.flatMap((t) => [
+            `对应任务:${taskLine(t)} — 牵头:**${t.lead.join("、") || "原文未写明"}**`,
+            // Whole: what the goal means is said elsewhere in the sentence than its figure (新型显示 … 千亿产业).
+            ...quotes([...new Set(same(t).map((x) => x.sentence))]),
+          ]);
+    lines.unshift(...answer);
   } else if (carriers && r.intents.has("progress") && !r.intents.has("lead")) {
     // Progress is recorded per task: the tasks that carry the same figures speak for the goals.
     lines.push("进展按任务登记,总体目标本身没有进展记录。");
@@ -522,7 +399,8 @@ function renderGoals(r: Extract<Resolution, { kind: "goals" }>, ctx: AnswerConte
     for (const t of carriers) lines.push(`对应任务:${taskLine(t)} — 牵头:**${t.lead.join("、") || "原文未写明"}**`);
   }
   lines.push(...renderWarnings(warningsFor(plan, shown)));
-  lines.push(...quotes(shown.length ? shown.map((t) => t.sentence) : plan.goals.sentences));
+  // The goals' sentence whole: how the plan words its goals (经济总量实现倍增) is part of what is asked.
+  lines.push(...quotes(shown.length ? [...new Set(shown.map((t) => t.sentence))] : plan.goals.sentences.slice(0, 1)));
   return lines.join("\n");
 }
 

@@ -109,6 +109,8 @@ export type Resolution =
       defects: boolean;
       /** "这个计划讲了什么": goals, tasks and measures in brief after the plan's particulars */
       overview?: boolean;
+      /** the particulars the question asks for ("哪天印发的": the date), answered first; none = all */
+      asked?: PlanField[];
     }
   | { kind: "shared_tasks"; departments: string[]; plan: ResponsibilityMatrix; tasks: Task[] }
   /** help; `ack`: the message only thanked or acknowledged ("谢谢", "收到") */
@@ -167,3 +169,6 @@ export interface FigureCheck {
   /** the targets with the quoted figure (agrees), or those in its unit the question is about (does not) */
   targets: Target[];
 }
+
+/** A particular of a plan a question can ask for. */
+export type PlanField = "title" | "issuer" | "date" | "period" | "position";

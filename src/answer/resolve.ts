@@ -70,7 +70,12 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     let q = departmentFollowUp(question, previous);
     const homePlan = home !== undefined && !scope.namedPlan(q) ? scope.plans.get(home) : undefined;
     const named = scope.namedPlan(q);
-    const plan = homePlan ?? named?.plan ?? (loaded.plans.length === 1 ? loaded.plans[0] : undefined);
+    // "任务三呢" right after an answer about one plan: that plan's task three.
+    const previousPlan =
+      q.taskNo !== null && previous && (previous.kind === "task" || previous.kind === "goals")
+        ? previous.plan
+        : undefined;
+    const plan = homePlan ?? named?.plan ?? (loaded.plans.length === 1 ? loaded.plans[0] : previousPlan);
     // Every name of the place goes (新站 is left of 新站高新区 once 高新区 is taken as a filler).
     if (named) q = { ...q, topic: named.names.reduce((t, n) => t.split(n).join(" "), q.topic).trim() };
     return { q, previous, plan, named, homePlan };

@@ -1,7 +1,7 @@
 // The reporters file: which WeCom userids may see the dashboard or record progress, for which departments, and who is a contact.
 import { existsSync, readFileSync } from "node:fs";
-import YAML from "yaml";
 import { z } from "zod";
+import { parseYaml } from "../config/parse-yaml.js";
 import { describeIssues } from "../config/zod-issues.js";
 import { logger } from "../log.js";
 
@@ -38,7 +38,7 @@ export class ReportersFileError extends Error {
 export function parseReporters(text: string, origin = "reporters file"): ReportersFile {
   let raw: unknown;
   try {
-    raw = YAML.parse(text);
+    raw = parseYaml(text);
   } catch (err) {
     throw new ReportersFileError(
       `reporters file ${origin} is not valid YAML: ${(err as Error).message.split("\n")[0]}`,

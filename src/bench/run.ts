@@ -7,6 +7,8 @@ import { runCallbackBench } from "./callback-bench.js";
 import { runDashboardBench } from "./dashboard-bench.js";
 import { runPlanImportBench } from "./plan-import-bench.js";
 import { runProgressBench } from "./progress-bench.js";
+import { measureReplyLengths } from "./reply-length.js";
+import { runStartupBench } from "./startup-bench.js";
 
 const only = process.argv.slice(2);
 const wanted = (section: string) => only.length === 0 || only.includes(section);
@@ -50,7 +52,25 @@ async function section(name: string, run: () => Promise<Record<string, number | 
   }
 }
 
+/** Characters per reply on the question sets, beside issue 15's goals (a count, not a timing: same on any machine). */
+async function replyLengths(): Promise<Record<string, number | string>> {
+  const r = measureReplyLengths();
+  return {
+    questions: String(r.questions),
+    "median chars (all)": String(r.median),
+    "p95 chars (all)": `${r.p95} (goal ≤ 300)`,
+    "single-part questions": String(r.singlePart),
+    "median chars (single-part)": `${r.singleMedian} (goal ≤ 120)`,
+    "p95 chars (single-part)": String(r.singleP95),
+    "replies over 300 chars": `${(r.over300 * 100).toFixed(1)}%`,
+    longest: r.longest.map((l) => `${l.q} (${l.chars})`).join(" · "),
+  };
+}
+
 console.log("# planbot benchmarks (figures from this machine, this run)");
+if (wanted("replies")) await section("Reply length (characters per reply, question sets)", replyLengths);
+if (wanted("startup"))
+  await section(`Start-up (process wall time, ${"bundled plan"}, beside node -e 0)`, runStartupBench);
 if (wanted("answers")) answerSection();
 if (wanted("import")) await runPlanImportBench();
 if (wanted("progress")) await section("Progress store and digest", runProgressBench);

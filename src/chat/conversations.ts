@@ -16,7 +16,9 @@ export interface Conversations {
   of(msg: IncomingMessage): Conversation | undefined;
 }
 
-const REMEMBERED = new Set<IncomingMessage["channel"]>(["wecom-bot", "wecom-app", "simulator"]);
+// The dashboard's try box names its conversation (an id the browser keeps for its session), so it is remembered
+// like a chat; open HTTP and the CLI have no stable sender.
+const REMEMBERED = new Set<IncomingMessage["channel"]>(["wecom-bot", "wecom-app", "simulator", "dashboard"]);
 
 export function createConversations(options: ConversationsOptions = {}): Conversations {
   const ttlMs = options.ttlMs ?? 5 * 60_000;

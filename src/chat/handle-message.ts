@@ -1,5 +1,6 @@
 // Routes one chat message: progress commands to the progress module, everything else to the answering core.
 import type { Answerer } from "../answer/answerer.js";
+import { composeReply } from "../answer/compose-reply.js";
 import type { AnswerContext } from "../answer/types.js";
 import { type Conversations, createConversations } from "./conversations.js";
 import type { HandleOptions, IncomingMessage, Reply } from "./message.js";
@@ -32,6 +33,6 @@ export function createMessageHandler(
       ...(homePlan ? { homePlan } : {}),
     };
     const answers = deps.answerer.answer(msg.text, context, conversations.of(msg));
-    return { markdown: answers.map((a) => a.text).join("\n\n---\n\n"), kind: answers.map((a) => a.intent).join("+") };
+    return { markdown: composeReply(answers), kind: answers.map((a) => a.intent).join("+") };
   };
 }

@@ -1,7 +1,8 @@
 // The one shape every transport turns an incoming chat message into, and the one reply shape it renders back.
 import { z } from "zod";
 
-export const Channel = z.enum(["wecom-bot", "wecom-app", "http", "cli", "simulator"]);
+/** dashboard: the page's "try the bot" box, one conversation per browser session */
+export const Channel = z.enum(["wecom-bot", "wecom-app", "http", "cli", "simulator", "dashboard"]);
 export type Channel = z.infer<typeof Channel>;
 
 /** The longest message answered; a longer one is told so, with this figure. */

@@ -1,5 +1,7 @@
-// The data behind a target's chart: recorded values over time and the straight line from 0 at the period's start to
-// the target at its due day — the same line the progress module's pace rule measures against.
+// The data behind a target's chart: recorded values over time and the straight line to the target at its due day.
+// The line starts where the target's level is known — its first recorded value — and from zero only for a target
+// that counts additions from the period's start (新增): a level target whose starting level nobody recorded would
+// otherwise look far ahead or behind of a line it never started on.
 import type { ResponsibilityMatrix, Target } from "../plan/schema.js";
 import type { ProgressRecord } from "../progress/schema.js";
 import { targetPeriod } from "../progress/status.js";
@@ -15,7 +17,10 @@ export interface TargetChart {
   metric: string;
   unit: string;
   actual: ChartPoint[];
-  /** two points, (period start, 0) and (due day, target value); empty when the plan states no period */
+  /**
+   * two points, (first record, its value) — or (period start, 0) for a 新增 target — and (due day, target value);
+   * empty when the plan states no period or nothing is recorded yet
+   */
   paceLine: ChartPoint[];
   targetValue: number;
 }
@@ -35,12 +40,14 @@ export function targetCharts(
       .sort((a, b) => (a.date === b.date ? a.id - b.id : a.date < b.date ? -1 : 1))
       .map(({ date, value }) => ({ date, value }));
     const period = targetPeriod(plan, target);
-    const paceLine = period
-      ? [
-          { date: period.start, value: 0 },
-          { date: period.end, value: target.value },
-        ]
-      : [];
+    const from = target.comparison === "新增" && period ? { date: period.start, value: 0 } : actual[0];
+    const paceLine =
+      period && from && from.date < period.end
+        ? [
+            { date: from.date, value: from.value },
+            { date: period.end, value: target.value },
+          ]
+        : [];
     return [
       { targetId: target.id, metric: target.metric, unit: target.unit, actual, paceLine, targetValue: target.value },
     ];

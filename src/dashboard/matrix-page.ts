@@ -1,5 +1,5 @@
 // The front page: the responsibility matrix as a table with filters, a search box over the answering core, and warnings.
-import type { ResponsibilityMatrix } from "../plan/schema.js";
+import type { ResponsibilityMatrix, SourceWarning } from "../plan/schema.js";
 import { noTargetNote, unheldInTask } from "../plan/stated-figures.js";
 import type { TargetProgress } from "../progress/status.js";
 import {
@@ -13,12 +13,15 @@ import {
 } from "./fragments.js";
 import { html, type SafeHtml, trusted } from "./html.js";
 import { renderPage } from "./layout.js";
+import { leaderOverview, newestRecordDate } from "./leader-overview.js";
 import { barFraction, countStatuses, type DepartmentRole, type TaskRow } from "./matrix-rows.js";
 import { statusLook, TargetStatus } from "./status.js";
 
 export interface MatrixPageInput {
   plans: readonly ResponsibilityMatrix[];
   rows: readonly TaskRow[];
+  /** every row before the filters: the overview and "数据截至" speak of the whole plan */
+  allRows?: readonly TaskRow[];
   totalTasks: number;
   departments: readonly string[];
   filter: { plan?: string; department?: string; role: DepartmentRole; status?: TargetStatus; q?: string };
@@ -81,15 +84,14 @@ function taskRow(row: TaskRow): SafeHtml {
   return html`<tr data-task="${task.no}" data-plan="${plan.slug}">
 <th scope="row" class="task-cell"><a href="${taskHref(plan.slug, task.no)}"><span class="task-no">${task.label || `（${task.no}）`}</span> ${task.title}</a>
 ${row.warnings.length > 0 ? html`<details class="row-warnings"><summary><span aria-hidden="true">⚠</span> 原文缺陷 ${row.warnings.length} 处</summary>${warningList(row.warnings)}</details>` : ""}</th>
-<td>${task.lead.length > 0 ? task.lead.join("、") : html`<span class="missing">原文未写明</span>`}</td>
-<td>${task.partners.length > 0 ? task.partners.join("、") : "—"}</td>
-<td>${targets}</td>
-<td class="date">${row.latestAsOf ?? "—"}</td>
+<td data-label="牵头部门">${task.lead.length > 0 ? task.lead.join("、") : html`<span class="missing">原文未写明</span>`}</td>
+<td data-label="协同部门">${task.partners.length > 0 ? task.partners.join("、") : "—"}</td>
+<td data-label="指标与进展">${targets}</td>
+<td class="date" data-label="最新记录">${row.latestAsOf ?? "—"}</td>
 </tr>`;
 }
 
 function planHeader(plan: ResponsibilityMatrix): SafeHtml {
-  const documentWarnings = plan.warnings.filter((w) => w.taskNo === undefined || w.taskNo === 0);
   const goals = plan.goals.targets;
   return html`<section class="plan-header" aria-labelledby="plan-${plan.slug}">
 <h2 id="plan-${plan.slug}">${plan.title}</h2>
@@ -101,9 +103,31 @@ ${
       )}</ul></details>`
     : ""
 }
-${warningList(documentWarnings, "原文缺陷提示（全文或总体目标）")}
+${sourceNotes(plan)}
 </section>`;
 }
+
+/**
+ * The source's defects for the whole document, folded: they matter to the staff who check the matrix, not to a
+ * leader's first look, and what a scraper glued to the title (spam) is never quoted on the page.
+ */
+function sourceNotes(plan: ResponsibilityMatrix): SafeHtml {
+  const notes = plan.warnings.filter((w) => w.taskNo === undefined || w.taskNo === 0);
+  if (notes.length === 0) return html``;
+  const quotable = notes.map((w) => {
+    const said = UNQUOTED[w.code];
+    return said ? { ...w, message: said, excerpt: "（网页附带的无关文字，不予引用）" } : w;
+  });
+  return html`<details class="source-notes"><summary>原文质量说明（${notes.length} 处，供工作人员核对）</summary>
+<p>以下为原文抓取或排版中发现的问题，已在矩阵中标注；涉及数字的，矩阵不作猜测，请以正式文件为准。</p>
+${warningList(quotable)}</details>`;
+}
+
+/** Defects whose excerpt is not the plan's text (a site's spam, its navigation): described for staff, never quoted. */
+const UNQUOTED: Partial<Record<SourceWarning["code"], string>> = {
+  title_spam: "标题末尾带有网页抓取附带的无关文字，已从标题中去除",
+  site_footer: "正文后带有网站的导航或页脚文字，已去除",
+};
 
 function summary(rows: readonly TaskRow[], total: number): SafeHtml {
   const counts = countStatuses(rows);
@@ -114,8 +138,10 @@ function summary(rows: readonly TaskRow[], total: number): SafeHtml {
 
 export function renderMatrixPage(input: MatrixPageInput): string {
   const shownPlans = input.plans.filter((p) => !input.filter.plan || p.slug === input.filter.plan);
+  const newest = newestRecordDate(input.allRows ?? input.rows);
   const body = html`<h1>行动计划执行情况</h1>
-<p class="today">数据截至 ${input.today}</p>
+<p class="today">数据截至 ${newest ?? "（尚无进展记录）"}<span class="today-note">（最新一条进展记录的日期；今天 ${input.today}）</span></p>
+${leaderOverview(input.allRows ?? input.rows)}
 ${shownPlans.map(planHeader)}
 ${filterForm(input)}
 ${

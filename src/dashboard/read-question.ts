@@ -5,9 +5,17 @@ import { z } from "zod";
 
 const QUESTION_BODY_LIMIT = 16 * 1024;
 
-export const TryQuestion = z.object({ text: z.string().trim().min(1, "请输入问题").max(4000, "问题过长") });
+/** The try box's conversation: an id the browser makes once per session (sessionStorage) and sends with each ask. */
+export const ConversationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "会话编号无效");
 
-export type QuestionResult = { ok: true; text: string } | { ok: false; status: number; message: string };
+export const TryQuestion = z.object({
+  text: z.string().trim().min(1, "请输入问题").max(4000, "问题过长"),
+  conversation: ConversationId.optional().or(z.literal("").transform(() => undefined)),
+});
+
+export type QuestionResult =
+  | { ok: true; text: string; conversation: string | undefined }
+  | { ok: false; status: number; message: string };
 
 export async function readQuestion(ctx: Context): Promise<QuestionResult> {
   let raw: string;
@@ -29,5 +37,5 @@ export async function readQuestion(ctx: Context): Promise<QuestionResult> {
   }
   const parsed = TryQuestion.safeParse(fields);
   if (!parsed.success) return { ok: false, status: 400, message: parsed.error.issues[0]?.message ?? "请求无效" };
-  return { ok: true, text: parsed.data.text };
+  return { ok: true, text: parsed.data.text, conversation: parsed.data.conversation };
 }

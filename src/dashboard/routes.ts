@@ -1,8 +1,10 @@
 // The dashboard's routes: matrix page, task pages, "try the bot", and local static assets. Read-only: nothing here writes progress.
+import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { Router } from "@koa/router";
 import type { Context, Next } from "koa";
 import { z } from "zod";
+import { composeReply } from "../answer/compose-reply.js";
 import { logger } from "../log.js";
 import type { Runtime } from "../runtime.js";
 import { loadAssets } from "./assets.js";
@@ -96,7 +98,7 @@ export function dashboardRoutes(runtime: Runtime, options: DashboardOptions = {}
       const keys = answers.flatMap((a) => (a.plan ? a.tasks.map((t) => taskKey(a.plan as string, t.no)) : []));
       if (keys.length > 0) only = new Set(keys);
       search = {
-        html: renderWecomMarkdown(answers.map((a) => a.text).join("\n\n---\n\n")),
+        html: renderWecomMarkdown(composeReply(answers)),
         taskCount: only?.size ?? 0,
       };
     }
@@ -108,6 +110,7 @@ export function dashboardRoutes(runtime: Runtime, options: DashboardOptions = {}
     const body = renderMatrixPage({
       plans: plans(),
       rows,
+      allRows,
       totalTasks: allRows.length,
       departments: departmentsOf(plans()),
       filter: {
@@ -139,7 +142,7 @@ export function dashboardRoutes(runtime: Runtime, options: DashboardOptions = {}
   });
 
   router.get("/try", securityHeaders, (ctx) => {
-    sendHtml(ctx, renderTryPage(), performance.now());
+    sendHtml(ctx, renderTryPage(undefined, randomUUID()), performance.now());
   });
 
   // POST: a form submit gets the whole page back (works without script); fetch with Accept: application/json gets JSON.
@@ -162,14 +165,24 @@ export function dashboardRoutes(runtime: Runtime, options: DashboardOptions = {}
         );
       return;
     }
-    const reply = await runtime.handleMessage({ text: question.text, userid: "dashboard", channel: "http" });
+    // With a conversation id, follow-ups ("那协同部门呢") continue as in the group chat; without one, each ask stands alone.
+    const reply = await runtime.handleMessage(
+      question.conversation
+        ? { text: question.text, userid: `try-${question.conversation}`, chatid: "dashboard-try", channel: "dashboard" }
+        : { text: question.text, userid: "dashboard", channel: "http" },
+    );
     logger.info({ route: "dashboard.try", kind: reply.kind }, "dashboard question answered");
-    const rendered = { question: question.text, markdown: reply.markdown, html: renderWecomMarkdown(reply.markdown) };
+    const rendered = {
+      question: question.text,
+      markdown: reply.markdown,
+      html: renderWecomMarkdown(reply.markdown),
+      ...(question.conversation ? { conversation: question.conversation } : {}),
+    };
     if (wantsJson) {
       ctx.set("Cache-Control", "no-store");
       ctx.body = { markdown: rendered.markdown, html: rendered.html, kind: reply.kind };
     } else {
-      sendHtml(ctx, renderTryPage(rendered), started);
+      sendHtml(ctx, renderTryPage(rendered, rendered.conversation ?? randomUUID()), started);
     }
   });
 

@@ -67,13 +67,24 @@ function snapshotAt(store: ProgressStore, until: string, cache?: SnapshotCache):
 
 export function prepareDigest(
   src: DigestSources,
-  options: { date: string; plan?: string; chat?: string | null },
+  options: {
+    date: string;
+    plan?: string;
+    chat?: string | null;
+    /**
+     * ISO instant the view ends at instead of the digest's day's start: a digest asked for in the chat reads the
+     * store as it is now, as answers do, so the two agree on the same day.
+     */
+    until?: string;
+  },
   cache?: SnapshotCache,
 ): PreparedDigest {
   const chat = options.chat ?? null;
   const plans = options.plan ? src.plans.filter((p) => p.slug === options.plan) : src.plans;
   if (options.plan && plans.length === 0) throw new Error(`unknown plan: ${options.plan}`);
-  const { since, until } = digestWindow(src.store, chat, options.date);
+  const window = digestWindow(src.store, chat, options.date);
+  const { since } = window;
+  const until = options.until ?? window.until;
   const slugs = new Set(plans.map((p) => p.slug));
   const snapshot = snapshotAt(src.store, until, cache);
   const parts = buildDigest({

@@ -137,7 +137,7 @@ export function listFigures(figures: readonly StatedFigure[], max = 3): string {
 }
 
 /** How staff add a target the matrix lacks: by review of the matrix, never by editing the plan text. */
-export const ADD_TARGET_BY_REVIEW = "可用 planbot matrix export 导出矩阵,补上目标后 planbot matrix import 导入复核";
+export const ADD_TARGET_BY_REVIEW = "可经 planbot matrix export/import 复核补上";
 
 /**
  * What every surface (reply, digest, dashboard) says of text without a target in the matrix: the figures it states,

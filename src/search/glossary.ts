@@ -1,8 +1,8 @@
 // The user-editable glossary (knowledge/glossary.yaml): what users say → what plans print, English included.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import YAML from "yaml";
 import { z } from "zod";
+import { parseYaml } from "../config/parse-yaml.js";
 import { escapeRegExp } from "../plan/escape-regexp.js";
 import { normalizeText } from "./normalize.js";
 
@@ -16,7 +16,7 @@ export const GLOSSARY_FILE = "glossary.yaml";
 export function readGlossary(knowledgeDir: string): Glossary {
   const path = join(knowledgeDir, GLOSSARY_FILE);
   if (!existsSync(path)) return { terms: [] };
-  const parsed = Glossary.safeParse(YAML.parse(readFileSync(path, "utf8")) ?? {});
+  const parsed = Glossary.safeParse(parseYaml(readFileSync(path, "utf8")) ?? {});
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
   return parsed.data;
 }

@@ -1,7 +1,7 @@
 // The chats file (PLANBOT_CHATS): which group robots get which plan's digest, and when. Validated by zod.
 import { existsSync, readFileSync } from "node:fs";
-import YAML from "yaml";
 import { z } from "zod";
+import { parseYaml } from "../config/parse-yaml.js";
 import { describeIssues } from "../config/zod-issues.js";
 import type { RobotTarget } from "./webhook.js";
 
@@ -58,7 +58,7 @@ export function loadChats(file: string): ChatConfig[] {
   if (!existsSync(file)) throw new ChatsFileError(`chats file not found: ${file}`);
   let raw: unknown;
   try {
-    raw = YAML.parse(readFileSync(file, "utf8"));
+    raw = parseYaml(readFileSync(file, "utf8"));
   } catch (err) {
     throw new ChatsFileError(`chats file ${file} is not valid YAML: ${(err as Error).message.split("\n")[0]}`);
   }

@@ -1,4 +1,4 @@
-// "最近有什么新进展", "本周进展": what was recorded in a window of days, from a real SQLite store.
+// "最近有什么新进展", "本周进展": the progress dated in a window of days (its 截至 date), from a real SQLite store.
 import { resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAnswerer } from "../../src/answer/answerer.js";
@@ -52,9 +52,9 @@ describe("recent progress", () => {
     record("2024-07-03T01:00:00Z", { taskNo: 4, text: "北航研究院中试基地启用" });
   });
 
-  it("lists what was recorded in the last 7 days, newest first, with figure, share, who and day", () => {
+  it("lists the progress dated in the last 7 days, newest first, with figure, share, who and day", () => {
     const text = ask("最近有什么新进展");
-    expect(text).toContain("**最近7天的新进展**(2024-06-27 起,共 3 条,按登记时间从新到旧)");
+    expect(text).toContain("**最近7天的新进展**(按进展日期,2024-06-27 起,共 3 条,从新到旧)");
     const lines = text.split("\n").slice(1);
     expect(lines).toEqual([
       "- 任务4:北航研究院中试基地启用 —— 张三 07-03",
@@ -66,20 +66,29 @@ describe("recent progress", () => {
   });
 
   it("reads the window from the question: this week, this month, last month, N days", () => {
-    expect(ask("本周进展")).toContain("**本周的新进展**(2024-07-01 起,共 2 条");
-    expect(ask("这个月有哪些新进展")).toContain("**本月的新进展**(2024-07-01 起,共 2 条");
-    expect(ask("上个月有什么进展")).toContain("**上个月的新进展**(2024-06-01 至 2024-06-30,共 1 条");
+    // The record dated 06-30 (stored just after midnight on 07-01 in Shanghai) belongs to June: its date decides.
+    expect(ask("本周进展")).toContain("**本周的新进展**(按进展日期,2024-07-01 起,共 1 条");
+    expect(ask("这个月有哪些新进展")).toContain("**本月的新进展**(按进展日期,2024-07-01 起,共 1 条");
+    expect(ask("上个月有什么进展")).toContain("**上个月的新进展**(按进展日期,2024-06-01 至 2024-06-30,共 2 条");
     expect(ask("近60天的进展动态")).toContain("共 4 条");
   });
 
   it("says when nothing was recorded in the window, and shows the last record", () => {
     const text = ask("今天有什么新进展");
-    expect(text).toContain("**今天的新进展**(2024-07-03 起,共 1 条");
+    expect(text).toContain("**今天的新进展**(按进展日期,2024-07-03 起,共 1 条");
     const none = answerer.answer("最近有什么新进展", { ...ctx(), today: "2024-08-30" })[0]?.text ?? "";
-    expect(none).toContain("最近7天没有新登记的进展。最近一条登记于 2024-07-03:");
+    expect(none).toContain("最近7天没有新的进展。日期最近的一条为 2024-07-03:");
     expect(none).toContain("- 任务4:北航研究院中试基地启用");
     const last = answerer.answer("最近一次进展是什么时候", { ...ctx(), today: "2024-08-30" })[0]?.text ?? "";
-    expect(last).toContain("最近一条登记于 2024-07-03");
+    expect(last).toContain("日期最近的一条为 2024-07-03");
+  });
+
+  it("does not count a record typed in lately about an old date as recent, and says it is there", () => {
+    record("2024-07-02T02:00:00Z", { taskNo: 3, text: "2023年底百亿企业6家", asOf: "2023-12-31" });
+    const text = ask("最近有什么新进展");
+    expect(text).toContain("共 3 条");
+    expect(text).not.toContain("2023年底百亿企业6家");
+    expect(text).toContain("(另有 1 条在此期间登记、日期更早的记录,最近的日期为 2023-12-31)");
   });
 
   it("leaves a question that names a task or subject to that task", () => {

@@ -26,7 +26,7 @@ describe("one mistyped character", () => {
   it("is said in the answer, which then is about the subject meant", () => {
     const text = ask("招大因强谁牵头");
     expect(text.split("\n")[0]).toBe("(按“招大引强”理解“招大因强”)");
-    expect(text).toContain("牵头:**投资促进局**");
+    expect(text).toContain("**投资促进局**牵头");
     expect(ask("电池产业目标")).toContain("未找到与“电池产业”相关的内容");
   });
 });

@@ -63,13 +63,16 @@ describe("the digest asked for in the chat", () => {
     expect(command()(msg("上市公司目标"))).toBeNull();
   });
 
-  it("says that what was stored today comes tomorrow, never pings anyone, and leaves the schedule's window alone", () => {
+  it("reads the store up to now as answers do, never pings anyone, and leaves the schedule's window alone", () => {
     record(300);
     clock = tickingClock("2024-07-01T03:00:00Z");
     record(320);
     const r = command()(msg("今天的简报"));
-    expect(r?.markdown).toContain("(今天已登记的 1 条进展将出现在明天的简报中)");
+    // Stored this morning, after the scheduled digest's window closed: shown, as an answer would show it.
+    expect(r?.markdown).toContain("专精特新企业320家");
+    expect(r?.markdown).toMatch(/截至 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 的记录/);
     expect(r?.markdown).not.toContain("<@");
     expect(store.lastDigestRun("g1", "2024-07-02")).toBeUndefined();
+    expect(store.lastDigestRun("g1", "2024-07-01")).toBeUndefined();
   });
 });

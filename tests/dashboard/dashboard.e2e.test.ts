@@ -94,7 +94,10 @@ describe.skipIf(chromiumMissing)("dashboard in Chromium", () => {
     await page.goto(`${h.url}/`);
     await Promise.all([
       page.waitForURL(/\/tasks\/linhu-digital\/1$/),
-      page.getByRole("link", { name: /夯实数字基础设施/ }).click(),
+      page
+        .locator("table.matrix")
+        .getByRole("link", { name: /夯实数字基础设施/ })
+        .click(),
     ]);
     await expect(page.locator(".plan-text").first().textContent()).resolves.toContain("加快5G基站建设");
     expect(await page.locator("table.history tbody tr").count()).toBe(3);
@@ -110,6 +113,68 @@ describe.skipIf(chromiumMissing)("dashboard in Chromium", () => {
     });
     expect(inked).toBeGreaterThan(500);
     await page.screenshot({ path: artifactPath("task.png"), fullPage: true });
+  });
+
+  it("gives a leader a first screen: counts, attainment per task, behind and stale, no spam, the data's date", async () => {
+    await page.goto(`${h.url}/`);
+    const overview = page.locator("section.overview");
+    await expect(overview.locator(".status-counts li").count()).resolves.toBeGreaterThan(0);
+    await expect(overview.locator(".attainment-bars li").count()).resolves.toBe(samplePlan.tasks.length);
+    await expect(overview.locator("#behind-heading + ul").textContent()).resolves.toContain(
+      samplePlan.tasks[0]?.targets[1]?.metric ?? "?",
+    );
+    const newest =
+      sampleRecords
+        .map((r) => r.asOf ?? "")
+        .sort()
+        .at(-1) ?? "";
+    await expect(page.locator(".today").textContent()).resolves.toContain(`数据截至 ${newest}`);
+    // The source's defects are folded, and the spam a scraper glued to the title is never on the page.
+    await expect(page.locator("details.source-notes").getAttribute("open")).resolves.toBeNull();
+    const spam = samplePlan.warnings.filter((w) => w.code === "title_spam").map((w) => w.excerpt);
+    expect(spam.length).toBeGreaterThan(0);
+    const pageText = (await page.content()) ?? "";
+    for (const s of spam) expect(pageText).not.toContain(s);
+    // The overview is above the fold on a desktop screen.
+    const box = await overview.boundingBox();
+    expect((box?.y ?? 9999) < 900).toBe(true);
+    await page.screenshot({ path: artifactPath("first-screen-desktop.png") });
+    await page.screenshot({ path: artifactPath("first-screen-desktop-full.png"), fullPage: true });
+  });
+
+  it("on a phone (390 px) shows every task's targets without sideways scrolling", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${h.url}/`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const rights = await page.locator(".target").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+    expect(rights.length).toBeGreaterThan(0);
+    for (const right of rights) expect(right).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: artifactPath("first-screen-phone.png") });
+    await page.screenshot({ path: artifactPath("matrix-phone.png"), fullPage: true });
+  });
+
+  it("draws a task's chart at the page's full width", async () => {
+    await page.goto(`${h.url}/tasks/${samplePlan.slug}/1`);
+    await page.locator('canvas[data-drawn="true"]').first().waitFor();
+    const [chart, main] = await Promise.all([
+      page.locator(".chart-box").first().boundingBox(),
+      page.locator("main").boundingBox(),
+    ]);
+    expect((chart?.width ?? 0) / (main?.width ?? 1)).toBeGreaterThan(0.85);
+  });
+
+  it("keeps the try box's conversation: a follow-up continues the question before", async () => {
+    await page.goto(`${h.url}/try`);
+    const ask = async (q: string) => {
+      await page.getByLabel(/向机器人提问/).fill(q);
+      await page.getByRole("button", { name: "发送" }).click();
+      await page.locator(".wecom-bubble").waitFor();
+      await page.locator("button:not([disabled])").waitFor();
+      return (await page.locator(".raw-markdown pre").textContent()) ?? "";
+    };
+    await ask("任务二谁牵头");
+    expect(await ask("那协同部门呢")).toMatch(/^协同:/);
   });
 
   it("answers in the try-the-bot box exactly as the chat would", async () => {

@@ -83,7 +83,10 @@ describe("matrix page", () => {
 
   it("shows source-defect warnings for the document and on the task they touch", async () => {
     const { text } = await get("/");
-    expect(text).toContain("k8凯发"); // document-level warning
+    // document-level: folded for staff, described, the spam itself never quoted
+    expect(text).toMatch(/<details class="source-notes"><summary>原文质量说明（1 处，供工作人员核对）/);
+    expect(text).toContain("标题末尾带有网页抓取附带的无关文字");
+    expect(text).not.toContain("k8凯发");
     expect(text).toMatch(/<tr data-task="3"[\s\S]*原文缺陷 2 处[\s\S]*提升个百分点/);
     expect(text).toContain("原文未写明"); // task 3 has no lead
   });
@@ -114,8 +117,9 @@ describe("task page", () => {
         { date: "2024-03-31", value: 400 },
         { date: "2024-06-15", value: 900 },
       ],
+      // The pace line starts at the first recorded value, never at zero by default.
       paceLine: [
-        { date: "2024-01-01", value: 0 },
+        { date: "2024-03-31", value: 400 },
         { date: "2024-12-31", value: 1500 },
       ],
     });
@@ -148,6 +152,48 @@ describe("try the bot", () => {
     const body = (await res.json()) as { markdown: string; html: string };
     expect(body.markdown).toBe(expected.markdown);
     expect(body.html.length).toBeGreaterThan(0);
+  });
+
+  it("keeps a conversation per browser session: a follow-up continues the session's last question only", async () => {
+    const ask = async (text: string, conversation?: string) => {
+      const res = await fetch(`${h.url}/try`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(conversation ? { text, conversation } : { text }),
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { markdown: string }).markdown;
+    };
+    const mine = "3f1c9a2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b";
+    await ask("任务二谁牵头", mine);
+    const next = await ask("那协同部门呢", mine);
+    expect(next).toMatch(/^协同:.*推动制造业数字化转型/);
+    // Another session, or no session at all, has nothing to continue.
+    expect(await ask("那协同部门呢", "0a0b0c0d-other-session")).not.toMatch(/^协同:/);
+    expect(await ask("那协同部门呢")).not.toMatch(/^协同:/);
+    // A malformed id is refused plainly rather than trusted.
+    const bad = await fetch(`${h.url}/try`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ text: "任务二", conversation: "<script>" }),
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it("carries the conversation in the page, for a form posted without script", async () => {
+    const page = await (await fetch(`${h.url}/try`)).text();
+    const id = /name="conversation" value="([A-Za-z0-9_-]{8,64})"/.exec(page)?.[1] ?? "";
+    expect(id).not.toBe("");
+    const post = (text: string) =>
+      fetch(`${h.url}/try`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ text, conversation: id }).toString(),
+      }).then((r) => r.text());
+    await post("任务二谁牵头");
+    const next = await post("那协同部门呢");
+    expect(next).toContain("推动制造业数字化转型");
+    expect(next).toContain(`value="${id}"`);
   });
 
   it("works as a plain form post without script", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { composeReply } from "../../src/answer/compose-reply.js";
 import { type Harness, startHarness } from "../wecom/support/harness.js";
 
 let h: Harness;
@@ -20,7 +21,7 @@ describe("local mode (no WeCom keys)", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { text: string; answers: Array<{ intent: string; plan: string | null }> };
     const direct = h.runtime.answerer.answer(q, h.runtime.answerContext());
-    expect(body.text).toBe(direct.map((a) => a.text).join("\n\n---\n\n"));
+    expect(body.text).toBe(composeReply(direct));
     expect(body.answers.map((a) => [a.intent, a.plan])).toEqual(direct.map((a) => [a.intent, a.plan]));
   });
 

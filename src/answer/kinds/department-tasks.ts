@@ -5,9 +5,20 @@ import { TRIVIAL_TOPIC } from "../question-forms.js";
 import type { Resolution } from "../resolution.js";
 import type { QuestionKind } from "./scope.js";
 
-/** What, beside a department, makes a question ask for its tasks rather than about a subject. */
-const ASKS_FOR_TASKS =
-  /(牵头|负责|配合|协同|参与|承担|主抓|涉及)(了)?(的是)?(哪些|哪几|哪项|什么|几项|的任务)|哪些任务|哪几项任务|的任务|哪些工作|哪项工作|重点工作|(工作|任务)有哪些|清单|列表|干什么|做什么|干啥|职责/;
+/**
+ * What, beside a department, makes a question ask for its tasks rather than about a subject: a verb of doing or a
+ * question word, then a generic noun for work ("财政局涉及的工作", "科技局负责的事情", "经贸局管哪些事").
+ */
+const GENERIC_WORK = "(?:任务|工作|事情|事项|事儿|事|内容|活儿?|职责)";
+const ASKS_FOR_TASKS = new RegExp(
+  [
+    `(?:牵头|负责|配合|协同|参与|承担|主抓|涉及|管|抓|做|干)(?:了)?(?:的是)?(?:哪些|哪几|哪项|什么|几项|的${GENERIC_WORK})`,
+    `(?:哪些|哪几项|哪项|什么)${GENERIC_WORK}`,
+    `的任务|重点工作|${GENERIC_WORK}有哪些|清单|列表|干什么|做什么|干啥|职责`,
+    // "财政局的工作内容": nothing after the generic nouns but a question
+    `的${GENERIC_WORK}+(?:有哪些|是什么|包括什么|呢)?[?？]?$`,
+  ].join("|"),
+);
 
 function asksDepartmentTasks(q: ParsedQuestion): boolean {
   return (

@@ -14,7 +14,12 @@ export const NO_SUBJECT: QuestionKind = {
     if (COUNT_TARGETS.test(q.normalized) && plan) return { kind: "status_overview", plan, only: null };
     const anaphor = ANAPHOR.exec(q.normalized);
     if (previous && (previous.kind === "task" || previous.kind === "goals")) {
-      return { ...previous, intents: new Set([...previous.intents, ...q.intents]), focus: previous.focus };
+      // A follow-up answers only the part it asks ("那协同部门呢": the partners, not the whole task again).
+      const intents = q.intents.size > 0 ? q.intents : previous.intents;
+      if (previous.kind === "goals") return { ...previous, intents };
+      // Other tasks that matched the first question were pointed to then; not again.
+      const { alsoRelevant: _pointed, ...task } = previous;
+      return { ...task, intents };
     }
     // "它的目标" with nothing asked before: which task "它" is cannot be known; ask rather than guess.
     if (anaphor && !previous) return { kind: "not_covered", subject: anaphor[0], why: "no_antecedent", nearest: [] };

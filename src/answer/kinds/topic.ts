@@ -6,6 +6,7 @@ import type { Hit, PlanIndex } from "../../search/plan-index.js";
 import { targetsWithFigure } from "../figures-asked.js";
 import type { ParsedQuestion } from "../question.js";
 import { FIGURE_WORDS, GENERIC_TAIL } from "../question-forms.js";
+import { trimmedToClauses } from "../quote.js";
 import type { Resolution } from "../resolution.js";
 import { focusTargets } from "./focus.js";
 import { goalsAnswer } from "./goals-targets.js";
@@ -18,7 +19,22 @@ export const SUBJECT: QuestionKind = {
   name: "a subject in the plan's words",
   refined: true,
   resolve({ q, plan, named, homePlan }, scope) {
-    const resolution = resolveTopic(scope, q, plan && (named || homePlan) ? plan : undefined);
+    const restrict = plan && (named || homePlan) ? plan : undefined;
+    const resolution = resolveTopic(scope, q, restrict);
+    if (resolution.kind === "not_covered" && resolution.why === "no_match") {
+      // "稳结构" for 优化经济结构: a task named by a slogan-like abbreviation of its title.
+      const abbreviated = abbreviatedTitle(scope, q.topic, restrict);
+      if (abbreviated) {
+        const { plan: home, task } = abbreviated;
+        return {
+          kind: "task",
+          plan: home,
+          task,
+          intents: q.intents,
+          focus: focusTargets(task.targets, q, scope.index),
+        };
+      }
+    }
     // "距离800亿还差多少": no words for the subject, but its figure is a target's.
     if (resolution.kind === "not_covered" && resolution.why === "no_match" && plan) {
       const byFigure = targetsWithFigure(plan, q.topic);
@@ -29,6 +45,25 @@ export const SUBJECT: QuestionKind = {
     return resolution;
   },
 };
+
+/**
+ * "稳结构", "强主体": plans and people name a task by a verb and one noun of its title (优化经济结构 → 稳结构). Read
+ * only when nothing in the plans holds the words: a topic of three to five characters whose part after its first
+ * character is a word of exactly one task's title.
+ */
+function abbreviatedTitle(
+  scope: Scope,
+  topic: string,
+  restrict?: ResponsibilityMatrix,
+): { plan: ResponsibilityMatrix; task: Task } | undefined {
+  const said = topic.replace(/\s+/g, "");
+  if (!/^[\u4e00-\u9fff]{3,5}$/.test(said)) return undefined;
+  const noun = said.slice(1);
+  const found = (restrict ? [restrict] : scope.loaded.plans).flatMap((plan) =>
+    plan.tasks.filter((t) => t.title.includes(noun)).map((task) => ({ plan, task })),
+  );
+  return found.length === 1 ? found[0] : undefined;
+}
 
 /** The task, measure or goals a subject names, or not covered with the nearest tasks and measures. */
 export function resolveTopic(scope: Scope, asked: ParsedQuestion, restrict?: ResponsibilityMatrix): Resolution {
@@ -225,5 +260,14 @@ function topicSentence(q: ParsedQuestion, task: Task, index: PlanIndex): string 
   const named = sentenceNaming(task, terms, index);
   const title = new Set(index.termsOf(normalizeText(task.title)));
   const titleHeld = [...terms].filter((t) => title.has(t)).length;
-  return named && named.held > titleHeld ? named.sentence : undefined;
+  if (!named || named.held <= titleHeld) return undefined;
+  // Trimmed to the clauses naming the subject: the rest of a long sentence is about other things.
+  return trimmedToClauses(
+    named.sentence,
+    (clause) => {
+      const own = new Set(index.termsOf(normalizeText(clause)));
+      return [...terms].filter((t) => own.has(t)).length;
+    },
+    true,
+  );
 }

@@ -1,6 +1,7 @@
 // planbot ask: one question (or one a line from stdin with --jsonl), answered as the chat would.
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
+import { composeReply } from "../../answer/compose-reply.js";
 import type { Answer } from "../../answer/types.js";
 import { loadEnv } from "../../config/env.js";
 import { openRuntime } from "../../runtime.js";
@@ -15,7 +16,7 @@ interface AskOptions {
 function toJson(question: string, answers: Answer[]) {
   return {
     q: question,
-    text: answers.map((a) => a.text).join("\n\n"),
+    text: composeReply(answers),
     intent: answers[0]?.intent ?? "not_covered",
     plan: answers[0]?.plan ?? null,
     answers: answers.map((a) => ({ intent: a.intent, plan: a.plan })),
@@ -63,9 +64,7 @@ export function registerAsk(program: Command): void {
         if (!question) throw new Error('give a question, e.g. planbot ask "上市公司目标是多少"');
         const answers = runtime.answerer.answer(question, runtime.answerContext());
         process.stdout.write(
-          opts.json
-            ? `${JSON.stringify(toJson(question, answers), null, 2)}\n`
-            : `${answers.map((a) => a.text).join("\n\n")}\n`,
+          opts.json ? `${JSON.stringify(toJson(question, answers), null, 2)}\n` : `${composeReply(answers)}\n`,
         );
       } finally {
         runtime.close();

@@ -3,6 +3,22 @@
   const form = document.querySelector("[data-try-form]");
   const out = document.querySelector("[data-try-reply]");
   if (!form || !out) return;
+  // One conversation per browser session, as one sender in a group chat: follow-ups continue the last question.
+  // The page's own id (server-made) serves where the browser cannot make or keep one (no secure context, storage off).
+  const KEY = "planbot-try-conversation";
+  const field = form.querySelector("[data-try-conversation]");
+  let conversation = field ? field.value : "";
+  try {
+    const kept = sessionStorage.getItem(KEY);
+    if (kept && /^[A-Za-z0-9_-]{8,64}$/.test(kept)) conversation = kept;
+    else {
+      if (typeof crypto.randomUUID === "function") conversation = crypto.randomUUID();
+      sessionStorage.setItem(KEY, conversation);
+    }
+  } catch {
+    // storage refused: the page's id lasts as long as the page
+  }
+  if (field) field.value = conversation;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const text = new FormData(form).get("text");
@@ -13,7 +29,7 @@
       const response = await fetch("/try", {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ text }),
+        body: JSON.stringify({ text, conversation }),
       });
       const reply = await response.json();
       out.replaceChildren();

@@ -1,6 +1,7 @@
 // POST /api/ask {"q": "…"}: the answering core over plain HTTP (local mode, the page, scripts).
 import Router from "@koa/router";
 import { z } from "zod";
+import { composeReply } from "../../answer/compose-reply.js";
 import type { Runtime } from "../../runtime.js";
 import { HttpError } from "../http-error.js";
 import { answerLatency } from "../metrics.js";
@@ -19,7 +20,7 @@ export function askRoutes(runtime: Runtime): Router<AppState> {
     const answers = runtime.answerer.answer(body.data.q, runtime.answerContext());
     stop();
     ctx.body = {
-      text: answers.map((a) => a.text).join("\n\n---\n\n"),
+      text: composeReply(answers),
       answers: answers.map((a) => ({
         intent: a.intent,
         plan: a.plan,

@@ -1,8 +1,10 @@
 // Starts a real planbot server on 127.0.0.1:0 with fresh simulated WeCom credentials, a temp SQLite file and
 // the fixture plan, plus the simulator that plays WeCom against it.
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { composeReply } from "../../../src/answer/compose-reply.js";
 import type { IncomingMessage, MessageHandler } from "../../../src/chat/message.js";
 import { loadEnv } from "../../../src/config/env.js";
 import { type RunningServer, type ServerOptions, startServer } from "../../../src/http/server.js";
@@ -96,8 +98,5 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
 
 /** What the answering core itself says to a question: the text a chat reply must carry. */
 export function coreAnswer(h: Pick<Harness, "runtime">, question: string): string {
-  return h.runtime.answerer
-    .answer(question, h.runtime.answerContext())
-    .map((a) => a.text)
-    .join("\n\n---\n\n");
+  return composeReply(h.runtime.answerer.answer(question, h.runtime.answerContext()));
 }
