@@ -31,6 +31,8 @@ export const EnvSchema = z.object({
   PLANBOT_STALE_DAYS: z.coerce.number().int().positive().default(30),
   /** load knowledge/samples/*.csv (sample progress labelled 示例) on start, into a store in memory; 1/true/yes */
   PLANBOT_LOAD_SAMPLE: z.stringbool().default(false),
+  /** first retry delay of an undelivered digest part, doubling up to 30 min; also how often due retries are looked for */
+  PLANBOT_OUTBOX_RETRY_MS: z.coerce.number().int().positive().default(30_000),
   PLANBOT_TIMESTAMP_WINDOW_S: z.coerce.number().int().positive().default(300),
   /** bot callbacks in a worker thread: auto = when the machine has more than one core and the store is a file */
   PLANBOT_BOT_WORKER: z.enum(["auto", "on", "off"]).default("auto"),

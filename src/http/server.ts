@@ -9,6 +9,7 @@ import { dashboardRoutes } from "../dashboard/routes.js";
 import { logger } from "../log.js";
 import type { Runtime } from "../runtime.js";
 import { createWecomApiClient } from "../wecom/api-client.js";
+import { type AppOutboxOptions, createAppAnswerOutbox } from "../wecom/app/answer-outbox.js";
 import { appRoutes } from "../wecom/app/routes.js";
 import type { AppMessageSender } from "../wecom/app/sender.js";
 import { createBotCallback } from "../wecom/bot/callback.js";
@@ -37,6 +38,8 @@ import { wecomIntegrations } from "./wecom-integrations.js";
 export interface ServerOptions {
   /** active send for slow or long app answers; defaults to the WeCom API client at WECOM_API_BASE */
   appSender?: AppMessageSender;
+  /** retry pacing of the app answers' outbox (tests shorten it) */
+  appOutbox?: AppOutboxOptions;
   /** wait this long for an answer before the bot replies "still working" (stream refreshes collect the rest) */
   botBudgetMs?: number;
   /** wait this long before the app route switches to an active send (WeCom gives up at 5 s) */
@@ -103,23 +106,23 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
       (seen && createBotCallback({ keys: wecom.bot, windowS, seen, streams: createStreamBook(), respond, budgetMs }));
     if (handle) routers.push(botRoutes({ keys: wecom.bot, windowS, handle }));
   }
+  const answers =
+    wecom.app && seen
+      ? createAppAnswerOutbox(
+          runtime.db,
+          options.appSender ??
+            createWecomApiClient({
+              apiBase: runtime.env.WECOM_API_BASE,
+              corpId: wecom.app.corpId,
+              corpSecret: wecom.app.secret,
+              agentId: wecom.app.agentId,
+            }),
+          options.appOutbox,
+        )
+      : undefined;
   if (wecom.app && seen) {
     routers.push(
-      appRoutes({
-        keys: wecom.app,
-        windowS,
-        seen,
-        respond,
-        budgetMs: options.appBudgetMs ?? 3000,
-        sender:
-          options.appSender ??
-          createWecomApiClient({
-            apiBase: runtime.env.WECOM_API_BASE,
-            corpId: wecom.app.corpId,
-            corpSecret: wecom.app.secret,
-            agentId: wecom.app.agentId,
-          }),
-      }),
+      appRoutes({ keys: wecom.app, windowS, seen, respond, budgetMs: options.appBudgetMs ?? 3000, answers }),
     );
   }
   routers.push(healthRoutes(runtime, { bot: !!wecom.bot, app: !!wecom.app }));
@@ -170,6 +173,7 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
   });
   const dispose = async () => {
     limits.close();
+    await answers?.stop();
     await botWorker?.close();
     await seenHere?.close();
   };

@@ -1,6 +1,6 @@
 // Applies the values a person corrected in the review sheet to a matrix: each only while the plan's words it was
 // read from still stand, so a re-import keeps the review and says where the text changed under it.
-import { readDeadline } from "./deadline.js";
+import { readDeadline } from "./import/deadlines.js";
 import type { ReviewFile } from "./review.js";
 import { Comparison, type ResponsibilityMatrix, type Target, type Task } from "./schema.js";
 

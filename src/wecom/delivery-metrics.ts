@@ -15,3 +15,8 @@ export function recordPush(channel: PushChannel, outcome: PushOutcome): void {
 export function recordUndeliverable(): void {
   failures.inc({ kind: "outbox_undeliverable" });
 }
+
+/** A request that may have reached WeCom without an answer saying so (cut connection, timeout, crash mid-send). */
+export function recordUncertain(): void {
+  failures.inc({ kind: "outbox_uncertain" });
+}

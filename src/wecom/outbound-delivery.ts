@@ -54,16 +54,22 @@ export function createOutboundDelivery(runtime: RuntimeParts, options: OutboundO
     clock,
     ...options.sender,
   });
+  const retryMs = runtime.env.PLANBOT_OUTBOX_RETRY_MS;
   const worker = createOutboxWorker({
     outbox,
     clock,
+    backoff: { baseMs: retryMs, maxMs: Math.max(retryMs, 30 * 60_000) },
+    pollMs: Math.min(15_000, retryMs),
     ...options.worker,
-    async deliver(row) {
+    kinds: ["digest", "announcement"],
+    async deliver(row, hooks) {
       const chat = byName.get(row.chat);
       // Rows outlive config: a chat removed from the file can no longer be reached.
       if (!chat) return { ok: false, retryable: false, error: `chat "${row.chat}" is not in the chats file` };
-      const result = await sender.sendMarkdown(chatRobot(chat), row.content);
-      return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
+      const result = await sender.sendMarkdown(chatRobot(chat), row.content, hooks);
+      if (result.ok) return { ok: true };
+      const { retryable, error, maybeDelivered } = result;
+      return { ok: false, retryable, error, maybeDelivered };
     },
   });
   return {

@@ -9,7 +9,8 @@ export interface SendDigestResult {
   day: string;
   /** enqueued = built and stored now; already = this chat had this day's digest (sent or on its way); empty = nothing to send */
   status: EnqueueStatus;
-  parts: { sent: number; pending: number; failed: number };
+  /** unknown = its request may have reached WeCom without an answer; not sent again (README: delivery guarantees) */
+  parts: { sent: number; pending: number; failed: number; unknown: number };
   /** the last error of each part not sent (no secrets) */
   errors: string[];
 }
@@ -44,8 +45,9 @@ export async function sendDigestNow(
       status: o.status,
       parts: {
         sent: rows.filter((r) => r.status === "sent").length,
-        pending: rows.filter((r) => r.status === "pending").length,
+        pending: rows.filter((r) => r.status === "pending" || r.status === "sending").length,
         failed: rows.filter((r) => r.status === "failed").length,
+        unknown: rows.filter((r) => r.status === "unknown").length,
       },
       errors: rows.filter((r) => r.status !== "sent" && r.lastError).map((r) => `第${r.part}部分: ${r.lastError}`),
     };
@@ -56,16 +58,17 @@ export async function sendDigestNow(
 export function describeSendResults(results: SendDigestResult[], write: (line: string) => void): boolean {
   let allSent = true;
   for (const r of results) {
-    const total = r.parts.sent + r.parts.pending + r.parts.failed;
+    const total = r.parts.sent + r.parts.pending + r.parts.failed + r.parts.unknown;
     const state =
       r.status === "empty"
         ? "nothing to send"
         : `${r.status === "already" ? "already in the outbox; " : ""}sent ${r.parts.sent}/${total}` +
           (r.parts.pending > 0 ? `, ${r.parts.pending} pending (planbot serve retries them)` : "") +
-          (r.parts.failed > 0 ? `, ${r.parts.failed} failed` : "");
+          (r.parts.failed > 0 ? `, ${r.parts.failed} failed` : "") +
+          (r.parts.unknown > 0 ? `, ${r.parts.unknown} may or may not have arrived (not resent)` : "");
     write(`${r.chat} ${r.day}: ${state}`);
     for (const e of r.errors) write(`  ${e}`);
-    if (r.parts.pending > 0 || r.parts.failed > 0) allSent = false;
+    if (r.parts.pending > 0 || r.parts.failed > 0 || r.parts.unknown > 0) allSent = false;
   }
   return allSent;
 }

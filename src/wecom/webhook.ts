@@ -1,4 +1,5 @@
-// Pushes markdown to group robots (群机器人): size-split, at most 20 a minute per robot, retried with backoff on transient errors.
+// Pushes markdown to group robots (群机器人): size-split, at most 20 a minute per robot, retried with backoff on errors
+// that certainly kept the message from being shown, and never repeated after a request whose fate is unknown.
 import { callWecomJson, WecomApiError } from "./api-error.js";
 import { backoffDelay } from "./backoff.js";
 import { type Clock, systemClock } from "./clock.js";
@@ -11,7 +12,22 @@ export type RobotTarget = { key: string } | { url: string };
 
 export type PushResult =
   | { ok: true; attempts: number }
-  | { ok: false; attempts: number; retryable: boolean; errcode: number | null; error: string };
+  | {
+      ok: false;
+      attempts: number;
+      retryable: boolean;
+      errcode: number | null;
+      error: string;
+      /** the last request was written and no answer came: the chat may show it (see delivery-guarantees.ts) */
+      maybeDelivered: boolean;
+    };
+
+/**
+ * How long to wait for webhook/send's answer. WeCom answers it in well under a second; a request it has not answered
+ * in 30 s is stuck or lost. Waiting that long (the old 10 s cut slow answers short and resent them) keeps a slow
+ * answer from looking like a failure, and the outbox lease (2 min) outlasts it, so no other worker resends meanwhile.
+ */
+export const WEBHOOK_ANSWER_TIMEOUT_MS = 30_000;
 
 export interface WebhookSenderOptions {
   apiBase: string;
@@ -21,12 +37,23 @@ export interface WebhookSenderOptions {
   rateLimit?: { limit: number; windowMs: number };
   /** attempts per message before giving up for now (the outbox tries again later) */
   retry?: { maxAttempts: number; baseMs: number; maxMs: number; random?: () => number };
+  /** default WEBHOOK_ANSWER_TIMEOUT_MS */
   timeoutMs?: number;
 }
 
+export interface SendHooks {
+  /** called right before each request is written (the outbox marks the row 'sending'); a throw stops the send */
+  beforeRequest?(): void;
+  /** called after a request that certainly did not arrive, before waiting to retry it */
+  afterNotSent?(): void;
+}
+
 export interface WebhookSender {
-  /** One message of at most 4096 bytes. Messages to one robot go out one after another, in call order. */
-  sendMarkdown(robot: RobotTarget, content: string): Promise<PushResult>;
+  /**
+   * One message of at most 4096 bytes. Messages to one robot go out one after another, in call order. Retried here
+   * only while the failure says WeCom did not take it (refused connection, 5xx, errcode such as 45009).
+   */
+  sendMarkdown(robot: RobotTarget, content: string, hooks?: SendHooks): Promise<PushResult>;
   /** Splits `markdown` into parts and sends them in order, stopping at the first part that fails. */
   pushMarkdown(robot: RobotTarget, markdown: string): Promise<{ parts: number; sent: number; result: PushResult }>;
 }
@@ -39,15 +66,17 @@ export function robotUrl(robot: RobotTarget, apiBase: string): string {
 export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
   const fetchImpl = options.fetch ?? fetch;
   const clock = options.clock ?? systemClock;
-  const retry = options.retry ?? { maxAttempts: 5, baseMs: 1000, maxMs: 30_000 };
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  // Quick retries stay within the outbox lease; longer outages are the outbox's backoff.
+  const retry = options.retry ?? { maxAttempts: 3, baseMs: 1000, maxMs: 4000 };
+  const timeoutMs = options.timeoutMs ?? WEBHOOK_ANSWER_TIMEOUT_MS;
   const limiter = new SlidingWindowLimiter({ ...(options.rateLimit ?? { limit: 20, windowMs: 60_000 }), clock });
   /** per robot URL: the previous message's promise, so the next one starts when it is settled (keeps order) */
   const queues = new Map<string, Promise<unknown>>();
 
-  const attempt = async (url: string, content: string): Promise<void> => {
+  const attempt = async (url: string, content: string, hooks: SendHooks): Promise<void> => {
     const release = await limiter.acquire(url);
     try {
+      hooks.beforeRequest?.();
       await callWecomJson(fetchImpl, "webhook/send", url, {
         method: "POST",
         body: { msgtype: "markdown", markdown: { content } },
@@ -58,31 +87,34 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     }
   };
 
-  const deliver = async (url: string, content: string): Promise<PushResult> => {
+  const deliver = async (url: string, content: string, hooks: SendHooks): Promise<PushResult> => {
     for (let n = 1; ; n++) {
       try {
-        await attempt(url, content);
+        await attempt(url, content, hooks);
         recordPush("webhook", "sent");
         return { ok: true, attempts: n };
       } catch (err) {
-        const e = err instanceof WecomApiError ? err : new WecomApiError(`webhook/send: ${String(err)}`, null, false);
+        if (!(err instanceof WecomApiError)) throw err; // e.g. the outbox's ClaimLostError: nothing was sent
+        const e = err;
         recordPush("webhook", e.retryable ? "transient_error" : "permanent_error");
-        if (!e.retryable || n >= retry.maxAttempts) {
-          return { ok: false, attempts: n, retryable: e.retryable, errcode: e.errcode, error: e.message };
+        if (!e.retryable || e.maybeDelivered || n >= retry.maxAttempts) {
+          const { retryable, errcode, message: error, maybeDelivered } = e;
+          return { ok: false, attempts: n, retryable, errcode, error, maybeDelivered };
         }
+        hooks.afterNotSent?.();
         await clock.sleep(backoffDelay(n, retry));
       }
     }
   };
 
-  const sendMarkdown = (robot: RobotTarget, content: string): Promise<PushResult> => {
+  const sendMarkdown = (robot: RobotTarget, content: string, hooks: SendHooks = {}): Promise<PushResult> => {
     if (markdownBytes(content) > WECOM_MARKDOWN_MAX_BYTES) {
       const error = `webhook/send: content is ${markdownBytes(content)} bytes, over ${WECOM_MARKDOWN_MAX_BYTES}`;
-      return Promise.resolve({ ok: false, attempts: 0, retryable: false, errcode: null, error });
+      return Promise.resolve({ ok: false, attempts: 0, retryable: false, errcode: null, error, maybeDelivered: false });
     }
     const url = robotUrl(robot, options.apiBase);
     const previous = queues.get(url) ?? Promise.resolve();
-    const mine = previous.then(() => deliver(url, content));
+    const mine = previous.then(() => deliver(url, content, hooks));
     const settled = mine.then(
       () => undefined,
       () => undefined,

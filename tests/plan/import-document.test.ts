@@ -186,18 +186,17 @@ describe.each(FORMATS)("a county's 实施方案 with 责任单位 lists and “�
   });
 });
 
-// Issue 13 point 5 (the text importer's accuracy, another engineer's change) makes these pass: the rule
-// 排在首位的为牵头单位 is no partner, and targets without a year of their own (建设跨境电商产业园3个) are found.
-// They are written as expected failures so that the merge shows when they start to pass: then drop `.fails`.
-describe("the goals of issue 13 point 6 that wait on the text importer (point 5)", () => {
-  it.fails.each(FORMATS)("county plan: every partner right, the first-listed rule no unit (%s)", async (format) => {
+// Issue 13 point 6's goals, met once the text importer (point 5) and the readers were merged: the rule
+// 排在首位的为牵头单位 is no partner, targets without a year of their own are found, 达到1200亿元 is no lost 年.
+describe("the goals of issue 13 point 6, on every format", () => {
+  it.each(FORMATS)("county plan: every partner right, the first-listed rule no unit (%s)", async (format) => {
     const { matrix } = await imported("county-digital-village", format);
     expect(scoreImport(matrix, readExpectedPlan(`${dir("county-digital-village")}/expected.json`)).partnersRight).toBe(
       6,
     );
   });
 
-  it.fails.each(["county-digital-village", "city-trade-workplan", "district-innovation-table"])(
+  it.each(["county-digital-village", "city-trade-workplan", "district-innovation-table"])(
     "%s: at least 95% of the targets a careful reader finds",
     async (name) => {
       const { matrix } = await imported(name, "html");
@@ -206,7 +205,7 @@ describe("the goals of issue 13 point 6 that wait on the text importer (point 5)
     },
   );
 
-  it.fails("city work plan: no false warning (达到1200亿元 is no date that lost 年)", async () => {
+  it("city work plan: no false warning (达到1200亿元 is no date that lost 年)", async () => {
     const { matrix } = await imported("city-trade-workplan", "html");
     expect(scoreImport(matrix, readExpectedPlan(`${dir("city-trade-workplan")}/expected.json`)).falseWarnings).toEqual(
       [],

@@ -135,59 +135,58 @@ describe("planbot matrix export / import", () => {
 
 describe("targets the import missed or misread", () => {
   const SENTENCE = "完善技术转移服务体系，技术合同成交额突破80亿元，每年举办科技成果对接活动不少于12场。";
+  // The import reads 技术合同成交额突破80亿元 with no year (the sentence names none); the reviewer, knowing it is due
+  // with the plan in 2026, deletes that reading and adds their own, and deletes t5-1 outright.
   it("a row without 指标编号 adds a target to its task; 删除 in 比较 removes one; both survive a re-import", async () => {
     const before = matrix();
-    expect(before.tasks[2]?.targets).toEqual([]);
-    expect(before.tasks[4]?.targets.map((t) => t.id)).toEqual(["t5-1"]);
+    expect(before.tasks[2]?.targets.map((t) => [t.id, t.metric, t.value, t.year])).toEqual([
+      ["t3-1", "技术合同成交额", 80, null],
+      ["t3-2", "每年举办科技成果对接活动", 12, null],
+    ]);
+    expect(before.tasks[4]?.targets.map((t) => t.id)).toEqual(["t5-1", "t5-2"]);
     await edit((book) => {
       const ws = book.getWorksheet("指标") as ExcelJS.Worksheet;
       ws.addRow(["", "3", "技术合同成交额", "80", "亿元", "2026", "突破", "", SENTENCE, ""]);
+      rowOf(book, "指标", "t3-1").getCell(7).value = "删除";
       rowOf(book, "指标", "t5-1").getCell(7).value = "删除";
     });
     const result = await importReviewSheet(knowledge, "yunxi", sheet, reviewer);
     expect(result.problems).toEqual([]);
-    expect(result.changes).toEqual(["删去指标t5-1", "任务3新增指标“技术合同成交额 80亿元”"]);
+    expect(result.changes).toEqual(["删去指标t3-1", "删去指标t5-1", "任务3新增指标“技术合同成交额 80亿元”"]);
     const check = (m: ResponsibilityMatrix) => {
-      expect(m.tasks[2]?.targets).toEqual([
-        {
-          id: "t3-1",
-          taskNo: 3,
-          metric: "技术合同成交额",
-          value: 80,
-          valueText: "80",
-          unit: "亿元",
-          year: 2026,
-          comparison: "突破",
-          sentence: SENTENCE,
-          warnings: [],
-        },
-      ]);
-      expect(m.tasks[4]?.targets).toEqual([]);
+      expect(m.tasks[2]?.targets.map((t) => t.id)).toEqual(["t3-2", "t3-3"]);
+      expect(m.tasks[2]?.targets[1]).toEqual({
+        id: "t3-3",
+        taskNo: 3,
+        metric: "技术合同成交额",
+        value: 80,
+        valueText: "80",
+        unit: "亿元",
+        year: 2026,
+        comparison: "突破",
+        sentence: SENTENCE,
+        warnings: [],
+      });
+      expect(m.tasks[4]?.targets.map((t) => t.id)).toEqual(["t5-2"]);
     };
     check(matrix());
     check((await importPlanFile(FIXTURE, join(knowledge, "yunxi"))).matrix);
   });
 
   it("a new target's sentence must be one of its task's own", async () => {
+    // The rows the person adds, named as the sheet numbers them (after however many targets the import found).
+    const added: number[] = [];
     await edit((book) => {
-      (book.getWorksheet("指标") as ExcelJS.Worksheet).addRow([
-        "",
-        "2",
-        "技术合同成交额",
-        "80",
-        "亿元",
-        "",
-        "突破",
-        "",
-        SENTENCE,
-        "",
-      ]);
-      (book.getWorksheet("指标") as ExcelJS.Worksheet).addRow(["", "9", "x", "1", "个", "", "达到", "", SENTENCE, ""]);
+      const ws = book.getWorksheet("指标") as ExcelJS.Worksheet;
+      added.push(ws.addRow(["", "2", "技术合同成交额", "80", "亿元", "", "突破", "", SENTENCE, ""]).number);
+      added.push(ws.addRow(["", "9", "x", "1", "个", "", "达到", "", SENTENCE, ""]).number);
     });
+    const targets = matrix().goals.targets.length + matrix().tasks.flatMap((t) => t.targets).length;
+    expect(added).toEqual([targets + 2, targets + 3]);
     const result = await importReviewSheet(knowledge, "yunxi", sheet, reviewer);
     expect(result.problems.map(describeProblem)).toEqual([
-      "“指标”表 第12行 I(原文句子)列:新增指标的原文句子必须是该任务原文中完整的一句(可从其他行或 plan.txt 复制)",
-      "“指标”表 第13行 B(任务序号)列:新增指标要填所属的任务序号(0 为总体目标),“9”不在计划中",
+      `“指标”表 第${added[0]}行 I(原文句子)列:新增指标的原文句子必须是该任务原文中完整的一句(可从其他行或 plan.txt 复制)`,
+      `“指标”表 第${added[1]}行 B(任务序号)列:新增指标要填所属的任务序号(0 为总体目标),“9”不在计划中`,
     ]);
   });
 });

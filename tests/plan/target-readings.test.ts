@@ -61,6 +61,56 @@ describe("targets real plans set", () => {
     expect(read("5年内培养博士后不少于400名。", false, null).targets[0]).toMatchObject({ year: null, value: 400 });
   });
 
+  it("reads an annual target that comes before a deadline in the same sentence, and the one after it", () => {
+    expect(
+      brief("推广智能灌溉等技术,每年新增智慧农业应用面积不少于2万亩,到2027年培育县级以上数字农业示范基地10个。"),
+    ).toEqual(["每年新增智慧农业应用面积|不少于|2万亩|null", "县级以上数字农业示范基地|培育|10个|2027"]);
+  });
+
+  it("reads a task's figure before its first deadline where the words make it a target, not where they state the present", () => {
+    expect(brief("完善物流配送体系,建成益农信息社120个,到2027年农产品网络零售额突破15亿元。")).toEqual([
+      "益农信息社|达到|120个|null",
+      "农产品网络零售额|突破|15亿元|2027",
+    ]);
+    expect(brief("2022年已建成益农信息社80个,到2027年农产品网络零售额突破15亿元。")).toEqual([
+      "农产品网络零售额|突破|15亿元|2027",
+    ]);
+  });
+
+  it("reads the figure before 每年 in a sentence with no deadline, and a 年均 rate with its subject", () => {
+    expect(brief("完善技术转移服务体系,技术合同成交额突破80亿元,每年举办科技成果对接活动不少于12场。")).toEqual([
+      "技术合同成交额|突破|80亿元|null",
+      "每年举办科技成果对接活动|不少于|12场|null",
+    ]);
+    expect(brief("设立规模不低于2亿元的数字乡村发展基金,涉农贷款余额年均增长10%。")).toEqual([
+      "数字乡村发展基金规模|不少于|2亿元|null",
+      "涉农贷款余额(年均)|提升|10%|null",
+    ]);
+  });
+
+  it("reads a ceiling brought down to (压缩至30小时以内) as a target", () => {
+    expect(brief("进口整体通关时间压缩至30小时以内,出口整体通关时间压缩至1.5小时以内。")).toEqual([
+      "进口整体通关时间|不超过|30小时|null",
+      "出口整体通关时间|不超过|1.5小时|null",
+    ]);
+  });
+
+  it("reads every figure of a task table's 具体内容或目标 cell, due by its row's 完成时限 in the table's words", () => {
+    const due = { year: 2026, deadline: { text: "2026年底前", date: "2026-12-31" } };
+    const { targets } = extractTargets("高新技术企业达到300家,科技型中小企业入库500家", { inGoals: false, due });
+    expect(targets.map((t) => [t.metric, t.value, t.year, t.deadline])).toEqual([
+      ["高新技术企业", 300, 2026, due.deadline],
+      ["科技型中小企业入库", 500, 2026, due.deadline],
+    ]);
+    // Before a 每年 in the cell, a figure with no verb of its own is a target of the row too.
+    const yearly = { year: null, deadline: { text: "每年" } };
+    const cell = extractTargets("高新技术企业300家,每年举办对接活动不少于12场", { inGoals: false, due: yearly });
+    expect(cell.targets.map((t) => [t.metric, t.value, t.year])).toEqual([
+      ["高新技术企业", 300, null],
+      ["每年举办对接活动", 12, null],
+    ]);
+  });
+
   it("takes no limit or age in an undated item for a target", () => {
     expect(brief("在职职工总数30人(含)以下的企业暂免征收残疾人保障金。")).toEqual([]);
     expect(brief("加大对35岁以下青年科技人员扶持培养力度,连续3年每年给予科研经费资助。")).toEqual([]);

@@ -1,5 +1,7 @@
 // Puts a responsibility table's rows into the matrix the text gave: the table's lead, partners and 完成时限 win, and
 // every row where the text said otherwise is reported; a row with no task in the text becomes a task of its own.
+
+import type { Deadline } from "../schema.js";
 import { RECURRING, type ResponsibilityMatrix, type Target, type Task } from "../schema.js";
 import { splitSentences } from "./sentences.js";
 import { extractTargets, type Reading } from "./targets.js";
@@ -54,6 +56,9 @@ function matchRows(rows: TaskRow[], tasks: Task[]): Map<TaskRow, Task> {
   return out;
 }
 
+/** a target the text says falls due every year (每年): its own words, with no single date */
+const recurs = (t: Target) => t.year === null && t.deadline !== undefined && t.deadline.date === undefined;
+
 const list = (units: string[]) => units.join("、") || "(无)";
 
 export function applyTaskTable(
@@ -66,15 +71,18 @@ export function applyTaskTable(
   const tasks: Task[] = matrix.tasks.map((t) => ({ ...t }));
   const byNo = new Map(tasks.map((t) => [t.no, t]));
   /**
-   * A row's 具体内容或目标 cell read for targets. Its 完成时限 is when they fall due: a cell that names no year of
-   * its own is read as the plan would write it (到2026年,…), and the target keeps the cell's own words.
+   * A row's 具体内容或目标 cell read for targets, all due by the row's 完成时限 unless the cell names its own time.
+   * The due time is handed to the reader rather than written into the cell, so a target keeps the cell's own words.
    */
-  const targetsOf = (taskNo: number, sentences: string[], from: number, due?: string): Target[] => {
+  const targetsOf = (taskNo: number, sentences: string[], from: number, due?: Deadline): Target[] => {
     const out: Target[] = [];
-    const year = due?.slice(0, 4);
+    const year = due?.date ? Number(due.date.slice(0, 4)) : null;
     for (const sentence of sentences) {
-      const read = year && !/\d{4}年/.test(sentence) ? `到${year}年,${sentence}` : sentence;
-      const found = extractTargets(tightenFigures(read), { inGoals: false, readings: source.readings ?? [] });
+      const found = extractTargets(tightenFigures(sentence), {
+        inGoals: false,
+        readings: source.readings ?? [],
+        ...(due ? { due: { year, deadline: due } } : {}),
+      });
       for (const t of found.targets) out.push({ ...t, id: `t${taskNo}-${from + out.length}`, taskNo, sentence });
     }
     return out;
@@ -97,20 +105,22 @@ export function applyTaskTable(
       if (row.deadline) task.deadline = row.deadline;
       // Figures the table states and the text does not are the table's targets too.
       const known = new Set(task.targets.map((t) => `${t.valueText}${t.unit}`));
-      const extra = targetsOf(task.no, splitSentences(row.content), task.targets.length + 1, row.deadline?.date).filter(
+      const extra = targetsOf(task.no, splitSentences(row.content), task.targets.length + 1, row.deadline).filter(
         (t) => !known.has(`${t.valueText}${t.unit}`),
       );
       task.targets = [
         ...task.targets,
         ...extra.map((t, i) => ({ ...t, id: `t${task.no}-${task.targets.length + i + 1}` })),
       ];
-      // The row's 完成时限 is its targets' too, and their year when the text gives none (a recurring one has none).
+      // The row's 完成时限 is its targets' too: the table wins over a time the text wrote (到2026年), as it does for
+      // units, except where the text says a target recurs (每年), which no single date replaces. Their year is the
+      // row's when the text gives none (a recurring one has none).
       const deadline = row.deadline;
       const dueYear = deadline?.date ? Number(deadline.date.slice(0, 4)) : null;
       if (deadline)
         task.targets = task.targets.map((t) => ({
           ...t,
-          deadline: t.deadline ?? deadline,
+          deadline: recurs(t) ? (t.deadline ?? deadline) : deadline,
           year: t.year ?? (RECURRING.test(t.sentence) ? null : dueYear),
         }));
       continue;
@@ -127,7 +137,7 @@ export function applyTaskTable(
       lead: row.lead,
       partners: row.partners,
       attribution,
-      targets: targetsOf(no, sentences, 1, row.deadline?.date).map((t) =>
+      targets: targetsOf(no, sentences, 1, row.deadline).map((t) =>
         row.deadline ? { ...t, deadline: row.deadline } : t,
       ),
       line: source.line,

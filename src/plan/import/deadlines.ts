@@ -1,5 +1,8 @@
-// Finds when things fall due in a plan's sentence: deadlines (到2025年底前), relative periods (5年内) and 每年.
+// The one reader of when things fall due, for the text and for tables alike: deadlines in a plan's sentence
+// (到2025年底前), relative periods (5年内), 每年, and a 完成时限 cell as tables and reviewers write it (2026年6月底前,
+// 2025年第三季度, 2025年内, 长期坚持).
 import { parseFigure } from "../numbers.js";
+import type { Deadline } from "../schema.js";
 
 export interface DueMark {
   /** where the mark starts and ends in the sentence */
@@ -102,13 +105,47 @@ export function yearlyMark(sentence: string): DueMark | null {
   return { index: m.index, end: m.index, text: "每年", year: null, kind: "yearly" };
 }
 
-/** A task's own deadline: 完成时限:…, the first date written as a deadline, or 长期坚持. */
-export function taskDeadline(text: string, startYear: number | null): { text: string; date?: string } | undefined {
-  const labelled = /完成时限\s*[:：]\s*([^。；;，,)）]+)/.exec(text);
-  if (labelled?.[1]) {
-    const inner = dueMarks(labelled[1], startYear)[0];
-    return { text: labelled[1].trim(), ...(inner?.date ? { date: inner.date } : {}) };
+/** the last day of a part of a year a cell names (2025年上半年, 2025年第三季度) */
+const PART_OF_YEAR = /((?:19|20)\d{2})年(上半年|下半年|前三季度|第?[一二三四]季度)/;
+const PART_END: Record<string, number> = {
+  上半年: 6,
+  下半年: 12,
+  前三季度: 9,
+  一季度: 3,
+  二季度: 6,
+  三季度: 9,
+  四季度: 12,
+};
+/** a cell that is a year, a month or a day and nothing more: 2025年, 2025年内, 2025年年底, 2026年6月, 2025年9月30日 */
+const BARE_DATE = /^((?:19|20)\d{2})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(?:内|以内|年底)?(?:前|以前|完成)?$/;
+
+/**
+ * A 完成时限 as a task table or a reviewer writes it, with the day it falls on where the words name one; recurring
+ * and open-ended ones (每年, 长期坚持, 持续推进) keep only their words. Undefined for an empty cell.
+ */
+export function readDeadline(raw: string, startYear: number | null = null): Deadline | undefined {
+  const text = raw.replace(/\s+/g, "");
+  if (text === "") return undefined;
+  const mark = dueMarks(text, startYear).find((m) => m.date);
+  if (mark?.date) return { text, date: mark.date };
+  const part = PART_OF_YEAR.exec(text);
+  if (part?.[1] && part[2]) {
+    const year = Number(part[1]);
+    return { text, date: lastDayOf(year, PART_END[part[2].replace(/^第/, "")] ?? 12) };
   }
+  const bare = BARE_DATE.exec(text);
+  if (bare?.[1]) {
+    const month = Number(bare[2] ?? 12);
+    const date = dayOf(Number(bare[1]), bare[2], bare[3], "底");
+    if (month >= 1 && month <= 12 && date) return { text, date };
+  }
+  return { text };
+}
+
+/** A task's own deadline: 完成时限:…, the first date written as a deadline, or 长期坚持. */
+export function taskDeadline(text: string, startYear: number | null): Deadline | undefined {
+  const labelled = /完成时限\s*[:：]\s*([^。；;，,)）]+)/.exec(text);
+  if (labelled?.[1]) return readDeadline(labelled[1], startYear);
   const mark = dueMarks(text, startYear).find((m) => m.kind === "deadline" && m.date);
   if (mark) return { text: mark.text.replace(/^(到|于|在)/, ""), ...(mark.date ? { date: mark.date } : {}) };
   const standing = /长期坚持/.exec(text);

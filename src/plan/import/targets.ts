@@ -175,8 +175,12 @@ interface Figure {
 /** 达到5年 is a duration reached; 连续3年, 分2年, 2017年 are not figures of a target. */
 const DURATION_VERB = /(达到|达|为|提高到|提升到|延长至|延长到|缩短至|缩短到)\s*$/;
 
+const CEILING = /(压缩至|压缩到|缩短至|缩短到|控制在|降至|降到|下降到|减少到|不超过|不高于)\s*$/;
+
 /** A figure in a task's sentence without a deadline is a target when the words make it one, never a limit (30人以下). */
 function isStatedTarget(prefix: string, suffix: string): boolean {
+  // 通关时间压缩至30小时以内: a ceiling brought down to is a target, unlike a limit on who qualifies (30人以下).
+  if (CEILING.test(prefix)) return true;
   if (/^\s*[(（]?含?[)）]?\s*(以下|以内)/.test(suffix)) return false;
   return TARGET_WORDS.test(prefix) || /^\s*(以上|左右)/.test(suffix);
 }
@@ -227,9 +231,18 @@ function balanceQuotes(metric: string): string {
   return metric;
 }
 
+/** a measure of size that names no thing: 规模 of what follows (设立规模不低于2亿元的数字乡村发展基金) */
+const SIZE_OF = /(规模|面积|总额|容量)$/;
+
 function metricFrom(prefix: string, suffix: string, unit: string): string {
   const yearly = /年均/.test(prefix);
   let head = trimFrame(prefix.replace(/年均/g, ""));
+  const sized = /^的([^的]+)$/.exec(suffix.trim());
+  const size = SIZE_OF.exec(trimFrame(head.replace(ACTION, "")));
+  if (sized?.[1] && size?.[1]) {
+    const metric = `${trimFrame(sized[1])}${size[1]}`;
+    return yearly ? `${metric}(年均)` : metric;
+  }
   // 8家百亿企业: what is counted follows the measure word; 不少于8000平方米的服务中心: nothing precedes the figure.
   const tail =
     MEASURE_UNITS.includes(unit) || head === ""
@@ -264,6 +277,15 @@ function withSubject(metric: string, sentence: string): string {
   return grown?.[1] ? `${grown[1]}${metric}` : metric;
 }
 
+/** words that place a statement in the present or past: 目前, 现有, 已建成, 2022年 */
+const PRESENT = /目前|现有|现已|已经|已有|已建|截至|截止|(?:19|20)\d{2}年/;
+
+/** where the clause holding index starts: after the last comma or semicolon before it */
+function clauseStart(sentence: string, index: number): number {
+  const before = sentence.slice(0, index);
+  return Math.max(...[",", "，", ";", "；"].map((c) => before.lastIndexOf(c))) + 1;
+}
+
 /** The time a segment of a sentence is about: the year it falls due and the words that say so. */
 export interface DueScope {
   year: number | null;
@@ -278,6 +300,11 @@ export interface ExtractOptions {
   startYear?: number | null;
   /** a relative period set earlier in the same item (5年内…。重点建设30家…), which later sentences share */
   inherited?: DueScope;
+  /**
+   * When the sentence is a statement of targets that falls due as a whole (a task table's 具体内容或目标 cell, due by
+   * its row's 完成时限): every figure is a target, as in the goals, due then unless the sentence names its own time.
+   */
+  due?: DueScope;
 }
 
 /**
@@ -287,7 +314,8 @@ export interface ExtractOptions {
  */
 export function extractTargets(sentence: string, opts: ExtractOptions): SentenceTargets {
   const defects: Defect[] = [];
-  const segments: { scope: string; due: DueScope; strict: boolean }[] = [];
+  /** from: where the scope starts in the sentence, so that targets come in the sentence's order */
+  const segments: { from: number; scope: string; due: DueScope; strict: boolean }[] = [];
   const marks = dueMarks(sentence, opts.startYear ?? null);
   let period: DueScope | undefined;
   marks.forEach((d, i) => {
@@ -298,7 +326,7 @@ export function extractTargets(sentence: string, opts: ExtractOptions): Sentence
       ...(d.yearReading ? { yearReading: d.yearReading } : {}),
     };
     if (d.kind === "period") period = due;
-    segments.push({ scope, due, strict: false });
+    segments.push({ from: d.end, scope, due, strict: false });
     if (d.lostYearChar) {
       defects.push({
         code: "date_lost_chars",
@@ -308,21 +336,34 @@ export function extractTargets(sentence: string, opts: ExtractOptions): Sentence
       });
     }
   });
-  // A recurring target (每年新增…不少于500亩) has no deadline but is a target all the same.
-  const yearly = segments.length === 0 ? RECURRING.exec(sentence) : null;
-  if (yearly) {
+  // A recurring target (每年新增…不少于500亩, 贷款余额年均增长10%) is a target all the same, from the start of its
+  // clause (the subject of 年均 comes before it) to the first deadline. After a deadline it is that deadline's
+  // (到2025年,…,年均下降3.0% is a rate over the years up to 2025).
+  const yearly = RECURRING.exec(sentence);
+  const yearlyFrom = yearly && !marks.some((d) => d.index < yearly.index) ? clauseStart(sentence, yearly.index) : -1;
+  if (yearly && yearlyFrom >= 0) {
     const every = yearlyMark(sentence);
     segments.push({
-      scope: sentence.slice(yearly.index),
+      from: yearlyFrom,
+      scope: sentence.slice(yearlyFrom, marks[0]?.index ?? sentence.length),
       due: { year: null, ...(every && every.index === yearly.index ? { deadline: { text: every.text } } : {}) },
       strict: false,
     });
   }
-  if (segments.length === 0 && opts.inGoals) segments.push({ scope: sentence, due: { year: null }, strict: false });
-  if (segments.length === 0) segments.push({ scope: sentence, due: opts.inherited ?? { year: null }, strict: true });
+  // What a task's sentence says before its first deadline (建成益农信息社120个，到2027年…) counts where the words
+  // make it a target, as in a sentence with no deadline (in a table's targets cell, every figure does); a part
+  // naming a year or the present describes what is.
+  const first = yearlyFrom >= 0 ? yearlyFrom : (marks[0]?.index ?? sentence.length);
+  const lead = sentence.slice(0, first);
+  if (segments.length > 0 && !opts.inGoals && lead !== "" && !PRESENT.test(lead))
+    segments.unshift({ from: 0, scope: lead, due: opts.due ?? opts.inherited ?? { year: null }, strict: !opts.due });
+  if (segments.length === 0 && (opts.inGoals || opts.due))
+    segments.push({ from: 0, scope: sentence, due: opts.due ?? { year: null }, strict: false });
+  if (segments.length === 0)
+    segments.push({ from: 0, scope: sentence, due: opts.inherited ?? { year: null }, strict: true });
 
   const targets: ExtractedTarget[] = [];
-  for (const { scope, due, strict } of segments) {
+  for (const { scope, due, strict } of segments.sort((a, b) => a.from - b.from)) {
     for (const t of segmentTargets(scope, due.year, opts.readings ?? [], defects, strict)) {
       targets.push({
         ...t,

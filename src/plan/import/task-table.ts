@@ -1,7 +1,8 @@
 // Reads a responsibility table (重点任务分工表: 序号 / 重点任务 / 具体内容或目标 / 牵头单位 / 配合单位 / 完成时限),
 // from a document's appendix or a separate spreadsheet, into rows the matrix can take.
-import { type Deadline, readDeadline } from "../deadline.js";
+import type { Deadline } from "../schema.js";
 import { splitDepartments } from "./attribution.js";
+import { readDeadline } from "./deadlines.js";
 
 export interface TaskRow {
   /** 1-based row in the table as printed, header included (what a person looks for) */

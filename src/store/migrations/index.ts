@@ -5,6 +5,7 @@ import { seenMessagesRowid } from "./003-seen-messages-rowid.js";
 import { progressBoundBy } from "./004-progress-bound-by.js";
 import { refusalsAndIdempotency } from "./005-refusals-and-idempotency.js";
 import { progressRowKeys } from "./006-progress-row-keys.js";
+import { outboxSending } from "./007-outbox-sending.js";
 import type { Migration } from "./migration.js";
 
 export const migrations: Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   progressBoundBy,
   refusalsAndIdempotency,
   progressRowKeys,
+  outboxSending,
 ];

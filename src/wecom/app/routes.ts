@@ -13,8 +13,8 @@ import { answerUrlVerification, openCallback, signedQuery } from "../../http/wec
 import type { Logger } from "../../log.js";
 import { type CallbackKeys, nowSeconds, sealReply } from "../crypto.js";
 import type { SeenMessages } from "../seen-messages.js";
+import type { AppAnswerOutbox } from "./answer-outbox.js";
 import { cutToPassiveText, fitsPassiveText, markdownToPlain } from "./plain-text.js";
-import type { AppMessageSender } from "./sender.js";
 import { AppEnvelope, AppMessage, envelopeXml, parseXml, passiveTextXml } from "./xml.js";
 
 export const APP_PATH = "/wecom/app";
@@ -30,8 +30,8 @@ export interface AppRouteDeps {
   respond: ChatResponder;
   /** WeCom gives up after 5 s; answer passively only within this budget */
   budgetMs: number;
-  /** absent: no active send configured, so the route always waits for the answer */
-  sender?: AppMessageSender;
+  /** where slow or long answers go to be sent actively; absent: the route always waits for the answer */
+  answers?: AppAnswerOutbox;
 }
 
 /** What is remembered per MsgId: the answer and how it was delivered. */
@@ -92,7 +92,7 @@ export function appRoutes(deps: AppRouteDeps): Router<AppState> {
       return outcome.success && outcome.data.delivery === "passive" ? passiveText(outcome.data.markdown) : null;
     }
     const answer = claim.reply.then((r) => Outcome.parse(JSON.parse(r)));
-    if (!deps.sender) {
+    if (!deps.answers) {
       const outcome = await answer.catch(() => undefined);
       return outcome ? passiveText(outcome.markdown) : FAILED_TEXT;
     }
@@ -107,26 +107,27 @@ export function appRoutes(deps: AppRouteDeps): Router<AppState> {
       if (fitsPassiveText(text)) return text;
     }
     goingActive.add(msgid);
-    sendActively(deps.sender, msg.FromUserName, msgid, answer, ctx.state.log);
+    sendActively(deps.answers, msg.FromUserName, msgid, answer, ctx.state.log);
     return null;
   }
 
+  /** Hands the answer to the outbox, which sends and retries it; from then on it is durable and WeCom's retries stay silent. */
   function sendActively(
-    sender: AppMessageSender,
+    answers: AppAnswerOutbox,
     touser: string,
     msgid: string,
     answer: Promise<Outcome>,
     log: Logger,
   ): void {
     answer
-      .then(async (outcome) => {
-        await sender.sendAppMessage(touser, outcome.markdown);
+      .then((outcome) => {
+        answers.enqueue(touser, msgid, outcome.markdown);
         deps.seen.record("wecom-app", msgid, JSON.stringify({ ...outcome, delivery: "active" } satisfies Outcome));
-        log.info("app answer sent actively");
+        log.info("app answer queued for an active send");
       })
       .catch((err: unknown) => {
         failures.inc({ kind: "app_active_send" });
-        log.error({ err }, "active send of an app answer failed");
+        log.error({ err }, "an app answer could not be queued for an active send");
       })
       .finally(() => {
         // Keep retries silent for a while longer than WeCom's retry window (3 retries, 5 s apart).

@@ -1,5 +1,4 @@
-// What the app route needs to reply actively (implemented by the outbound engineer's WeCom API client).
-export interface AppMessageSender {
-  /** Sends a markdown message to one user through the app's message/send API. */
-  sendAppMessage(touser: string, markdown: string): Promise<unknown>;
-}
+// What the app's answer outbox needs to send one part actively (implemented by the WeCom API client).
+import type { WecomApiClient } from "../api-client.js";
+
+export type AppMessageSender = Pick<WecomApiClient, "sendAppPart">;

@@ -9,8 +9,12 @@ export type SimulatedRoute = "gettoken" | "message" | "webhook" | "response" | "
 
 export type SimulatedFault =
   | { kind: "http500" }
-  /** the connection is cut without an answer */
+  /** the connection is cut without an answer, before the request is acted on */
   | { kind: "drop" }
+  /** the request is acted on (delivered, if valid), then the connection is cut before the answer */
+  | { kind: "dropAfterAccept" }
+  /** the request is acted on and answered after `ms` */
+  | { kind: "slow"; ms: number }
   /** HTTP 200 with this errcode */
   | { kind: "errcode"; errcode: number; errmsg?: string };
 
@@ -41,6 +45,8 @@ export interface WecomSimulatorApiOptions {
   oauthOutsiders?: readonly string[];
   /** called for every request once it is answered (planbot simulate prints from here) */
   onRecord?: (record: ReceivedRequest) => void;
+  /** a fault for a request when none was injected (the fault suite draws them at random); undefined = none */
+  faultFor?: (route: SimulatedRoute) => SimulatedFault | undefined;
 }
 
 export interface ReceivedRequest {
@@ -61,6 +67,8 @@ export interface ReceivedRequest {
   to?: string;
   /** the markdown or text a chat would display */
   content?: string;
+  /** message/send: an identical request within its duplicate_check_interval, answered ok and not delivered */
+  duplicate?: boolean;
 }
 
 export interface WecomSimulatorApi {
@@ -105,6 +113,8 @@ export async function startWecomSimulatorApi(options: WecomSimulatorApiOptions =
   const tokens = new Map<string, IssuedToken>();
   const responseCodes = new Map<string, "open" | "used">();
   const acceptedAtByKey = new Map<string, number[]>();
+  /** message/send with enable_duplicate_check: the request's JSON → when it was last delivered */
+  const deliveredAppRequests = new Map<string, number>();
   const faults = new Map<SimulatedRoute, Array<{ fault: SimulatedFault; remaining: number }>>();
   const received: ReceivedRequest[] = [];
   let seq = 0;
@@ -125,7 +135,7 @@ export async function startWecomSimulatorApi(options: WecomSimulatorApiOptions =
     return head.fault;
   };
 
-  type Outcome = Pick<ReceivedRequest, "errcode" | "accepted" | "to" | "content"> & {
+  type Outcome = Pick<ReceivedRequest, "errcode" | "accepted" | "to" | "content" | "duplicate"> & {
     status?: number;
     json?: Record<string, unknown>;
   };
@@ -190,6 +200,17 @@ export async function startWecomSimulatorApi(options: WecomSimulatorApiOptions =
       if (typeof b.touser !== "string" || b.touser === "") return fail(40031, "invalid user list");
       const c = checkContent(body, maxAppBytes);
       if ("errcode" in c) return c;
+      // WeCom drops a request identical to one delivered within duplicate_check_interval (default 1800 s) and
+      // answers ok: that is what makes a retry after a lost answer safe.
+      if (b.enable_duplicate_check === 1) {
+        const same = JSON.stringify(body);
+        const intervalMs = (typeof b.duplicate_check_interval === "number" ? b.duplicate_check_interval : 1800) * 1000;
+        const last = deliveredAppRequests.get(same);
+        if (last !== undefined && now() - last < intervalMs) {
+          return { ...ok({ to: b.touser, json: { invaliduser: "" } }), accepted: false, duplicate: true };
+        }
+        deliveredAppRequests.set(same, now());
+      }
       return ok({ to: b.touser, content: c.content, json: { invaliduser: "" } });
     },
     webhook(query, body) {
@@ -256,7 +277,8 @@ export async function startWecomSimulatorApi(options: WecomSimulatorApiOptions =
       record({ route: "unknown", method, query, body, status: 404, errcode: null, accepted: false });
       return;
     }
-    const fault = takeFault(route);
+    const fault = takeFault(route) ?? options.faultFor?.(route);
+    if (fault?.kind === "slow") await new Promise((r) => setTimeout(r, fault.ms));
     if (fault?.kind === "drop") {
       req.socket.destroy();
       record({ route, method, query, body, status: 0, errcode: null, accepted: false });
@@ -273,17 +295,19 @@ export async function startWecomSimulatorApi(options: WecomSimulatorApiOptions =
         : method === "POST" && typeof body === "string"
           ? fail(40035, "invalid json")
           : handlers[route](query, body);
-    res.writeHead(outcome.status ?? 200, { "content-type": "application/json" }).end(JSON.stringify(outcome.json));
+    if (fault?.kind === "dropAfterAccept") req.socket.destroy();
+    else res.writeHead(outcome.status ?? 200, { "content-type": "application/json" }).end(JSON.stringify(outcome.json));
     record({
       route,
       method,
       query,
       body,
-      status: outcome.status ?? 200,
+      status: fault?.kind === "dropAfterAccept" ? 0 : (outcome.status ?? 200),
       errcode: outcome.errcode,
       accepted: outcome.accepted,
       to: outcome.to,
       content: outcome.content,
+      ...(outcome.duplicate ? { duplicate: true } : {}),
     });
   };
 

@@ -216,4 +216,49 @@ describe("outbox", () => {
     dbA.close();
     dbB.close();
   });
+
+  it("rows a dead worker left 'sending' are settled by kind: a digest part unknown, an app answer resent", async () => {
+    const db = openDatabase(dbFile());
+    const outbox = createOutbox(db);
+    outbox.enqueueDigest("推进群", "2025-03-10", ["摘要"], T0);
+    outbox.enqueueAppAnswer("lisi", "msg-1", ["回答"], T0);
+    for (const row of outbox.claimDue(T0, 60_000, { holder: "dead-host:1:0" }))
+      outbox.markSending(row.id, "dead-host:1:0");
+    const sent: string[] = [];
+    const worker = createOutboxWorker({
+      outbox,
+      clock: { now: () => T0 + 1000, sleep: async () => {} },
+      backoff: { baseMs: 0, maxMs: 0 },
+      isHolderGone: (h) => h === "dead-host:1:0",
+      deliver: async (row, hooks) => {
+        hooks.beforeRequest();
+        sent.push(row.content);
+        return { ok: true };
+      },
+    });
+    await worker.drain();
+    // within the dead worker's lease, yet taken over at once: it is gone
+    expect(sent).toEqual(["回答"]);
+    expect(outbox.list().map((r) => [r.kind, r.status])).toEqual([
+      ["digest", "unknown"],
+      ["app", "sent"],
+    ]);
+    db.close();
+  });
+
+  it("a row held by a live worker whose lease has not run out is left alone", async () => {
+    const db = openDatabase(dbFile());
+    const outbox = createOutbox(db);
+    outbox.enqueueDigest("推进群", "2025-03-10", ["摘要"], T0);
+    const [row] = outbox.claimDue(T0, 60_000, { holder: "other-host:1:0" });
+    outbox.markSending(row?.id ?? -1, "other-host:1:0");
+    const worker = createOutboxWorker({
+      outbox,
+      clock: { now: () => T0 + 30_000, sleep: async () => {} },
+      deliver: async () => ({ ok: true }),
+    });
+    await worker.drain();
+    expect(outbox.list().map((r) => r.status)).toEqual(["sending"]);
+    db.close();
+  });
 });

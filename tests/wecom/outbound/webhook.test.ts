@@ -83,16 +83,24 @@ describe("group robot webhook", () => {
     expect(await pushCount("ok")).toBe(okBefore + 1);
   });
 
-  it("retries HTTP 500, injected 45009 and a dropped connection, then delivers once", async () => {
+  it("retries HTTP 500 and injected 45009, then delivers once", async () => {
     const s = await simulator();
     const sender = createWebhookSender({ apiBase: s.url, retry: fastRetry });
     s.injectFault("webhook", { kind: "http500" }, 2);
     s.injectFault("webhook", { kind: "errcode", errcode: 45009 });
+    const result = await sender.sendMarkdown({ key: KEY }, "**今日进展**");
+    expect(result).toEqual({ ok: true, attempts: 4 });
+    expect(s.received.map((r) => r.status)).toEqual([500, 500, 200, 200]);
+    expect(s.chatMessages()).toHaveLength(1);
+  });
+
+  it("does not resend after a connection cut once the request was written: WeCom may have shown it", async () => {
+    const s = await simulator();
+    const sender = createWebhookSender({ apiBase: s.url, retry: fastRetry });
     s.injectFault("webhook", { kind: "drop" });
     const result = await sender.sendMarkdown({ key: KEY }, "**今日进展**");
-    expect(result).toEqual({ ok: true, attempts: 5 });
-    expect(s.received.map((r) => r.status)).toEqual([500, 500, 200, 0, 200]);
-    expect(s.chatMessages()).toHaveLength(1);
+    expect(result).toMatchObject({ ok: false, attempts: 1, retryable: true, maybeDelivered: true });
+    expect(s.received.map((r) => r.status)).toEqual([0]);
   });
 
   it("gives up after maxAttempts on a lasting outage, reporting it as retryable", async () => {

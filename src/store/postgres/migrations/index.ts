@@ -6,6 +6,7 @@ import { seenMessagesRowid } from "./003-seen-messages-rowid.js";
 import { progressBoundBy } from "./004-progress-bound-by.js";
 import { refusalsAndIdempotency } from "./005-refusals-and-idempotency.js";
 import { progressRowKeys } from "./006-progress-row-keys.js";
+import { outboxSending } from "./007-outbox-sending.js";
 
 export const postgresMigrations: Migration[] = [
   progressTables,
@@ -14,4 +15,5 @@ export const postgresMigrations: Migration[] = [
   progressBoundBy,
   refusalsAndIdempotency,
   progressRowKeys,
+  outboxSending,
 ];
