@@ -67,6 +67,11 @@ export interface SeenMessages {
     produce: (commit?: CommitReply) => Promise<string>,
     options?: ClaimOptions,
   ): Claim;
+  /**
+   * The stored reply of an id, from memory or the table, without claiming it; undefined when none is stored
+   * (another process may still be producing it). For what other processes record, such as a bot stream's state.
+   */
+  peek(channel: string, msgid: string): string | undefined;
   /** Replaces the stored reply of a processed message (e.g. to note it was delivered actively). */
   record(channel: string, msgid: string, reply: string): void;
   /** Writes the replies still queued; close() of the owner calls this. */
@@ -323,6 +328,14 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
         // Nothing was committed with the mark: let WeCom's retry run it again.
         () => release.run(channel, msgid),
       );
+    },
+    peek(channel, msgid) {
+      const t = now();
+      const held = recent.get(keyOf(channel, msgid));
+      if (held && held.expiresAt > t) return held.reply;
+      // always the table: what another process recorded may not be in this one's index yet (and peeks are rare)
+      const stored = fromTable(channel, msgid, t);
+      return stored?.kind === "stored" ? stored.reply : undefined;
     },
     record(channel, msgid, reply) {
       const key = keyOf(channel, msgid);
