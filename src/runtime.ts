@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { type Answerer, createAnswerer } from "./answer/answerer.js";
 import type { AnswerContext } from "./answer/types.js";
 import { loadReporters, type ReportersFile } from "./auth/reporters.js";
-import type { MessageHandler } from "./chat/message.js";
+import { createFileReports, type FileReports } from "./chat/file-reports.js";
+import type { HandleOptions, IncomingMessage, MessageHandler, Reply } from "./chat/message.js";
+import type { ProgressCommands } from "./chat/progress-commands.js";
 import { ConfigError, type Env } from "./config/env.js";
 import { attempt } from "./config/file-problems.js";
 import { logger } from "./log.js";
@@ -26,6 +28,10 @@ export interface Runtime {
   /** who may record progress (PLANBOT_REPORTERS, else knowledge/reporters.yaml when present) */
   reporters: ReportersFile;
   handleMessage: MessageHandler;
+  /** a click on one of a reply's choices (a card's button): the choice's key, under the clicker's rights */
+  chooseProgress(msg: IncomingMessage, key: string, options?: HandleOptions): Promise<Reply>;
+  /** progress reports sent as a spreadsheet: proposed, then recorded on the sender's confirmation */
+  fileReports: FileReports;
   answerContext(): AnswerContext;
   /**
    * Loads the knowledge folder again and swaps it in whole; a folder that does not load or validate leaves the
@@ -42,6 +48,8 @@ interface Knowledge {
   plans: LoadedPlans;
   answerer: Answerer;
   handleMessage: MessageHandler;
+  chooseProgress(msg: IncomingMessage, key: string, options?: HandleOptions): Promise<Reply>;
+  fileReports: FileReports;
 }
 
 /** Today's date in China (the plans' time zone), YYYY-MM-DD. */
@@ -107,8 +115,18 @@ export function openRuntime(given: Env): Runtime {
    */
   function build(plans: LoadedPlans, planOfGroup: Map<string, string>): Knowledge {
     const answerer = createAnswerer(plans);
-    let handler: Promise<MessageHandler> | undefined;
-    const chatHandler = async (): Promise<MessageHandler> => {
+    const fileReports = createFileReports({
+      plans: plans.plans,
+      directory: plans.directory,
+      answerer,
+      store,
+      reporters: () => people,
+      today: () => todayInShanghai(),
+      glossary: plans.glossary,
+    });
+    type Chat = { handle: MessageHandler; progressCommands: Pick<ProgressCommands, "choose"> };
+    let chat: Promise<Chat> | undefined;
+    const chatHandler = async (): Promise<Chat> => {
       const [{ findReporter }, { createDigestCommand }, { createMessageHandler }, { createProgressCommands }] =
         await Promise.all([
           import("./auth/permission.js"),
@@ -138,19 +156,25 @@ export function openRuntime(given: Env): Runtime {
         todayInShanghai,
         planOfChat,
       );
-      return createMessageHandler({
+      const handle = createMessageHandler({
         answerer,
         context: answerContext,
         progressCommands: (msg, options) => progressCommands(msg, options) ?? digestCommand(msg),
         departmentsOf: (userid) => findReporter(people, userid)?.departments ?? [],
         planOfChat,
       });
+      return { handle, progressCommands };
     };
     const handleMessage: MessageHandler = async (msg, options) => {
-      handler ??= chatHandler();
-      return (await handler)(msg, options);
+      chat ??= chatHandler();
+      return (await chat).handle(msg, options);
     };
-    return { plans, answerer, handleMessage };
+    const chooseProgress = async (msg: IncomingMessage, key: string, options?: HandleOptions): Promise<Reply> => {
+      if (fileReports.owns(key)) return fileReports.choose(msg, key, options);
+      chat ??= chatHandler();
+      return (await chat).progressCommands.choose(msg, key, options);
+    };
+    return { plans, answerer, handleMessage, chooseProgress, fileReports };
   }
 
   let current = build(firstPlans, firstGroups);
@@ -197,6 +221,10 @@ export function openRuntime(given: Env): Runtime {
     reporters: people,
     // The snapshot is taken once per message, so one message is answered by one matrix even if a reload lands.
     handleMessage: (msg, options) => current.handleMessage(msg, options),
+    chooseProgress: (msg, key, options) => current.chooseProgress(msg, key, options),
+    get fileReports() {
+      return current.fileReports;
+    },
     answerContext,
     reload,
     watchKnowledge(intervalMs) {

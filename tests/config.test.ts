@@ -18,4 +18,14 @@ describe("config", () => {
       expect(msg).toContain("self-built app is half configured");
     }
   });
+  it("switches the long connection on with a bot id and secret, and names what is missing", () => {
+    const env = loadEnv({ WECOM_BOT_ID: "aib1", WECOM_BOT_SECRET: "s" });
+    expect(env.WECOM_BOT_WS_URL).toBe("wss://openws.work.weixin.qq.com");
+    expect(() => loadEnv({ WECOM_BOT_ID: "aib1" })).toThrow(
+      /long connection\) is half configured: missing WECOM_BOT_SECRET/,
+    );
+    expect(() => loadEnv({ WECOM_BOT_ID: "a", WECOM_BOT_SECRET: "s", WECOM_BOT_WS_URL: "http://x" })).toThrow(
+      /WECOM_BOT_WS_URL: must be a ws/,
+    );
+  });
 });

@@ -21,10 +21,10 @@ import { startTcpBalancer } from "./tcp-balancer.js";
 
 const ROUND_S = Number(process.env.BENCH_CALLBACK_SECONDS ?? 2);
 const ROUNDS = Number(process.env.BENCH_CALLBACK_ROUNDS ?? 5);
-const CONNECTIONS = 10;
+export const CONNECTIONS = 10;
 /** Replay protection answers a repeated msgid from the store: every request needs its own, encrypted up front. */
 const BODIES_PER_ROUND = Number(process.env.BENCH_CALLBACK_BODIES ?? 30_000);
-const QUESTIONS = ["牵头部门是哪个", "有哪些目标", "任务一由谁牵头", "进展如何", "帮助", "第二项任务的协同部门"];
+export const QUESTIONS = ["牵头部门是哪个", "有哪些目标", "任务一由谁牵头", "进展如何", "帮助", "第二项任务的协同部门"];
 
 interface Measured {
   rps: number;
@@ -35,7 +35,10 @@ interface Measured {
   cpuUs: number;
 }
 
-async function measure(url: string, opts: { requests: autocannon.Request[]; connections?: number }): Promise<Measured> {
+export async function measure(
+  url: string,
+  opts: { requests: autocannon.Request[]; connections?: number },
+): Promise<Measured> {
   // This round's bodies were just made (tens of MB, partly still in the young generation) and the last round's are
   // garbage: settle the heap before the clock starts, so that no endpoint pays for another's setup (run.js passes
   // --expose-gc; without it this is skipped).
@@ -100,16 +103,22 @@ async function startCryptoOnlyKoa(creds: SimulatedCredentials): Promise<{ url: s
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
 }
 
-interface Service {
+export interface Service {
   runtime: Runtime;
   server: RunningServer;
   creds: SimulatedCredentials;
 }
 
-async function startService(
+export async function startService(
   dir: string,
   name: string,
-  opts: { botWorker: boolean; handler?: MessageHandler; databaseUrl?: string; creds?: SimulatedCredentials },
+  opts: {
+    botWorker: boolean;
+    handler?: MessageHandler;
+    env?: Record<string, string>;
+    databaseUrl?: string;
+    creds?: SimulatedCredentials;
+  },
 ): Promise<Service> {
   const creds = opts.creds ?? newCredentials();
   const env = loadEnv({
@@ -117,6 +126,7 @@ async function startService(
     PLANBOT_DB: join(dir, `${name}.sqlite`),
     ...(opts.databaseUrl ? { PLANBOT_DATABASE_URL: opts.databaseUrl } : {}),
     ...credentialsEnv(creds),
+    ...opts.env,
   });
   const runtime = openRuntime(env);
   if (opts.handler) runtime.handleMessage = opts.handler;
@@ -125,7 +135,7 @@ async function startService(
 }
 
 /** Distinct signed callbacks with fresh timestamps, replayed in order by autocannon (prepared up front). */
-function callbackRequests(creds: SimulatedCredentials): autocannon.Request[] {
+export function callbackRequests(creds: SimulatedCredentials): autocannon.Request[] {
   const keys = botKeys(creds.bot);
   const prepared = Array.from({ length: BODIES_PER_ROUND }, (_, i) => {
     const q = QUESTIONS[i % QUESTIONS.length] ?? "";
@@ -137,8 +147,8 @@ function callbackRequests(creds: SimulatedCredentials): autocannon.Request[] {
   return [{ method: "POST", setupRequest: (req) => ({ ...req, ...prepared[next++ % prepared.length] }) }];
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const round1 = (x: number) => Math.round(x * 10) / 10;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+export const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export async function runCallbackBench(): Promise<Record<string, number | string>> {
   const level = logger.level;

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { AnswerBenchResult } from "./answer-bench.js";
 import { runCallbackBench } from "./callback-bench.js";
 import { runDashboardBench } from "./dashboard-bench.js";
+import { runLongConnBench } from "./longconn-bench.js";
 import { runPlanImportBench } from "./plan-import-bench.js";
 import { runProgressBench } from "./progress-bench.js";
 import { measureReplyLengths } from "./reply-length.js";
@@ -75,6 +76,8 @@ if (wanted("answers")) answerSection();
 if (wanted("import")) await runPlanImportBench();
 if (wanted("progress")) await section("Progress store and digest", runProgressBench);
 if (wanted("callbacks")) await section("WeCom callbacks over HTTP (loopback)", runCallbackBench);
+if (wanted("longconn"))
+  await section("Intelligent bot over the long connection (simulator, loopback)", runLongConnBench);
 if (wanted("dashboard")) {
   if (existsSync("/usr/bin/chromium")) await section("Dashboard", runDashboardBench);
   else console.log("\n## Dashboard\nskipped: /usr/bin/chromium is not installed (scripts/ci-install-browser.sh)");

@@ -33,6 +33,18 @@ export interface Reply {
   markdown: string;
   /** what the reply was, for logs and metrics */
   kind: string;
+  /**
+   * Choices the sender may pick with one click where the channel can show buttons (the long connection's template
+   * card); channels without buttons show the markdown alone, which says how to do the same by typing.
+   */
+  choices?: ReplyChoices;
+}
+
+export interface ReplyChoices {
+  title: string;
+  description: string;
+  /** `key` goes back to `chooseProgress` when clicked; at most 6 */
+  options: { key: string; text: string }[];
 }
 
 export interface HandleOptions {

@@ -17,6 +17,7 @@ import type { Glossary } from "../search/glossary.js";
 import type { ProgressStore } from "../store/progress-store.js";
 import { isWriteCommand } from "./changes-state.js";
 import { type HandleOptions, type IncomingMessage, type Reply, senderVerified } from "./message.js";
+import { parseChoiceKey, unboundChoices } from "./progress-choices.js";
 
 export interface ProgressCommandDeps {
   plans: readonly ResponsibilityMatrix[];
@@ -63,9 +64,13 @@ function taskLabel(task: Task): string {
   return `任务${task.no}「${task.title}」`;
 }
 
-export function createProgressCommands(
-  deps: ProgressCommandDeps,
-): (msg: IncomingMessage, options?: HandleOptions) => Reply | null {
+export interface ProgressCommands {
+  (msg: IncomingMessage, options?: HandleOptions): Reply | null;
+  /** a click on a reply's choice (Reply.choices): the key it carried */
+  choose(msg: IncomingMessage, key: string, options?: HandleOptions): Reply;
+}
+
+export function createProgressCommands(deps: ProgressCommandDeps): ProgressCommands {
   const resolve = (ref: string) => {
     const r = resolveTask(ref, deps.plans, deps.answerer);
     if (r.found) return r;
@@ -178,7 +183,46 @@ export function createProgressCommands(
     const rec = deps.store.add(prepared.record, audit(msg));
     logger.info({ progressId: rec.id, plan: rec.plan, taskNo: rec.taskNo, userid: msg.userid }, "progress recorded");
     const note = prepared.binding.bound ? "" : (prepared.binding.reason ?? "");
-    return reply(confirmation(rec, found.task, note), "progress_recorded");
+    const recorded = reply(confirmation(rec, found.task, note), "progress_recorded");
+    // A figure left unbound: offer the task's targets in its unit, or keeping the text, as one-click choices.
+    const choices = prepared.binding.bound ? undefined : unboundChoices(rec, found.task);
+    return choices ? { ...recorded, choices } : recorded;
+  }
+
+  /**
+   * A click on one of unboundChoices' options: binding the record's figure to a target is a correction of that
+   * record (a new record superseding it), under the same rights as typing 「更正 #N …」.
+   */
+  function choose(msg: IncomingMessage, key: string): Reply {
+    const choice = parseChoiceKey(key);
+    if (!choice) return reply("这个选项已失效,请重新登记。", "progress_invalid");
+    if (!senderVerified(msg.channel)) return reply(READ_ONLY_TEXT, "progress_read_only");
+    const target = editable(msg, choice.recordId);
+    if ("markdown" in target) return target;
+    if (choice.kind === "keep") {
+      return reply(`已保留 #${target.rec.id} 为文字记录,未计入指标。`, "progress_kept_text");
+    }
+    const reporter = findReporter(deps.reporters(), msg.userid);
+    const prepared = prepareRecord(
+      {
+        plan: target.rec.plan,
+        task: target.rec.taskNo,
+        text: target.rec.text,
+        metric: choice.targetId,
+        value: choice.value,
+        asOf: target.rec.asOf,
+        reporterId: msg.userid,
+        reporterName: reporter?.name ?? msg.displayName ?? null,
+        department: target.rec.department,
+        source: "chat",
+        supersedes: target.rec.id,
+      },
+      { ...deps, today: deps.today() },
+    );
+    if (!prepared.ok) return reply(`未计入:${prepared.reason}`, "progress_invalid");
+    const rec = deps.store.add(prepared.record, audit(msg));
+    logger.info({ progressId: rec.id, supersedes: target.rec.id, userid: msg.userid }, "progress bound by a choice");
+    return reply(confirmation(rec, target.task, ""), "progress_corrected");
   }
 
   /** The record to correct or undo, with the permission check both share. */
@@ -332,17 +376,31 @@ export function createProgressCommands(
     }
   }
 
-  return (msg, options = {}) => {
-    const cmd = parseProgressCommand(msg.text);
-    if (!cmd) return null;
-    const { commit } = options;
-    if (!commit) return run(msg, cmd);
-    // The command's writes (record, refusal) and the message id's "done" mark: one transaction on the store's
-    // connection, so a crash can neither lose the mark of a stored record nor leave a mark without it.
+  /** The writes (record, refusal) and the message id's "done" mark: one transaction on the store's connection. */
+  const committed = (produce: () => Reply, commit: HandleOptions["commit"]): Reply => {
+    if (!commit) return produce();
+    // A crash can neither lose the mark of a stored record nor leave a mark without it.
     return deps.store.inTransaction(() => {
-      const answer = run(msg, cmd);
+      const answer = produce();
       commit(answer);
       return answer;
     });
   };
+
+  const handle = (msg: IncomingMessage, options: HandleOptions = {}): Reply | null => {
+    const cmd = parseProgressCommand(msg.text);
+    if (!cmd) return null;
+    return committed(() => run(msg, cmd), options.commit);
+  };
+  return Object.assign(handle, {
+    choose: (msg: IncomingMessage, key: string, options: HandleOptions = {}): Reply =>
+      committed(() => {
+        try {
+          return choose(msg, key);
+        } catch (err) {
+          if (err instanceof ProgressRejected) return reply(`未计入:${err.message}`, "progress_invalid");
+          throw err;
+        }
+      }, options.commit),
+  });
 }

@@ -79,11 +79,22 @@ export const EnvSchema = z.object({
   PLANBOT_RATE_LIMIT: z.coerce.number().int().positive().default(300),
   /** sign-in attempts a minute per client address */
   PLANBOT_SIGNIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  /** the intelligent bot over the long connection (no public URL): its Bot ID and Secret from the admin console */
+  WECOM_BOT_ID: optionalString,
+  WECOM_BOT_SECRET: optionalString,
+  /** where the long connection dials: WeCom's own, a private deployment's, or the local simulator */
+  WECOM_BOT_WS_URL: z
+    .string()
+    .regex(/^wss?:\/\/\S+$/, "must be a ws:// or wss:// URL")
+    .default("wss://openws.work.weixin.qq.com"),
+  /** seconds a replica holds the long connection's lease without renewing it: a dead holder is replaced within it */
+  WECOM_BOT_LEASE_S: z.coerce.number().int().min(1).max(300).default(15),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
 const integrationGroups: Record<string, string[]> = {
   "intelligent bot": ["WECOM_BOT_TOKEN", "WECOM_BOT_AES_KEY"],
+  "intelligent bot (long connection)": ["WECOM_BOT_ID", "WECOM_BOT_SECRET"],
   "self-built app": ["WECOM_CORP_ID", "WECOM_APP_TOKEN", "WECOM_APP_AES_KEY", "WECOM_APP_SECRET", "WECOM_AGENT_ID"],
 };
 

@@ -8,6 +8,8 @@ import { progressImportRoutes } from "../dashboard/progress-import-routes.js";
 import { dashboardRoutes } from "../dashboard/routes.js";
 import { logger } from "../log.js";
 import type { Runtime } from "../runtime.js";
+import { createBotFeedback } from "../store/bot-feedback.js";
+import { createSqliteLeases } from "../store/leases.js";
 import { createWecomApiClient } from "../wecom/api-client.js";
 import { type AppOutboxOptions, createAppAnswerOutbox } from "../wecom/app/answer-outbox.js";
 import { appRoutes } from "../wecom/app/routes.js";
@@ -16,6 +18,8 @@ import { createBotCallback } from "../wecom/bot/callback.js";
 import { botRoutes } from "../wecom/bot/routes.js";
 import { createStreamBook } from "../wecom/bot/streams.js";
 import { type BotWorker, startBotWorker } from "../wecom/bot/worker-client.js";
+import { createLongConnection, type LongConnection } from "../wecom/longconn/channel.js";
+import { holdLongConnectionLease } from "../wecom/longconn/lease-holder.js";
 import { createIdentityResolver } from "../wecom/oauth/identity.js";
 import { openSeenMessages } from "../wecom/seen-messages.js";
 import { accessGuard, type MatchingRouter } from "./access/guard.js";
@@ -52,6 +56,8 @@ export interface ServerOptions {
   rules?: Readonly<Record<string, RouteRule>>;
   /** the interface the service listens on, which decides whether local mode may be open; default HOST, else 127.0.0.1 */
   listenHost?: string;
+  /** the long connection's backoff base and heartbeat (defaults: the SDK's 1 s and 30 s; tests shorten them) */
+  longConnection?: { reconnectBaseMs?: number; heartbeatMs?: number };
 }
 
 /** Any @koa/router instance, whatever state type it was declared with. */
@@ -59,13 +65,15 @@ type MountableRouter = Pick<Router, "routes" | "allowedMethods"> & MatchingRoute
 
 export interface PlanbotApp {
   app: Koa<AppState>;
-  integrations: { bot: boolean; app: boolean };
+  integrations: { bot: boolean; app: boolean; longConnection: boolean };
   /** closed (sign-in or token), open-local or open-public; see src/http/access/mode.ts */
   mode: AccessMode;
   /** every router mounted, in order: the route table test reads their registered layers */
   routers: readonly MountableRouter[];
   /** the thread answering bot callbacks, when PLANBOT_BOT_WORKER put them in one */
   botWorker?: BotWorker;
+  /** the intelligent bot's long connection, when WECOM_BOT_ID and WECOM_BOT_SECRET switch it on */
+  longConnection?: LongConnection;
   /** stops background work (seen-ids pruning and writing, the bot's worker) and writes what is queued */
   dispose(): Promise<void>;
 }
@@ -98,7 +106,9 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
       : undefined;
   // Seen ids on this thread only for the callbacks answered here (a bot worker keeps its own).
   const seenHere =
-    (wecom.bot && !botWorker) || wecom.app ? openSeenMessages(runtime.env.PLANBOT_DB, runtime.db) : undefined;
+    (wecom.bot && !botWorker) || wecom.app || wecom.longConnection
+      ? openSeenMessages(runtime.env.PLANBOT_DB, runtime.db)
+      : undefined;
   const seen = seenHere?.seen;
   if (wecom.bot) {
     const handle =
@@ -125,7 +135,30 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
       appRoutes({ keys: wecom.app, windowS, seen, respond, budgetMs: options.appBudgetMs ?? 3000, answers }),
     );
   }
-  routers.push(healthRoutes(runtime, { bot: !!wecom.bot, app: !!wecom.app }));
+  const longConnection =
+    wecom.longConnection && seen
+      ? createLongConnection({
+          ...wecom.longConnection,
+          ...options.longConnection,
+          seen,
+          respond,
+          budgetMs,
+          choose: runtime.chooseProgress,
+          feedback: createBotFeedback(runtime.db),
+          fileReports: runtime.fileReports,
+        })
+      : undefined;
+  // Only the replica holding the lease dials: WeCom keeps one connection per bot.
+  const lease =
+    longConnection && wecom.longConnection
+      ? holdLongConnectionLease({
+          leases: createSqliteLeases(runtime.db),
+          connection: longConnection,
+          botId: wecom.longConnection.botId,
+          ttlMs: runtime.env.WECOM_BOT_LEASE_S * 1000,
+        })
+      : undefined;
+  routers.push(healthRoutes(runtime, { bot: !!wecom.bot, app: !!wecom.app }, longConnection?.status));
   routers.push(metricsRoutes(), askRoutes(runtime));
   // Other modules' routers: one line each.
   routers.push(progressRoutes(runtime));
@@ -174,15 +207,18 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
   const dispose = async () => {
     limits.close();
     await answers?.stop();
+    await longConnection?.close();
+    lease?.release();
     await botWorker?.close();
     await seenHere?.close();
   };
   return {
     app,
-    integrations: { bot: !!wecom.bot, app: !!wecom.app },
+    integrations: { bot: !!wecom.bot, app: !!wecom.app, longConnection: !!longConnection },
     mode,
     routers,
     ...(botWorker ? { botWorker } : {}),
+    ...(longConnection ? { longConnection } : {}),
     dispose,
   };
 }

@@ -1,10 +1,13 @@
 // Which WeCom integrations the configuration switches on, and their callback keys.
 import type { Env } from "../config/env.js";
 import type { CallbackKeys } from "../wecom/crypto.js";
+import type { LongConnConfig } from "../wecom/longconn/channel.js";
 
 export interface WecomIntegrations {
   bot?: CallbackKeys;
   app?: CallbackKeys & { corpId: string; agentId: string; secret: string };
+  /** the intelligent bot over the long connection: planbot dials out, no callback URL */
+  longConnection?: LongConnConfig;
 }
 
 export function wecomIntegrations(env: Env): WecomIntegrations {
@@ -22,6 +25,9 @@ export function wecomIntegrations(env: Env): WecomIntegrations {
       agentId: env.WECOM_AGENT_ID,
       secret: env.WECOM_APP_SECRET,
     };
+  }
+  if (env.WECOM_BOT_ID && env.WECOM_BOT_SECRET) {
+    out.longConnection = { botId: env.WECOM_BOT_ID, secret: env.WECOM_BOT_SECRET, wsUrl: env.WECOM_BOT_WS_URL };
   }
   return out;
 }

@@ -16,6 +16,8 @@ export const COPIED_TABLES = [
   "wecom_seen_messages",
   "wecom_outbox",
   "idempotency_keys",
+  "bot_feedback",
+  "service_leases",
 ] as const;
 
 /** SQLite's own bookkeeping and the SQLite-only rowid of seen ids (PostgreSQL keys them by channel and msgid). */

@@ -31,8 +31,12 @@ export const ChatConfig = z
     chatid: z.string().trim().min(1).max(128).optional(),
   })
   .strict()
-  .refine((c) => (c.webhookKey === undefined) !== (c.webhookUrl === undefined), {
-    message: "give exactly one of webhookKey or webhookUrl",
+  .refine((c) => c.webhookKey === undefined || c.webhookUrl === undefined, {
+    message: "give exactly one of webhookKey or webhookUrl (both are given)",
+  })
+  // Without a webhook, the digest goes to the chatid over the intelligent bot's long connection (aibot_send_msg).
+  .refine((c) => c.webhookKey !== undefined || c.webhookUrl !== undefined || c.chatid !== undefined, {
+    message: "give webhookKey or webhookUrl (group robot), or a chatid (pushed over the long connection)",
   });
 export type ChatConfig = z.infer<typeof ChatConfig>;
 
@@ -85,7 +89,25 @@ export function chatPlanProblems(chats: ChatConfig[], planSlugs: string[]): stri
     .map((c) => `- chat "${c.name}": plan "${c.plan}" is not in the knowledge folder`);
 }
 
+/** A webhook chat's group robot (see chatTransport for chats that may have none). */
 export function chatRobot(chat: ChatConfig): RobotTarget {
   if (chat.webhookUrl !== undefined) return { url: chat.webhookUrl };
   return { key: chat.webhookKey ?? "" };
+}
+
+/** How a chat's pushes travel: its group robot's webhook, or the long connection to its chatid. */
+export type ChatTransport = { kind: "webhook"; robot: RobotTarget } | { kind: "long-connection"; chatid: string };
+
+export function chatTransport(chat: ChatConfig): ChatTransport {
+  if (chat.webhookUrl !== undefined) return { kind: "webhook", robot: { url: chat.webhookUrl } };
+  if (chat.webhookKey !== undefined) return { kind: "webhook", robot: { key: chat.webhookKey } };
+  return { kind: "long-connection", chatid: chat.chatid ?? "" };
+}
+
+/** Chats pushed over the long connection when it is not configured: reported at start-up. */
+export function chatTransportProblems(chats: ChatConfig[], longConnection: boolean): string[] {
+  if (longConnection) return [];
+  return chats
+    .filter((c) => chatTransport(c).kind === "long-connection")
+    .map((c) => `- chat "${c.name}": no webhook, and WECOM_BOT_ID / WECOM_BOT_SECRET (long connection) are not set`);
 }

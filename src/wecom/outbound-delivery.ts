@@ -2,8 +2,16 @@
 import type { Runtime } from "../runtime.js";
 import type { DigestBuilder } from "../schedule/digest-schedule.js";
 import { progressDigestBuilder } from "../schedule/progress-digest-builder.js";
-import { type ChatConfig, ChatsFileError, chatPlanProblems, chatRobot, loadChats } from "./chats.js";
+import {
+  type ChatConfig,
+  ChatsFileError,
+  chatPlanProblems,
+  chatTransport,
+  chatTransportProblems,
+  loadChats,
+} from "./chats.js";
 import { type Clock, systemClock } from "./clock.js";
+import type { LongConnPusher } from "./longconn/push-sender.js";
 import { createOutbox, type Outbox } from "./outbox.js";
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from "./outbox-worker.js";
 import { createWebhookSender, type WebhookSender, type WebhookSenderOptions } from "./webhook.js";
@@ -17,6 +25,11 @@ export interface OutboundOptions {
   fetch?: typeof fetch;
   sender?: Pick<WebhookSenderOptions, "rateLimit" | "retry" | "timeoutMs">;
   worker?: Pick<OutboxWorkerOptions, "pollMs" | "leaseMs" | "maxAttempts" | "backoff">;
+  /**
+   * Pushes over the intelligent bot's long connection, for chats with a chatid and no webhook; only the process
+   * that holds the connection has one (`planbot serve`). Elsewhere such rows wait in the outbox for it.
+   */
+  longConnection?: LongConnPusher;
 }
 
 export interface OutboundDelivery {
@@ -35,10 +48,14 @@ export function chatsFromEnv(runtime: Pick<Runtime, "env" | "plans">): ChatConfi
   const file = runtime.env.PLANBOT_CHATS;
   if (file === undefined) return [];
   const chats = loadChats(file);
-  const problems = chatPlanProblems(
-    chats,
-    runtime.plans.plans.map((p) => p.slug),
-  );
+  const env = runtime.env;
+  const problems = [
+    ...chatPlanProblems(
+      chats,
+      runtime.plans.plans.map((p) => p.slug),
+    ),
+    ...chatTransportProblems(chats, env.WECOM_BOT_ID !== undefined && env.WECOM_BOT_SECRET !== undefined),
+  ];
   if (problems.length > 0) throw new ChatsFileError(`Invalid chats file ${file}:\n${problems.join("\n")}`);
   return chats;
 }
@@ -66,7 +83,14 @@ export function createOutboundDelivery(runtime: RuntimeParts, options: OutboundO
       const chat = byName.get(row.chat);
       // Rows outlive config: a chat removed from the file can no longer be reached.
       if (!chat) return { ok: false, retryable: false, error: `chat "${row.chat}" is not in the chats file` };
-      const result = await sender.sendMarkdown(chatRobot(chat), row.content, hooks);
+      const transport = chatTransport(chat);
+      if (transport.kind === "long-connection") {
+        if (!options.longConnection) {
+          return { ok: false, retryable: true, error: "no long connection in this process: planbot serve sends it" };
+        }
+        return options.longConnection(transport.chatid, row.content);
+      }
+      const result = await sender.sendMarkdown(transport.robot, row.content, hooks);
       if (result.ok) return { ok: true };
       const { retryable, error, maybeDelivered } = result;
       return { ok: false, retryable, error, maybeDelivered };

@@ -2,7 +2,9 @@
 // other's answers, a WeCom message id is processed once, an idempotency key answers once, a digest is stored once and
 // each outbox row is leased to one worker at a time.
 import { afterEach, expect, it, vi } from "vitest";
+import { createBotFeedback } from "../../src/store/bot-feedback.js";
 import { createIdempotencyKeys, requestHash } from "../../src/store/idempotency-keys.js";
+import { createSqliteLeases } from "../../src/store/leases.js";
 import { createProgressStore } from "../../src/store/progress-store.js";
 import { createOutbox } from "../../src/wecom/outbox.js";
 import { createSeenMessages, openSeenMessages } from "../../src/wecom/seen-messages.js";
@@ -124,5 +126,41 @@ describeOnPostgres("seen message ids of a replica", () => {
     );
     await here.close();
     await there.close();
+  });
+});
+
+describeEachEngine("leases and feedback shared by two processes", (engine) => {
+  let e: EngineDb | undefined;
+  afterEach(async () => {
+    await e?.cleanup();
+    e = undefined;
+  });
+
+  it("a lease is held by one process until it lapses or is given up", () => {
+    e = engine.open();
+    const a = createSqliteLeases(e.db);
+    const b = createSqliteLeases(e.another());
+    expect(a.acquire("longconn", "a", 1_000, 0)).toBe(true);
+    expect(b.acquire("longconn", "b", 1_000, 10)).toBe(false);
+    expect(a.renew("longconn", "a", 1_000, 500)).toBe(true);
+    expect(b.acquire("longconn", "b", 1_000, 1_499)).toBe(false);
+    expect(b.acquire("longconn", "b", 1_000, 1_500)).toBe(true); // a's renewal lapsed
+    expect(a.renew("longconn", "a", 1_000, 1_600)).toBe(false);
+    b.release("longconn", "b");
+    expect(a.acquire("longconn", "a", 1_000, 1_700)).toBe(true);
+  });
+
+  it("a person's latest judgement of an answer replaces the earlier one and keeps its question", () => {
+    e = engine.open();
+    const a = createBotFeedback(e.db);
+    const b = createBotFeedback(e.another());
+    const row = { feedbackId: "f1", userid: "u1", chatid: null, comment: null, reasons: null };
+    a.record({ ...row, rating: "like", question: "谁牵头", reply: "数据局", at: "2025-03-10T01:00:00Z" });
+    b.record({ ...row, rating: "dislike", question: null, reply: null, at: "2025-03-10T01:01:00Z" });
+    b.record({ ...row, feedbackId: "f2", rating: "dislike", question: "q2", reply: "r2", at: "2025-03-10T01:01:00Z" });
+    expect(a.disliked().map((r) => [r.feedbackId, r.question])).toEqual([
+      ["f2", "q2"],
+      ["f1", "谁牵头"],
+    ]);
   });
 });

@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<Register>> = {
   matrix: async () => (await import("./matrix.js")).registerMatrix,
   progress: async () => (await import("./progress.js")).registerProgress,
   digest: async () => (await import("./digest.js")).registerDigest,
+  feedback: async () => (await import("./feedback.js")).registerFeedback,
   serve: async () => (await import("./serve.js")).registerServe,
   simulate: async () => (await import("./simulate.js")).registerSimulate,
   eval: async () => (await import("./eval.js")).registerEval,

@@ -7,6 +7,7 @@ import { startServer } from "../../http/server.js";
 import { logger } from "../../log.js";
 import { openRuntime } from "../../runtime.js";
 import { startDigestSchedule } from "../../schedule/start-digest-schedule.js";
+import { createLongConnPusher } from "../../wecom/longconn/push-sender.js";
 
 const Options = z.object({
   host: z.string().min(1).optional(),
@@ -57,7 +58,12 @@ export function registerServe(program: Command): void {
         port: opts.port ?? env.PORT,
       });
       // Each chat's morning digest (PLANBOT_CHATS); off, with a log line, when no chats file is set.
-      const digests = await startDigestSchedule(runtime);
+      // Chats with a chatid and no webhook get it over the long connection this process holds.
+      const longConnection = server.planbot.longConnection;
+      const digests = await startDigestSchedule(
+        runtime,
+        longConnection ? { longConnection: createLongConnPusher(longConnection.client) } : {},
+      );
       const { integrations, mode } = server.planbot;
       logAccessMode(mode, env, integrations.app, server.metrics?.url);
       logger.info(
@@ -78,7 +84,9 @@ export function registerServe(program: Command): void {
           "intelligent bot callbacks enabled",
         );
       if (integrations.app) logger.info({ callbackUrl: `${server.url}/wecom/app` }, "self-built app callbacks enabled");
-      if (!integrations.bot && !integrations.app) {
+      if (integrations.longConnection)
+        logger.info({ wsUrl: env.WECOM_BOT_WS_URL }, "intelligent bot over the long connection enabled (dials out)");
+      if (!integrations.bot && !integrations.app && !integrations.longConnection) {
         logger.info(
           'local mode (no WeCom keys): try POST /api/ask {"q": "…"}. To connect WeCom, set WECOM_BOT_TOKEN and ' +
             "WECOM_BOT_AES_KEY (intelligent bot, callback URL <public base>/wecom/bot) and/or WECOM_CORP_ID, " +

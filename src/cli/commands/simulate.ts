@@ -9,6 +9,7 @@ import { logger } from "../../log.js";
 import type { ReceivedRequest } from "../../wecom/simulator/api-server.js";
 import { renderAnswer, renderQuestion } from "../../wecom/simulator/chat-view.js";
 import { startLocalWecom } from "../../wecom/simulator/local-wecom.js";
+import type { LongConnSimulator } from "../../wecom/simulator/longconn-server.js";
 import { createCallbackSimulator, type WecomCallbackSimulator } from "../../wecom/simulator/wecom-client.js";
 
 const AskOptions = z.object({
@@ -18,6 +19,7 @@ const AskOptions = z.object({
   user: z.string().min(1).default("demo-user"),
   chat: z.string().min(1).default("演示群"),
   bot: z.string().min(1).default("planbot"),
+  longConnection: z.boolean().default(false),
 });
 type AskOptions = z.infer<typeof AskOptions>;
 
@@ -28,8 +30,29 @@ function quietLogs(): void {
   if (!process.env.LOG_LEVEL) logger.level = "warn";
 }
 
+/** One question over the long connection: the simulator plays WeCom's side of the WebSocket. */
+async function askOverLongConnection(longConn: LongConnSimulator, question: string, o: AskOptions): Promise<boolean> {
+  const where = o.direct ? "单聊（长连接）" : `${o.chat}（长连接）`;
+  out(renderQuestion(where, o.user, o.direct ? question : `@${o.bot} ${question}`));
+  const reqId = longConn.sendText(o.direct ? question : `@${o.bot}\u2005${question}`, {
+    userid: o.user,
+    ...(o.direct ? {} : { chatid: o.chat }),
+  });
+  const frames = await longConn.waitForReply(reqId);
+  const final = frames.find((f) => f.body?.stream?.finish === true);
+  const refused = frames.filter((f) => f.errcode !== 0).map((f) => `errcode ${f.errcode} for ${f.cmd}`);
+  out(renderAnswer(o.bot, String(final?.body?.stream?.content ?? "（无回复）"), refused));
+  return refused.length === 0;
+}
+
 /** One question through the chosen route, printed as the chat would show it. */
-async function askAndShow(sim: WecomCallbackSimulator, question: string, o: AskOptions): Promise<boolean> {
+async function askAndShow(
+  sim: WecomCallbackSimulator,
+  question: string,
+  o: AskOptions,
+  longConn?: LongConnSimulator,
+): Promise<boolean> {
+  if (o.longConnection && longConn && !o.app) return askOverLongConnection(longConn, question, o);
   if (o.app) {
     out(renderQuestion("应用消息", o.user, question));
     const ex = await sim.askApp(question, { userid: o.user });
@@ -73,7 +96,8 @@ function addAskOptions(cmd: Command): Command {
     .option("--direct", "ask the intelligent bot in a direct chat instead of a group")
     .option("--user <userid>", "the WeCom userid asking (progress commands check it)", "demo-user")
     .option("--chat <chatid>", "the group chat id", "演示群")
-    .option("--bot <name>", "the bot's display name in the @mention", "planbot");
+    .option("--bot <name>", "the bot's display name in the @mention", "planbot")
+    .option("--long-connection", "play the intelligent bot's user over the long connection (WebSocket) instead");
 }
 
 export function registerSimulate(program: Command): void {
@@ -90,10 +114,18 @@ export function registerSimulate(program: Command): void {
     quietLogs();
     const o = AskOptions.parse(raw);
     const port = z.coerce.number().int().min(0).max(65535).parse(raw.port);
-    const local = await startLocalWecom(loadEnv(), { port, onApiRecord: showApiRecord });
+    const local = await startLocalWecom(loadEnv(), {
+      port,
+      onApiRecord: showApiRecord,
+      longConnection: o.longConnection,
+    });
     out(
       `planbot is running at ${local.server.url} (dashboard: ${local.server.url}/, signed in through the simulated WeCom login), WeCom API simulator at ${local.api.url}`,
     );
+    if (local.longConn) {
+      await local.longConn.waitForAuthentications(1);
+      out(`planbot dialled the long-connection simulator at ${local.longConn.url} and authenticated`);
+    }
     out(
       "Type a question and press Enter. Prefix with /app for an app message, /dm for a direct chat; /quit to leave.\n",
     );
@@ -105,7 +137,7 @@ export function registerSimulate(program: Command): void {
         if (text === "") continue;
         const route = text.startsWith("/app ") ? "app" : text.startsWith("/dm ") ? "dm" : "group";
         const question = route === "group" ? text : text.slice(text.indexOf(" ") + 1).trim();
-        await askAndShow(local.sim, question, { ...o, app: route === "app", direct: route === "dm" });
+        await askAndShow(local.sim, question, { ...o, app: route === "app", direct: route === "dm" }, local.longConn);
         // Give an active send a moment to arrive and be printed by the API simulator.
         if (route === "app") await new Promise((r) => setTimeout(r, 300));
       }
@@ -129,9 +161,10 @@ export function registerSimulate(program: Command): void {
       if (!ok) process.exitCode = 1;
       return;
     }
-    const local = await startLocalWecom(loadEnv(), { onApiRecord: showApiRecord });
+    const local = await startLocalWecom(loadEnv(), { onApiRecord: showApiRecord, longConnection: o.longConnection });
     try {
-      if (!(await askAndShow(local.sim, question, o))) process.exitCode = 1;
+      await local.longConn?.waitForAuthentications(1);
+      if (!(await askAndShow(local.sim, question, o, local.longConn))) process.exitCode = 1;
     } finally {
       await local.stop();
     }

@@ -6,6 +6,7 @@ import { progressBoundBy } from "./004-progress-bound-by.js";
 import { refusalsAndIdempotency } from "./005-refusals-and-idempotency.js";
 import { progressRowKeys } from "./006-progress-row-keys.js";
 import { outboxSending } from "./007-outbox-sending.js";
+import { feedbackAndLeases } from "./009-feedback-and-leases.js";
 import type { Migration } from "./migration.js";
 
 export const migrations: Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   refusalsAndIdempotency,
   progressRowKeys,
   outboxSending,
+  feedbackAndLeases,
 ];

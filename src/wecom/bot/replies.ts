@@ -17,6 +17,11 @@ export function streamIdOf(msgid: string): string {
   return `pb-${createHash("sha256").update(msgid).digest("hex").slice(0, 24)}`;
 }
 
+/** A stream's content cut to WeCom's limit (both the callback reply and the long connection's frames use it). */
+export function streamContent(text: string): string {
+  return fitBytes(text, STREAM_CONTENT_MAX_BYTES);
+}
+
 function fitBytes(text: string, max: number): string {
   // Three bytes per UTF-16 unit at most: short texts fit without being measured.
   if (text.length * 3 <= max || Buffer.byteLength(text, "utf8") <= max) return text;
@@ -31,7 +36,7 @@ function fitBytes(text: string, max: number): string {
 export function streamReply(id: string, content: string, finish: boolean): string {
   return JSON.stringify({
     msgtype: "stream",
-    stream: { id, finish, content: fitBytes(content, STREAM_CONTENT_MAX_BYTES) },
+    stream: { id, finish, content: streamContent(content) },
   });
 }
 

@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 export interface SimulatedCredentials {
   bot: { token: string; aesKey: string };
   app: { corpId: string; token: string; aesKey: string; secret: string; agentId: string };
+  /** the intelligent bot's Bot ID and Secret for the long connection */
+  longConn: { botId: string; secret: string };
 }
 
 /** A 43-character EncodingAESKey of letters and digits (what WeCom's console generates). */
@@ -26,6 +28,7 @@ export function newCredentials(): SimulatedCredentials {
       secret: alnum(40),
       agentId: String(1_000_000 + randomBytes(2).readUInt16BE()),
     },
+    longConn: { botId: `aib${alnum(20)}`, secret: alnum(43) },
   };
 }
 

@@ -7,6 +7,7 @@ import { type RunningServer, startServer } from "../../http/server.js";
 import { openRuntime, type Runtime } from "../../runtime.js";
 import { type ReceivedRequest, startWecomSimulatorApi, type WecomSimulatorApi } from "./api-server.js";
 import { newCredentials, type SimulatedCredentials } from "./credentials.js";
+import { type LongConnSimulator, startLongConnSimulator } from "./longconn-server.js";
 import { createCallbackSimulator, type WecomCallbackSimulator } from "./wecom-client.js";
 
 export interface LocalWecom {
@@ -15,6 +16,8 @@ export interface LocalWecom {
   server: RunningServer;
   api: WecomSimulatorApi;
   sim: WecomCallbackSimulator;
+  /** the long-connection endpoint planbot dialled, when asked for */
+  longConn?: LongConnSimulator;
   stop(): Promise<void>;
 }
 
@@ -26,9 +29,14 @@ export async function startLocalWecom(
     onApiRecord?: (r: ReceivedRequest) => void;
     /** who the simulated WeCom says is signed in when the dashboard asks; without it, its login page asks */
     signedInAs?: string;
+    /** also switch on the intelligent bot's long connection, dialling a local simulator */
+    longConnection?: boolean;
   } = {},
 ): Promise<LocalWecom> {
   const creds = newCredentials();
+  const longConn = o.longConnection
+    ? await startLongConnSimulator({ bots: [{ botId: creds.longConn.botId, secret: creds.longConn.secret }] })
+    : undefined;
   const knowledgeReporters = `${base.PLANBOT_KNOWLEDGE}/reporters.yaml`;
   const api = await startWecomSimulatorApi({
     corps: [{ corpId: creds.app.corpId, corpSecret: creds.app.secret, agentId: creds.app.agentId }],
@@ -52,6 +60,9 @@ export async function startLocalWecom(
     WECOM_API_BASE: api.url,
     WECOM_OAUTH_BASE: api.url,
     WECOM_LOGIN_BASE: api.url,
+    ...(longConn
+      ? { WECOM_BOT_ID: creds.longConn.botId, WECOM_BOT_SECRET: creds.longConn.secret, WECOM_BOT_WS_URL: longConn.url }
+      : {}),
   };
   const runtime = openRuntime(env);
   const server = await startServer(runtime, { host: o.host ?? "127.0.0.1", port: o.port ?? 0 });
@@ -62,10 +73,12 @@ export async function startLocalWecom(
     server,
     api,
     sim,
+    ...(longConn ? { longConn } : {}),
     stop: async () => {
       await server.close();
       runtime.close();
       await api.stop();
+      await longConn?.stop();
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   ChatsFileError,
   chatPlanProblems,
   chatRobot,
+  chatTransport,
   loadChats,
   parseChats,
   plansByChatid,
@@ -24,7 +25,13 @@ describe("chats file", () => {
       ["新站区行动计划推进群", "09:00", "xinzhan-2023-2025"],
       ["办公室", "17:30", null],
       ["领导小组", null, null],
+      ["科技局工作群", "08:30", null],
     ]);
+    // No webhook: pushed to the chatid over the long connection.
+    expect(chatTransport(chats[3] as (typeof chats)[3])).toEqual({
+      kind: "long-connection",
+      chatid: "wrkSFfCgAAexample11111111111",
+    });
     expect(chatRobot(chats[0] as (typeof chats)[0])).toEqual({ key: "00000000-0000-0000-0000-000000000000" });
     expect(chatRobot(chats[1] as (typeof chats)[1])).toHaveProperty("url");
     // A group that gives its chatid has a plan of its own for the questions asked there.
