@@ -56,8 +56,9 @@ export function copyToPostgres(from: SqliteDb, to: PgDb): CopyReport[] {
         .all()
         .map((c) => c.name)
         .filter((c) => !skip.includes(c));
+      // in rowid order: the order rows came in, which bot_feedback's explicit rowid keeps on PostgreSQL too
       const rows = from
-        .prepare(`SELECT ${columns.join(", ")} FROM ${table}`)
+        .prepare(`SELECT ${columns.join(", ")} FROM ${table} ORDER BY rowid`)
         .raw()
         .all() as unknown[][];
       for (let i = 0; i < rows.length; i += BATCH) insertBatch(to, table, columns, rows.slice(i, i + BATCH));
