@@ -12,7 +12,8 @@ import { logger } from "./log.js";
 import { type LoadedPlans, loadPlans } from "./plan/knowledge.js";
 import { watchKnowledge } from "./plan/knowledge-watch.js";
 import { loadSampleProgress } from "./progress/sample.js";
-import { DatabaseOpenError, type Db, openDatabase } from "./store/database.js";
+import { DatabaseOpenError } from "./store/database.js";
+import { type Db, openStoreDatabase } from "./store/open-store.js";
 import { createProgressStore, type ProgressStore } from "./store/progress-store.js";
 import { plansByChatid } from "./wecom/chats.js";
 import { chatsFromEnv } from "./wecom/outbound-delivery.js";
@@ -74,7 +75,7 @@ function sampleAware(env: Env): Env {
     { PLANBOT_DB: env.PLANBOT_DB },
     "PLANBOT_LOAD_SAMPLE: sample mode, the store is in memory: PLANBOT_DB is not opened and nothing recorded now is kept",
   );
-  return { ...env, PLANBOT_DB: ":memory:" };
+  return { ...env, PLANBOT_DB: ":memory:", PLANBOT_DATABASE_URL: undefined };
 }
 
 export function openRuntime(given: Env): Runtime {
@@ -85,8 +86,11 @@ export function openRuntime(given: Env): Runtime {
   const problems: string[] = [];
   const db = attempt(
     problems,
-    () => openDatabase(env.PLANBOT_DB),
-    (err) => `- PLANBOT_DB=${env.PLANBOT_DB}: ${err instanceof DatabaseOpenError ? err.message : String(err)}`,
+    () => openStoreDatabase(env),
+    (err) =>
+      env.PLANBOT_DATABASE_URL !== undefined
+        ? `- PLANBOT_DATABASE_URL: ${(err as Error).message}`
+        : `- PLANBOT_DB=${env.PLANBOT_DB}: ${err instanceof DatabaseOpenError ? err.message : String(err)}`,
   );
   const reporters = attempt(problems, () =>
     loadReporters(env.PLANBOT_REPORTERS, join(env.PLANBOT_KNOWLEDGE, "reporters.yaml")),

@@ -12,10 +12,12 @@ import { loadEnv } from "../config/env.js";
 import { type RunningServer, startServer } from "../http/server.js";
 import { logger } from "../log.js";
 import { openRuntime, type Runtime } from "../runtime.js";
+import { openPostgres } from "../store/postgres/open-postgres.js";
 import { streamIdOf, streamReply } from "../wecom/bot/replies.js";
 import { openCiphertext, sealReply, verifyCallback } from "../wecom/crypto.js";
 import { botCallback, botKeys, botTextMessage } from "../wecom/simulator/callbacks.js";
 import { credentialsEnv, newCredentials, type SimulatedCredentials } from "../wecom/simulator/credentials.js";
+import { startTcpBalancer } from "./tcp-balancer.js";
 
 const ROUND_S = Number(process.env.BENCH_CALLBACK_SECONDS ?? 2);
 const ROUNDS = Number(process.env.BENCH_CALLBACK_ROUNDS ?? 5);
@@ -110,12 +112,19 @@ export interface Service {
 export async function startService(
   dir: string,
   name: string,
-  opts: { botWorker: boolean; handler?: MessageHandler; env?: Record<string, string> },
+  opts: {
+    botWorker: boolean;
+    handler?: MessageHandler;
+    env?: Record<string, string>;
+    databaseUrl?: string;
+    creds?: SimulatedCredentials;
+  },
 ): Promise<Service> {
-  const creds = newCredentials();
+  const creds = opts.creds ?? newCredentials();
   const env = loadEnv({
     PLANBOT_KNOWLEDGE: process.env.PLANBOT_KNOWLEDGE ?? "./knowledge",
     PLANBOT_DB: join(dir, `${name}.sqlite`),
+    ...(opts.databaseUrl ? { PLANBOT_DATABASE_URL: opts.databaseUrl } : {}),
     ...credentialsEnv(creds),
     ...opts.env,
   });
@@ -155,42 +164,68 @@ export async function runCallbackBench(): Promise<Record<string, number | string
     handler: async () => ({ markdown: "收到。", kind: "bench" }),
   });
   const cryptoOnly = await startCryptoOnlyKoa(real.creds);
-  const endpoints = {
+  const pg = await startPostgresServices(dir);
+  const endpoints: Record<string, { url: string; creds: SimulatedCredentials }> = {
     bare: { url: bare.url, creds: real.creds },
     crypto: { url: cryptoOnly.url, creds: real.creds },
     real: { url: real.server.url, creds: real.creds },
     inProcess: { url: inProcess.server.url, creds: inProcess.creds },
     fixed: { url: fixed.server.url, creds: fixed.creds },
+    ...(pg
+      ? {
+          pgOne: { url: pg.one.server.url, creds: pg.one.creds },
+          pgTwo: { url: pg.balancer.url, creds: pg.one.creds },
+        }
+      : {}),
   };
-  type Endpoint = keyof typeof endpoints;
-  const names = Object.keys(endpoints) as Endpoint[];
+  type Endpoint = string;
+  const names = Object.keys(endpoints);
   const rows = Object.fromEntries(names.map((k) => [k, [] as Measured[]])) as Record<Endpoint, Measured[]>;
-  const round = (k: Endpoint) => measure(endpoints[k].url, { requests: callbackRequests(endpoints[k].creds) });
+  const series = (k: Endpoint): Measured[] => rows[k] ?? [];
+  const round = (k: Endpoint) => {
+    const e = endpoints[k] as { url: string; creds: SimulatedCredentials };
+    return measure(e.url, { requests: callbackRequests(e.creds) });
+  };
   try {
     // Warm-up, discarded: the first round of each endpoint also pays for compiling its code.
     for (const k of names) await round(k);
-    for (let r = 0; r < ROUNDS; r++) for (const k of names) rows[k].push(await round(k));
+    for (let r = 0; r < ROUNDS; r++) for (const k of names) series(k).push(await round(k));
     // One request at a time: what a user waits for, without the queue that 10 saturating connections build.
     const single = await measure(real.server.url, { requests: callbackRequests(real.creds), connections: 1 });
-    const ratio = (k: Endpoint) =>
-      Math.round(median(rows[k].map((m, i) => m.rps / Math.max(1, rows.bare[i]?.rps ?? 1))) * 100) / 100;
+    const ratio = (k: Endpoint, to: Endpoint = "bare") =>
+      Math.round(median(series(k).map((m, i) => m.rps / Math.max(1, series(to)[i]?.rps ?? 1))) * 100) / 100;
+    const postgres: Record<string, number | string> = pg
+      ? {
+          postgres_one_replica_rps: Math.round(median(series("pgOne").map((m) => m.rps))),
+          postgres_one_replica_p99_ms: round1(median(series("pgOne").map((m) => m.p99))),
+          postgres_one_replica_vs_sqlite: ratio("pgOne", "real"),
+          postgres_two_replicas_rps: Math.round(median(series("pgTwo").map((m) => m.rps))),
+          postgres_two_replicas_p99_ms: round1(median(series("pgTwo").map((m) => m.p99))),
+          postgres_two_replicas_vs_sqlite: ratio("pgTwo", "real"),
+          postgres_goal: "one replica ≥0.7× SQLite",
+          postgres_failed_requests: [...series("pgOne"), ...series("pgTwo")].reduce((n, m) => n + m.failed, 0),
+        }
+      : { postgres: "skipped: set PLANBOT_BENCH_DATABASE_URL=postgres://… to measure it" };
     return {
-      callback_rps: Math.round(median(rows.real.map((m) => m.rps))),
-      callback_p99_ms: round1(median(rows.real.map((m) => m.p99))),
+      callback_rps: Math.round(median(series("real").map((m) => m.rps))),
+      callback_p99_ms: round1(median(series("real").map((m) => m.p99))),
       callback_vs_bare_koa: ratio("real"),
       callback_one_connection_p99_ms: round1(single.p99),
-      callback_in_process_rps: Math.round(median(rows.inProcess.map((m) => m.rps))),
-      callback_in_process_p99_ms: round1(median(rows.inProcess.map((m) => m.p99))),
+      callback_in_process_rps: Math.round(median(series("inProcess").map((m) => m.rps))),
+      callback_in_process_p99_ms: round1(median(series("inProcess").map((m) => m.p99))),
       callback_in_process_vs_bare_koa: ratio("inProcess"),
-      callback_transport_rps: Math.round(median(rows.fixed.map((m) => m.rps))),
-      callback_transport_p99_ms: round1(median(rows.fixed.map((m) => m.p99))),
+      callback_transport_rps: Math.round(median(series("fixed").map((m) => m.rps))),
+      callback_transport_p99_ms: round1(median(series("fixed").map((m) => m.p99))),
       callback_transport_vs_bare_koa: ratio("fixed"),
-      bare_koa_rps: Math.round(median(rows.bare.map((m) => m.rps))),
-      bare_koa_p99_ms: round1(median(rows.bare.map((m) => m.p99))),
-      crypto_only_koa_rps: Math.round(median(rows.crypto.map((m) => m.rps))),
+      bare_koa_rps: Math.round(median(series("bare").map((m) => m.rps))),
+      bare_koa_p99_ms: round1(median(series("bare").map((m) => m.p99))),
+      crypto_only_koa_rps: Math.round(median(series("crypto").map((m) => m.rps))),
       crypto_only_koa_vs_bare_koa: ratio("crypto"),
-      cpu_us_per_request: names.map((k) => `${k} ${Math.round(median(rows[k].map((m) => m.cpuUs)))}`).join(", "),
-      callback_failed_requests: [...rows.real, ...rows.inProcess, ...rows.fixed, single].reduce(
+      sqlite_vs_crypto_only: ratio("real", "crypto"),
+      sqlite_goal: "≥0.9× the crypto-only floor",
+      ...postgres,
+      cpu_us_per_request: names.map((k) => `${k} ${Math.round(median(series(k).map((m) => m.cpuUs)))}`).join(", "),
+      callback_failed_requests: [...series("real"), ...series("inProcess"), ...series("fixed"), single].reduce(
         (n, m) => n + m.failed,
         0,
       ),
@@ -206,7 +241,40 @@ export async function runCallbackBench(): Promise<Record<string, number | string
     real.runtime.close();
     inProcess.runtime.close();
     fixed.runtime.close();
+    await pg?.close();
     rmSync(dir, { recursive: true, force: true });
     logger.level = level;
   }
+}
+
+/**
+ * planbot on PostgreSQL (PLANBOT_BENCH_DATABASE_URL, a schema of its own dropped afterwards): one replica, and two
+ * replicas sharing the database behind one port; both answer in their bot worker threads, as `real` does on SQLite.
+ */
+async function startPostgresServices(dir: string) {
+  const base = process.env.PLANBOT_BENCH_DATABASE_URL;
+  if (!base) return undefined;
+  const schema = `bench_${process.pid}_${Date.now()}`;
+  const admin = openPostgres({ url: base });
+  admin.exec(`CREATE SCHEMA ${schema}`);
+  const url = new URL(base);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  const creds = newCredentials();
+  const databaseUrl = url.toString();
+  const one = await startService(dir, "pg-one", { botWorker: true, databaseUrl, creds });
+  const two = await startService(dir, "pg-two", { botWorker: true, databaseUrl, creds });
+  const balancer = await startTcpBalancer([one.server.url, two.server.url]);
+  return {
+    one,
+    balancer,
+    async close() {
+      await new Promise((r) => balancer.server.close(r));
+      await one.server.close();
+      await two.server.close();
+      one.runtime.close();
+      two.runtime.close();
+      admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.closeAsync();
+    },
+  };
 }

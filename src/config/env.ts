@@ -14,6 +14,17 @@ export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PLANBOT_KNOWLEDGE: z.string().default("./knowledge"),
   PLANBOT_DB: z.string().default("./data/planbot.sqlite"),
+  /** postgres://user:password@host:5432/db puts all state on PostgreSQL (several replicas may share it); else PLANBOT_DB */
+  PLANBOT_DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "必须以 postgres:// 或 postgresql:// 开头")
+      .optional(),
+  ),
+  /** connections each process keeps to PostgreSQL */
+  PLANBOT_DATABASE_POOL: z.coerce.number().int().min(1).max(100).default(4),
+  /** PostgreSQL cancels a statement running longer than this */
+  PLANBOT_DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   PLANBOT_ADMIN_TOKEN: optionalString,
   PLANBOT_CHATS: optionalString,
   PLANBOT_REPORTERS: optionalString,

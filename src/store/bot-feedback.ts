@@ -25,7 +25,7 @@ export interface BotFeedback {
   disliked(limit?: number): FeedbackRow[];
 }
 
-const COLUMNS = `feedback_id AS feedbackId, userid, chatid, rating, comment, reasons, question, reply, at`;
+const COLUMNS = `feedback_id AS "feedbackId", userid, chatid, rating, comment, reasons, question, reply, at`;
 
 export function createBotFeedback(db: Db): BotFeedback {
   const upsert = db.prepare(`INSERT INTO bot_feedback
@@ -33,7 +33,7 @@ export function createBotFeedback(db: Db): BotFeedback {
     VALUES (@feedbackId, @userid, @chatid, @rating, @comment, @reasons, @question, @reply, @at)
     ON CONFLICT (feedback_id, userid) DO UPDATE SET rating = excluded.rating, comment = excluded.comment,
       reasons = excluded.reasons, at = excluded.at,
-      question = COALESCE(excluded.question, question), reply = COALESCE(excluded.reply, reply)`);
+      question = COALESCE(excluded.question, bot_feedback.question), reply = COALESCE(excluded.reply, bot_feedback.reply)`);
   const disliked = db.prepare(
     `SELECT ${COLUMNS} FROM bot_feedback WHERE rating = 'dislike' ORDER BY at DESC, rowid DESC LIMIT ?`,
   );

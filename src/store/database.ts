@@ -4,8 +4,11 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { databasePathProblem } from "./database-path.js";
 import { migrations } from "./migrations/index.js";
+import { applyMigrations } from "./migrations/migration.js";
 
-export type Db = Database.Database;
+export type { Db } from "./sql.js";
+/** The SQLite connection itself, for what only SQLite has (pragmas, its own tests). */
+export type SqliteDb = Database.Database;
 
 /** The database file could not be opened; the message says why in words, with the path. */
 export class DatabaseOpenError extends Error {
@@ -13,7 +16,7 @@ export class DatabaseOpenError extends Error {
 }
 
 /** Creates the file's folder and opens it; every failure as a DatabaseOpenError that names the path. */
-function openFile(file: string): Db {
+function openFile(file: string): SqliteDb {
   const problem = databasePathProblem(file);
   if (problem) throw new DatabaseOpenError(problem);
   try {
@@ -29,7 +32,7 @@ function openFile(file: string): Db {
   }
 }
 
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string): SqliteDb {
   const db = openFile(file);
   try {
     db.pragma("journal_mode = WAL");
@@ -49,13 +52,11 @@ export function openDatabase(file: string): Db {
 }
 
 /** Applies, in order and each in its own transaction, every migration newer than the file's user_version. */
-export function migrate(db: Db): void {
-  const current = db.pragma("user_version", { simple: true }) as number;
-  for (const m of migrations) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
+export function migrate(db: SqliteDb): void {
+  applyMigrations(
+    db,
+    migrations,
+    () => db.pragma("user_version", { simple: true }) as number,
+    (m) => db.pragma(`user_version = ${m.version}`),
+  );
 }

@@ -17,8 +17,8 @@ export function createSqliteLeases(db: Db): Leases {
   const acquire = db.prepare<{ name: string; holder: string; now: number; until: number }>(
     `INSERT INTO service_leases (name, holder, expires_at, acquired_at) VALUES (@name, @holder, @until, @now)
      ON CONFLICT (name) DO UPDATE SET holder = @holder, expires_at = @until,
-       acquired_at = CASE WHEN holder = @holder THEN acquired_at ELSE @now END
-     WHERE holder = @holder OR expires_at <= @now`,
+       acquired_at = CASE WHEN service_leases.holder = @holder THEN service_leases.acquired_at ELSE @now END
+     WHERE service_leases.holder = @holder OR service_leases.expires_at <= @now`,
   );
   const renew = db.prepare<{ name: string; holder: string; now: number; until: number }>(
     "UPDATE service_leases SET expires_at = @until WHERE name = @name AND holder = @holder AND expires_at > @now",

@@ -8,6 +8,7 @@ import {
   ProgressRecord,
   type ProgressSource,
 } from "../progress/schema.js";
+import { changeVersionOf } from "./change-version.js";
 import type { Db } from "./database.js";
 
 export interface ProgressFilter {
@@ -160,7 +161,8 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
     INSERT INTO progress (plan, task_no, target_id, value, unit, text, reporter_id, reporter_name, department,
                           source, kind, bound_by, as_of, supersedes, recorded_at)
     VALUES (@plan, @taskNo, @targetId, @value, @unit, @text, @reporterId, @reporterName, @department,
-            @source, @kind, @boundBy, @asOf, @supersedes, @recordedAt)`);
+            @source, @kind, @boundBy, @asOf, @supersedes, @recordedAt)
+    RETURNING id`);
   const insertAudit = db.prepare(
     "INSERT INTO progress_audit (progress_id, action, actor, via, at) VALUES (?, ?, ?, ?, ?)",
   );
@@ -186,9 +188,8 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
   // (the server's thread, the CLI) shows that much later, which no user can notice. Another connection's commit
   // shows only between turns of the event loop: reads within one synchronous run (a status overview reads every
   // task) see one snapshot, as if in one transaction.
-  const dataVersion = db.prepare<[], number>("PRAGMA data_version").pluck();
-  const ownChanges = db.prepare<[], number>("SELECT total_changes()").pluck();
-  const othersWithinMs = options.othersVisibleWithinMs ?? 50;
+  const changes = changeVersionOf(db);
+  const othersWithinMs = changes.othersCostAQuery ? (options.othersVisibleWithinMs ?? 50) : 0;
   const monotonicMs = options.monotonicMs ?? (() => performance.now());
   let othersVersion = 0;
   let othersAskedAt = Number.NEGATIVE_INFINITY;
@@ -201,11 +202,11 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
       });
       const t = monotonicMs();
       if (t - othersAskedAt >= othersWithinMs) {
-        othersVersion = dataVersion.get() ?? 0;
+        othersVersion = changes.others();
         othersAskedAt = t;
       }
     }
-    return `${othersVersion}:${ownChanges.get()}`;
+    return `${othersVersion}:${changes.own()}`;
   }
   const effectiveByTask = new Map<string, readonly ProgressRecord[]>();
   let cachedVersion = "";
@@ -250,8 +251,7 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
     } else if (rec.kind === "retraction") {
       throw new ProgressRejected("撤销记录必须指明撤销哪一条");
     }
-    const info = insert.run({ ...rec, recordedAt });
-    const id = Number(info.lastInsertRowid);
+    const id = Number((insert.get({ ...rec, recordedAt }) as { id: number }).id);
     insertAudit.run(id, action, audit.actor, audit.via, recordedAt);
     return ProgressRecord.parse({ ...rec, id, recordedAt });
   }
@@ -265,9 +265,11 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
     "INSERT INTO progress_audit (progress_id, action, actor, via, at, detail, reason) VALUES (NULL, 'refuse', ?, ?, ?, ?, ?)",
   );
   const auditColumns =
-    "SELECT id, progress_id AS progressId, action, actor, via, at, detail, reason FROM progress_audit";
+    'SELECT id, progress_id AS "progressId", action, actor, via, at, detail, reason FROM progress_audit';
 
-  const rowKeyStmt = db.prepare<[string], number>("SELECT 1 FROM progress_row_keys WHERE row_key = ? LIMIT 1").pluck();
+  const rowKeyStmt = db.prepare<[string], { one: number }>(
+    "SELECT 1 AS one FROM progress_row_keys WHERE row_key = ? LIMIT 1",
+  );
   const insertRowKey = db.prepare("INSERT INTO progress_row_keys (row_key, progress_id) VALUES (?, ?)");
   const hasRowKey = (key: string) => rowKeyStmt.get(key) !== undefined;
   const addRows = db.transaction((rows: readonly ImportedRow[], audit: AuditInfo) => {
@@ -329,7 +331,7 @@ export function createProgressStore(db: Db, options: StoreOptions = {}): Progres
     audit: (progressId) =>
       db
         .prepare<[number], AuditEntry>(
-          "SELECT progress_id AS progressId, action, actor, via, at FROM progress_audit WHERE progress_id = ? ORDER BY id",
+          'SELECT progress_id AS "progressId", action, actor, via, at FROM progress_audit WHERE progress_id = ? ORDER BY id',
         )
         .all(progressId),
     recordRefusal: (r) => {

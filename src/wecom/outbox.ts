@@ -91,20 +91,21 @@ export interface Outbox {
   nextDueAt(): number | null;
 }
 
-const COLUMNS = `id, idempotency_key AS idempotencyKey, chat, kind, day, part, parts, content, status, attempts,
-  last_error AS lastError, next_attempt_at AS nextAttemptAt, created_at AS createdAt, sent_at AS sentAt, holder`;
+const COLUMNS = `id, idempotency_key AS "idempotencyKey", chat, kind, day, part, parts, content, status, attempts,
+  last_error AS "lastError", next_attempt_at AS "nextAttemptAt", created_at AS "createdAt", sent_at AS "sentAt", holder`;
 
-const KINDS_FILTER = "(@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))";
+// @kinds: the kinds comma-joined, or null for all (LIKE, as SQLite and PostgreSQL both read it)
+const KINDS_FILTER = "(CAST(@kinds AS TEXT) IS NULL OR ',' || @kinds || ',' LIKE '%,' || kind || ',%')";
 
 export function createOutbox(db: Db): Outbox {
-  const insert = db.prepare(`INSERT OR IGNORE INTO wecom_outbox
+  const insert = db.prepare(`INSERT INTO wecom_outbox
     (idempotency_key, chat, kind, day, part, parts, content, status, next_attempt_at, created_at)
-    VALUES (@key, @chat, @kind, @day, @part, @parts, @content, 'pending', @now, @now)`);
+    VALUES (@key, @chat, @kind, @day, @part, @parts, @content, 'pending', @now, @now) ON CONFLICT DO NOTHING`);
   const digestExists = db.prepare("SELECT 1 FROM wecom_outbox WHERE chat = ? AND kind = 'digest' AND day = ? LIMIT 1");
   const keyExists = db.prepare("SELECT 1 FROM wecom_outbox WHERE idempotency_key = ? LIMIT 1");
   // A chat's rows go out in id order; app answers to a user are a queue apart from a chat of the same name.
   const dueHeads = db.prepare(`SELECT ${COLUMNS} FROM wecom_outbox o
-    WHERE status = 'pending' AND next_attempt_at <= @now AND (@chat IS NULL OR chat = @chat) AND ${KINDS_FILTER}
+    WHERE status = 'pending' AND next_attempt_at <= @now AND (CAST(@chat AS TEXT) IS NULL OR chat = @chat) AND ${KINDS_FILTER}
       AND NOT EXISTS (SELECT 1 FROM wecom_outbox p WHERE p.chat = o.chat AND p.status IN ('pending', 'sending')
         AND p.id < o.id AND (p.kind = 'app') = (o.kind = 'app'))
     ORDER BY id LIMIT @limit`);
@@ -171,8 +172,9 @@ export function createOutbox(db: Db): Outbox {
     const filter = {
       now,
       chat: options.chat ?? null,
-      kinds: options.kinds ? JSON.stringify(options.kinds) : null,
-      limit: options.limit ?? -1,
+      kinds: options.kinds ? options.kinds.join(",") : null,
+      // no limit: a number both engines take (PostgreSQL refuses SQLite's -1)
+      limit: options.limit ?? 2_147_483_647,
     };
     for (const raw of dueHeads.all(filter)) {
       const row = OutboxRow.parse(raw);
@@ -185,7 +187,7 @@ export function createOutbox(db: Db): Outbox {
   const releaseAbandoned = db.transaction(
     (now: number, isGone: (holder: string) => boolean, kinds?: OutboxKind[]): OutboxRow[] => {
       const interrupted: OutboxRow[] = [];
-      for (const raw of held.all({ kinds: kinds ? JSON.stringify(kinds) : null })) {
+      for (const raw of held.all({ kinds: kinds ? kinds.join(",") : null })) {
         const row = OutboxRow.parse(raw);
         if (row.nextAttemptAt > now && !(row.holder && isGone(row.holder))) continue;
         if (row.status === "sending") interrupted.push(row);
@@ -223,7 +225,7 @@ export function createOutbox(db: Db): Outbox {
     list(filter = {}) {
       const rows = db
         .prepare(`SELECT ${COLUMNS} FROM wecom_outbox
-          WHERE (@chat IS NULL OR chat = @chat) AND (@status IS NULL OR status = @status) ORDER BY id`)
+          WHERE (CAST(@chat AS TEXT) IS NULL OR chat = @chat) AND (CAST(@status AS TEXT) IS NULL OR status = @status) ORDER BY id`)
         .all({ chat: filter.chat ?? null, status: filter.status ?? null });
       return rows.map((r) => OutboxRow.parse(r));
     },

@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { logger } from "../log.js";
 import { type BackgroundWriter, NO_AUTO_CHECKPOINT, startBackgroundWriter } from "../store/background-writer.js";
 import type { Db } from "../store/database.js";
+import { isPostgres } from "../store/postgres/pg-db.js";
 import { createKnownIds, type KnownIds } from "./known-ids.js";
 import { trimOldest } from "./trim-oldest.js";
 
@@ -22,8 +23,16 @@ export interface SeenMessagesOptions {
   reclaimAfterMs?: number;
   /** replies kept in memory besides the table, a sixteenth more before a trim (older ones are read back from it) */
   memoryEntries?: number;
-  /** message ids indexed in memory, so that a new one needs no table read (see known-ids.ts) */
+  /**
+   * message ids indexed in memory, so that a new one needs no table read (see known-ids.ts); 0 when other processes
+   * answer the same ids (replicas on PostgreSQL): then every id not held here is looked up in the table
+   */
   knownIdsCapacity?: number;
+  /**
+   * Subscribes to the ids other processes store (replicas on PostgreSQL, through NOTIFY), so that the in-memory index
+   * stays complete for them too and a new id still needs no lookup
+   */
+  othersStored?: (learn: (channel: string, msgid: string, expiresAt: number) => void) => void;
   /** how long finished replies of plain questions wait in memory to be written together */
   flushAfterMs?: number;
   /** writes those batches on another thread (which also checkpoints); without it they are written here */
@@ -58,6 +67,11 @@ export interface SeenMessages {
     produce: (commit?: CommitReply) => Promise<string>,
     options?: ClaimOptions,
   ): Claim;
+  /**
+   * The stored reply of an id, from memory or the table, without claiming it; undefined when none is stored
+   * (another process may still be producing it). For what other processes record, such as a bot stream's state.
+   */
+  peek(channel: string, msgid: string): string | undefined;
   /** Replaces the stored reply of a processed message (e.g. to note it was delivered actively). */
   record(channel: string, msgid: string, reply: string): void;
   /** Writes the replies still queued; close() of the owner calls this. */
@@ -125,9 +139,25 @@ export interface OpenedSeenMessages {
  * (`db` itself for ":memory:"), pruned every 10 minutes; durable claims on `db`, the store's connection.
  */
 export function openSeenMessages(file: string, db: Db): OpenedSeenMessages {
-  const own = file === ":memory:" ? undefined : { db: openSeenMessagesDb(file), writer: startSeenMessagesWriter(file) };
+  // On PostgreSQL the pool is the one connection; replicas share the ids and tell each other the ones they store.
+  const shared = isPostgres(db) ? db : undefined;
+  const own =
+    file === ":memory:" || shared ? undefined : { db: openSeenMessagesDb(file), writer: startSeenMessagesWriter(file) };
   // `db` is the progress store's connection: state changes and their marks commit there together.
-  const seen = createSeenMessages(own?.db ?? db, own ? { writer: own.writer, durableDb: db } : {});
+  const seen = createSeenMessages(
+    own?.db ?? db,
+    own
+      ? { writer: own.writer, durableDb: db }
+      : shared
+        ? {
+            writer: shared.backgroundWriter(UPSERT_DONE),
+            othersStored: (learn) =>
+              shared.onSeenIds((ids) => {
+                for (const id of ids) learn(id.channel, id.msgid, id.expiresAt);
+              }),
+          }
+        : {},
+  );
   seen.prune();
   const pruneTimer = setInterval(() => seen.prune(), 10 * 60_000).unref();
   return {
@@ -154,6 +184,9 @@ function loadKnownIds(db: Db, now: number, capacity: number): KnownIds {
   const oldestFirst = rows.reverse().map((r): [string, number] => [keyOf(r.channel, r.msgid), r.expires_at]);
   return createKnownIds(oldestFirst, capacity, dropped?.expires_at ?? 0);
 }
+
+/** The index of a table other processes write too: it proves nothing, so every id is looked up. */
+const everyIdMayBeHeld: KnownIds = { mayHold: () => true, add() {}, prune() {}, size: 0 };
 
 /** Queued replies written at once beyond this many, whatever the timer says. */
 const MAX_BATCH = 500;
@@ -185,7 +218,8 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
     `INSERT INTO wecom_seen_messages (channel, msgid, state, reply, claimed_at, expires_at)
      VALUES (@channel, @msgid, 'pending', NULL, @now, @expires)
      ON CONFLICT (channel, msgid) DO UPDATE SET state = 'pending', reply = NULL, claimed_at = @now, expires_at = @expires
-     WHERE expires_at <= @now OR (state = 'pending' AND claimed_at <= @abandoned)`,
+     WHERE wecom_seen_messages.expires_at <= @now
+        OR (wecom_seen_messages.state = 'pending' AND wecom_seen_messages.claimed_at <= @abandoned)`,
   );
   const upsertDone = db.prepare<[string, string, string, number, number]>(UPSERT_DONE);
   const durableDone = durableDb.prepare<[string, string, string, number, number]>(UPSERT_DONE);
@@ -196,7 +230,8 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
   const writeAll = db.transaction((rows: Done[]) => {
     for (const row of rows) upsertDone.run(...asParams(row));
   });
-  const known = loadKnownIds(db, now(), knownIdsCapacity);
+  const known = knownIdsCapacity > 0 ? loadKnownIds(db, now(), knownIdsCapacity) : everyIdMayBeHeld;
+  options.othersStored?.((channel, msgid, expiresAt) => known.add(keyOf(channel, msgid), expiresAt));
 
   function flush(): void {
     clearTimeout(flushTimer);
@@ -293,6 +328,14 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
         // Nothing was committed with the mark: let WeCom's retry run it again.
         () => release.run(channel, msgid),
       );
+    },
+    peek(channel, msgid) {
+      const t = now();
+      const held = recent.get(keyOf(channel, msgid));
+      if (held && held.expiresAt > t) return held.reply;
+      // always the table: what another process recorded may not be in this one's index yet (and peeks are rare)
+      const stored = fromTable(channel, msgid, t);
+      return stored?.kind === "stored" ? stored.reply : undefined;
     },
     record(channel, msgid, reply) {
       const key = keyOf(channel, msgid);

@@ -2,12 +2,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Db, openDatabase } from "../../src/store/database.js";
+import { openDatabase, type SqliteDb } from "../../src/store/database.js";
 
 export interface TempDb {
   dir: string;
   file: string;
-  db: Db;
+  db: SqliteDb;
   cleanup(): void;
 }
 

@@ -6,6 +6,7 @@ import type { NewProgress } from "../../src/progress/schema.js";
 import { migrate } from "../../src/store/database.js";
 import { migrations } from "../../src/store/migrations/index.js";
 import { createProgressStore } from "../../src/store/progress-store.js";
+import { describeEachEngine, type EngineDb } from "./engines.js";
 import { type TempDb, tempDb, tickingClock } from "./helpers.js";
 
 const audit = { actor: "test:zhang", via: "test" };
@@ -66,32 +67,7 @@ describe("migrations", () => {
   });
 });
 
-describe("progress store", () => {
-  it("stores a record and its audit entry", () => {
-    t = tempDb();
-    const store = createProgressStore(t.db, { now: tickingClock("2024-05-01T02:00:00Z") });
-    const rec = store.add({ ...base, targetId: "t9-1", value: 520, unit: "家" }, audit);
-    expect(rec).toMatchObject({ id: 1, targetId: "t9-1", value: 520, kind: "report", supersedes: null });
-    expect(rec.recordedAt).toBe("2024-05-01T02:00:00.000Z");
-    expect(store.get(rec.id)).toEqual(rec);
-    expect(store.audit(rec.id)).toEqual([
-      { progressId: 1, action: "add", actor: "test:zhang", via: "test", at: "2024-05-01T02:00:00.000Z" },
-    ]);
-  });
-
-  it("corrects by appending: the old record stays, only the new one counts", () => {
-    t = tempDb();
-    const store = createProgressStore(t.db);
-    const first = store.add({ ...base, targetId: "t9-1", value: 520, unit: "家" }, audit);
-    const fix = store.add({ ...base, targetId: "t9-1", value: 502, unit: "家", supersedes: first.id }, audit);
-    expect(store.list().map((r) => r.id)).toEqual([first.id, fix.id]);
-    expect(store.get(first.id)?.value).toBe(520);
-    expect(store.forTask("p", 9).map((r) => r.id)).toEqual([fix.id]);
-    expect(latestPerTarget(store.forTask("p", 9)).get("t9-1")?.value).toBe(502);
-    expect(store.supersededBy(first.id)?.id).toBe(fix.id);
-    expect(store.audit(fix.id)[0]?.action).toBe("correct");
-  });
-
+describe("progress store on SQLite alone", () => {
   it("a task's effective records follow every write: this connection's at once, another connection's from the next turn", async () => {
     t = tempDb();
     const store = createProgressStore(t.db, { othersVisibleWithinMs: 0 });
@@ -138,10 +114,43 @@ describe("progress store", () => {
     const mine = store.add({ ...base, asOf: "2024-06-01" }, audit);
     expect(store.forTask("p", 9).map((r) => r.id)).toEqual([mine.id, theirs.id]);
   });
+});
+
+describeEachEngine("progress store", (engine) => {
+  let e: EngineDb | undefined;
+  afterEach(async () => {
+    await e?.cleanup();
+    e = undefined;
+  });
+
+  it("stores a record and its audit entry", () => {
+    e = engine.open();
+    const store = createProgressStore(e.db, { now: tickingClock("2024-05-01T02:00:00Z") });
+    const rec = store.add({ ...base, targetId: "t9-1", value: 520, unit: "家" }, audit);
+    expect(rec).toMatchObject({ id: 1, targetId: "t9-1", value: 520, kind: "report", supersedes: null });
+    expect(rec.recordedAt).toBe("2024-05-01T02:00:00.000Z");
+    expect(store.get(rec.id)).toEqual(rec);
+    expect(store.audit(rec.id)).toEqual([
+      { progressId: 1, action: "add", actor: "test:zhang", via: "test", at: "2024-05-01T02:00:00.000Z" },
+    ]);
+  });
+
+  it("corrects by appending: the old record stays, only the new one counts", () => {
+    e = engine.open();
+    const store = createProgressStore(e.db);
+    const first = store.add({ ...base, targetId: "t9-1", value: 520, unit: "家" }, audit);
+    const fix = store.add({ ...base, targetId: "t9-1", value: 502, unit: "家", supersedes: first.id }, audit);
+    expect(store.list().map((r) => r.id)).toEqual([first.id, fix.id]);
+    expect(store.get(first.id)?.value).toBe(520);
+    expect(store.forTask("p", 9).map((r) => r.id)).toEqual([fix.id]);
+    expect(latestPerTarget(store.forTask("p", 9)).get("t9-1")?.value).toBe(502);
+    expect(store.supersededBy(first.id)?.id).toBe(fix.id);
+    expect(store.audit(fix.id)[0]?.action).toBe("correct");
+  });
 
   it("retracts by appending a retraction that hides the record", () => {
-    t = tempDb();
-    const store = createProgressStore(t.db);
+    e = engine.open();
+    const store = createProgressStore(e.db);
     const first = store.add(base, audit);
     store.add({ ...base, kind: "retraction", text: "撤销", supersedes: first.id }, audit);
     expect(store.forTask("p", 9)).toEqual([]);
@@ -149,8 +158,8 @@ describe("progress store", () => {
   });
 
   it("refuses to correct twice, across tasks, a missing record, or a retraction", () => {
-    t = tempDb();
-    const store = createProgressStore(t.db);
+    e = engine.open();
+    const store = createProgressStore(e.db);
     const first = store.add(base, audit);
     const fix = store.add({ ...base, supersedes: first.id }, audit);
     expect(() => store.add({ ...base, supersedes: first.id }, audit)).toThrow(/已被 #2 更正/);
@@ -162,25 +171,25 @@ describe("progress store", () => {
   });
 
   it("rejects invalid input before touching the file", () => {
-    t = tempDb();
-    const store = createProgressStore(t.db);
+    e = engine.open();
+    const store = createProgressStore(e.db);
     expect(() => store.add({ ...base, asOf: "2024-02-30" }, audit)).toThrow(ProgressRejected);
     expect(() => store.add({ ...base, text: "" }, audit)).toThrow(ProgressRejected);
     expect(store.count()).toBe(0);
   });
 
   it("cannot be edited or deleted, even with raw SQL", () => {
-    t = tempDb();
-    const store = createProgressStore(t.db);
+    e = engine.open();
+    const store = createProgressStore(e.db);
     store.add(base, audit);
-    expect(() => t?.db.prepare("UPDATE progress SET value = 1").run()).toThrow(/append-only/);
-    expect(() => t?.db.prepare("DELETE FROM progress").run()).toThrow(/append-only/);
-    expect(() => t?.db.prepare("DELETE FROM progress_audit").run()).toThrow(/append-only/);
+    expect(() => e?.db.prepare("UPDATE progress SET value = 1").run()).toThrow(/append-only/);
+    expect(() => e?.db.prepare("DELETE FROM progress").run()).toThrow(/append-only/);
+    expect(() => e?.db.prepare("DELETE FROM progress_audit").run()).toThrow(/append-only/);
   });
 
   it("stores a batch all or nothing", () => {
-    t = tempDb();
-    const store = createProgressStore(t.db);
+    e = engine.open();
+    const store = createProgressStore(e.db);
     const good = [base, { ...base, taskNo: 2 }];
     expect(store.addMany(good, audit)).toHaveLength(2);
     expect(() => store.addMany([base, { ...base, supersedes: 999 }], audit)).toThrow(ProgressRejected);
@@ -188,8 +197,8 @@ describe("progress store", () => {
   });
 
   it("lists effective records stored in a window as they stood when it closed", () => {
-    t = tempDb();
-    const store = createProgressStore(t.db, { now: tickingClock("2024-05-01T00:00:00Z") });
+    e = engine.open();
+    const store = createProgressStore(e.db, { now: tickingClock("2024-05-01T00:00:00Z") });
     const a = store.add(base, audit); // 00:00:00
     const b = store.add({ ...base, taskNo: 2 }, audit); // 00:00:01
     store.add({ ...base, supersedes: a.id, text: "更正" }, audit); // 00:00:02, after the window
@@ -200,8 +209,8 @@ describe("progress store", () => {
   });
 
   it("remembers digest runs per chat and day", () => {
-    t = tempDb();
-    const store = createProgressStore(t.db);
+    e = engine.open();
+    const store = createProgressStore(e.db);
     const run = { chat: "g1", date: "2024-05-02", since: "a", until: "b", parts: 1, sha256: "x" };
     store.recordDigestRun(run);
     store.recordDigestRun({ ...run, sha256: "y" });
@@ -209,5 +218,19 @@ describe("progress store", () => {
     expect(store.lastDigestRun("g1", "2024-05-03")?.date).toBe("2024-05-02");
     expect(store.lastDigestRun("g1", "2024-05-02")).toBeUndefined();
     expect(store.lastDigestRun("g2", "2024-05-03")).toBeUndefined();
+  });
+
+  it("stores an imported row once under its key, whatever imports it again", () => {
+    e = engine.open();
+    const store = createProgressStore(e.db);
+    const again = createProgressStore(e.another());
+    const rows = [
+      { rowKey: "sheet:1", records: [base] },
+      { rowKey: null, records: [{ ...base, taskNo: 2 }] },
+    ];
+    expect(store.addRows(rows, audit)).toHaveLength(2);
+    expect(again.hasRowKey("sheet:1")).toBe(true);
+    expect(again.addRows([rows[0] as (typeof rows)[0]], audit)).toEqual([]);
+    expect(store.count()).toBe(2);
   });
 });

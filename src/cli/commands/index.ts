@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Register>> = {
   serve: async () => (await import("./serve.js")).registerServe,
   simulate: async () => (await import("./simulate.js")).registerSimulate,
   eval: async () => (await import("./eval.js")).registerEval,
+  db: async () => (await import("./db.js")).registerDb,
 };
 
 /** Registers the command named on the command line, or all of them (for help and unknown commands). */

@@ -1,6 +1,9 @@
-// GET /healthz: liveness, the plans loaded, which WeCom integrations are switched on and the long connection's state.
+// GET /healthz: readiness (on PostgreSQL, only while the database answers), the plans loaded, which WeCom
+// integrations are switched on and the long connection's state. A load balancer sends nothing to a replica that
+// answers 503 here.
 import Router from "@koa/router";
 import type { Runtime } from "../../runtime.js";
+import { isPostgres } from "../../store/postgres/pg-db.js";
 import type { ConnectionStatus } from "../../wecom/longconn/connection-state.js";
 import type { AppState } from "../state.js";
 
@@ -14,8 +17,12 @@ export function healthRoutes(
   const started = Date.now();
   router.get("/healthz", (ctx) => {
     ctx.set("cache-control", "no-store");
+    // SQLite is a file this process holds open: nothing to ask
+    const databaseAnswers = isPostgres(runtime.db) ? runtime.db.answers(1_000) : true;
+    if (!databaseAnswers) ctx.status = 503;
     ctx.body = {
-      status: "ok",
+      status: databaseAnswers ? "ok" : "database-unreachable",
+      database: isPostgres(runtime.db) ? "postgres" : "sqlite",
       uptimeS: Math.round((Date.now() - started) / 1000),
       plans: runtime.plans.plans.map((p) => ({ slug: p.slug, title: p.title, tasks: p.tasks.length })),
       wecom: { ...integrations, ...(longConnection ? { longConnection: longConnection() } : {}) },

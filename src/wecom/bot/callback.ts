@@ -22,7 +22,12 @@ import {
   WAITING_TEXT,
   WELCOME_TEXT,
 } from "./replies.js";
-import type { StreamBook } from "./streams.js";
+import type { StreamBook, StreamState } from "./streams.js";
+
+/** The seen-ids channel bot streams are recorded under, by stream id. */
+const STREAM_CHANNEL = "wecom-bot-stream";
+/** WeCom refreshes a stream for six minutes; an answer another process stores later than that is no longer shown. */
+const STREAM_WAIT_MS = 6 * 60_000;
 
 export interface BotCallbackDeps {
   /** receiveId must be "" for the intelligent bot */
@@ -66,7 +71,7 @@ export function createBotCallback(deps: BotCallbackDeps): BotCallback {
       case "event":
         return msg.event.eventtype === "enter_chat" ? textReply(WELCOME_TEXT) : null;
       case "stream": {
-        const state = deps.streams.state(msg.stream.id);
+        const state = deps.streams.state(msg.stream.id) ?? sharedStreamState(msg.stream.id);
         if (!state) return streamReply(msg.stream.id, EXPIRED_TEXT, true);
         return state.ready
           ? streamReply(msg.stream.id, state.content, true)
@@ -91,7 +96,11 @@ export function createBotCallback(deps: BotCallbackDeps): BotCallback {
           { durable: changesState(question) },
         );
         if (claim.kind === "stored") return streamReply(streamId, claim.reply, true);
-        if (claim.kind === "elsewhere") return streamReply(streamId, WAITING_TEXT, false);
+        if (claim.kind === "elsewhere") {
+          // Another process (replica) holds the message: its answer reaches the table, and this stream shows it.
+          trackShared(streamId, waitForStoredReply(msg.msgid));
+          return streamReply(streamId, WAITING_TEXT, false);
+        }
         if (!claim.first) log.info("duplicate delivery of a message in progress");
         const answer = claim.reply.catch((err: unknown) => {
           log.error({ err }, "answering a bot message failed");
@@ -100,10 +109,40 @@ export function createBotCallback(deps: BotCallbackDeps): BotCallback {
         const ready = await within(answer, deps.budgetMs);
         if (ready.done) return streamReply(streamId, ready.value, true);
         // Only an unfinished stream is refreshed by WeCom; answers given at once need no keeping.
-        deps.streams.track(streamId, answer);
+        trackShared(streamId, answer);
         return streamReply(streamId, WAITING_TEXT, false);
       }
     }
+  }
+
+  /**
+   * A stream kept here and recorded in the seen-ids table under its stream id ("" while unfinished), so that WeCom's
+   * refreshes may reach any process sharing the database (replicas on PostgreSQL) and still collect the answer.
+   */
+  function trackShared(streamId: string, answer: Promise<string>): void {
+    deps.streams.track(streamId, answer);
+    deps.seen.record(STREAM_CHANNEL, streamId, "");
+    answer.then(
+      (content) => deps.seen.record(STREAM_CHANNEL, streamId, content),
+      () => {},
+    );
+  }
+
+  /** A stream another process started: unfinished while its entry is empty, unknown without one. */
+  function sharedStreamState(streamId: string): StreamState | undefined {
+    const stored = deps.seen.peek(STREAM_CHANNEL, streamId);
+    if (stored === undefined) return undefined;
+    return stored === "" ? { ready: false } : { ready: true, content: stored };
+  }
+
+  /** The reply another process stores for `msgid`, looked for every half second while WeCom may still refresh. */
+  async function waitForStoredReply(msgid: string): Promise<string> {
+    for (let waited = 0; waited < STREAM_WAIT_MS; waited += 500) {
+      const stored = deps.seen.peek("wecom-bot", msgid);
+      if (stored !== undefined) return stored;
+      await new Promise((resolve) => setTimeout(resolve, 500).unref());
+    }
+    throw new Error("the process answering this message did not store its answer");
   }
 
   return async (query, body, { log }) => {
