@@ -7,6 +7,7 @@ import { progressBoundBy } from "./004-progress-bound-by.js";
 import { refusalsAndIdempotency } from "./005-refusals-and-idempotency.js";
 import { progressRowKeys } from "./006-progress-row-keys.js";
 import { outboxSending } from "./007-outbox-sending.js";
+import { idempotencyKeyHolder } from "./008-idempotency-key-holder.js";
 import { feedbackAndLeases } from "./009-feedback-and-leases.js";
 
 export const postgresMigrations: Migration[] = [
@@ -17,5 +18,6 @@ export const postgresMigrations: Migration[] = [
   refusalsAndIdempotency,
   progressRowKeys,
   outboxSending,
+  idempotencyKeyHolder,
   feedbackAndLeases,
 ];
