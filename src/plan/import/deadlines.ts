@@ -3,6 +3,7 @@
 // 2025年第三季度, 2025年内, 长期坚持).
 import { parseFigure } from "../numbers.js";
 import type { Deadline } from "../schema.js";
+import { UNIT_NEXT } from "../units.js";
 
 export interface DueMark {
   /** where the mark starts and ends in the sentence */
@@ -31,9 +32,8 @@ const DATE_BEFORE = /((?:19|20)\d{2})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(?:(�
 /** 5年内, 三年内, 2012年起5年内 */
 const PERIOD = /(?:((?:19|20)\d{2})年起)?([0-9一二两三四五六七八九十]{1,3})年内/g;
 const YEARLY = /每年度?/;
-/** what may follow a year's digits when they are in fact a figure reached (到2000PFlops, 到2000名) */
-const FIGURE_AFTER =
-  /^\s*(?:[名个家项套户人台座件条次场元亿万千百%％辆吨亩米所批张篇部栋间株头只本册位支处份]|[A-Za-z]+(?:flops|FLOPS|Flops|W|w|h|t))/;
+/** what may follow a year's digits when they are in fact a figure reached (到2000PFlops, 到2000名, 到2000部) */
+const FIGURE_AFTER = new RegExp(`^${UNIT_NEXT}`);
 
 function lastDayOf(year: number, month: number): string {
   const day = new Date(Date.UTC(year, month, 0)).getUTCDate();

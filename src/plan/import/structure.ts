@@ -1,4 +1,5 @@
 // Reads a plan's outline: header (title, issuer, date), sections 一、二、, items (一)(二) and sub-items 1. 2.
+import { UNIT_NEXT } from "../units.js";
 import type { SourceLine } from "./text-cleanup.js";
 
 export type SectionKind = "goals" | "tasks" | "measures" | "preamble" | "other";
@@ -34,6 +35,8 @@ export interface Outline {
 const SECTION = /^([一二三四五六七八九十]+)[、.．]\s*(.+)$/;
 const ITEM = /^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$/;
 const SUB_ITEM = /^(\d{1,2})[.．、]\s*(.*)$/;
+/** digits and a unit at a line's start: a figure (1.5万名 read as 1. 5万名 would be wrong) */
+const FIGURE_START = new RegExp(`^\\d+${UNIT_NEXT}`);
 const CN_ORDINAL = "一二三四五六七八九十";
 
 export function cnOrdinal(label: string): number {
@@ -63,7 +66,7 @@ function isItemNumber(m: RegExpExecArray, lastNumber: number): boolean {
   if (!/^\d/.test(rest)) return true;
   if (n === lastNumber + 1) return true;
   // 2.5G基站工程 goes on numbering upward; 1.5万名 reads as a decimal figure with its unit.
-  return n > lastNumber && !/^\d+\s*(?:[万亿千百%％倍个家名项元人户套])/.test(rest);
+  return n > lastNumber && !FIGURE_START.test(rest);
 }
 
 /** The preface starts at the first line that reads as prose after the title block; the header is what comes before. */

@@ -1,8 +1,8 @@
 // Extracts the quantified targets of one sentence: metric, figure, unit, year and comparison, in the plan's own words.
 
-import { escapeRegExp } from "../escape-regexp.js";
 import { parseFigure } from "../numbers.js";
 import { type Comparison, RECURRING, type WarningCode } from "../schema.js";
+import { SCALED_COUNTING_UNITS, SCALED_MEASURED_UNITS, unitPattern } from "../units.js";
 import { dueMarks, yearlyMark } from "./deadlines.js";
 
 export interface ExtractedTarget {
@@ -31,81 +31,13 @@ export interface Reading {
   reading: string;
 }
 
-const MEASURE_UNITS = [
-  "个百分点",
-  "个工作日",
-  "万家",
-  "万户",
-  "万个",
-  "家",
-  "个",
-  "项",
-  "所",
-  "座",
-  "件",
-  "台",
-  "套",
-  "户",
-  "条",
-  "次",
-  "批",
-  "只",
-  "位",
-  "万名",
-  "名",
-  "场次",
-  "场",
-  "支",
-  "处",
-];
-const OTHER_UNITS = [
-  "万元/亩",
-  "工作日",
-  "小时",
-  "天",
-  "亿元",
-  "万元",
-  "元",
-  "亩",
-  "%",
-  "％",
-  "万人次",
-  "万人",
-  "人次",
-  "人",
-  "万平方米",
-  "平方米",
-  "万千瓦",
-  "千瓦",
-  "公里",
-  "万吨",
-  "吨",
-  "倍",
-  "万辆",
-  "辆",
-  "万标箱",
-  "标箱",
-  "GW",
-  "MW",
-  "PFlops",
-  "EFlops",
-  "TFlops",
-  "亿人次",
-  "万亩",
-  "亿立方米",
-  "立方米",
-  "万平方公里",
-  "平方公里",
-  "年",
-];
-const UNIT = [...MEASURE_UNITS, ...OTHER_UNITS]
-  .sort((a, b) => b.length - a.length)
-  .map(escapeRegExp)
-  .join("|");
+/** measure words of counted things (the one list, src/plan/units.ts), with their scales (万户) */
+const MEASURE_UNITS: readonly string[] = SCALED_COUNTING_UNITS;
+/** 达到5年: a duration reached is a target too, but only where DURATION_VERB says so (see figuresIn) */
+const OTHER_UNITS = [...SCALED_MEASURED_UNITS, "年"];
+const UNIT = unitPattern([...MEASURE_UNITS, ...OTHER_UNITS]);
 const SMALL_CN = "[一二两三四五六七八九十]{1,3}";
-const MEASURE = MEASURE_UNITS.sort((a, b) => b.length - a.length)
-  .map(escapeRegExp)
-  .join("|");
+const MEASURE = unitPattern(MEASURE_UNITS);
 /** an arabic figure with any unit, or a small Chinese numeral with a measure word (两个百分点) */
 const FIGURE = new RegExp(
   `(\\d+(?:\\.\\d+)?)\\s*(${UNIT})|(?<![一二两三四五六七八九十百千万亿])(${SMALL_CN})(${MEASURE})`,
@@ -191,8 +123,8 @@ function figuresIn(text: string): Figure[] {
     const valueText = m[1] ?? m[3] ?? "";
     const unit = m[2] ?? m[4] ?? "";
     if (unit === "年" && !(valueText.length <= 2 && DURATION_VERB.test(text.slice(0, m.index ?? 0)))) continue;
-    // 一批, 一个: "a batch", "a" — wording, not a count a plan sets.
-    if (valueText === "一" && (unit === "批" || unit === "个" || unit === "套" || unit === "项")) continue;
+    // 一批, 一个, 一张网: "a batch", "a" — wording, not a count a plan sets.
+    if (valueText === "一" && MEASURE_UNITS.includes(unit) && !/^个./.test(unit)) continue;
     out.push({ index: m.index ?? 0, length: m[0].length, valueText, unit });
   }
   return out;
