@@ -2,7 +2,8 @@
 import { UNIT_NEXT } from "../units.js";
 import type { SourceLine } from "./text-cleanup.js";
 
-export type SectionKind = "goals" | "tasks" | "measures" | "preamble" | "other";
+/** overall: 总体要求, whose 指导思想 and 基本原则 frame the plan and whose figures are the plan's goals */
+export type SectionKind = "goals" | "overall" | "tasks" | "measures" | "preamble" | "other";
 
 export interface Block {
   /** (一) or 1. as printed */
@@ -51,8 +52,10 @@ export function classifySection(title: string): SectionKind {
   if (/保障|措施/.test(title)) return "measures";
   if (/任务|举措|重点工作|主要工作|工作重点|行动/.test(title)) return "tasks";
   if (/目标/.test(title)) return "goals";
+  // 总体要求 holds no tasks either, but the goals a plan states there (到2026年，全区完成…120个) are its goals.
+  if (/总体要求/.test(title)) return "overall";
   // Parts that frame the plan (指导思想, 基本原则) hold no tasks, whatever is numbered in them.
-  if (/总体要求|指导思想|基本原则|工作原则|背景|现状|形势|意义/.test(title)) return "preamble";
+  if (/指导思想|基本原则|工作原则|背景|现状|形势|意义/.test(title)) return "preamble";
   return "other";
 }
 
