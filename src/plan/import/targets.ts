@@ -14,6 +14,8 @@ export interface ExtractedTarget {
   unit: string;
   year: number | null;
   comparison: Comparison;
+  /** the level it starts from (由68%提高到90%) */
+  from?: { value: number; valueText: string; unit: string; year: number | null };
   warnings: WarningCode[];
 }
 
@@ -365,6 +367,8 @@ function clauseTargets(
   const measureCount = parts.filter((p) => figuresIn(p).some((f) => MEASURE_UNITS.includes(f.unit))).length;
   const out: ExtractedTarget[] = [];
   let comparison = inherited;
+  /** an earlier item of this enumeration was a target by its words */
+  let listed = false;
   for (const part of parts) {
     const rank = rankTarget(part, year);
     if (rank) {
@@ -393,11 +397,20 @@ function clauseTargets(
       comparison = c;
       continue;
     }
-    const f = figures[0];
+    const change = fromTo(part, figures);
+    const f = change?.to ?? figures[0];
     if (!f) continue;
-    const prefix = part.slice(0, f.index);
+    // 覆盖率由68%提高到90%: what is measured comes before 由, the level reached after 提高到.
+    const prefix = change ? part.slice(0, change.at) : part.slice(0, f.index);
     const suffix = part.slice(f.index + f.length);
-    if (strict && !isStatedTarget(prefix, suffix)) continue;
+    if (change) {
+      comparison = comparisonOf(part.slice(0, f.index)) ?? "达到";
+      out.push({ ...target(metricFrom(prefix, suffix, f.unit), f, year, comparison), from: change.from });
+      continue;
+    }
+    // 新建养老服务站15个、托育点10个: the verb that makes the list's first item a target carries over to the rest.
+    if (strict && !listed && !isStatedTarget(prefix, suffix)) continue;
+    listed = parts.length > 1;
     comparison = comparisonOf(prefix, suffix) ?? comparison ?? "达到";
     // In a list counted with measure words (8家…、100家…), an item with a bare long number and no measure word
     // is two numbers run together (3010亿元以上企业 = 30家 + 10亿元以上企业): flag it, never guess.
@@ -437,6 +450,39 @@ function clauseTargets(
     out.push(target(metricFrom(prefix, suffix, f.unit), f, year, comparison));
   }
   return out.filter((t) => t.metric !== "" || t.value !== null);
+}
+
+/** 由2024年的68%提高到90%以上, 从12天压缩至5天: a level moved from one figure to another */
+const FROM = /[由从]((?:19|20)\d{2})?年?(?:底|末)?的?\s*$/;
+const MOVED_TO = /(?:提高|提升|增加|增长|扩大|降低|下降|减少|压缩|缩短|降)(?:到|至)\s*$/;
+
+/**
+ * The figure a level is moved to and the one it starts from, when the part says so: the target is the level
+ * reached, never the starting one.
+ */
+function fromTo(
+  part: string,
+  figures: Figure[],
+): { at: number; to: Figure; from: NonNullable<ExtractedTarget["from"]> } | null {
+  for (let i = 1; i < figures.length; i++) {
+    const start = figures[i - 1] as Figure;
+    const to = figures[i] as Figure;
+    const between = part.slice(start.index + start.length, to.index);
+    const before = FROM.exec(part.slice(0, start.index));
+    const value = parseFigure(start.valueText);
+    if (!before || value === null || !MOVED_TO.test(between) || !/^[\u4e00-\u9fa5\s]*$/.test(between)) continue;
+    return {
+      at: before.index,
+      to,
+      from: {
+        value,
+        valueText: start.valueText,
+        unit: start.unit === "％" ? "%" : start.unit,
+        year: before[1] ? Number(before[1]) : null,
+      },
+    };
+  }
+  return null;
 }
 
 /** 进入全省前10位: a place in a ranking, whose figure is a rank (lower is better), not an amount. */
