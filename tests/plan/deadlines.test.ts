@@ -60,7 +60,7 @@ describe("relative periods written as 用…时间 and 力争…内", () => {
 
   it("without a start year it keeps the words and says where it counts from; the task is due then", () => {
     expect(dueMarks("用两年时间改造农贸市场8座。", null)[0]?.yearReading).toBe(
-      "“用两年时间”自方案实施起算(方案未写明起始年份)",
+      "“用两年时间”自方案实施起算,方案未给出起始年份,无法折算为具体日期",
     );
     expect(taskDeadline("用两年时间改造农贸市场8座。", null)).toEqual({ text: "用两年时间" });
     expect(taskDeadline("用两年时间改造农贸市场8座。", 2024)).toEqual({ text: "用两年时间", date: "2025-12-31" });

@@ -112,7 +112,9 @@ export function dueMarks(sentence: string, startYear: number | null): DueMark[] 
       ...(year !== null ? { date: `${year}-12-31` } : {}),
       // Counted from the plan's start, and said so; a plan that names no start year leaves the year open.
       yearReading:
-        from !== null ? `“${m[0]}”按${from}年起算,即${year}年底前` : `“${m[0]}”自方案实施起算(方案未写明起始年份)`,
+        from !== null
+          ? `“${m[0]}”按${from}年起算,即${year}年底前`
+          : `“${m[0]}”自方案实施起算,方案未给出起始年份,无法折算为具体日期`,
       kind: "period",
     });
   }
