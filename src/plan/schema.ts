@@ -80,6 +80,10 @@ export const Target = z.object({
   /** 完成时限 as written (2025年底前, 长期坚持), with the day it names when it names one */
   deadline: Deadline.optional(),
   comparison: Comparison,
+  /** the level it starts from, as the plan states it (由2024年的68%提高到90%: 68, year 2024) */
+  from: z
+    .object({ value: z.number(), valueText: z.string(), unit: z.string(), year: z.number().int().nullable() })
+    .optional(),
   /** the plan's own sentence containing the target */
   sentence: z.string().min(1),
   /** warning codes that touch this target */

@@ -3,52 +3,14 @@
 // not have a target for them yet.
 import { parseFigure } from "./numbers.js";
 import type { ResponsibilityMatrix, Target, Task } from "./schema.js";
+import { COUNTING_UNITS, MEASURED_UNITS, unitPattern } from "./units.js";
 
-/** Units of counted or measured things; years (年) and ordinals (第) are not figures a target sets. */
-const UNITS = [
-  "个百分点",
-  "个工作日",
-  "工作日",
-  "万平方米",
-  "平方公里",
-  "平方米",
-  "万千瓦",
-  "千瓦",
-  "兆瓦",
-  "公里",
-  "公顷",
-  "场次",
-  "人次",
-  "元/亩",
-  "亿元",
-  "万元",
-  "元",
-  "名",
-  "套",
-  "项",
-  "家",
-  "个",
-  "所",
-  "座",
-  "台",
-  "辆",
-  "吨",
-  "件",
-  "条",
-  "张",
-  "处",
-  "栋",
-  "间",
-  "亩",
-  "户",
-  "人",
-  "倍",
-  "%",
-];
+/** Units of counted or measured things (the one list, src/plan/units.ts); years (年) and ordinals (第) are not figures a target sets. */
+const UNITS = [...COUNTING_UNITS, ...MEASURED_UNITS];
 const NUMBER = String.raw`(\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)`;
 const SCALE = "(万|亿|千|百)?";
 const FIGURE = new RegExp(
-  `(?<!第|\\d|[零〇一二两三四五六七八九十百千])${NUMBER}${SCALE}(${UNITS.map((u) => u.replace("/", "\\/")).join("|")})(左右|以上|以内)?`,
+  `(?<!第|\\d|[零〇一二两三四五六七八九十百千])${NUMBER}${SCALE}(${unitPattern(UNITS)})(左右|以上|以内)?`,
   "g",
 );
 

@@ -224,3 +224,37 @@ describe("a text plan through the element stream", () => {
     );
   });
 });
+
+// A plan written by QA in a style nobody tuned the importer to (README.md in its folder says what it holds).
+describe.each(["txt", "docx"])(
+  "a 区 plan held out from tuning: goals under 总体要求, 部/条, 用两年时间 (%s)",
+  (format) => {
+    const expected = readExpectedPlan(`${dir("qa-urban-renewal")}/expected.json`);
+    it("finds every lead, partner and target a reader finds, and warns of nothing", async () => {
+      const { matrix } = await imported("qa-urban-renewal", format);
+      const score = scoreImport(matrix, expected);
+      expect(score.misses).toEqual([]);
+      expect([score.leadsRight, score.partnersRight, score.targetsFound]).toEqual([8, 8, score.targetsExpected]);
+      expect(score.falseWarnings).toEqual([]);
+      expect(matrix.title).toBe(expected.title);
+      // 由2024年的68%提高到90%以上: the level reached is the target, the 68% where it starts.
+      const coverage = matrix.tasks[6]?.targets ?? [];
+      expect(coverage.map((t) => [t.value, t.unit, t.from?.value, t.from?.year])).toEqual([[90, "%", 68, 2024]]);
+      // 2000年前建成的老旧小区 is no deadline; 2025年完成改造45个 is a year mark; 到2026年 dates the task.
+      const renewal = matrix.tasks[0];
+      expect(renewal?.targets.map((t) => t.year)).toEqual([2025, 2026, 2026, 2026]);
+      expect(renewal?.deadline).toEqual({ text: "2026年", date: "2026-12-31" });
+      expect(matrix.tasks.map((t) => t.deadline?.text)).toEqual([
+        "2026年",
+        "2026年",
+        "用两年时间",
+        "2026年",
+        "2026年底前",
+        "2026年",
+        undefined,
+        "三年内",
+      ]);
+      for (const d of expected.deadlines) expect(matrix.tasks.map((t) => t.deadline)).toContainEqual(d);
+    });
+  },
+);

@@ -144,3 +144,33 @@ describe("a duty phrase after a unit", () => {
     expect(parsed?.partners).toEqual(["区财政局", "区人社局"]);
   });
 });
+
+describe("an enumeration with 、 shares the verb of its first item", () => {
+  it("建设菜市场8座、公共厕所30座 are both targets, though only the first names what is done", () => {
+    const { targets } = extractTargets("建设标准化菜市场8座、公共厕所30座、口袋公园12处，方便群众生活。", {
+      inGoals: false,
+      startYear: 2025,
+    });
+    expect(targets.map((t) => [t.metric, t.value, t.unit])).toEqual([
+      ["建设标准化菜市场", 8, "座"],
+      ["公共厕所", 30, "座"],
+      ["口袋公园", 12, "处"],
+    ]);
+  });
+
+  it("a list whose first item no verb makes a target stays out, as before", () => {
+    expect(extractTargets("辖区现有菜市场8座、公共厕所30座。", { inGoals: false }).targets).toEqual([]);
+  });
+});
+
+describe("a level moved from one figure to another", () => {
+  it.each([
+    ["城镇污水集中收集率由2023年的55%提升到70%。", "城镇污水集中收集率", 70, "%", { value: 55, year: 2023 }],
+    ["企业开办时间从5个工作日压缩至2个工作日以内。", "企业开办时间", 2, "个工作日", { value: 5, year: null }],
+    ["到2027年，公交分担率由30%增加到45%以上。", "公交分担率", 45, "%", { value: 30, year: null }],
+  ])("%s: the target is the level reached, with the level it starts from", (sentence, metric, value, unit, from) => {
+    const { targets } = extractTargets(sentence, { inGoals: false, startYear: 2024 });
+    expect(targets.map((t) => [t.metric, t.value, t.unit])).toEqual([[metric, value, unit]]);
+    expect(targets[0]?.from).toMatchObject({ ...from, unit });
+  });
+});

@@ -3,6 +3,7 @@
 // 2025年第三季度, 2025年内, 长期坚持).
 import { parseFigure } from "../numbers.js";
 import type { Deadline } from "../schema.js";
+import { UNIT_NEXT } from "../units.js";
 
 export interface DueMark {
   /** where the mark starts and ends in the sentence */
@@ -16,7 +17,8 @@ export interface DueMark {
   date?: string;
   /** how a relative period was turned into a year, said to the reader */
   yearReading?: string;
-  kind: "deadline" | "period" | "yearly";
+  /** year: a bare 2025年 before a verb of doing (2025年完成改造45个), a milestone within the task */
+  kind: "deadline" | "year" | "period" | "yearly";
   /** 到2025gdp: the deadline lost its 年 when the page was scraped */
   lostYearChar?: boolean;
 }
@@ -28,12 +30,20 @@ export interface DueMark {
 const TO_YEAR = /(?<![达提升增降减])到\s*((?:19|20)\d{2})(?!\d)\s*(年)?(?:(\d{1,2})月(?:(\d{1,2})日)?)?(底|末)?(前)?/g;
 /** 2025年底前, 于2012年10月底前, 2026年6月30日前: a date written as a deadline, without 到 */
 const DATE_BEFORE = /((?:19|20)\d{2})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(?:(底|末)前?|(前))/g;
-/** 5年内, 三年内, 2012年起5年内 */
-const PERIOD = /(?:((?:19|20)\d{2})年起)?([0-9一二两三四五六七八九十]{1,3})年内/g;
+/** 5年内, 三年内, 2012年起5年内, 用两年时间, 利用三年左右时间 (力争两年内 is 两年内) */
+const PERIOD =
+  /(?:((?:19|20)\d{2})年起)?(?:(?:利用|用|花)([0-9一二两三四五六七八九十]{1,3})年(?:左右)?时间|([0-9一二两三四五六七八九十]{1,3})年内)/g;
+/**
+ * 2025年完成改造45个: a bare year before a verb of doing is the year that part falls due (a year mark), unlike
+ * 2024年的68% (a year describing the present) or 2000年前建成的 (one describing the subject).
+ */
+const YEAR_MARK =
+  /(?<![到至\d])((?:19|20)\d{2})年(?=(?:要|将|力争|确保|全面|基本)?(?:完成|建成|实现|达到|新增|新建|累计|改造|开工|投用|建设|培育|引进))/g;
+/** 2000年前建成的老旧小区: a date followed by a verb and 的 says what the subject is, not when it falls due */
+const DESCRIBES_SUBJECT = /^[\u4e00-\u9fa5]{1,4}的/;
 const YEARLY = /每年度?/;
-/** what may follow a year's digits when they are in fact a figure reached (到2000PFlops, 到2000名) */
-const FIGURE_AFTER =
-  /^\s*(?:[名个家项套户人台座件条次场元亿万千百%％辆吨亩米所批张篇部栋间株头只本册位支处份]|[A-Za-z]+(?:flops|FLOPS|Flops|W|w|h|t))/;
+/** what may follow a year's digits when they are in fact a figure reached (到2000PFlops, 到2000名, 到2000部) */
+const FIGURE_AFTER = new RegExp(`^${UNIT_NEXT}`);
 
 function lastDayOf(year: number, month: number): string {
   const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -69,6 +79,9 @@ export function dueMarks(sentence: string, startYear: number | null): DueMark[] 
     const index = m.index ?? 0;
     if (marks.some((k) => index >= k.index && index < k.end)) continue;
     const year = Number(m[1]);
+    // A year before the plan's own time (or one that says what its subject is) falls due for no one.
+    if (startYear !== null && year < startYear) continue;
+    if (m[5] && DESCRIBES_SUBJECT.test(sentence.slice(index + m[0].length))) continue;
     const date = dayOf(year, m[2], m[3], m[4]);
     marks.push({
       index,
@@ -79,8 +92,14 @@ export function dueMarks(sentence: string, startYear: number | null): DueMark[] 
       kind: "deadline",
     });
   }
+  for (const m of sentence.matchAll(YEAR_MARK)) {
+    const index = m.index ?? 0;
+    const year = Number(m[1]);
+    if (marks.some((k) => index >= k.index && index < k.end) || (startYear !== null && year < startYear)) continue;
+    marks.push({ index, end: index + m[0].length, text: m[0], year, date: `${year}-12-31`, kind: "year" });
+  }
   for (const m of sentence.matchAll(PERIOD)) {
-    const years = parseFigure(m[2] ?? "");
+    const years = parseFigure(m[2] ?? m[3] ?? "");
     if (years === null || years < 1) continue;
     const from = m[1] ? Number(m[1]) : startYear;
     const year = from === null ? null : from + years - 1;
@@ -91,7 +110,11 @@ export function dueMarks(sentence: string, startYear: number | null): DueMark[] 
       text: m[0],
       year,
       ...(year !== null ? { date: `${year}-12-31` } : {}),
-      ...(from !== null ? { yearReading: `“${m[0]}”按${from}年起算,即${year}年底前` } : {}),
+      // Counted from the plan's start, and said so; a plan that names no start year leaves the year open.
+      yearReading:
+        from !== null
+          ? `“${m[0]}”按${from}年起算,即${year}年底前`
+          : `“${m[0]}”自方案实施起算,方案未给出起始年份,无法折算为具体日期`,
       kind: "period",
     });
   }
@@ -142,12 +165,26 @@ export function readDeadline(raw: string, startYear: number | null = null): Dead
   return { text };
 }
 
-/** A task's own deadline: 完成时限:…, the first date written as a deadline, or 长期坚持. */
+/**
+ * A task's own deadline: 完成时限:…; else the first deadline naming its day (2026年底前, 2012年10月底前); else the
+ * latest year its sentences set (2025年完成45个，到2026年累计完成120个 is due in 2026; 到2026年 falls on the year's
+ * last day, as a table's 2026年 does); else a relative period (用两年时间, dated when the plan's start year is known);
+ * else 长期坚持.
+ */
 export function taskDeadline(text: string, startYear: number | null): Deadline | undefined {
   const labelled = /完成时限\s*[:：]\s*([^。；;，,)）]+)/.exec(text);
   if (labelled?.[1]) return readDeadline(labelled[1], startYear);
-  const mark = dueMarks(text, startYear).find((m) => m.kind === "deadline" && m.date);
-  if (mark) return { text: mark.text.replace(/^(到|于|在)/, ""), ...(mark.date ? { date: mark.date } : {}) };
+  const marks = dueMarks(text, startYear);
+  const words = (m: DueMark) => m.text.replace(/^(到|于|在)/, "").replace(/\s+/g, "");
+  const dayNamed = marks.find((m) => m.kind === "deadline" && m.date);
+  if (dayNamed?.date) return { text: words(dayNamed), date: dayNamed.date };
+  const dated = marks
+    .filter((m) => (m.kind === "deadline" || m.kind === "year") && m.year !== null && !m.lostYearChar)
+    .map((m) => ({ text: words(m), date: m.date ?? `${m.year}-12-31` }));
+  const latest = dated.reduce<Deadline | undefined>((a, b) => (a?.date && a.date >= b.date ? a : b), undefined);
+  if (latest) return latest;
+  const period = marks.find((m) => m.kind === "period");
+  if (period) return { text: period.text, ...(period.date ? { date: period.date } : {}) };
   const standing = /长期坚持/.exec(text);
   if (standing) return { text: standing[0] };
   return undefined;

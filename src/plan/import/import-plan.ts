@@ -6,7 +6,7 @@ import { taskDeadline } from "./deadlines.js";
 import { stripFooter } from "./footer.js";
 import { DOC_NUMBER, type Header, type LineDefect, lostDashDefects, readHeader } from "./header.js";
 import { splitSentences } from "./sentences.js";
-import { type Block, readOutline } from "./structure.js";
+import { type Block, classifySection, readOutline } from "./structure.js";
 import { type Defect, type DueScope, extractTargets, type Reading } from "./targets.js";
 import { type SourceLine, tightenFigures, toSourceLines } from "./text-cleanup.js";
 import { validateMatrix } from "./validate.js";
@@ -87,6 +87,26 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
       goalTargets.push(...targetsOf(0, sentences, section.line, true));
       continue;
     }
+    if (section.kind === "overall") {
+      // Its 主要目标 item is goals throughout; elsewhere (its own text, not 指导思想/基本原则) a sentence is a goal
+      // when it sets a figure.
+      const framing = (b: Block) => classifySection(b.heading) === "preamble";
+      const stated = (b: Block) => classifySection(b.heading) === "goals";
+      const own = [
+        ...section.paragraphs,
+        ...section.items.filter((b) => !framing(b) && !stated(b)).flatMap(flattenBlock),
+      ];
+      const goalItems = section.items.filter(stated).flatMap(flattenBlock);
+      const sentences = [...own, ...goalItems].flatMap((p) => splitSentences(p.text));
+      for (const sentence of sentences) {
+        const found = targetsOf(0, [sentence], section.line, true);
+        const inItem = goalItems.some((p) => p.text.includes(sentence));
+        if (found.length === 0 && !inItem) continue;
+        goalSentences.push(sentence);
+        goalTargets.push(...found);
+      }
+      continue;
+    }
     if (section.kind === "measures") {
       for (const item of section.items) {
         const { title, rest } = splitHeading(item.heading);
@@ -157,7 +177,12 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
       .filter((l) => /[。,，]/.test(l.text) && l.text.length > 12)
       .flatMap((l) => splitSentences(l.text)),
     source: { file: opts.sourceFile, sha256: createHash("sha256").update(text).digest("hex") },
-    goals: { text: goalSentences.join(""), sentences: goalSentences, targets: goalTargets },
+    // Numbered once all are read: the goals may come from 总体要求 sentence by sentence and from a 目标 part.
+    goals: {
+      text: goalSentences.join(""),
+      sentences: goalSentences,
+      targets: goalTargets.map((t, i) => ({ ...t, id: `t0-${i + 1}` })),
+    },
     tasks,
     measures,
     warnings,

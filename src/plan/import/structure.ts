@@ -1,7 +1,9 @@
 // Reads a plan's outline: header (title, issuer, date), sections 一、二、, items (一)(二) and sub-items 1. 2.
+import { UNIT_NEXT } from "../units.js";
 import type { SourceLine } from "./text-cleanup.js";
 
-export type SectionKind = "goals" | "tasks" | "measures" | "preamble" | "other";
+/** overall: 总体要求, whose 指导思想 and 基本原则 frame the plan and whose figures are the plan's goals */
+export type SectionKind = "goals" | "overall" | "tasks" | "measures" | "preamble" | "other";
 
 export interface Block {
   /** (一) or 1. as printed */
@@ -34,6 +36,8 @@ export interface Outline {
 const SECTION = /^([一二三四五六七八九十]+)[、.．]\s*(.+)$/;
 const ITEM = /^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$/;
 const SUB_ITEM = /^(\d{1,2})[.．、]\s*(.*)$/;
+/** digits and a unit at a line's start: a figure (1.5万名 read as 1. 5万名 would be wrong) */
+const FIGURE_START = new RegExp(`^\\d+${UNIT_NEXT}`);
 const CN_ORDINAL = "一二三四五六七八九十";
 
 export function cnOrdinal(label: string): number {
@@ -48,8 +52,10 @@ export function classifySection(title: string): SectionKind {
   if (/保障|措施/.test(title)) return "measures";
   if (/任务|举措|重点工作|主要工作|工作重点|行动/.test(title)) return "tasks";
   if (/目标/.test(title)) return "goals";
+  // 总体要求 holds no tasks either, but the goals a plan states there (到2026年，全区完成…120个) are its goals.
+  if (/总体要求/.test(title)) return "overall";
   // Parts that frame the plan (指导思想, 基本原则) hold no tasks, whatever is numbered in them.
-  if (/总体要求|指导思想|基本原则|工作原则|背景|现状|形势|意义/.test(title)) return "preamble";
+  if (/指导思想|基本原则|工作原则|背景|现状|形势|意义/.test(title)) return "preamble";
   return "other";
 }
 
@@ -63,7 +69,7 @@ function isItemNumber(m: RegExpExecArray, lastNumber: number): boolean {
   if (!/^\d/.test(rest)) return true;
   if (n === lastNumber + 1) return true;
   // 2.5G基站工程 goes on numbering upward; 1.5万名 reads as a decimal figure with its unit.
-  return n > lastNumber && !/^\d+\s*(?:[万亿千百%％倍个家名项元人户套])/.test(rest);
+  return n > lastNumber && !FIGURE_START.test(rest);
 }
 
 /** The preface starts at the first line that reads as prose after the title block; the header is what comes before. */

@@ -1,8 +1,8 @@
 // Extracts the quantified targets of one sentence: metric, figure, unit, year and comparison, in the plan's own words.
 
-import { escapeRegExp } from "../escape-regexp.js";
 import { parseFigure } from "../numbers.js";
 import { type Comparison, RECURRING, type WarningCode } from "../schema.js";
+import { SCALED_COUNTING_UNITS, SCALED_MEASURED_UNITS, unitPattern } from "../units.js";
 import { dueMarks, yearlyMark } from "./deadlines.js";
 
 export interface ExtractedTarget {
@@ -14,6 +14,8 @@ export interface ExtractedTarget {
   unit: string;
   year: number | null;
   comparison: Comparison;
+  /** the level it starts from (由68%提高到90%) */
+  from?: { value: number; valueText: string; unit: string; year: number | null };
   warnings: WarningCode[];
 }
 
@@ -31,81 +33,13 @@ export interface Reading {
   reading: string;
 }
 
-const MEASURE_UNITS = [
-  "个百分点",
-  "个工作日",
-  "万家",
-  "万户",
-  "万个",
-  "家",
-  "个",
-  "项",
-  "所",
-  "座",
-  "件",
-  "台",
-  "套",
-  "户",
-  "条",
-  "次",
-  "批",
-  "只",
-  "位",
-  "万名",
-  "名",
-  "场次",
-  "场",
-  "支",
-  "处",
-];
-const OTHER_UNITS = [
-  "万元/亩",
-  "工作日",
-  "小时",
-  "天",
-  "亿元",
-  "万元",
-  "元",
-  "亩",
-  "%",
-  "％",
-  "万人次",
-  "万人",
-  "人次",
-  "人",
-  "万平方米",
-  "平方米",
-  "万千瓦",
-  "千瓦",
-  "公里",
-  "万吨",
-  "吨",
-  "倍",
-  "万辆",
-  "辆",
-  "万标箱",
-  "标箱",
-  "GW",
-  "MW",
-  "PFlops",
-  "EFlops",
-  "TFlops",
-  "亿人次",
-  "万亩",
-  "亿立方米",
-  "立方米",
-  "万平方公里",
-  "平方公里",
-  "年",
-];
-const UNIT = [...MEASURE_UNITS, ...OTHER_UNITS]
-  .sort((a, b) => b.length - a.length)
-  .map(escapeRegExp)
-  .join("|");
+/** measure words of counted things (the one list, src/plan/units.ts), with their scales (万户) */
+const MEASURE_UNITS: readonly string[] = SCALED_COUNTING_UNITS;
+/** 达到5年: a duration reached is a target too, but only where DURATION_VERB says so (see figuresIn) */
+const OTHER_UNITS = [...SCALED_MEASURED_UNITS, "年"];
+const UNIT = unitPattern([...MEASURE_UNITS, ...OTHER_UNITS]);
 const SMALL_CN = "[一二两三四五六七八九十]{1,3}";
-const MEASURE = MEASURE_UNITS.sort((a, b) => b.length - a.length)
-  .map(escapeRegExp)
-  .join("|");
+const MEASURE = unitPattern(MEASURE_UNITS);
 /** an arabic figure with any unit, or a small Chinese numeral with a measure word (两个百分点) */
 const FIGURE = new RegExp(
   `(\\d+(?:\\.\\d+)?)\\s*(${UNIT})|(?<![一二两三四五六七八九十百千万亿])(${SMALL_CN})(${MEASURE})`,
@@ -191,8 +125,8 @@ function figuresIn(text: string): Figure[] {
     const valueText = m[1] ?? m[3] ?? "";
     const unit = m[2] ?? m[4] ?? "";
     if (unit === "年" && !(valueText.length <= 2 && DURATION_VERB.test(text.slice(0, m.index ?? 0)))) continue;
-    // 一批, 一个: "a batch", "a" — wording, not a count a plan sets.
-    if (valueText === "一" && (unit === "批" || unit === "个" || unit === "套" || unit === "项")) continue;
+    // 一批, 一个, 一张网: "a batch", "a" — wording, not a count a plan sets.
+    if (valueText === "一" && MEASURE_UNITS.includes(unit) && !/^个./.test(unit)) continue;
     out.push({ index: m.index ?? 0, length: m[0].length, valueText, unit });
   }
   return out;
@@ -433,6 +367,8 @@ function clauseTargets(
   const measureCount = parts.filter((p) => figuresIn(p).some((f) => MEASURE_UNITS.includes(f.unit))).length;
   const out: ExtractedTarget[] = [];
   let comparison = inherited;
+  /** an earlier item of this enumeration was a target by its words */
+  let listed = false;
   for (const part of parts) {
     const rank = rankTarget(part, year);
     if (rank) {
@@ -461,11 +397,20 @@ function clauseTargets(
       comparison = c;
       continue;
     }
-    const f = figures[0];
+    const change = fromTo(part, figures);
+    const f = change?.to ?? figures[0];
     if (!f) continue;
-    const prefix = part.slice(0, f.index);
+    // 覆盖率由68%提高到90%: what is measured comes before 由, the level reached after 提高到.
+    const prefix = change ? part.slice(0, change.at) : part.slice(0, f.index);
     const suffix = part.slice(f.index + f.length);
-    if (strict && !isStatedTarget(prefix, suffix)) continue;
+    if (change) {
+      comparison = comparisonOf(part.slice(0, f.index)) ?? "达到";
+      out.push({ ...target(metricFrom(prefix, suffix, f.unit), f, year, comparison), from: change.from });
+      continue;
+    }
+    // 新建养老服务站15个、托育点10个: the verb that makes the list's first item a target carries over to the rest.
+    if (strict && !listed && !isStatedTarget(prefix, suffix)) continue;
+    listed = parts.length > 1;
     comparison = comparisonOf(prefix, suffix) ?? comparison ?? "达到";
     // In a list counted with measure words (8家…、100家…), an item with a bare long number and no measure word
     // is two numbers run together (3010亿元以上企业 = 30家 + 10亿元以上企业): flag it, never guess.
@@ -505,6 +450,39 @@ function clauseTargets(
     out.push(target(metricFrom(prefix, suffix, f.unit), f, year, comparison));
   }
   return out.filter((t) => t.metric !== "" || t.value !== null);
+}
+
+/** 由2024年的68%提高到90%以上, 从12天压缩至5天: a level moved from one figure to another */
+const FROM = /[由从]((?:19|20)\d{2})?年?(?:底|末)?的?\s*$/;
+const MOVED_TO = /(?:提高|提升|增加|增长|扩大|降低|下降|减少|压缩|缩短|降)(?:到|至)\s*$/;
+
+/**
+ * The figure a level is moved to and the one it starts from, when the part says so: the target is the level
+ * reached, never the starting one.
+ */
+function fromTo(
+  part: string,
+  figures: Figure[],
+): { at: number; to: Figure; from: NonNullable<ExtractedTarget["from"]> } | null {
+  for (let i = 1; i < figures.length; i++) {
+    const start = figures[i - 1] as Figure;
+    const to = figures[i] as Figure;
+    const between = part.slice(start.index + start.length, to.index);
+    const before = FROM.exec(part.slice(0, start.index));
+    const value = parseFigure(start.valueText);
+    if (!before || value === null || !MOVED_TO.test(between) || !/^[\u4e00-\u9fa5\s]*$/.test(between)) continue;
+    return {
+      at: before.index,
+      to,
+      from: {
+        value,
+        valueText: start.valueText,
+        unit: start.unit === "％" ? "%" : start.unit,
+        year: before[1] ? Number(before[1]) : null,
+      },
+    };
+  }
+  return null;
 }
 
 /** 进入全省前10位: a place in a ranking, whose figure is a rank (lower is better), not an amount. */
