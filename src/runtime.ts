@@ -115,7 +115,8 @@ export function openRuntime(given: Env): Runtime {
    */
   function build(plans: LoadedPlans, planOfGroup: Map<string, string>): Knowledge {
     const answerer = createAnswerer(plans);
-    const fileReports = createFileReports({
+    // what every writer of progress reads: the plans, who may write, today
+    const writing = {
       plans: plans.plans,
       directory: plans.directory,
       answerer,
@@ -123,7 +124,8 @@ export function openRuntime(given: Env): Runtime {
       reporters: () => people,
       today: () => todayInShanghai(),
       glossary: plans.glossary,
-    });
+    };
+    const fileReports = createFileReports(writing);
     type Chat = { handle: MessageHandler; progressCommands: Pick<ProgressCommands, "choose"> };
     let chat: Promise<Chat> | undefined;
     const chatHandler = async (): Promise<Chat> => {
@@ -134,16 +136,7 @@ export function openRuntime(given: Env): Runtime {
           import("./chat/handle-message.js"),
           import("./chat/progress-commands.js"),
         ]);
-      const progressCommands = createProgressCommands({
-        plans: plans.plans,
-        directory: plans.directory,
-        answerer,
-        store,
-        reporters: () => people,
-        today: () => todayInShanghai(),
-        staleDays: env.PLANBOT_STALE_DAYS,
-        glossary: plans.glossary,
-      });
+      const progressCommands = createProgressCommands({ ...writing, staleDays: env.PLANBOT_STALE_DAYS });
       const planOfChat = (chatid: string) => planOfGroup.get(chatid);
       const digestCommand = createDigestCommand(
         () => ({
