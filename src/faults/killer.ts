@@ -6,6 +6,8 @@ import type { ServeProcess } from "./serve-process.js";
 export interface Killer {
   /** kill now (unless a restart is under way) and restart; resolves once the service answers again */
   kill(): Promise<void>;
+  /** kill after `ms` milliseconds; settle() waits for it, so a late kill never lands in the next phase */
+  killAfter(ms: number): void;
   /** waits for a kill in progress to finish restarting; returns how many kills there were */
   settle(): Promise<number>;
 }
@@ -13,7 +15,14 @@ export interface Killer {
 export function createKiller(proc: ServeProcess, env: () => Record<string, string> = () => ({})): Killer {
   let kills = 0;
   let restarting: Promise<void> | undefined;
-  return {
+  const scheduled = new Set<Promise<void>>();
+  const killer: Killer = {
+    killAfter(ms) {
+      const pending: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, ms))
+        .then(() => killer.kill())
+        .finally(() => scheduled.delete(pending));
+      scheduled.add(pending);
+    },
     kill() {
       restarting ??= (async () => {
         await proc.kill();
@@ -25,10 +34,13 @@ export function createKiller(proc: ServeProcess, env: () => Record<string, strin
       return restarting;
     },
     async settle() {
-      while (restarting) await restarting;
+      while (restarting || scheduled.size > 0) {
+        await Promise.all([restarting, ...scheduled]);
+      }
       return kills;
     },
   };
+  return killer;
 }
 
 /** `count` distinct points among 1..n, chosen by `random`. */
