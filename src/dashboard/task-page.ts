@@ -24,16 +24,18 @@ const SOURCE_LABELS: Record<ProgressRecord["source"], string> = {
   import: "导入",
 };
 
-const SHANGHAI_TIME = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Asia/Shanghai",
-  dateStyle: "short",
-  timeStyle: "short",
-});
+// Made on the first task page, not when the server starts: a formatter with a time zone costs milliseconds.
+let shanghaiFormat: Intl.DateTimeFormat | undefined;
 
 /** A stored ISO timestamp as Beijing time, YYYY-MM-DD HH:MM: the readers are in China. */
 function shanghaiTime(iso: string): string {
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : SHANGHAI_TIME.format(t);
+  shanghaiFormat ??= new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Asia/Shanghai",
+    dateStyle: "short",
+    timeStyle: "short",
+  });
+  return Number.isNaN(t) ? iso : shanghaiFormat.format(t);
 }
 
 export interface TaskPageInput {

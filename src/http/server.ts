@@ -18,7 +18,7 @@ import { createBotCallback } from "../wecom/bot/callback.js";
 import { botRoutes } from "../wecom/bot/routes.js";
 import { createStreamBook } from "../wecom/bot/streams.js";
 import { type BotWorker, startBotWorker } from "../wecom/bot/worker-client.js";
-import { createLongConnection, type LongConnection } from "../wecom/longconn/channel.js";
+import type { LongConnection } from "../wecom/longconn/channel.js";
 import { holdLongConnectionLease } from "../wecom/longconn/lease-holder.js";
 import { createIdentityResolver } from "../wecom/oauth/identity.js";
 import { openSeenMessages } from "../wecom/seen-messages.js";
@@ -135,9 +135,10 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
       appRoutes({ keys: wecom.app, windowS, seen, respond, budgetMs: options.appBudgetMs ?? 3000, answers }),
     );
   }
+  // The SDK (and its HTTP client) is loaded only when the long connection is configured: start-up pays nothing else.
   const longConnection =
     wecom.longConnection && seen
-      ? createLongConnection({
+      ? (await import("../wecom/longconn/channel.js")).createLongConnection({
           ...wecom.longConnection,
           ...options.longConnection,
           seen,
