@@ -17,9 +17,14 @@ const redactPaths = [
   "req.headers.authorization",
 ];
 
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info"),
-  redact: { paths: redactPaths, censor: "[redacted]" },
-  base: { app: "planbot" },
-});
+// Logs go to stderr: a command's output on stdout (`planbot ask --jsonl`, `--json`, exports) stays only its output,
+// and containers collect both streams.
+export const logger = pino(
+  {
+    level: process.env.LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info"),
+    redact: { paths: redactPaths, censor: "[redacted]" },
+    base: { app: "planbot" },
+  },
+  pino.destination({ dest: 2, sync: true }),
+);
 export type Logger = typeof logger;

@@ -43,12 +43,13 @@ function serve(): Promise<{ child: ChildProcess; url: string }> {
       WECOM_BOT_WS_URL: sim.url,
       WECOM_BOT_LEASE_S: "1",
     },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "inherit", "pipe"],
   });
   children.push(child);
   return new Promise((resolve, reject) => {
     let buffered = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
+    // planbot logs to stderr
+    child.stderr?.on("data", (chunk: Buffer) => {
       buffered += chunk.toString("utf8");
       const listening = /"url":"(http:\/\/127\.0\.0\.1:\d+)"[^\n]*"msg":"planbot listening"/.exec(buffered);
       if (listening?.[1]) resolve({ child, url: listening[1] });
