@@ -1,10 +1,15 @@
-// A file sent to the bot over the long connection: downloaded and decrypted by the SDK (downloadFile), read as a
-// progress table when it is a spreadsheet, and turned into proposed records for the sender to confirm.
+// A file sent to the bot over the long connection: downloaded and decrypted by the SDK (downloadFile), read as
+// progress tables (a spreadsheet's sheets, or the tables of a Word or PDF report), and turned into proposed records
+// for the sender to confirm.
 import { extname } from "node:path";
 import type { WSClient } from "@wecom/aibot-node-sdk";
 import { z } from "zod";
 import type { FileReports } from "../../chat/file-reports.js";
 import type { IncomingMessage, Reply } from "../../chat/message.js";
+import { readDocx } from "../../plan/readers/docx.js";
+import { readPdf } from "../../plan/readers/pdf.js";
+import { documentTables } from "../../progress/sheets/document-tables.js";
+import type { Table } from "../../progress/table-io.js";
 import { readTableBytes } from "../../progress/table-io.js";
 
 export const FileMessage = z.object({
@@ -17,7 +22,13 @@ export const FileMessage = z.object({
 export type FileMessage = z.infer<typeof FileMessage>;
 
 export const UNSUPPORTED_FILE_TEXT =
-  "暂时只能读取 .xlsx 表格形式的进展报表(Word、PDF 报告的读取尚未接入),请把进展整理成表格后发送,或用文字登记:发送「进展帮助」查看写法。";
+  "能读取的进展报表是 .xlsx 表格,或含进展表格(任务/指标/完成值/进展情况等表头)的 .docx、.pdf 报告;也可用文字登记:发送「进展帮助」查看写法。";
+
+const READERS: Record<string, (bytes: Buffer, name: string) => Promise<Table[]>> = {
+  ".xlsx": async (bytes, name) => (await readTableBytes(bytes, name)).tables,
+  ".docx": async (bytes) => documentTables(await readDocx(bytes)),
+  ".pdf": async (bytes) => documentTables(await readPdf(bytes)),
+};
 
 /** A monthly progress table is kilobytes; anything far larger is not one, and is not opened. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -38,10 +49,15 @@ export async function replyToFile(
   if (buffer.length > MAX_FILE_BYTES) {
     return { markdown: `「${name}」超过 10 MB,不像一份进展报表,未读取。`, kind: "file_too_large" };
   }
-  if (extname(name).toLowerCase() !== ".xlsx") return { markdown: UNSUPPORTED_FILE_TEXT, kind: "file_unsupported" };
-  const read = await readTableBytes(buffer, name).catch(() => null);
-  if (!read || read.tables.length === 0) {
-    return { markdown: `读不出「${name}」中的表格,请确认是 .xlsx 文件。`, kind: "file_unreadable" };
+  const read = READERS[extname(name).toLowerCase()];
+  if (!read) return { markdown: UNSUPPORTED_FILE_TEXT, kind: "file_unsupported" };
+  const tables = await read(buffer, name).catch(() => null);
+  if (!tables) return { markdown: `读不出「${name}」,请确认文件完好、格式与扩展名一致。`, kind: "file_unreadable" };
+  if (tables.length === 0) {
+    return {
+      markdown: `「${name}」中没有找到进展表格(需有 任务、指标、完成值、进展情况 等表头)。${UNSUPPORTED_FILE_TEXT}`,
+      kind: "file_unreadable",
+    };
   }
   const sender: IncomingMessage = {
     text: `文件 ${name}`,
@@ -49,5 +65,5 @@ export async function replyToFile(
     ...(msg.chatid ? { chatid: msg.chatid } : {}),
     channel: "wecom-bot",
   };
-  return fileReports.propose(read.tables, sender, name);
+  return fileReports.propose(tables, sender, name);
 }

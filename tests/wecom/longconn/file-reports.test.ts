@@ -3,6 +3,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UNSUPPORTED_FILE_TEXT } from "../../../src/wecom/longconn/file-message.js";
@@ -113,7 +114,44 @@ describe("an .xlsx report sent to the bot", () => {
     const refused = await sendAndRead(file, "b.xlsx", "wangwu");
     expect(refused.stream.content).toContain("未登记");
     expect(refused.template_card).toBeUndefined();
-    const docx = await sendAndRead(Buffer.from("not really a report"), "月报.docx", "zhangsan");
-    expect(docx.stream.content).toBe(UNSUPPORTED_FILE_TEXT);
+    const photo = await sendAndRead(Buffer.from("not a report"), "现场照片.png", "zhangsan");
+    expect(photo.stream.content).toBe(UNSUPPORTED_FILE_TEXT);
+    const broken = await sendAndRead(Buffer.from("not really a report"), "月报.docx", "zhangsan");
+    expect(broken.stream.content).toContain("读不出「月报.docx」");
+  });
+});
+
+/** A monthly report as departments write one in Word: a heading block, then the progress table. */
+async function wordReport(rows: string[][], lines: string[]): Promise<Buffer> {
+  const table = new Table({
+    rows: rows.map(
+      (cells) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) }),
+    ),
+  });
+  const doc = new Document({ sections: [{ children: [...lines.map((l) => new Paragraph(l)), table] }] });
+  return Buffer.from(await Packer.toBuffer(doc));
+}
+
+describe("a Word report sent to the bot", () => {
+  it("reads its progress table, the unit and date above it, and proposes the records on a card", async () => {
+    const before = records().length;
+    const file = await wordReport(
+      [
+        ["序号", "任务", "进展情况"],
+        ["1", "任务1", "已接入部门26个"],
+      ],
+      ["数据资源局4月重点任务推进情况", "填报单位：数据资源局", "（截至2025年4月30日）"],
+    );
+    const reply = await sendAndRead(file, "数据资源局4月进展.docx", "zhangsan");
+    expect(reply.msgtype).toBe("stream_with_template_card");
+    expect(reply.stream.content).toContain("拟登记 1 条进展");
+    expect(reply.stream.content).toContain("2025-04-30");
+    expect(records()).toHaveLength(before);
+  });
+
+  it("says so when the document holds no progress table", async () => {
+    const file = await wordReport([["说明", "内容"]], ["本月工作总结"]);
+    const reply = await sendAndRead(file, "总结.docx", "zhangsan");
+    expect(reply.stream.content).toContain("没有找到进展表格");
   });
 });
