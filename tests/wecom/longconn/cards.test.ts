@@ -1,42 +1,22 @@
 // Cards over the long connection: an unbound progress figure offers the task's targets as buttons, the click records
 // under the clicker's rights; 👍/👎 are stored with the question and the reply. Real SDK against the simulator.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotFeedback } from "../../../src/store/bot-feedback.js";
-import { type LongConnSimulator, startLongConnSimulator } from "../../../src/wecom/simulator/longconn-server.js";
-import { type Harness, startHarness } from "../support/harness.js";
+import type { LongConnSimulator } from "../../../src/wecom/simulator/longconn-server.js";
+import type { Harness } from "../support/harness.js";
+import { type LongConnService, startWithTwoReporters } from "./two-reporters.js";
 
 const bot = { botId: "aib-cards-bot", secret: "cards-secret" };
 let sim: LongConnSimulator;
 let h: Harness;
 
+let service: LongConnService;
 beforeAll(async () => {
-  sim = await startLongConnSimulator({ bots: [bot] });
-  const dir = mkdtempSync(join(tmpdir(), "planbot-cards-"));
-  const reporters = join(dir, "reporters.yaml");
-  writeFileSync(
-    reporters,
-    "reporters:\n  - userid: zhangsan\n    name: 张三\n    department: 数据资源局\n  - userid: wangwu\n    name: 王五\n    department: 经贸发展局\n",
-  );
-  h = await startHarness({
-    dir,
-    env: {
-      PLANBOT_REPORTERS: reporters,
-      WECOM_BOT_ID: bot.botId,
-      WECOM_BOT_SECRET: bot.secret,
-      WECOM_BOT_WS_URL: sim.url,
-    },
-    server: { longConnection: { reconnectBaseMs: 20 } },
-  });
-  await sim.waitForAuthentications(1);
+  service = await startWithTwoReporters(bot);
+  ({ sim, h } = service);
 });
-afterAll(async () => {
-  await h.dispose();
-  await sim.stop();
-});
+afterAll(() => service.stop());
 
 /** Every record of task 1, corrected ones included, oldest first. */
 const records = () => h.runtime.store.list({ plan: "demo-plan", taskNo: 1 }).sort((a, b) => a.id - b.id);

@@ -1,43 +1,21 @@
-// Reports sent as files over the long connection: the SDK downloads and decrypts the file from the simulator, the
-// progress table importer reads it, and a card asks the sender to confirm; nothing is recorded before that.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UNSUPPORTED_FILE_TEXT } from "../../../src/wecom/longconn/file-message.js";
-import { type LongConnSimulator, startLongConnSimulator } from "../../../src/wecom/simulator/longconn-server.js";
-import { type Harness, startHarness } from "../support/harness.js";
+import type { LongConnSimulator } from "../../../src/wecom/simulator/longconn-server.js";
+import type { Harness } from "../support/harness.js";
+import { type LongConnService, startWithTwoReporters } from "./two-reporters.js";
 
 const bot = { botId: "aib-files-bot", secret: "files-secret" };
 let sim: LongConnSimulator;
 let h: Harness;
 
+let service: LongConnService;
 beforeAll(async () => {
-  sim = await startLongConnSimulator({ bots: [bot] });
-  const dir = mkdtempSync(join(tmpdir(), "planbot-files-"));
-  const reporters = join(dir, "reporters.yaml");
-  writeFileSync(
-    reporters,
-    "reporters:\n  - userid: zhangsan\n    name: 张三\n    department: 数据资源局\n  - userid: wangwu\n    name: 王五\n    department: 经贸发展局\n",
-  );
-  h = await startHarness({
-    dir,
-    env: {
-      PLANBOT_REPORTERS: reporters,
-      WECOM_BOT_ID: bot.botId,
-      WECOM_BOT_SECRET: bot.secret,
-      WECOM_BOT_WS_URL: sim.url,
-    },
-    server: { longConnection: { reconnectBaseMs: 20 } },
-  });
-  await sim.waitForAuthentications(1);
+  service = await startWithTwoReporters(bot);
+  ({ sim, h } = service);
 });
-afterAll(async () => {
-  await h.dispose();
-  await sim.stop();
-});
+afterAll(() => service.stop());
 
 async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
