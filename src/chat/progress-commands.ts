@@ -9,7 +9,7 @@ import { describeBinding, figuresInUnit, metricScore, namesMetric } from "../pro
 import { asOfInText, type ProgressCommand, parseProgressCommand } from "../progress/command.js";
 import { ProgressRejected } from "../progress/errors.js";
 import { formatNumber, formatPercent, recordText, reporterLabel } from "../progress/format.js";
-import { prepareRecord } from "../progress/record.js";
+import { prepareRecord, type RecordRequest } from "../progress/record.js";
 import { renderTaskProgress } from "../progress/render.js";
 import { resolveTask } from "../progress/resolve-task.js";
 import type { ProgressRecord } from "../progress/schema.js";
@@ -202,27 +202,38 @@ export function createProgressCommands(deps: ProgressCommandDeps): ProgressComma
     if (choice.kind === "keep") {
       return reply(`已保留 #${target.rec.id} 为文字记录,未计入指标。`, "progress_kept_text");
     }
-    const reporter = findReporter(deps.reporters(), msg.userid);
-    const prepared = prepareRecord(
-      {
-        plan: target.rec.plan,
-        task: target.rec.taskNo,
-        text: target.rec.text,
-        metric: choice.targetId,
-        value: choice.value,
-        asOf: target.rec.asOf,
-        reporterId: msg.userid,
-        reporterName: reporter?.name ?? msg.displayName ?? null,
-        department: target.rec.department,
-        source: "chat",
-        supersedes: target.rec.id,
-      },
-      { ...deps, today: deps.today() },
-    );
+    const prepared = prepareCorrection(msg, target.rec, {
+      text: target.rec.text,
+      metric: choice.targetId,
+      value: choice.value,
+      asOf: target.rec.asOf,
+    });
     if (!prepared.ok) return reply(`未计入:${prepared.reason}`, "progress_invalid");
     const rec = deps.store.add(prepared.record, audit(msg));
     logger.info({ progressId: rec.id, supersedes: target.rec.id, userid: msg.userid }, "progress bound by a choice");
     return reply(confirmation(rec, target.task, ""), "progress_corrected");
+  }
+
+  /** A record that supersedes `rec`, made by the sender: a typed correction or a click on a card's choice. */
+  function prepareCorrection(
+    msg: IncomingMessage,
+    rec: ProgressRecord,
+    fields: Pick<RecordRequest, "text" | "asOf" | "metric" | "value">,
+  ) {
+    const reporter = findReporter(deps.reporters(), msg.userid);
+    return prepareRecord(
+      {
+        plan: rec.plan,
+        task: rec.taskNo,
+        ...fields,
+        reporterId: msg.userid,
+        reporterName: reporter?.name ?? msg.displayName ?? null,
+        department: rec.department,
+        source: "chat",
+        supersedes: rec.id,
+      },
+      { ...deps, today: deps.today() },
+    );
   }
 
   /** The record to correct or undo, with the permission check both share. */
@@ -248,21 +259,10 @@ export function createProgressCommands(deps: ProgressCommandDeps): ProgressComma
   function correct(msg: IncomingMessage, cmd: Extract<ProgressCommand, { kind: "correct" }>): Reply {
     const target = editable(msg, cmd.id);
     if ("markdown" in target) return target;
-    const reporter = findReporter(deps.reporters(), msg.userid);
-    const prepared = prepareRecord(
-      {
-        plan: target.rec.plan,
-        task: target.rec.taskNo,
-        text: cmd.text,
-        asOf: cmd.asOf ?? asOfInText(cmd.text, deps.today()) ?? target.rec.asOf,
-        reporterId: msg.userid,
-        reporterName: reporter?.name ?? msg.displayName ?? null,
-        department: target.rec.department,
-        source: "chat",
-        supersedes: target.rec.id,
-      },
-      { ...deps, today: deps.today() },
-    );
+    const prepared = prepareCorrection(msg, target.rec, {
+      text: cmd.text,
+      asOf: cmd.asOf ?? asOfInText(cmd.text, deps.today()) ?? target.rec.asOf,
+    });
     if (!prepared.ok) return reply(`未更正:${prepared.reason}`, "progress_invalid");
     const rec = deps.store.add(prepared.record, audit(msg));
     const note = prepared.binding.bound ? "" : (prepared.binding.reason ?? "");
