@@ -15,8 +15,7 @@ import { loadSampleProgress } from "./progress/sample.js";
 import { DatabaseOpenError } from "./store/database.js";
 import { type Db, openStoreDatabase } from "./store/open-store.js";
 import { createProgressStore, type ProgressStore } from "./store/progress-store.js";
-import { plansByChatid } from "./wecom/chats.js";
-import { chatsFromEnv } from "./wecom/outbound-delivery.js";
+import { chatsFromEnv, plansByChatid } from "./wecom/chats.js";
 
 export interface Runtime {
   env: Env;

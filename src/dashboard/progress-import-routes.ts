@@ -8,7 +8,6 @@ import { z } from "zod";
 import { logger } from "../log.js";
 import { checkImport, describeProblems, type ImportCheck, storeChecked } from "../progress/import.js";
 import { describeImport } from "../progress/import-preview.js";
-import { readTableBytes, TableUnreadable } from "../progress/table-io.js";
 import type { Runtime } from "../runtime.js";
 import { html } from "./html.js";
 import { renderPage } from "./layout.js";
@@ -20,6 +19,9 @@ const SignedInUser = z.object({
   role: z.enum(["viewer", "reporter", "admin"]),
   department: z.string().optional(),
 });
+
+/** The CSV and spreadsheet readers are loaded on the first upload, not at every start. */
+const tableIo = () => import("../progress/table-io.js");
 
 const UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 const UploadQuery = z.object({
@@ -86,7 +88,7 @@ export function progressImportRoutes(runtime: Runtime): Router {
       return null;
     }
     try {
-      const read = await readTableBytes(bytes, query.data.name);
+      const read = await (await tableIo()).readTableBytes(bytes, query.data.name);
       const deps = {
         plans: runtime.plans.plans,
         answerer: runtime.answerer,
@@ -97,7 +99,7 @@ export function progressImportRoutes(runtime: Runtime): Router {
       };
       return { query: query.data, read, check: checkImport(read.tables, "import", deps) };
     } catch (err) {
-      if (!(err instanceof TableUnreadable)) throw err;
+      if (!(err instanceof (await tableIo()).TableUnreadable)) throw err;
       refuse(ctx, 422, err.message);
       return null;
     }

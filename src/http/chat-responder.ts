@@ -15,7 +15,7 @@ const tooLong: Reply = { markdown: `问题太长了，请精简到 ${MAX_MESSAGE
 /** Where an answer's duration goes: this thread's metrics, or (from the bot's worker) the server's. */
 export type AnswerTimer = (channel: string, seconds: number) => void;
 
-const observeHere: AnswerTimer = (channel, seconds) => answerLatency.observe({ channel }, seconds);
+const observeHere: AnswerTimer = (channel, seconds) => answerLatency().observe({ channel }, seconds);
 
 export function createChatResponder(handleMessage: MessageHandler, onAnswered = observeHere): ChatResponder {
   return async (msg, options) => {

@@ -1,34 +1,23 @@
 // Builds the Koa app from a Runtime (every route, one error middleware) and starts it on a host and port.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { availableParallelism } from "node:os";
 import type { Router } from "@koa/router";
 import Koa from "koa";
 import { progressImportRoutes } from "../dashboard/progress-import-routes.js";
 import { dashboardRoutes } from "../dashboard/routes.js";
 import { logger } from "../log.js";
 import type { Runtime } from "../runtime.js";
-import { createBotFeedback } from "../store/bot-feedback.js";
-import { createSqliteLeases } from "../store/leases.js";
-import { createWecomApiClient } from "../wecom/api-client.js";
-import { type AppOutboxOptions, createAppAnswerOutbox } from "../wecom/app/answer-outbox.js";
-import { appRoutes } from "../wecom/app/routes.js";
+import type { AppOutboxOptions } from "../wecom/app/answer-outbox.js";
 import type { AppMessageSender } from "../wecom/app/sender.js";
-import { createBotCallback } from "../wecom/bot/callback.js";
-import { botRoutes } from "../wecom/bot/routes.js";
-import { createStreamBook } from "../wecom/bot/streams.js";
-import { type BotWorker, startBotWorker } from "../wecom/bot/worker-client.js";
+import type { BotWorker } from "../wecom/bot/worker-client.js";
 import type { LongConnection } from "../wecom/longconn/channel.js";
-import { holdLongConnectionLease } from "../wecom/longconn/lease-holder.js";
-import { createIdentityResolver } from "../wecom/oauth/identity.js";
-import { openSeenMessages } from "../wecom/seen-messages.js";
 import { accessGuard, type MatchingRouter } from "./access/guard.js";
 import { type AccessMode, accessMode } from "./access/mode.js";
 import { createRateLimits } from "./access/rate-limits.js";
 import { ROUTE_RULES, type RouteRule } from "./access/route-rules.js";
 import { sessionMiddleware } from "./access/session.js";
 import { createChatResponder } from "./chat-responder.js";
-import { type MetricsListener, startMetricsListener } from "./metrics-listener.js";
+import type { MetricsListener } from "./metrics-listener.js";
 import { errorHandler } from "./middleware/errors.js";
 import { requestContext } from "./middleware/request-context.js";
 import { askRoutes } from "./routes/ask.js";
@@ -61,7 +50,7 @@ export interface ServerOptions {
 }
 
 /** Any @koa/router instance, whatever state type it was declared with. */
-type MountableRouter = Pick<Router, "routes" | "allowedMethods"> & MatchingRouter;
+export type MountableRouter = Pick<Router, "routes" | "allowedMethods"> & MatchingRouter;
 
 export interface PlanbotApp {
   app: Koa<AppState>;
@@ -78,14 +67,6 @@ export interface PlanbotApp {
   dispose(): Promise<void>;
 }
 
-/** Whether the bot's callbacks go to a worker thread: never with an in-memory store, which a worker cannot share. */
-export function botWorkerWanted(env: Runtime["env"], override?: boolean): boolean {
-  if (env.PLANBOT_DB === ":memory:") return false;
-  if (override !== undefined) return override;
-  if (env.PLANBOT_BOT_WORKER === "auto") return availableParallelism() > 1;
-  return env.PLANBOT_BOT_WORKER === "on";
-}
-
 export async function createPlanbotApp(runtime: Runtime, options: ServerOptions = {}): Promise<PlanbotApp> {
   const app = new Koa<AppState>();
   const wecom = wecomIntegrations(runtime.env);
@@ -95,70 +76,14 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
   // Behind a trusted proxy, the client is the address the proxy appended last, not one the client wrote itself.
   if (app.proxy) app.maxIpsCount = 1;
   const respond = createChatResponder(runtime.handleMessage);
-  const windowS = runtime.env.PLANBOT_TIMESTAMP_WINDOW_S;
 
   // WeCom's callbacks first: they carry the traffic and a deadline, and each router passed costs a path match.
-  const routers: MountableRouter[] = [];
-  const budgetMs = options.botBudgetMs ?? 2000;
-  const botWorker =
-    wecom.bot && botWorkerWanted(runtime.env, options.botWorker)
-      ? await startBotWorker({ env: runtime.env, budgetMs, logLevel: logger.level })
+  const transports =
+    wecom.bot || wecom.app || wecom.longConnection
+      ? await (await import("./wecom-transports.js")).startWecomTransports(runtime, wecom, respond, options)
       : undefined;
-  // Seen ids on this thread only for the callbacks answered here (a bot worker keeps its own).
-  const seenHere =
-    (wecom.bot && !botWorker) || wecom.app || wecom.longConnection
-      ? openSeenMessages(runtime.env.PLANBOT_DB, runtime.db)
-      : undefined;
-  const seen = seenHere?.seen;
-  if (wecom.bot) {
-    const handle =
-      botWorker?.handle ??
-      (seen && createBotCallback({ keys: wecom.bot, windowS, seen, streams: createStreamBook(), respond, budgetMs }));
-    if (handle) routers.push(botRoutes({ keys: wecom.bot, windowS, handle }));
-  }
-  const answers =
-    wecom.app && seen
-      ? createAppAnswerOutbox(
-          runtime.db,
-          options.appSender ??
-            createWecomApiClient({
-              apiBase: runtime.env.WECOM_API_BASE,
-              corpId: wecom.app.corpId,
-              corpSecret: wecom.app.secret,
-              agentId: wecom.app.agentId,
-            }),
-          options.appOutbox,
-        )
-      : undefined;
-  if (wecom.app && seen) {
-    routers.push(
-      appRoutes({ keys: wecom.app, windowS, seen, respond, budgetMs: options.appBudgetMs ?? 3000, answers }),
-    );
-  }
-  // The SDK (and its HTTP client) is loaded only when the long connection is configured: start-up pays nothing else.
-  const longConnection =
-    wecom.longConnection && seen
-      ? (await import("../wecom/longconn/channel.js")).createLongConnection({
-          ...wecom.longConnection,
-          ...options.longConnection,
-          seen,
-          respond,
-          budgetMs,
-          choose: runtime.chooseProgress,
-          feedback: createBotFeedback(runtime.db),
-          fileReports: runtime.fileReports,
-        })
-      : undefined;
-  // Only the replica holding the lease dials: WeCom keeps one connection per bot.
-  const lease =
-    longConnection && wecom.longConnection
-      ? holdLongConnectionLease({
-          leases: createSqliteLeases(runtime.db),
-          connection: longConnection,
-          botId: wecom.longConnection.botId,
-          ttlMs: runtime.env.WECOM_BOT_LEASE_S * 1000,
-        })
-      : undefined;
+  const routers: MountableRouter[] = [...(transports?.routers ?? [])];
+  const { botWorker, longConnection } = transports ?? {};
   routers.push(healthRoutes(runtime, { bot: !!wecom.bot, app: !!wecom.app }, longConnection?.status));
   routers.push(metricsRoutes(), askRoutes(runtime));
   // Other modules' routers: one line each.
@@ -170,15 +95,12 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
     authRoutes({
       runtime,
       mode,
-      app: wecom.app && {
-        corpId: wecom.app.corpId,
-        agentId: wecom.app.agentId,
-        identity: createIdentityResolver({
-          apiBase: runtime.env.WECOM_API_BASE,
+      app: wecom.app &&
+        transports?.identity && {
           corpId: wecom.app.corpId,
-          corpSecret: wecom.app.secret,
-        }),
-      },
+          agentId: wecom.app.agentId,
+          identity: transports.identity,
+        },
     }),
   );
   routers.push(...(options.routers ?? []));
@@ -207,11 +129,7 @@ export async function createPlanbotApp(runtime: Runtime, options: ServerOptions 
   });
   const dispose = async () => {
     limits.close();
-    await answers?.stop();
-    await longConnection?.close();
-    lease?.release();
-    await botWorker?.close();
-    await seenHere?.close();
+    await transports?.dispose();
   };
   return {
     app,
@@ -250,7 +168,10 @@ export async function startServer(
   });
   const { port } = server.address() as AddressInfo;
   const metricsPort = runtime.env.PLANBOT_METRICS_PORT;
-  const metrics = metricsPort === undefined ? undefined : await startMetricsListener(metricsPort);
+  const metrics =
+    metricsPort === undefined
+      ? undefined
+      : await (await import("./metrics-listener.js")).startMetricsListener(metricsPort);
   const host = listen.host.includes(":") ? `[${listen.host}]` : listen.host;
   return {
     url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`,

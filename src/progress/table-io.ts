@@ -2,13 +2,18 @@
 // GB18030, which covers GBK: what Excel on Chinese Windows saves) or the file refused; never stored garbled. Every
 // worksheet of a workbook is read, merged cells carrying their value into each cell they span.
 import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, extname } from "node:path";
-import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import type ExcelJS from "exceljs";
 import { sheetTable, type Table } from "./sheets/sheet-table.js";
 
 export type { Table, TableRow } from "./sheets/sheet-table.js";
+
+// The CSV libraries are required on first use (synchronously, through their CommonJS builds): every start imports
+// this module for the sample loader, few runs read a CSV.
+const require = createRequire(import.meta.url);
+const csvParse = (): typeof import("csv-parse/sync") => require("csv-parse/sync");
+const csvStringify = (): typeof import("csv-stringify/sync") => require("csv-stringify/sync");
 
 /** exceljs is large: loaded only when a spreadsheet is read or written, not on every start. */
 async function loadExcel(): Promise<typeof ExcelJS> {
@@ -102,7 +107,7 @@ function strict(encoding: string, bytes: Uint8Array, file: string): string {
 }
 
 function csvMatrix(text: string): string[][] {
-  return parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+  return csvParse().parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
 }
 
 /** A CSV's text (already decoded) as a table. */
@@ -180,7 +185,7 @@ export async function writeTable(
 ): Promise<void> {
   if (formatOf(file) === "csv") {
     // BOM so that Excel opens the Chinese text as UTF-8
-    writeFileSync(file, `\ufeff${stringify([headers, ...rows.map((r) => r.map((c) => c ?? ""))])}`);
+    writeFileSync(file, `\ufeff${csvStringify().stringify([headers, ...rows.map((r) => r.map((c) => c ?? ""))])}`);
     return;
   }
   const book = new (await loadExcel()).Workbook();

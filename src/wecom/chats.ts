@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import { parseYaml } from "../config/parse-yaml.js";
 import { describeIssues } from "../config/zod-issues.js";
+import type { Runtime } from "../runtime.js";
 import type { RobotTarget } from "./webhook.js";
 
 export const ChatConfig = z
@@ -110,4 +111,21 @@ export function chatTransportProblems(chats: ChatConfig[], longConnection: boole
   return chats
     .filter((c) => chatTransport(c).kind === "long-connection")
     .map((c) => `- chat "${c.name}": no webhook, and WECOM_BOT_ID / WECOM_BOT_SECRET (long connection) are not set`);
+}
+
+/** The chats file named by PLANBOT_CHATS, checked against the loaded plans; [] when the variable is unset. */
+export function chatsFromEnv(runtime: Pick<Runtime, "env" | "plans">): ChatConfig[] {
+  const file = runtime.env.PLANBOT_CHATS;
+  if (file === undefined) return [];
+  const chats = loadChats(file);
+  const env = runtime.env;
+  const problems = [
+    ...chatPlanProblems(
+      chats,
+      runtime.plans.plans.map((p) => p.slug),
+    ),
+    ...chatTransportProblems(chats, env.WECOM_BOT_ID !== undefined && env.WECOM_BOT_SECRET !== undefined),
+  ];
+  if (problems.length > 0) throw new ChatsFileError(`Invalid chats file ${file}:\n${problems.join("\n")}`);
+  return chats;
 }

@@ -2,14 +2,7 @@
 import type { Runtime } from "../runtime.js";
 import type { DigestBuilder } from "../schedule/digest-schedule.js";
 import { progressDigestBuilder } from "../schedule/progress-digest-builder.js";
-import {
-  type ChatConfig,
-  ChatsFileError,
-  chatPlanProblems,
-  chatTransport,
-  chatTransportProblems,
-  loadChats,
-} from "./chats.js";
+import { type ChatConfig, chatsFromEnv, chatTransport } from "./chats.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { LongConnPusher } from "./longconn/push-sender.js";
 import { createOutbox, type Outbox } from "./outbox.js";
@@ -42,23 +35,6 @@ export interface OutboundDelivery {
 }
 
 type RuntimeParts = Pick<Runtime, "env" | "db" | "plans" | "store" | "reporters">;
-
-/** The chats file named by PLANBOT_CHATS, checked against the loaded plans; [] when the variable is unset. */
-export function chatsFromEnv(runtime: Pick<Runtime, "env" | "plans">): ChatConfig[] {
-  const file = runtime.env.PLANBOT_CHATS;
-  if (file === undefined) return [];
-  const chats = loadChats(file);
-  const env = runtime.env;
-  const problems = [
-    ...chatPlanProblems(
-      chats,
-      runtime.plans.plans.map((p) => p.slug),
-    ),
-    ...chatTransportProblems(chats, env.WECOM_BOT_ID !== undefined && env.WECOM_BOT_SECRET !== undefined),
-  ];
-  if (problems.length > 0) throw new ChatsFileError(`Invalid chats file ${file}:\n${problems.join("\n")}`);
-  return chats;
-}
 
 export function createOutboundDelivery(runtime: RuntimeParts, options: OutboundOptions = {}): OutboundDelivery {
   const chats = options.chats ?? chatsFromEnv(runtime);

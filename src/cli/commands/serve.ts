@@ -7,7 +7,6 @@ import { startServer } from "../../http/server.js";
 import { logger } from "../../log.js";
 import { openRuntime } from "../../runtime.js";
 import { startDigestSchedule } from "../../schedule/start-digest-schedule.js";
-import { createLongConnPusher } from "../../wecom/longconn/push-sender.js";
 
 const Options = z.object({
   host: z.string().min(1).optional(),
@@ -62,7 +61,13 @@ export function registerServe(program: Command): void {
       const longConnection = server.planbot.longConnection;
       const digests = await startDigestSchedule(
         runtime,
-        longConnection ? { longConnection: createLongConnPusher(longConnection.client) } : {},
+        longConnection
+          ? {
+              longConnection: (await import("../../wecom/longconn/push-sender.js")).createLongConnPusher(
+                longConnection.client,
+              ),
+            }
+          : {},
       );
       const { integrations, mode } = server.planbot;
       logAccessMode(mode, env, integrations.app, server.metrics?.url);

@@ -14,7 +14,7 @@ import type { AccessMode } from "./mode.js";
 import type { RateLimits } from "./rate-limits.js";
 import { ROUTE_RULES, type RouteRule, ruleKey } from "./route-rules.js";
 import { crossSiteRefusal } from "./same-origin.js";
-import { endSession, readSession } from "./session.js";
+import { endSession, readSession, type SessionMiddleware } from "./session.js";
 
 /** Whom open modes admit: a viewer, never more (writing stays with the chat, the CLI and the admin token). */
 export const LOCAL_VIEWER: WebUser = { userid: "local", role: "viewer" };
@@ -30,7 +30,7 @@ export interface GuardOptions {
   routers: readonly MatchingRouter[];
   reporters: () => ReportersFile;
   limits: RateLimits;
-  session: Middleware;
+  session: SessionMiddleware;
   /** sign-in is possible (the self-built app is configured) */
   canSignIn: boolean;
   /** the rules; default ROUTE_RULES (tests add rules for routers of their own) */
@@ -146,7 +146,7 @@ export function accessGuard(o: GuardOptions): Middleware<AppState> {
       throw new HttpError(403, "this route has no access rule", "no_access_rule");
     }
     if (rule.who === "callback") return next();
-    const guarded = () => o.session(ctx, () => admit(ctx, rule, next));
+    const guarded = () => o.session(ctx, () => admit(ctx, rule, next), rule.who === "signin");
     if (rule.who === "signin") return o.limits.signIn(ctx, guarded);
     await guarded();
   };

@@ -10,14 +10,14 @@ export function errorHandler(): Middleware<AppState> {
       await next();
     } catch (err) {
       if (err instanceof HttpError) {
-        if (err.kind) failures.inc({ kind: err.kind });
+        if (err.kind) failures().inc({ kind: err.kind });
         // Refusals are logged by reason only, never with the body that caused them.
         ctx.state.log.warn({ status: err.status, reason: err.kind ?? err.message }, "request refused");
         ctx.status = err.status;
         ctx.body = { error: err.message };
         return;
       }
-      failures.inc({ kind: "internal" });
+      failures().inc({ kind: "internal" });
       ctx.state.log.error({ err }, "request failed");
       ctx.status = 500;
       ctx.body = { error: "internal error" };

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Middleware } from "koa";
 import { type Logger, logger } from "../../log.js";
-import { httpRequests } from "../metrics.js";
+import { httpRequests, metricsLoaded } from "../metrics.js";
 import type { AppState } from "../state.js";
 
 const safeRequestId = /^[A-Za-z0-9._-]{1,64}$/;
@@ -23,7 +23,11 @@ export function requestContext(): Middleware<AppState> {
     } finally {
       // The matched route pattern, not the raw path, keeps the label set small.
       const route = (ctx as { routerPath?: string }).routerPath ?? "unmatched";
-      httpRequests.inc({ method: ctx.method, route, status: String(ctx.status) });
+      const count = () => httpRequests().inc({ method: ctx.method, route, status: String(ctx.status) });
+      // A process's first request is counted once its response is on its way: loading the metrics library must
+      // not hold up a starting server's first answer (a load balancer's readiness probe).
+      if (metricsLoaded()) count();
+      else setImmediate(count);
       if (logger.isLevelEnabled("info"))
         ctx.state.log.info(
           { method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - started) },

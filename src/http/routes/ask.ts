@@ -16,7 +16,7 @@ export function askRoutes(runtime: Runtime): Router<AppState> {
     const json = await readJsonBody(ctx, 16 * 1024);
     const body = AskBody.safeParse(json);
     if (!body.success) throw new HttpError(400, 'expected {"q": "question"}', "bad_body");
-    const stop = answerLatency.startTimer({ channel: "http" });
+    const stop = answerLatency().startTimer({ channel: "http" });
     const answers = runtime.answerer.answer(body.data.q, runtime.answerContext());
     stop();
     ctx.body = {

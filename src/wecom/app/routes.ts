@@ -126,7 +126,7 @@ export function appRoutes(deps: AppRouteDeps): Router<AppState> {
         log.info("app answer queued for an active send");
       })
       .catch((err: unknown) => {
-        failures.inc({ kind: "app_active_send" });
+        failures().inc({ kind: "app_active_send" });
         log.error({ err }, "an app answer could not be queued for an active send");
       })
       .finally(() => {

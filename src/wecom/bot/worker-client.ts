@@ -41,7 +41,7 @@ export async function startBotWorker(data: BotWorkerData): Promise<BotWorker> {
       current.on("message", (msg: FromWorker) => {
         if (msg.type === "ready") resolve();
         else if (msg.type === "answered")
-          for (const [channel, seconds] of msg.timings) answerLatency.observe({ channel }, seconds);
+          for (const [channel, seconds] of msg.timings) answerLatency().observe({ channel }, seconds);
         else if (msg.type === "outcome" || msg.type === "failed") {
           pending.get(msg.id)?.(msg.type === "outcome" ? msg.outcome : FAILED);
           pending.delete(msg.id);
@@ -54,7 +54,7 @@ export async function startBotWorker(data: BotWorkerData): Promise<BotWorker> {
       current.on("exit", (code) => {
         reject(new Error(`bot worker exited (${code}) before it was ready`));
         if (closing || current !== worker) return;
-        failures.inc({ kind: "bot_worker_down" });
+        failures().inc({ kind: "bot_worker_down" });
         logger.error({ code, inFlight: pending.size }, "bot worker exited; starting a new one");
         for (const settle of pending.values()) settle(UNAVAILABLE);
         pending.clear();

@@ -122,7 +122,7 @@ export function createLongConnCallbacks(deps: LongConnCallbackDeps) {
           log.warn({ streamId }, "final stream frame not acknowledged: sending it again");
           continue;
         }
-        failures.inc({ kind: "longconn_reply_failed" });
+        failures().inc({ kind: "longconn_reply_failed" });
         log.error({ err: describe(err), streamId }, "final stream frame failed");
         return;
       }
@@ -132,7 +132,7 @@ export function createLongConnCallbacks(deps: LongConnCallbackDeps) {
   async function onUserMessage(frame: WsFrame): Promise<void> {
     const any = AnyMessage.safeParse(frame.body);
     if (!any.success) {
-      failures.inc({ kind: "bad_body" });
+      failures().inc({ kind: "bad_body" });
       log.warn("long connection: malformed message callback ignored");
       return;
     }
@@ -220,7 +220,7 @@ export function createLongConnCallbacks(deps: LongConnCallbackDeps) {
   async function onEvent(frame: WsFrame): Promise<void> {
     const parsed = EventBody.safeParse(frame.body);
     if (!parsed.success) {
-      failures.inc({ kind: "bad_body" });
+      failures().inc({ kind: "bad_body" });
       log.warn("long connection: malformed event callback ignored");
       return;
     }
@@ -234,7 +234,7 @@ export function createLongConnCallbacks(deps: LongConnCallbackDeps) {
     if (claim.kind !== "running" || !claim.first) return;
     await claim.reply;
     await client.replyWelcome(frame, { msgtype: "text", text: { content: WELCOME_TEXT } }).catch((err: unknown) => {
-      failures.inc({ kind: "longconn_reply_failed" });
+      failures().inc({ kind: "longconn_reply_failed" });
       log.error({ err: describe(err) }, "welcome failed");
     });
   }
@@ -267,7 +267,7 @@ export function createLongConnCallbacks(deps: LongConnCallbackDeps) {
     if (claim.kind === "elsewhere" || (claim.kind === "running" && !claim.first)) return;
     const outcome = claim.kind === "stored" ? claim.reply : await claim.reply.catch(() => FAILED_TEXT);
     await client.updateTemplateCard(frame, resolvedCard(taskId, outcome), [body.from.userid]).catch((err: unknown) => {
-      failures.inc({ kind: "longconn_reply_failed" });
+      failures().inc({ kind: "longconn_reply_failed" });
       log.error({ err: describe(err) }, "card update failed");
     });
   }

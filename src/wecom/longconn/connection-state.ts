@@ -1,7 +1,6 @@
 // The long connection's state as /healthz and /metrics report it: authenticated, connecting, reconnecting, down
 // (and since when), or standby while another replica holds the bot's one connection.
-import { Counter, Gauge } from "prom-client";
-import { registry } from "../../http/metrics.js";
+import { metricsRegistry, once } from "../../http/metrics.js";
 
 export type ConnectionPhase = "connecting" | "authenticated" | "reconnecting" | "down" | "standby";
 
@@ -17,24 +16,25 @@ export interface ConnectionStatus {
 
 const PHASES: ConnectionPhase[] = ["connecting", "authenticated", "reconnecting", "down", "standby"];
 
-const phaseGauge = new Gauge({
-  name: "planbot_wecom_longconn_state",
-  help: "The intelligent bot's long connection: 1 for the state it is in now, 0 for the others",
-  labelNames: ["state"] as const,
-  registers: [registry],
-});
-
-const sinceGauge = new Gauge({
-  name: "planbot_wecom_longconn_state_since_seconds",
-  help: "Unix time at which the long connection entered its current state",
-  registers: [registry],
-});
-
-const reconnects = new Counter({
-  name: "planbot_wecom_longconn_reconnects_total",
-  help: "Reconnect attempts of the long connection",
-  registers: [registry],
-});
+// Registered on the service's registry when the first connection state is made.
+const gauges = once((prom) => ({
+  phase: new prom.Gauge({
+    name: "planbot_wecom_longconn_state",
+    help: "The intelligent bot's long connection: 1 for the state it is in now, 0 for the others",
+    labelNames: ["state"] as const,
+    registers: [metricsRegistry()],
+  }),
+  since: new prom.Gauge({
+    name: "planbot_wecom_longconn_state_since_seconds",
+    help: "Unix time at which the long connection entered its current state",
+    registers: [metricsRegistry()],
+  }),
+  reconnects: new prom.Counter({
+    name: "planbot_wecom_longconn_reconnects_total",
+    help: "Reconnect attempts of the long connection",
+    registers: [metricsRegistry()],
+  }),
+}));
 
 export interface ConnectionState {
   status(): ConnectionStatus;
@@ -45,6 +45,7 @@ export interface ConnectionState {
 export function createConnectionState(now: () => number = Date.now): ConnectionState {
   let current: ConnectionStatus = { state: "connecting", since: new Date(now()).toISOString(), attempts: 0 };
   const publish = () => {
+    const { phase: phaseGauge, since: sinceGauge } = gauges();
     for (const phase of PHASES) phaseGauge.set({ state: phase }, phase === current.state ? 1 : 0);
     sinceGauge.set(Date.parse(current.since) / 1000);
   };
@@ -59,7 +60,7 @@ export function createConnectionState(now: () => number = Date.now): ConnectionS
       publish();
     },
     reconnecting(attempt, reason) {
-      reconnects.inc();
+      gauges().reconnects.inc();
       const since = current.state === "reconnecting" ? current.since : new Date(now()).toISOString();
       current = { state: "reconnecting", since, attempts: attempt, ...(reason ? { reason } : {}) };
       publish();

@@ -6,11 +6,7 @@ import type { WSClient } from "@wecom/aibot-node-sdk";
 import { z } from "zod";
 import type { FileReports } from "../../chat/file-reports.js";
 import type { IncomingMessage, Reply } from "../../chat/message.js";
-import { readDocx } from "../../plan/readers/docx.js";
-import { readPdf } from "../../plan/readers/pdf.js";
-import { documentTables } from "../../progress/sheets/document-tables.js";
 import type { Table } from "../../progress/table-io.js";
-import { readTableBytes } from "../../progress/table-io.js";
 
 export const FileMessage = z.object({
   msgid: z.string().min(1).max(512),
@@ -24,10 +20,14 @@ export type FileMessage = z.infer<typeof FileMessage>;
 export const UNSUPPORTED_FILE_TEXT =
   "能读取的进展报表是 .xlsx 表格,或含进展表格(任务/指标/完成值/进展情况等表头)的 .docx、.pdf 报告;也可用文字登记:发送「进展帮助」查看写法。";
 
+// The document readers (mammoth, pdf.js, parse5) are loaded on the first file sent, not at every start.
+const documentTables = async () => (await import("../../progress/sheets/document-tables.js")).documentTables;
 const READERS: Record<string, (bytes: Buffer, name: string) => Promise<Table[]>> = {
-  ".xlsx": async (bytes, name) => (await readTableBytes(bytes, name)).tables,
-  ".docx": async (bytes) => documentTables(await readDocx(bytes)),
-  ".pdf": async (bytes) => documentTables(await readPdf(bytes)),
+  ".xlsx": async (bytes, name) =>
+    (await (await import("../../progress/table-io.js")).readTableBytes(bytes, name)).tables,
+  ".docx": async (bytes) =>
+    (await documentTables())(await (await import("../../plan/readers/docx.js")).readDocx(bytes)),
+  ".pdf": async (bytes) => (await documentTables())(await (await import("../../plan/readers/pdf.js")).readPdf(bytes)),
 };
 
 /** A monthly progress table is kilobytes; anything far larger is not one, and is not opened. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { registry } from "../../../src/http/metrics.js";
+import { metricsRegistry } from "../../../src/http/metrics.js";
 import { startWecomSimulatorApi, type WecomSimulatorApi } from "../../../src/wecom/simulator/api-server.js";
 import { markdownBytes } from "../../../src/wecom/split-markdown.js";
 import { createWebhookSender } from "../../../src/wecom/webhook.js";
@@ -7,7 +7,7 @@ import { createWebhookSender } from "../../../src/wecom/webhook.js";
 const KEY = "robot-key-0123456789";
 
 async function pushCount(result: string): Promise<number> {
-  const metric = await registry.getSingleMetric("planbot_wecom_pushes_total")?.get();
+  const metric = await metricsRegistry().getSingleMetric("planbot_wecom_pushes_total")?.get();
   return metric?.values.find((v) => v.labels.kind === "webhook" && v.labels.result === result)?.value ?? 0;
 }
 const fastRetry = { maxAttempts: 5, baseMs: 5, maxMs: 20 };
