@@ -5,7 +5,6 @@ import type { Router } from "@koa/router";
 import Koa from "koa";
 import { progressImportRoutes } from "../dashboard/progress-import-routes.js";
 import { dashboardRoutes } from "../dashboard/routes.js";
-import { logger } from "../log.js";
 import type { Runtime } from "../runtime.js";
 import type { AppOutboxOptions } from "../wecom/app/answer-outbox.js";
 import type { AppMessageSender } from "../wecom/app/sender.js";

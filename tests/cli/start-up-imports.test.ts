@@ -13,13 +13,11 @@ function runtimeImports(file: string): string[] {
   const out: string[] = [];
   for (const [, clause = "", spec = ""] of text.matchAll(/^(?:import|export)\s+([^;]*?)\s+from\s+"([^"]+)";/gm)) {
     const named = /^\{([^}]*)\}$/.exec(clause.trim())?.[1];
-    const allTypes =
-      named !== undefined &&
-      named
-        .split(",")
-        .map((n) => n.trim())
-        .filter(Boolean)
-        .every((n) => n.startsWith("type "));
+    const allTypes = named
+      ?.split(",")
+      .map((n) => n.trim())
+      .filter(Boolean)
+      .every((n) => n.startsWith("type "));
     if (!clause.startsWith("type ") && !allTypes) out.push(spec);
   }
   for (const [, spec = ""] of text.matchAll(/^import\s+"([^"]+)";/gm)) out.push(spec);
