@@ -1,6 +1,6 @@
 // A chat command's record and its message id's "done" mark are committed together: a crash after the command ran
 // cannot apply it again when WeCom retries the message, and a failure before the mark leaves no record.
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { createChatResponder } from "../../src/http/chat-responder.js";
 import type { Runtime } from "../../src/runtime.js";
 import { createSeenMessages, openSeenMessagesDb } from "../../src/wecom/seen-messages.js";
@@ -39,8 +39,8 @@ it("a crash after the command ran does not apply it again on WeCom's retry", asy
     },
     { durable: true },
   );
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(ran).toBe(true);
+  // the first command of a runtime loads what answering needs: wait for it to have run, however long that takes
+  await vi.waitFor(() => expect(ran).toBe(true), { timeout: 10_000, interval: 5 });
   expect(rt.store.count()).toBe(1);
   clock += 61_000; // WeCom retries after the pending claim would count as abandoned
   const restarted = seenOfProcess();
