@@ -4,6 +4,7 @@ import { logger } from "../log.js";
 import { type BackgroundWriter, NO_AUTO_CHECKPOINT, startBackgroundWriter } from "../store/background-writer.js";
 import type { Db } from "../store/database.js";
 import { isPostgres } from "../store/postgres/pg-db.js";
+import { holderIsGone, thisProcessHolder } from "../store/process-holder.js";
 import { createKnownIds, type KnownIds } from "./known-ids.js";
 import { trimOldest } from "./trim-oldest.js";
 
@@ -43,6 +44,10 @@ export interface SeenMessagesOptions {
    */
   durableDb?: Db;
   now?: () => number;
+  /** this process, as process-holder.ts names it: the holder of the claims it writes (tests name other processes) */
+  holder?: string;
+  /** whether a claim's holder is certainly gone; default: a process on this host that no longer runs */
+  isGone?: (holder: string) => boolean;
 }
 
 export interface ClaimOptions {
@@ -85,6 +90,17 @@ interface Row {
   reply: string | null;
   claimed_at: number;
   expires_at: number;
+  /** the process that wrote a pending claim; null in rows from before migration 10 */
+  holder: string | null;
+}
+
+/** A durable claim as written: by this process (`holder`) at `now`, kept until `expires`. */
+interface ClaimParams {
+  channel: string;
+  msgid: string;
+  now: number;
+  expires: number;
+  holder: string;
 }
 
 interface Done {
@@ -203,6 +219,8 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
   const knownIdsCapacity = options.knownIdsCapacity ?? 100_000;
   const flushAfterMs = options.flushAfterMs ?? 10;
   const now = options.now ?? Date.now;
+  const holder = options.holder ?? thisProcessHolder;
+  const isGone = options.isGone ?? ((h: string) => holderIsGone(h, holder));
   const inflight = new Map<string, Promise<string>>();
   /** finished replies by key; every entry has the same TTL, so insertion order is expiry order */
   const recent = new Map<string, Done>();
@@ -210,16 +228,22 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
   let flushTimer: NodeJS.Timeout | undefined;
 
   const select = db.prepare<[string, string], Row>(
-    "SELECT state, reply, claimed_at, expires_at FROM wecom_seen_messages WHERE channel = ? AND msgid = ?",
+    "SELECT state, reply, claimed_at, expires_at, holder FROM wecom_seen_messages WHERE channel = ? AND msgid = ?",
   );
   const durableDb = options.durableDb ?? db;
   // Claims a new id, an expired one, or one whose pending claim is abandoned; changes = 0 means someone holds it.
-  const claim = durableDb.prepare<{ channel: string; msgid: string; now: number; expires: number; abandoned: number }>(
-    `INSERT INTO wecom_seen_messages (channel, msgid, state, reply, claimed_at, expires_at)
-     VALUES (@channel, @msgid, 'pending', NULL, @now, @expires)
-     ON CONFLICT (channel, msgid) DO UPDATE SET state = 'pending', reply = NULL, claimed_at = @now, expires_at = @expires
+  const claim = durableDb.prepare<ClaimParams & { abandoned: number }>(
+    `INSERT INTO wecom_seen_messages (channel, msgid, state, reply, claimed_at, expires_at, holder)
+     VALUES (@channel, @msgid, 'pending', NULL, @now, @expires, @holder)
+     ON CONFLICT (channel, msgid) DO UPDATE
+       SET state = 'pending', reply = NULL, claimed_at = @now, expires_at = @expires, holder = @holder
      WHERE wecom_seen_messages.expires_at <= @now
         OR (wecom_seen_messages.state = 'pending' AND wecom_seen_messages.claimed_at <= @abandoned)`,
+  );
+  // Takes over a pending claim from its gone holder; guarded by that holder, so of two takers only one changes the row.
+  const takeOver = durableDb.prepare<ClaimParams & { gone: string }>(
+    `UPDATE wecom_seen_messages SET claimed_at = @now, expires_at = @expires, holder = @holder
+     WHERE channel = @channel AND msgid = @msgid AND state = 'pending' AND holder = @gone`,
   );
   const upsertDone = db.prepare<[string, string, string, number, number]>(UPSERT_DONE);
   const durableDone = durableDb.prepare<[string, string, string, number, number]>(UPSERT_DONE);
@@ -261,11 +285,31 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
   }
 
   /** The table's answer for an id not held in memory: stored, elsewhere, or free to take (undefined). */
-  function fromTable(channel: string, msgid: string, t: number): Claim | undefined {
-    const row = select.get(channel, msgid);
+  function answerOf(row: Row | undefined, t: number): Claim | undefined {
     if (!row || row.expires_at <= t) return undefined;
     if (row.state === "done") return { kind: "stored", reply: row.reply ?? "" };
     return row.claimed_at > t - reclaimAfterMs ? { kind: "elsewhere" } : undefined;
+  }
+  const fromTable = (channel: string, msgid: string, t: number) => answerOf(select.get(channel, msgid), t);
+
+  /**
+   * After the durable claim was refused: the table's answer, or undefined when the claim's holder is certainly gone
+   * (killed while producing, so nothing of it committed) and this process has taken the claim over.
+   */
+  function takeOverFromGone(params: ClaimParams): Claim | undefined {
+    const row = select.get(params.channel, params.msgid);
+    const pendingHolder = row?.state === "pending" ? row.holder : null;
+    if (pendingHolder !== null && isGone(pendingHolder)) {
+      if (takeOver.run({ ...params, gone: pendingHolder }).changes === 1) {
+        logger.info(
+          { channel: params.channel, msgid: params.msgid, gone: pendingHolder },
+          "took over a claim of a gone process",
+        );
+        return undefined;
+      }
+      return { kind: "elsewhere" }; // another delivery took it over first
+    }
+    return answerOf(row, params.now) ?? { kind: "elsewhere" };
   }
 
   function produceOnce(
@@ -311,8 +355,11 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
         return produceOnce(key, produce, finish, () => {});
       }
       // Claim first: a new id (the usual case) costs one statement; only a refused claim needs a look at the row.
-      const claimed = claim.run({ channel, msgid, now: t, expires: expiresAt, abandoned: t - reclaimAfterMs });
-      if (claimed.changes === 0) return fromTable(channel, msgid, t) ?? { kind: "elsewhere" };
+      const params = { channel, msgid, now: t, expires: expiresAt, holder };
+      if (claim.run({ ...params, abandoned: t - reclaimAfterMs }).changes === 0) {
+        const refused = takeOverFromGone(params);
+        if (refused) return refused;
+      }
       known.add(key, expiresAt);
       const commit: CommitReply = (reply) => {
         durableDone.run(channel, msgid, reply, claimedAt, expiresAt);

@@ -5,6 +5,7 @@ import { createChatResponder } from "../../src/http/chat-responder.js";
 import type { Runtime } from "../../src/runtime.js";
 import { createSeenMessages, openSeenMessagesDb } from "../../src/wecom/seen-messages.js";
 import { type RuntimeFixture, runtimeFixture } from "../progress/runtime-fixture.js";
+import { startOtherProcess } from "../store/processes.js";
 
 let fx: RuntimeFixture;
 let rt: Runtime;
@@ -23,7 +24,8 @@ afterEach(() => {
 });
 
 /** The seen ids of one process: its own connection for plain replies, the store's for state changes. */
-const seenOfProcess = () => createSeenMessages(openSeenMessagesDb(fx.db), { now, durableDb: rt.db });
+const seenOfProcess = (holder?: string) =>
+  createSeenMessages(openSeenMessagesDb(fx.db), { now, durableDb: rt.db, ...(holder ? { holder } : {}) });
 
 it("a crash after the command ran does not apply it again on WeCom's retry", async () => {
   const respond = createChatResponder(rt.handleMessage, () => {});
@@ -79,5 +81,22 @@ it("a failure between the record and the mark leaves neither, so the retry recor
   );
   if (retry.kind !== "running") throw new Error("expected the retry to run");
   expect(await retry.reply).toContain("已记录进展 #1");
+  expect(rt.store.count()).toBe(1);
+});
+
+it("a process killed after claiming the command, before it ran, leaves it to WeCom's retry at once, applied once", async () => {
+  const respond = createChatResponder(rt.handleMessage, () => {});
+  const killed = await startOtherProcess();
+  // the claim as that process wrote it, before it was SIGKILLed while producing (nothing of it committed)
+  seenOfProcess(killed.holder).once("wecom-bot", "m1", () => new Promise<string>(() => {}), { durable: true });
+  await killed.kill();
+  const restarted = seenOfProcess();
+  const apply = async (commit?: (reply: string) => void) =>
+    (await respond(message, { commit: (r) => commit?.(r.markdown) })).markdown;
+  // no time passes: the retry comes seconds later, long before the claim would count as abandoned
+  const retry = restarted.once("wecom-bot", "m1", apply, { durable: true });
+  if (retry.kind !== "running") throw new Error(`expected the retry to run, got ${retry.kind}`);
+  expect(await retry.reply).toContain("已记录进展 #1");
+  expect(seenOfProcess().once("wecom-bot", "m1", apply, { durable: true }).kind).toBe("stored");
   expect(rt.store.count()).toBe(1);
 });

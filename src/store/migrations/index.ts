@@ -8,6 +8,7 @@ import { progressRowKeys } from "./006-progress-row-keys.js";
 import { outboxSending } from "./007-outbox-sending.js";
 import { idempotencyKeyHolder } from "./008-idempotency-key-holder.js";
 import { feedbackAndLeases } from "./009-feedback-and-leases.js";
+import { seenMessageHolder } from "./010-seen-message-holder.js";
 import type { Migration } from "./migration.js";
 
 export const migrations: Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   outboxSending,
   idempotencyKeyHolder,
   feedbackAndLeases,
+  seenMessageHolder,
 ];

@@ -9,6 +9,7 @@ import { progressRowKeys } from "./006-progress-row-keys.js";
 import { outboxSending } from "./007-outbox-sending.js";
 import { idempotencyKeyHolder } from "./008-idempotency-key-holder.js";
 import { feedbackAndLeases } from "./009-feedback-and-leases.js";
+import { seenMessageHolder } from "./010-seen-message-holder.js";
 
 export const postgresMigrations: Migration[] = [
   progressTables,
@@ -20,4 +21,5 @@ export const postgresMigrations: Migration[] = [
   outboxSending,
   idempotencyKeyHolder,
   feedbackAndLeases,
+  seenMessageHolder,
 ];
