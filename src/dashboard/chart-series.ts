@@ -1,10 +1,9 @@
-// The data behind a target's chart: recorded values over time and the straight line to the target at its due day.
-// The line starts where the target's level is known — its first recorded value — and from zero only for a target
-// that counts additions from the period's start (新增): a level target whose starting level nobody recorded would
-// otherwise look far ahead or behind of a line it never started on.
+// The data behind a target's chart: recorded values over time and the pace line (progress/pace-line.ts), with
+// where that line starts said in words, so a reader knows whether it is the plan's baseline or a first record.
 import type { ResponsibilityMatrix, Target } from "../plan/schema.js";
+import { type PaceLine, type PaceStart, paceLine } from "../progress/pace-line.js";
 import type { ProgressRecord } from "../progress/schema.js";
-import { targetPeriod } from "../progress/status.js";
+import { formatNumber } from "./fragments.js";
 
 export interface ChartPoint {
   /** YYYY-MM-DD */
@@ -17,11 +16,12 @@ export interface TargetChart {
   metric: string;
   unit: string;
   actual: ChartPoint[];
-  /**
-   * two points, (first record, its value) — or (period start, 0) for a 新增 target — and (due day, target value);
-   * empty when the plan states no period or nothing is recorded yet
-   */
+  /** two points, the pace start and (due day, target value); empty when there is no line (see paceNote) */
   paceLine: ChartPoint[];
+  /** where the line starts and, in words, where that level comes from (基线 68%（方案，2024年）) */
+  paceStart: (PaceStart & { label: string }) | null;
+  /** one sentence for the page: where the line starts, or why there is none */
+  paceNote: string;
   targetValue: number;
 }
 
@@ -39,17 +39,42 @@ export function targetCharts(
       .map((r) => ({ date: r.asOf, value: r.value as number, id: r.id }))
       .sort((a, b) => (a.date === b.date ? a.id - b.id : a.date < b.date ? -1 : 1))
       .map(({ date, value }) => ({ date, value }));
-    const period = targetPeriod(plan, target);
-    const from = target.comparison === "新增" && period ? { date: period.start, value: 0 } : actual[0];
-    const paceLine =
-      period && from && from.date < period.end
-        ? [
-            { date: from.date, value: from.value },
-            { date: period.end, value: target.value },
-          ]
-        : [];
     return [
-      { targetId: target.id, metric: target.metric, unit: target.unit, actual, paceLine, targetValue: target.value },
+      {
+        targetId: target.id,
+        metric: target.metric,
+        unit: target.unit,
+        actual,
+        ...pace(target, paceLine(plan, { ...target, value: target.value }, actual[0])),
+        targetValue: target.value,
+      },
     ];
   });
 }
+
+function pace(target: Target, line: PaceLine): Pick<TargetChart, "paceLine" | "paceStart" | "paceNote"> {
+  if (line.start === null) return { paceLine: [], paceStart: null, paceNote: MISSING_NOTE[line.missing] };
+  const label = startLabel(target, line.start);
+  const { date, value } = line.start;
+  return {
+    paceLine: [{ date, value }, line.end],
+    paceStart: { ...line.start, label },
+    paceNote: `直线进度起点：${label}`,
+  };
+}
+
+function startLabel(target: Target, start: PaceStart): string {
+  const level = `${formatNumber(start.value)}${target.unit}`;
+  if (start.source === "baseline") {
+    const year = target.from?.year;
+    return `基线 ${level}（方案${year != null ? `，${year}年` : ""}）`;
+  }
+  if (start.source === "additions") return `期初 ${level}（新增量从零计）`;
+  return `首次记录 ${level}（${start.date}）`;
+}
+
+const MISSING_NOTE: Record<Extract<PaceLine, { start: null }>["missing"], string> = {
+  holds_level: "原文要求保持这一水平，不画直线进度",
+  no_period: "方案未写明实施期限，不画直线进度",
+  no_start: "方案未写基线，截止日前也无数值记录，暂无直线进度",
+};

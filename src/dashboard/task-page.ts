@@ -44,16 +44,20 @@ export interface TaskPageInput {
   history: readonly ProgressRecord[];
 }
 
+/** Drawn when there is something to draw: a recorded value, or a pace line from the plan's baseline. */
+const drawable = (chart: TargetChart) => chart.actual.length > 0 || chart.paceLine.length > 0;
+
 function chartFigure(chart: TargetChart): SafeHtml {
   const points = chart.actual.map((p) => `${p.date}：${formatNumber(p.value)}${chart.unit}`).join("；");
   const description = `${chart.metric}：目标 ${formatNumber(chart.targetValue)}${chart.unit}。${
     chart.actual.length > 0 ? `已记录 ${points}` : "尚无数值记录"
-  }`;
+  }。${chart.paceNote}`;
   return html`<figure class="chart" id="chart-${chart.targetId}">
 <figcaption>${chart.metric}（${chart.unit || "无单位"}）：实际值与按期完成的直线进度</figcaption>
 ${
-  chart.actual.length > 0
-    ? html`<div class="chart-box"><canvas data-chart="${chart.targetId}" role="img" aria-label="${description}">${description}</canvas></div>`
+  drawable(chart)
+    ? html`<div class="chart-box"><canvas data-chart="${chart.targetId}" role="img" aria-label="${description}">${description}</canvas></div>
+<p class="pace-note">${chart.paceNote}</p>`
     : html`<p class="chart-empty">尚无数值记录，暂不能绘图。</p>`
 }
 </figure>`;
@@ -114,11 +118,11 @@ ${unheldNote(plan, task)}
 <section aria-labelledby="history-heading"><h2 id="history-heading">进展记录（${history.length} 条）</h2>
 ${historyTable(task, history)}
 </section>
-<script type="application/json" id="chart-data">${jsonForScript(charts.filter((c) => c.actual.length > 0))}</script>`;
+<script type="application/json" id="chart-data">${jsonForScript(charts.filter(drawable))}</script>`;
   return renderPage({
     title: `${task.title}`,
     body,
-    scripts: charts.some((c) => c.actual.length > 0) ? ["chart.umd.min.js", "task-chart.js"] : [],
+    scripts: charts.some(drawable) ? ["chart.umd.min.js", "task-chart.js"] : [],
   });
 }
 

@@ -1,4 +1,5 @@
-// Draws each numeric target's chart on the task page: recorded values against the straight line to the target.
+// Draws each numeric target's chart on the task page: recorded values against the straight line to the target,
+// the line's legend saying where it starts (the plan's baseline or the first record).
 (() => {
   const dataNode = document.getElementById("chart-data");
   if (!dataNode || typeof window.Chart === "undefined") return;
@@ -39,7 +40,7 @@
     ];
     if (chart.paceLine.length === 2) {
       datasets.push({
-        label: "按期完成的直线进度",
+        label: `按期完成的直线进度（起点：${chart.paceStart.label}）`,
         data: chart.paceLine.map((p) => ({ x: toTime(p.date), y: p.value })),
         borderColor: "#b35900",
         backgroundColor: "#b35900",
