@@ -1,5 +1,6 @@
-// One intelligent-bot callback, from signed query and body to the encrypted reply: no Koa, so that it can run on
-// the event loop of the HTTP server or in a worker thread (bot/worker.ts) alike.
+// One intelligent-bot callback, from signed query and body to the encrypted reply, in two halves: opening (verify,
+// decrypt) and answering (dedupe, answer, seal). No Koa, so that the answering half can run on the HTTP server's
+// event loop or in a worker thread (bot/worker.ts) alike.
 import { changesState } from "../../chat/changes-state.js";
 import { within } from "../../http/budget.js";
 import type { ChatResponder } from "../../http/chat-responder.js";
@@ -29,15 +30,18 @@ const STREAM_CHANNEL = "wecom-bot-stream";
 /** WeCom refreshes a stream for six minutes; an answer another process stores later than that is no longer shown. */
 const STREAM_WAIT_MS = 6 * 60_000;
 
-export interface BotCallbackDeps {
+export interface BotAnswererDeps {
   /** receiveId must be "" for the intelligent bot */
   keys: CallbackKeys;
-  windowS: number;
   seen: SeenMessages;
   streams: StreamBook;
   respond: ChatResponder;
   /** how long to wait for an answer before replying "still working" and letting stream refreshes collect it */
   budgetMs: number;
+}
+
+export interface BotCallbackDeps extends BotAnswererDeps {
+  windowS: number;
 }
 
 /** What to answer over HTTP: the sealed reply (JSON text), an empty 200, or a refusal. */
@@ -56,7 +60,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function createBotCallback(deps: BotCallbackDeps): BotCallback {
+/** The second half of a callback: a decrypted message answered, the reply sealed. */
+export type BotAnswerer = (plain: string, request: Pick<AppState, "log">) => Promise<BotCallbackOutcome>;
+
+export function createBotAnswerer(deps: BotAnswererDeps): BotAnswerer {
   /** The plain reply for one decrypted message, or null for no reply. */
   async function replyTo(raw: unknown, log: Logger): Promise<string | null> {
     const parsed = BotMessage.safeParse(raw);
@@ -145,16 +152,43 @@ export function createBotCallback(deps: BotCallbackDeps): BotCallback {
     throw new Error("the process answering this message did not store its answer");
   }
 
-  return async (query, body, { log }) => {
+  return async (plain, { log }) => {
     try {
-      const envelope = BotEnvelope.safeParse(parseJson(body));
-      if (!envelope.success) throw new HttpError(400, "not a bot callback", "bad_body");
-      const plain = openCallback(deps.keys, query, envelope.data.encrypt, deps.windowS);
       const reply = await replyTo(parseJson(plain), log);
       return { status: 200, json: reply === null ? null : JSON.stringify(sealReply(deps.keys, reply)) };
     } catch (err) {
       if (err instanceof HttpError) return { status: err.status, error: err.message, kind: err.kind };
       throw err;
     }
+  };
+}
+
+/**
+ * The first half of a callback: the envelope read, its signature and timestamp checked and its ciphertext decrypted
+ * (a refusal as an outcome). The server's thread does this before handing a message to the bot's worker thread: a
+ * forged or replayed request costs the worker nothing, and the two threads share the work more evenly.
+ */
+export function openBotCallback(
+  keys: CallbackKeys,
+  windowS: number,
+  query: SignedQuery,
+  body: string,
+): { plain: string } | BotCallbackOutcome {
+  try {
+    const envelope = BotEnvelope.safeParse(parseJson(body));
+    if (!envelope.success) throw new HttpError(400, "not a bot callback", "bad_body");
+    return { plain: openCallback(keys, query, envelope.data.encrypt, windowS) };
+  } catch (err) {
+    if (err instanceof HttpError) return { status: err.status, error: err.message, kind: err.kind };
+    throw err;
+  }
+}
+
+/** Both halves on one thread: opened, then answered. */
+export function createBotCallback(deps: BotCallbackDeps): BotCallback {
+  const answer = createBotAnswerer(deps);
+  return async (query, body, request) => {
+    const opened = openBotCallback(deps.keys, deps.windowS, query, body);
+    return "plain" in opened ? answer(opened.plain, request) : opened;
   };
 }

@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { answerLatency, failures } from "../../http/metrics.js";
 import { logger } from "../../log.js";
-import type { BotCallback, BotCallbackOutcome } from "./callback.js";
+import type { CallbackKeys } from "../crypto.js";
+import { type BotCallback, type BotCallbackOutcome, openBotCallback } from "./callback.js";
 import type { BotWorkerData, FromWorker, ToWorker } from "./worker-protocol.js";
 
 export interface BotWorker {
@@ -27,7 +28,11 @@ function spawn(data: BotWorkerData): Worker {
   return new Worker(code, { eval: true, workerData: data });
 }
 
-export async function startBotWorker(data: BotWorkerData): Promise<BotWorker> {
+/** `keys` and `windowS` open callbacks on the server's thread; the worker answers what they held. */
+export async function startBotWorker(
+  data: BotWorkerData,
+  opening: { keys: CallbackKeys; windowS: number },
+): Promise<BotWorker> {
   const pending = new Map<number, (outcome: BotCallbackOutcome) => void>();
   let nextId = 0;
   let closing = false;
@@ -68,11 +73,13 @@ export async function startBotWorker(data: BotWorkerData): Promise<BotWorker> {
 
   return {
     async handle(query, body, { requestId }) {
+      const opened = openBotCallback(opening.keys, opening.windowS, query, body);
+      if (!("plain" in opened)) return opened;
       await ready;
       const id = nextId++;
       return new Promise<BotCallbackOutcome>((resolve) => {
         pending.set(id, resolve);
-        worker.postMessage({ type: "callback", id, query, body, requestId } satisfies ToWorker);
+        worker.postMessage({ type: "message", id, plain: opened.plain, requestId } satisfies ToWorker);
       });
     },
     async kill() {

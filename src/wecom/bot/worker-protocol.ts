@@ -1,6 +1,5 @@
 // Messages between the HTTP server and the bot's worker thread (both ends are planbot: types, not zod).
 import type { Env } from "../../config/env.js";
-import type { SignedQuery } from "../crypto.js";
 import type { BotCallbackOutcome } from "./callback.js";
 
 export interface BotWorkerData {
@@ -11,8 +10,8 @@ export interface BotWorkerData {
 }
 
 export type ToWorker =
-  | { type: "callback"; id: number; query: SignedQuery; body: string; requestId: string }
-  | { type: "close" };
+  /** a callback the server has verified and decrypted: its plaintext, to answer and seal */
+  { type: "message"; id: number; plain: string; requestId: string } | { type: "close" };
 
 /** [channel, seconds] */
 export type AnswerTiming = [string, number];

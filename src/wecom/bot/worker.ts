@@ -4,10 +4,10 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { createChatResponder } from "../../http/chat-responder.js";
 import { wecomIntegrations } from "../../http/wecom-integrations.js";
-import { logger } from "../../log.js";
+import { type Logger, logger } from "../../log.js";
 import { openRuntime } from "../../runtime.js";
 import { openSeenMessages } from "../seen-messages.js";
-import { createBotCallback } from "./callback.js";
+import { createBotAnswerer } from "./callback.js";
 import { createStreamBook } from "./streams.js";
 import type { AnswerTiming, BotWorkerData, FromWorker, ToWorker } from "./worker-protocol.js";
 
@@ -38,9 +38,8 @@ const respond = createChatResponder(runtime.handleMessage, (channel, seconds) =>
   timings.push([channel, seconds]);
   timingsTimer ??= setTimeout(sendTimings, TIMINGS_EVERY_MS).unref();
 });
-const handle = createBotCallback({
+const answer = createBotAnswerer({
   keys,
-  windowS: runtime.env.PLANBOT_TIMESTAMP_WINDOW_S,
   seen: seenIds.seen,
   streams: createStreamBook(),
   respond,
@@ -61,7 +60,15 @@ port.on("message", (msg: ToWorker) => {
     void close();
     return;
   }
-  handle(msg.query, msg.body, { requestId: msg.requestId, log: logger.child({ reqId: msg.requestId }) }).then(
+  // The request's logger is made only if a line is written (a child logger costs more than many answers).
+  let log: Logger | undefined;
+  const request = {
+    get log() {
+      log ??= logger.child({ reqId: msg.requestId });
+      return log;
+    },
+  };
+  answer(msg.plain, request).then(
     (outcome) => send({ type: "outcome", id: msg.id, outcome }),
     (err: unknown) => {
       logger.error({ err, reqId: msg.requestId }, "bot callback failed in the worker");
