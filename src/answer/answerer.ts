@@ -57,6 +57,9 @@ export interface AnswererOptions {
   tokenizer?: Tokenizer;
 }
 
+/** How many readings of question segments an answerer keeps. */
+const READINGS_KEPT = 1000;
+
 export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {}): Answerer {
   const index = buildPlanIndex(loaded.plans, options.tokenizer);
   const lookup = createDepartmentLookup(loaded);
@@ -70,8 +73,22 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
     return corpus;
   });
 
+  // Questions repeat ("进展如何" in every group): each reading is kept, by segment, day and asker's departments.
+  // Cleared whole at READINGS_KEPT (cheaper than tracking age; a reload makes a new answerer and a new cache).
+  const readings = new Map<string, ReturnType<typeof readFresh>>();
+  function readSegment(segment: string, ctx: AnswerContext): ReturnType<typeof readFresh> {
+    const key = `${segment}\u0000${ctx.today}\u0000${ctx.askerDepartments?.join("、") ?? ""}`;
+    let read = readings.get(key);
+    if (read === undefined) {
+      if (readings.size >= READINGS_KEPT) readings.clear();
+      read = readFresh(segment, ctx);
+      readings.set(key, read);
+    }
+    return read;
+  }
+
   /** One question of a message, parsed: with the asker's department named and a mistyped character repaired. */
-  function readSegment(
+  function readFresh(
     segment: string,
     ctx: AnswerContext,
   ): { parsed: ParsedQuestion; typo: TypoFix | null } | { unknownAsker: string } {

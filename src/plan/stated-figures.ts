@@ -78,13 +78,33 @@ export interface UnheldSentence {
   figures: StatedFigure[];
 }
 
+/**
+ * Each plan's sentences with their unheld figures, found once: every reply about a task asks again. A loaded plan is
+ * never changed (a reload or a review builds new objects), so the plan object is the key.
+ */
+const unheldByPlan = new WeakMap<ResponsibilityMatrix, Map<string, StatedFigure[]>>();
+
 /** The sentences of some text of a plan (a task's, a measure's) holding figures no target of the plan holds. */
 export function unheldIn(plan: ResponsibilityMatrix, sentences: readonly string[]): UnheldSentence[] {
-  const targets = allTargets(plan);
-  const defects = plan.warnings.filter((w) => w.code === "number_fused").map((w) => w.excerpt);
-  return sentences
-    .map((sentence) => ({ sentence, figures: unheldFigures(sentence, targets, defects) }))
-    .filter((s) => s.figures.length > 0);
+  let known = unheldByPlan.get(plan);
+  if (!known) {
+    known = new Map();
+    unheldByPlan.set(plan, known);
+  }
+  let targets: Target[] | undefined;
+  let defects: string[] | undefined;
+  const out: UnheldSentence[] = [];
+  for (const sentence of sentences) {
+    let figures = known.get(sentence);
+    if (!figures) {
+      targets ??= allTargets(plan);
+      defects ??= plan.warnings.filter((w) => w.code === "number_fused").map((w) => w.excerpt);
+      figures = unheldFigures(sentence, targets, defects);
+      known.set(sentence, figures);
+    }
+    if (figures.length > 0) out.push({ sentence, figures });
+  }
+  return out;
 }
 
 /** A task's sentences holding figures no target holds. */

@@ -223,6 +223,13 @@ describe("what the plan does not cover", () => {
     // Progress is not refused for a year without targets.
     expect(ask("今年进展怎么样")).toContain("目标完成情况");
   });
+  it("reads a repeated question afresh on another day: a kept reading is the day's", () => {
+    const answerer = createAnswerer(seedPlans);
+    const on = (today: string) => answerer.answer("明年gdp目标", { ...fixedContext, today })[0]?.text ?? "";
+    expect(on("2024-06-30")).toContain("800亿元"); // 明年 = 2025, the year the plan's GDP target falls in
+    expect(on("2024-06-30")).toContain("800亿元"); // the same reading, kept
+    expect(on("2023-06-30")).toContain("计划未涉及2024年的目标"); // 明年 = 2024 now
+  });
   it("reads '今年新增了几家' as a question about progress, not about a target for this year", () => {
     expect(ask("今年上市公司新增了几家")).toContain("进展:");
     expect(ask("今年上市公司新增了几家")).not.toContain("计划未涉及");
