@@ -123,6 +123,11 @@ describe("the QA plan loaded with the bundled plan", () => {
     expect(reply).not.toContain("区发展改革局");
   });
 
+  it("answers the tasks two departments share from the plan that names both, not the first plan loaded", () => {
+    const [reply] = ask("市监局和税务局共同参与哪项任务");
+    expect(reply).toContain(`${XINZHAN_TITLE}\n**市场监督管理局、税务局** 共同参与的任务(1项):`);
+  });
+
   it("says plainly when neither plan names the department", () => {
     const [reply] = ask("民政厅负责什么");
     expect(reply).toContain("计划中未找到“民政厅”:它不是任何任务的牵头或协同部门。");

@@ -1,5 +1,6 @@
 // A department's tasks: "经贸局牵头哪些任务", "科技局牵头的任务有哪些目标", "财政局负责的任务进展如何", and the
 // tasks two departments share ("市监局和税务局共同参与哪项任务").
+import type { ResponsibilityMatrix } from "../../plan/schema.js";
 import type { ParsedQuestion } from "../question.js";
 import { COMPARE_DEPARTMENTS, TRIVIAL_TOPIC } from "../question-forms.js";
 import type { Resolution } from "../resolution.js";
@@ -62,7 +63,10 @@ export const SHARED_TASKS: QuestionKind = {
   resolve({ q, plan }, scope) {
     if (!asksDepartmentTasks(q) || q.departments.length < 2 || /分别|各自/.test(q.normalized)) return undefined;
     const names = q.departments.map((d) => d.name);
-    const home = plan ?? scope.loaded.plans[0];
+    // No plan named: the plan that names them all (市监局 and 税务局 of one plan, not the first plan loaded).
+    const namesAll = (p: ResponsibilityMatrix) =>
+      names.every((n) => scope.departmentTasks(n).some((e) => e.plan === p));
+    const home = plan ?? scope.loaded.plans.find(namesAll) ?? scope.loaded.plans[0];
     if (!home) return undefined;
     const tasks = home.tasks.filter((t) => names.every((n) => t.lead.includes(n) || t.partners.includes(n)));
     return { kind: "shared_tasks", departments: names, plan: home, tasks };
