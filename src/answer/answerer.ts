@@ -63,7 +63,7 @@ const READINGS_KEPT = 1000;
 export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {}): Answerer {
   const index = buildPlanIndex(loaded.plans, options.tokenizer);
   const lookup = createDepartmentLookup(loaded);
-  const resolver = createResolver(loaded, index);
+  const resolver = createResolver(loaded, index, lookup);
   const expand = createExpander(loaded.glossary, index.knows);
   const namePlan = loaded.plans.length > 1;
   const examples = examplesFrom(loaded.plans);
@@ -115,8 +115,7 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
           resolutions.push({ kind: "not_covered", subject: read.unknownAsker, why: "unknown_asker", nearest: [] });
           continue;
         }
-        const asked = resolver.inNamedPlan(read.parsed);
-        for (const parsed of eachDepartment(asked).flatMap(eachTask).flatMap(eachSubject).flatMap(eachPart)) {
+        for (const parsed of eachDepartment(read.parsed).flatMap(eachTask).flatMap(eachSubject).flatMap(eachPart)) {
           const previous = resolutions.at(-1) ?? null;
           // Within a message the question before; at its start, what the chat remembers.
           const before = previous ? (continuable(previous) ?? previous) : (conversation?.last ?? null);
@@ -187,13 +186,11 @@ function merged(earlier: Resolution, later: Resolution): Resolution {
 }
 
 /**
- * "科技局和财政局分别牵头什么": one question per department; likewise one word that names departments of several
- * districts (市场监管局); otherwise the question as it is.
+ * "科技局和财政局分别牵头什么": one question per department; otherwise the question as it is. (One word that fits
+ * several departments is one mention, asked about: kinds/which-department.ts.)
  */
 function eachDepartment(q: ParsedQuestion): ParsedQuestion[] {
-  if (q.departments.length < 2 || q.taskNo !== null) return [q];
-  const oneWord = q.departments.every((d) => d.said === q.departments[0]?.said);
-  if (!oneWord && !/分别|各自/.test(q.normalized)) return [q];
+  if (q.departments.length < 2 || q.taskNo !== null || !/分别|各自/.test(q.normalized)) return [q];
   return q.departments.map((d) => ({ ...q, departments: [d] }));
 }
 
@@ -230,7 +227,7 @@ function eachPart(q: ParsedQuestion): ParsedQuestion[] {
 }
 
 function intentOf(r: Resolution): Intent {
-  if (r.kind === "shared_tasks" || r.kind === "departments") return "dept_tasks";
+  if (r.kind === "shared_tasks" || r.kind === "departments" || r.kind === "which_department") return "dept_tasks";
   if (r.kind === "goals" || r.kind === "year_targets") return "goals";
   if (r.kind === "status_overview") return "status";
   if (r.kind === "recent_progress") return "progress";

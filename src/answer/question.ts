@@ -13,6 +13,8 @@ export interface ParsedQuestion {
   intents: Set<Intent>;
   departments: DepartmentMention[];
   unknownDepartment: string | null;
+  /** the plans' departments said most like the unknown one, to offer */
+  nearDepartments: string[];
   taskNo: number | null;
   /** further tasks the question names ("任务七和任务八分别谁牵头"): answered one by one after taskNo */
   moreTaskNos: number[];
@@ -419,6 +421,7 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup, aske
   for (const d of departments) rest = rest.split(d.said).join(" ");
   const unknownDepartment = departments.length === 0 ? lookup.unknown(normalized) : null;
   if (unknownDepartment) rest = rest.split(unknownDepartment).join(" ");
+  const nearDepartments = unknownDepartment ? lookup.near(unknownDepartment) : [];
 
   let taskNo: number | null = null;
   const moreTaskNos: number[] = [];
@@ -460,5 +463,17 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup, aske
     .trim();
   // "数字企业的截止时间" asks when that subject is due, not about the plan's own period.
   if (topic && ASKS_DEADLINE.test(normalized)) intents.delete("plan_info");
-  return { normalized, asked, intents, departments, unknownDepartment, taskNo, moreTaskNos, measureNo, years, topic };
+  return {
+    normalized,
+    asked,
+    intents,
+    departments,
+    unknownDepartment,
+    nearDepartments,
+    taskNo,
+    moreTaskNos,
+    measureNo,
+    years,
+    topic,
+  };
 }

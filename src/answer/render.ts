@@ -220,6 +220,8 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         ...(r.plans.length > MAX_PLANS_NAMED ? [`……另有${r.plans.length - MAX_PLANS_NAMED}个`] : []),
       ].join("\n");
     }
+    case "which_department":
+      return renderWhichDepartment(r, opts);
     case "plan_info":
       return renderPlanInfo(r, ctx);
     case "shared_tasks":
@@ -404,11 +406,31 @@ function renderGoals(r: Extract<Resolution, { kind: "goals" }>, ctx: AnswerConte
   return lines.join("\n");
 }
 
+/** "财政局" fits several departments: each, with its plan when several are loaded, and how to ask for it alone. */
+function renderWhichDepartment(r: Extract<Resolution, { kind: "which_department" }>, opts: RenderOptions): string {
+  const load = (c: { lead: number; partner: number }) =>
+    [c.lead ? `牵头${c.lead}项` : "", c.partner ? `协同${c.partner}项` : ""].filter(Boolean).join("、") ||
+    "未牵头或协同任何任务";
+  return [
+    `“${r.said}”可能指${r.candidates.length}个部门,请写明是哪一个:`,
+    ...r.candidates.map(
+      (c) => `- **${c.name}**${opts.namePlan ? `(《${c.plan.title}》)` : ""}:${load(c)}(问“${c.sayAs}负责哪些任务”)`,
+    ),
+  ].join("\n");
+}
+
 function renderNotCovered(r: Extract<Resolution, { kind: "not_covered" }>, examples: Examples): string {
   const nearest = r.nearest.map((n) => `${n.task.label}${n.task.title}`);
   switch (r.why) {
-    case "unknown_department":
-      return `计划中未找到“${r.subject}”:它不是任何任务的牵头或协同部门。可以问我某个部门牵头哪些任务,例如“${examples.department}牵头哪些任务”。`;
+    case "unknown_department": {
+      const near = r.nearDepartments ?? [];
+      return [
+        `计划中未找到“${r.subject}”:它不是任何任务的牵头或协同部门。`,
+        near.length
+          ? `计划中名称相近的部门:${near.join("、")}(可问“${near[0]}牵头哪些任务”)。`
+          : `可以问我某个部门牵头哪些任务,例如“${examples.department}牵头哪些任务”。`,
+      ].join("");
+    }
     case "no_antecedent":
       return `不知道“${r.subject}”指的是哪一项:请说出任务或指标,例如“${examples.taskOrdinal}的目标”或“${examples.subject}谁牵头”。`;
     case "unknown_asker":

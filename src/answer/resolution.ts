@@ -115,6 +115,8 @@ export type Resolution =
   | { kind: "shared_tasks"; departments: string[]; plan: ResponsibilityMatrix; tasks: Task[] }
   /** help; `ack`: the message only thanked or acknowledged ("谢谢", "收到") */
   | { kind: "help"; ack?: boolean }
+  /** a department asked about in words that fit several departments (of several plans, or of one): which one */
+  | { kind: "which_department"; said: string; candidates: DepartmentCandidate[] }
   /** a question about a whole plan while several are loaded and none is named: which one, and how to name it */
   | { kind: "which_plan"; plans: { plan: ResponsibilityMatrix; key: string }[] }
   | {
@@ -131,6 +133,8 @@ export type Resolution =
         | "no_antecedent";
       /** tasks nearest to the question, offered instead (titles only, never figures) */
       nearest: { plan: ResponsibilityMatrix; task: Task }[];
+      /** for why = unknown_department: the plans' departments said most like it, offered likewise */
+      nearDepartments?: string[];
       /** safeguard measures sharing its words, offered likewise (titles only) */
       nearMeasures?: Measure[];
       /** for why = year: the years the plan does set targets for */
@@ -149,6 +153,16 @@ export interface DepartmentTasks {
   partner: Task[];
   /** tasks whose cooperating units include a collective (各部门) that takes in this department */
   viaGroup: { task: Task; group: string }[];
+}
+
+/** One department the words may mean, in one plan: how much it does there, and words that name it alone. */
+export interface DepartmentCandidate {
+  name: string;
+  plan: ResponsibilityMatrix;
+  lead: number;
+  partner: number;
+  /** how to ask for it alone (区财政局; 新站高新区财政局 when its own name fits another plan's too) */
+  sayAs: string;
 }
 
 export interface UnitLoad {

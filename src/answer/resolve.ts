@@ -6,6 +6,7 @@ import { chineseNumeral } from "../plan/numbers.js";
 import type { ResponsibilityMatrix, Task } from "../plan/schema.js";
 import { normalizeText } from "../search/normalize.js";
 import type { PlanIndex } from "../search/plan-index.js";
+import type { DepartmentLookup } from "./department-lookup.js";
 import { DEPARTMENT_TASKS, departmentFollowUp, SHARED_TASKS } from "./kinds/department-tasks.js";
 import { COMPARED_DEPARTMENTS, EVERY_DEPARTMENT, UNKNOWN_DEPARTMENT } from "./kinds/departments.js";
 import { GOALS } from "./kinds/goals.js";
@@ -20,6 +21,7 @@ import { RANKED_TASKS, SECTION, TASKS_WITH_TARGETS } from "./kinds/task-list.js"
 import { TASK_NUMBER } from "./kinds/task-number.js";
 import { MIN_COVERAGE } from "./kinds/terms.js";
 import { SUBJECT } from "./kinds/topic.js";
+import { narrowedTo, WHICH_DEPARTMENT } from "./kinds/which-department.js";
 import { WHICH_PLAN } from "./kinds/which-plan.js";
 import { EVERY_YEAR_TARGETS } from "./kinds/year-targets.js";
 import type { ParsedQuestion } from "./question.js";
@@ -35,6 +37,7 @@ export const QUESTION_KINDS: readonly QuestionKind[] = [
   WHICH_PLAN,
   PLAN_INFO,
   UNKNOWN_DEPARTMENT,
+  WHICH_DEPARTMENT,
   COMPARED_DEPARTMENTS,
   EVERY_DEPARTMENT,
   STATUS_OVERVIEW,
@@ -56,14 +59,12 @@ export const QUESTION_KINDS: readonly QuestionKind[] = [
 export interface Resolver {
   /** `home`: the plan of the group asked in, for a question that names none */
   resolve(q: ParsedQuestion, previous: Resolution | null, home?: string): Resolution;
-  /** "新站区税务局": of the departments one word names in several plans, those of the plan the question names */
-  inNamedPlan(q: ParsedQuestion): ParsedQuestion;
   /** tasks named by a short reference, best first */
   findTasks(normalizedReference: string): { plan: ResponsibilityMatrix; task: Task; score: number }[];
 }
 
-export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver {
-  const scope = createScope(loaded, index);
+export function createResolver(loaded: LoadedPlans, index: PlanIndex, lookup: DepartmentLookup): Resolver {
+  const scope = createScope(loaded, index, lookup);
 
   /** The question with the plan it is about; the place's name taken out of its subject. */
   const read = (question: ParsedQuestion, previous: Resolution | null, home?: string): Asked => {
@@ -78,6 +79,8 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
     const plan = homePlan ?? named?.plan ?? (loaded.plans.length === 1 ? loaded.plans[0] : previousPlan);
     // Every name of the place goes (新站 is left of 新站高新区 once 高新区 is taken as a filler).
     if (named) q = { ...q, topic: named.names.reduce((t, n) => t.split(n).join(" "), q.topic).trim() };
+    // "新站区财政局", or 财政局 asked in 青禾区's group: of the departments the words fit, the plan's.
+    if (plan) q = { ...q, departments: q.departments.map((d) => narrowedTo(d, plan, scope)) };
     return { q, previous, plan, named, homePlan };
   };
 
@@ -89,13 +92,6 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex): Resolver 
         if (found) return kind.refined ? refine(found, asked.q, scope) : found;
       }
       return { kind: "help" };
-    },
-    inNamedPlan(q) {
-      const named = q.departments.length > 1 ? scope.namedPlan(q) : undefined;
-      if (!named) return q;
-      const inPlan = new Set(named.plan.tasks.flatMap((t) => [...t.lead, ...t.partners]));
-      const kept = q.departments.filter((d) => inPlan.has(d.name));
-      return kept.length > 0 && kept.length < q.departments.length ? { ...q, departments: kept } : q;
     },
     findTasks(reference) {
       const q = normalizeText(reference);

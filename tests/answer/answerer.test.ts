@@ -646,9 +646,17 @@ describe("several plans", () => {
   it("finds departments by their short local name", () => {
     expect(text("数据资源局牵头哪些任务")).toContain("夯实数字基础设施");
   });
-  it("answers a department both plans name alike for each, or for the one of the place the question names", () => {
-    const both = answerer.answer("税务局配合哪些任务", fixedContext).map((a) => a.text.split("\n")[1]);
-    expect(both).toEqual(["**税务局** 未牵头任何任务。", "**区税务局** 未牵头任何任务。"]);
+  it("asks which of the departments both plans name alike is meant, or answers for the one of the place named", () => {
+    const [which, ...more] = answerer.answer("税务局配合哪些任务", fixedContext);
+    expect(more).toEqual([]);
+    expect(which?.text.split("\n").sort()).toEqual([
+      "- **区税务局**(《临湖区数字经济发展三年行动方案(2024—2026年)》):协同1项(问“区税务局负责哪些任务”)",
+      "- **税务局**(《新站高新区推动经济高质量发展三年行动计划(2023—2025年)》):协同1项(问“新站高新区税务局负责哪些任务”)",
+      "“税务局”可能指2个部门,请写明是哪一个:",
+    ]);
+    // What the reply offers to ask names one department.
+    expect(text("区税务局负责哪些任务")).toContain("**区税务局** 作为协同部门的任务(1项)");
+    expect(text("新站高新区税务局负责哪些任务")).toContain("**税务局** 作为协同部门的任务(1项)");
     const xinzhan = answerer.answer("新站区税务局配合哪些任务", fixedContext);
     expect(xinzhan.map((a) => a.text.split("\n")[1])).toEqual(["**税务局** 未牵头任何任务。"]);
     const linhu = answerer.answer("临湖区税务局配合哪些任务", fixedContext);

@@ -68,7 +68,7 @@ describe("the department directory", () => {
     expect(second.directory.departments.find((d) => d.name === "区数据资源局")?.aliases).toContain("数据局");
   });
 
-  it("answers a word that names departments of two plans for each, not for one chosen blindly", () => {
+  it("asks which department a word that names departments of two plans means, not answering for one chosen blindly", () => {
     const dir = mkdtempSync(join(tmpdir(), "planbot-depts-"));
     const plan = (title: string, lead: string) =>
       [
@@ -84,8 +84,13 @@ describe("the department directory", () => {
     writePlan(join(dir, "b.txt"), join(dir, "b"));
     writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
     const answerer = createAnswerer(loadPlans(dir));
-    const both = answerer.answer("数据局牵头哪些任务", fixedContext).map((a) => a.text.split("\n")[1]);
-    expect(both).toEqual(["**区数据局** 牵头的任务(1项):", "**区数据资源局** 牵头的任务(1项):"]);
+    const [which, ...more] = answerer.answer("数据局牵头哪些任务", fixedContext);
+    expect(more).toEqual([]);
+    expect(which?.text).toContain("“数据局”可能指2个部门,请写明是哪一个:");
+    expect(which?.text).toContain(
+      "- **区数据局**(《西湖区数据工作方案（2025—2027年）》):牵头1项(问“区数据局负责哪些任务”)",
+    );
+    expect(which?.text).toContain("- **区数据资源局**(《东湖区数据工作方案（2025—2027年）》):牵头1项");
     // The full name is one department.
     expect(answerer.answer("区数据局牵头哪些任务", fixedContext)).toHaveLength(1);
     // Without the clashing alias, the word is the department so called.

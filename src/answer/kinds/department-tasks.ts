@@ -1,7 +1,8 @@
 // A department's tasks: "经贸局牵头哪些任务", "科技局牵头的任务有哪些目标", "财政局负责的任务进展如何", and the
 // tasks two departments share ("市监局和税务局共同参与哪项任务").
+import type { ResponsibilityMatrix } from "../../plan/schema.js";
 import type { ParsedQuestion } from "../question.js";
-import { TRIVIAL_TOPIC } from "../question-forms.js";
+import { COMPARE_DEPARTMENTS, TRIVIAL_TOPIC } from "../question-forms.js";
 import type { Resolution } from "../resolution.js";
 import type { QuestionKind } from "./scope.js";
 
@@ -12,8 +13,8 @@ import type { QuestionKind } from "./scope.js";
 const GENERIC_WORK = "(?:任务|工作|事情|事项|事儿|事|内容|活儿?|职责)";
 const ASKS_FOR_TASKS = new RegExp(
   [
-    `(?:牵头|负责|配合|协同|参与|承担|主抓|涉及|管|抓|做|干)(?:了)?(?:的是)?(?:哪些|哪几|哪项|什么|几项|的${GENERIC_WORK})`,
-    `(?:哪些|哪几项|哪项|什么)${GENERIC_WORK}`,
+    `(?:牵头|负责|配合|协同|参与|承担|主抓|涉及|管|抓|做|干)(?:了)?(?:的是)?(?:哪些|哪几|哪项|什么|啥|几项|的${GENERIC_WORK})`,
+    `(?:哪些|哪几项|哪项|什么|啥)${GENERIC_WORK}`,
     `的任务|重点工作|${GENERIC_WORK}有哪些|清单|列表|干什么|做什么|干啥|职责`,
     // "财政局的工作内容": nothing after the generic nouns but a question
     `的${GENERIC_WORK}+(?:有哪些|是什么|包括什么|呢)?[?？]?$`,
@@ -26,6 +27,15 @@ function asksDepartmentTasks(q: ParsedQuestion): boolean {
     q.taskNo === null &&
     (!q.topic || ASKS_FOR_TASKS.test(q.normalized)) &&
     !/谁/.test(q.normalized)
+  );
+}
+
+/** Whether the department named is what the question is about: its tasks, how they stand, or it beside another. */
+export function asksAboutDepartment(q: ParsedQuestion): boolean {
+  return (
+    asksDepartmentTasks(q) ||
+    (q.intents.has("status") && q.taskNo === null) ||
+    (q.departments.length > 1 && COMPARE_DEPARTMENTS.test(q.normalized))
   );
 }
 
@@ -53,7 +63,10 @@ export const SHARED_TASKS: QuestionKind = {
   resolve({ q, plan }, scope) {
     if (!asksDepartmentTasks(q) || q.departments.length < 2 || /分别|各自/.test(q.normalized)) return undefined;
     const names = q.departments.map((d) => d.name);
-    const home = plan ?? scope.loaded.plans[0];
+    // No plan named: the plan that names them all (市监局 and 税务局 of one plan, not the first plan loaded).
+    const namesAll = (p: ResponsibilityMatrix) =>
+      names.every((n) => scope.departmentTasks(n).some((e) => e.plan === p));
+    const home = plan ?? scope.loaded.plans.find(namesAll) ?? scope.loaded.plans[0];
     if (!home) return undefined;
     const tasks = home.tasks.filter((t) => names.every((n) => t.lead.includes(n) || t.partners.includes(n)));
     return { kind: "shared_tasks", departments: names, plan: home, tasks };

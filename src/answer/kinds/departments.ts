@@ -9,7 +9,13 @@ export const UNKNOWN_DEPARTMENT: QuestionKind = {
   name: "a department no plan names",
   resolve: ({ q }) =>
     q.unknownDepartment
-      ? { kind: "not_covered", subject: q.unknownDepartment, why: "unknown_department", nearest: [] }
+      ? {
+          kind: "not_covered",
+          subject: q.unknownDepartment,
+          why: "unknown_department",
+          nearest: [],
+          nearDepartments: q.nearDepartments,
+        }
       : undefined,
 };
 

@@ -1,6 +1,8 @@
 // What applies to any task or goals found, whatever the kind of question that found it: a figure quoted narrows
 // the targets ("1100万元/亩是哪个指标") or is checked ("是12家吗"), a department's role is asked ("科技局是第三项
 // 任务的牵头部门吗"), a year the plan sets nothing for is said so.
+import type { Task } from "../../plan/schema.js";
+import type { DepartmentMention } from "../department-lookup.js";
 import { checkYears, targetsWithFigure, withFigureCheck } from "../figures-asked.js";
 import type { ParsedQuestion } from "../question.js";
 import { ASKS_ROLE, COUNT_UNITS } from "../question-forms.js";
@@ -33,11 +35,29 @@ export function refine(found: Resolution, q: ParsedQuestion, scope: Scope): Reso
       : /协同|配合|参与|协助|partner|cooperat|involved|take part|join/.test(q.normalized)
         ? "partner"
         : "lead";
-    const roleCheck = { department: named1.name, asked } as const;
-    if (resolution.kind === "task") resolution = { ...resolution, roleCheck };
+    const check = (department: string | undefined) => (department ? ({ department, asked } as const) : undefined);
+    if (resolution.kind === "task") {
+      const roleCheck = check(meant(named1, resolution.task, scope));
+      if (roleCheck) resolution = { ...resolution, roleCheck };
+    }
     // A goal carried by one task ("千亿产业是经贸发展局牵头吗"): that task's departments answer.
-    else if (resolution.kind === "goals" && resolution.carriers?.length === 1)
-      resolution = { ...resolution, roleCheck };
+    else if (resolution.kind === "goals" && resolution.carriers?.length === 1 && resolution.carriers[0]) {
+      const roleCheck = check(meant(named1, resolution.carriers[0], scope));
+      if (roleCheck) resolution = { ...resolution, roleCheck };
+    }
   }
   return checkYears(withFigureCheck(resolution, q), q);
+}
+
+/**
+ * The department a role question means: its name; of several the words fit (财政局 of two plans), the one the task
+ * names, else the one of the task's plan; none when that still leaves several (the answer then lists the task's
+ * departments without a yes or no).
+ */
+function meant(d: DepartmentMention, task: Task, scope: Scope): string | undefined {
+  if (!d.among) return d.name;
+  const inTask = d.among.filter((n) => task.lead.includes(n) || task.partners.includes(n));
+  if (inTask.length === 1) return inTask[0];
+  const inPlan = d.among.filter((n) => scope.departmentTasks(n).some((e) => e.plan.tasks.includes(task)));
+  return inPlan.length === 1 ? inPlan[0] : undefined;
 }

@@ -4,6 +4,7 @@ import { collectiveTakesIn } from "../../plan/collectives.js";
 import type { LoadedPlans } from "../../plan/knowledge.js";
 import type { ResponsibilityMatrix } from "../../plan/schema.js";
 import type { PlanIndex } from "../../search/plan-index.js";
+import type { DepartmentLookup } from "../department-lookup.js";
 import { placeName, placeNames } from "../place-names.js";
 import type { ParsedQuestion } from "../question.js";
 import type { DepartmentTasks, Resolution } from "../resolution.js";
@@ -19,6 +20,8 @@ export interface PlanKey {
 export interface Scope {
   loaded: LoadedPlans;
   index: PlanIndex;
+  /** the departments' names as questions say them */
+  lookup: DepartmentLookup;
   plans: Map<string, ResponsibilityMatrix>;
   /** names of collectives (各部门, 各区) */
   groups: string[];
@@ -43,7 +46,7 @@ export interface Asked {
   homePlan: ResponsibilityMatrix | undefined;
 }
 
-export function createScope(loaded: LoadedPlans, index: PlanIndex): Scope {
+export function createScope(loaded: LoadedPlans, index: PlanIndex, lookup: DepartmentLookup): Scope {
   const plans = new Map(loaded.plans.map((p) => [p.slug, p]));
   const groups = loaded.directory.departments.filter((d) => d.kind === "group").map((d) => d.name);
   const planKeys = loaded.plans.map((p) => {
@@ -54,6 +57,7 @@ export function createScope(loaded: LoadedPlans, index: PlanIndex): Scope {
   return {
     loaded,
     index,
+    lookup,
     plans,
     groups,
     planKeys,
