@@ -93,6 +93,11 @@ describe("who leads and who cooperates", () => {
   it("tolerates one wrong character", () => {
     expect(ask("上市公司数里达到多少")).toContain("12家");
   });
+  it("answers the plan's period however the question ends (期限, 哪几年, 起止)", () => {
+    for (const q of ["行动计划的期限是哪几年", "这个方案管哪几年", "计划的起止年份", "规划期是哪几年"]) {
+      expect(ask(q), q).toContain("期限:2023—2025年");
+    }
+  });
   it("counts the tasks when asked in English", () => {
     expect(ask("How many tasks are there?")).toContain("重点任务(共10项)");
   });

@@ -1,8 +1,14 @@
 // The bot's accuracy on the shared dev set and on our own larger set: the suite fails below 95%.
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createAnswerer } from "../../src/answer/answerer.js";
+import { composeReply } from "../../src/answer/compose-reply.js";
 import { judge, readQuestionSet } from "../../src/eval/question-set.js";
-import { ask } from "../answer/seed-knowledge.js";
+import { writePlan } from "../../src/plan/import/write-plan.js";
+import { loadPlans } from "../../src/plan/knowledge.js";
+import { ask, fixedContext } from "../answer/seed-knowledge.js";
 
 const sets = ["tests/eval/questions.jsonl", "../shared/eval/dev.jsonl"].filter((f) => existsSync(f));
 
@@ -10,6 +16,22 @@ describe.each(sets)("question set %s", (file) => {
   it("scores at least 95%", () => {
     const questions = readQuestionSet(file);
     const failures = questions.filter((q) => !judge(q, ask(q.q)).pass).map((q) => `${q.id} ${q.q}`);
+    const score = (questions.length - failures.length) / questions.length;
+    expect(score, `failing:\n${failures.join("\n")}`).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+// A plan written by someone else, with questions nobody tuned the answerer to: imported fresh from its text, alone.
+describe("question set of the QA plan (qa-urban-renewal)", () => {
+  it("scores at least 95%", () => {
+    const dir = mkdtempSync(join(tmpdir(), "planbot-qa-eval-"));
+    writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
+    writePlan("tests/fixtures/plans/qa-urban-renewal/qa-urban-renewal.txt", join(dir, "qa-urban-renewal"));
+    const answerer = createAnswerer(loadPlans(dir));
+    const questions = readQuestionSet("tests/fixtures/plans/qa-urban-renewal/questions.jsonl");
+    const failures = questions
+      .filter((q) => !judge(q, composeReply(answerer.answer(q.q, fixedContext))).pass)
+      .map((q) => `${q.id} ${q.q}`);
     const score = (questions.length - failures.length) / questions.length;
     expect(score, `failing:\n${failures.join("\n")}`).toBeGreaterThanOrEqual(0.95);
   });
