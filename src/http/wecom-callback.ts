@@ -34,15 +34,30 @@ export function signedQuery(ctx: AppContext): SignedQuery {
   return query;
 }
 
-/** Verifies the signature over the ciphertext before anything else, then the timestamp, then decrypts. */
-export function openCallback(keys: CallbackKeys, query: SignedQuery, ciphertext: string, windowS: number): string {
+/** A crypto refusal as the HTTP error that answers it. */
+function refused<T>(step: () => T): T {
   try {
-    verifyCallback(keys, query, ciphertext, windowS);
-    return openCiphertext(keys, ciphertext);
+    return step();
   } catch (err) {
     if (err instanceof CallbackRejected) throw new HttpError(statusOf[err.reason], err.message, err.reason);
     throw err;
   }
+}
+
+/** Verifies the signature over the ciphertext before anything else, then the timestamp. */
+export function verifyOrRefuse(keys: CallbackKeys, query: SignedQuery, ciphertext: string, windowS: number): void {
+  refused(() => verifyCallback(keys, query, ciphertext, windowS));
+}
+
+/** Decrypts a verified ciphertext (and checks its receiver). */
+export function openCiphertextOrRefuse(keys: CallbackKeys, ciphertext: string): string {
+  return refused(() => openCiphertext(keys, ciphertext));
+}
+
+/** Verifies the signature over the ciphertext before anything else, then the timestamp, then decrypts. */
+export function openCallback(keys: CallbackKeys, query: SignedQuery, ciphertext: string, windowS: number): string {
+  verifyOrRefuse(keys, query, ciphertext, windowS);
+  return openCiphertextOrRefuse(keys, ciphertext);
 }
 
 /** URL verification (GET): the decrypted echostr goes back as plain text. */

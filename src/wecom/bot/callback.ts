@@ -1,13 +1,13 @@
-// One intelligent-bot callback, from signed query and body to the encrypted reply, in two halves: opening (verify,
-// decrypt) and answering (dedupe, answer, seal). No Koa, so that the answering half can run on the HTTP server's
+// One intelligent-bot callback, from signed query and body to the encrypted reply, in two halves: verifying
+// (signature, timestamp) and answering (decrypt, dedupe, answer, seal). No Koa, so that the answering half can run on the HTTP server's
 // event loop or in a worker thread (bot/worker.ts) alike.
 import { changesState } from "../../chat/changes-state.js";
 import { within } from "../../http/budget.js";
 import type { ChatResponder } from "../../http/chat-responder.js";
 import { HttpError } from "../../http/http-error.js";
 import type { AppState } from "../../http/state.js";
-import { openCallback } from "../../http/wecom-callback.js";
-import type { Logger } from "../../log.js";
+import { openCiphertextOrRefuse, verifyOrRefuse } from "../../http/wecom-callback.js";
+import { logger } from "../../log.js";
 import { type CallbackKeys, type SignedQuery, sealReply } from "../crypto.js";
 import type { SeenMessages } from "../seen-messages.js";
 import { BotEnvelope, BotMessage, BotOtherMessage } from "./message.js";
@@ -60,12 +60,19 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The second half of a callback: a decrypted message answered, the reply sealed. */
-export type BotAnswerer = (plain: string, request: Pick<AppState, "log">) => Promise<BotCallbackOutcome>;
+/** A callback whose signature and timestamp are verified: its ciphertext, still to decrypt. */
+export interface VerifiedCallback {
+  ciphertext: string;
+}
+
+/** The second half of a callback: a verified message decrypted and answered, the reply sealed. */
+export type BotAnswerer = (verified: VerifiedCallback, request: Pick<AppState, "log">) => Promise<BotCallbackOutcome>;
 
 export function createBotAnswerer(deps: BotAnswererDeps): BotAnswerer {
   /** The plain reply for one decrypted message, or null for no reply. */
-  async function replyTo(raw: unknown, log: Logger): Promise<string | null> {
+  // `request.log` is read only when a line is written: it is made on first use, and a child logger costs more than
+  // many answers.
+  async function replyTo(raw: unknown, request: Pick<AppState, "log">): Promise<string | null> {
     const parsed = BotMessage.safeParse(raw);
     if (!parsed.success) {
       if (BotOtherMessage.safeParse(raw).success) return textReply(UNSUPPORTED_TEXT);
@@ -73,7 +80,8 @@ export function createBotAnswerer(deps: BotAnswererDeps): BotAnswerer {
     }
     const msg = parsed.data;
     // The chatid is logged so that an operator can give a group its plan in the chats file.
-    log.info({ msgtype: msg.msgtype, chattype: msg.chattype, chatid: msg.chatid }, "bot message");
+    if (logger.isLevelEnabled("info"))
+      request.log.info({ msgtype: msg.msgtype, chattype: msg.chattype, chatid: msg.chatid }, "bot message");
     switch (msg.msgtype) {
       case "event":
         return msg.event.eventtype === "enter_chat" ? textReply(WELCOME_TEXT) : null;
@@ -108,9 +116,9 @@ export function createBotAnswerer(deps: BotAnswererDeps): BotAnswerer {
           trackShared(streamId, waitForStoredReply(msg.msgid));
           return streamReply(streamId, WAITING_TEXT, false);
         }
-        if (!claim.first) log.info("duplicate delivery of a message in progress");
+        if (!claim.first) request.log.info("duplicate delivery of a message in progress");
         const answer = claim.reply.catch((err: unknown) => {
-          log.error({ err }, "answering a bot message failed");
+          request.log.error({ err }, "answering a bot message failed");
           return FAILED_TEXT;
         });
         const ready = await within(answer, deps.budgetMs);
@@ -152,9 +160,10 @@ export function createBotAnswerer(deps: BotAnswererDeps): BotAnswerer {
     throw new Error("the process answering this message did not store its answer");
   }
 
-  return async (plain, { log }) => {
+  return async ({ ciphertext }, request) => {
     try {
-      const reply = await replyTo(parseJson(plain), log);
+      const plain = openCiphertextOrRefuse(deps.keys, ciphertext);
+      const reply = await replyTo(parseJson(plain), request);
       return { status: 200, json: reply === null ? null : JSON.stringify(sealReply(deps.keys, reply)) };
     } catch (err) {
       if (err instanceof HttpError) return { status: err.status, error: err.message, kind: err.kind };
@@ -164,31 +173,32 @@ export function createBotAnswerer(deps: BotAnswererDeps): BotAnswerer {
 }
 
 /**
- * The first half of a callback: the envelope read, its signature and timestamp checked and its ciphertext decrypted
- * (a refusal as an outcome). The server's thread does this before handing a message to the bot's worker thread: a
- * forged or replayed request costs the worker nothing, and the two threads share the work more evenly.
+ * The first half of a callback: the envelope read and its signature and timestamp checked (a refusal as an
+ * outcome). The server's thread does this before handing the ciphertext to the bot's worker thread: a forged or
+ * replayed request costs the worker nothing, while decrypting, answering and sealing leave the server's loop.
  */
-export function openBotCallback(
+export function verifyBotCallback(
   keys: CallbackKeys,
   windowS: number,
   query: SignedQuery,
   body: string,
-): { plain: string } | BotCallbackOutcome {
+): VerifiedCallback | BotCallbackOutcome {
   try {
     const envelope = BotEnvelope.safeParse(parseJson(body));
     if (!envelope.success) throw new HttpError(400, "not a bot callback", "bad_body");
-    return { plain: openCallback(keys, query, envelope.data.encrypt, windowS) };
+    verifyOrRefuse(keys, query, envelope.data.encrypt, windowS);
+    return { ciphertext: envelope.data.encrypt };
   } catch (err) {
     if (err instanceof HttpError) return { status: err.status, error: err.message, kind: err.kind };
     throw err;
   }
 }
 
-/** Both halves on one thread: opened, then answered. */
+/** Both halves on one thread: verified, then answered. */
 export function createBotCallback(deps: BotCallbackDeps): BotCallback {
   const answer = createBotAnswerer(deps);
   return async (query, body, request) => {
-    const opened = openBotCallback(deps.keys, deps.windowS, query, body);
-    return "plain" in opened ? answer(opened.plain, request) : opened;
+    const verified = verifyBotCallback(deps.keys, deps.windowS, query, body);
+    return "ciphertext" in verified ? answer(verified, request) : verified;
   };
 }

@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 import { answerLatency, failures } from "../../http/metrics.js";
 import { logger } from "../../log.js";
 import type { CallbackKeys } from "../crypto.js";
-import { type BotCallback, type BotCallbackOutcome, openBotCallback } from "./callback.js";
+import { type BotCallback, type BotCallbackOutcome, verifyBotCallback } from "./callback.js";
 import type { BotWorkerData, FromWorker, ToWorker } from "./worker-protocol.js";
 
 export interface BotWorker {
@@ -28,10 +28,10 @@ function spawn(data: BotWorkerData): Worker {
   return new Worker(code, { eval: true, workerData: data });
 }
 
-/** `keys` and `windowS` open callbacks on the server's thread; the worker answers what they held. */
+/** `keys` and `windowS` verify callbacks on the server's thread; the worker decrypts and answers them. */
 export async function startBotWorker(
   data: BotWorkerData,
-  opening: { keys: CallbackKeys; windowS: number },
+  verifying: { keys: CallbackKeys; windowS: number },
 ): Promise<BotWorker> {
   const pending = new Map<number, (outcome: BotCallbackOutcome) => void>();
   let nextId = 0;
@@ -73,13 +73,13 @@ export async function startBotWorker(
 
   return {
     async handle(query, body, { requestId }) {
-      const opened = openBotCallback(opening.keys, opening.windowS, query, body);
-      if (!("plain" in opened)) return opened;
+      const verified = verifyBotCallback(verifying.keys, verifying.windowS, query, body);
+      if (!("ciphertext" in verified)) return verified;
       await ready;
       const id = nextId++;
       return new Promise<BotCallbackOutcome>((resolve) => {
         pending.set(id, resolve);
-        worker.postMessage({ type: "message", id, plain: opened.plain, requestId } satisfies ToWorker);
+        worker.postMessage({ type: "callback", id, ciphertext: verified.ciphertext, requestId } satisfies ToWorker);
       });
     },
     async kill() {

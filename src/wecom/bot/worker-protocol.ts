@@ -10,8 +10,8 @@ export interface BotWorkerData {
 }
 
 export type ToWorker =
-  /** a callback the server has verified and decrypted: its plaintext, to answer and seal */
-  { type: "message"; id: number; plain: string; requestId: string } | { type: "close" };
+  /** a callback whose signature and timestamp the server has verified: its ciphertext, to decrypt and answer */
+  { type: "callback"; id: number; ciphertext: string; requestId: string } | { type: "close" };
 
 /** [channel, seconds] */
 export type AnswerTiming = [string, number];

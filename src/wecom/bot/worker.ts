@@ -68,7 +68,7 @@ port.on("message", (msg: ToWorker) => {
       return log;
     },
   };
-  answer(msg.plain, request).then(
+  answer({ ciphertext: msg.ciphertext }, request).then(
     (outcome) => send({ type: "outcome", id: msg.id, outcome }),
     (err: unknown) => {
       logger.error({ err, reqId: msg.requestId }, "bot callback failed in the worker");
