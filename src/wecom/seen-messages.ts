@@ -261,7 +261,8 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
     clearTimeout(flushTimer);
     flushTimer = undefined;
     if (queued.length === 0) return;
-    const rows = queued;
+    // The last of each id only (a stream's "" then its answer): one statement may not write a row twice.
+    const rows = [...new Map(queued.map((d) => [keyOf(d.channel, d.msgid), d])).values()];
     queued = [];
     try {
       if (options.writer) options.writer.write(rows.map(asParams));

@@ -127,6 +127,25 @@ describeOnPostgres("seen message ids of a replica", () => {
     await here.close();
     await there.close();
   });
+
+  it("a batch of many ids, one of them recorded twice, is written whole with the last reply of each", async () => {
+    const { engines } = await import("./engines.js");
+    e = (engines.find((x) => x.name === "postgres") as (typeof engines)[number]).open();
+    const here = openSeenMessages("unused.sqlite", e.db);
+    // more rows than one statement takes (50), and a stream's "" then its answer inside the same batch
+    for (let i = 0; i < 120; i++) here.seen.record("wecom-bot", `m${i}`, `答复${i}`);
+    here.seen.record("wecom-bot-stream", "s1", "");
+    here.seen.record("wecom-bot-stream", "s1", "完整答复");
+    here.seen.flush();
+    const count = e.db.prepare("SELECT count(*) AS n FROM wecom_seen_messages WHERE channel = 'wecom-bot'");
+    await vi.waitFor(() => expect(count.get()).toEqual({ n: 120 }), { interval: 5 });
+    const stream = e.db.prepare("SELECT reply FROM wecom_seen_messages WHERE channel = 'wecom-bot-stream'");
+    await vi.waitFor(() => expect(stream.all()).toEqual([{ reply: "完整答复" }]), { interval: 5 });
+    expect(e.db.prepare("SELECT reply FROM wecom_seen_messages WHERE msgid = 'm77'").get()).toEqual({
+      reply: "答复77",
+    });
+    await here.close();
+  });
 });
 
 describeEachEngine("leases and feedback shared by two processes", (engine) => {

@@ -2,6 +2,7 @@
 // as savepoints, and the counters the answer caches read to see other replicas' commits.
 import type { BackgroundWriter } from "../background-writer.js";
 import type { Db, RunResult, Statement, Transaction } from "../sql.js";
+import { multiRowInsert } from "./multi-row-insert.js";
 import { translatePlaceholders } from "./placeholders.js";
 import { openSyncConnection, type PgOptions, type SyncConnection } from "./sync-connection.js";
 
@@ -11,6 +12,8 @@ import { openSyncConnection, type PgOptions, type SyncConnection } from "./sync-
  * an idempotency key or an outbox row claimed) sees no other replica's write in between.
  */
 const WRITE_LOCK = 0x706c616e; // "plan"
+/** Rows per statement of a background batch (at most 5 parameters a row here: far under PostgreSQL's 65,535). */
+const MULTI_ROW_CHUNK = 50;
 
 export class PgDb implements Db {
   readonly dialect = "postgres";
@@ -96,12 +99,17 @@ export class PgDb implements Db {
    */
   backgroundWriter(sql: string): BackgroundWriter {
     const translated = translatePlaceholders(sql);
+    const forRows = multiRowInsert(translated.text);
     return {
-      write: (rows) =>
-        this.conn.writeLater(
-          translated.text,
-          rows.map((r) => translated.values(r)),
-        ),
+      write: (rows) => {
+        const values = rows.map((r) => translated.values(r));
+        if (!forRows) return this.conn.writeLater(translated.text, values);
+        // Chunks of one size share one prepared statement; only the last chunk of a batch may be shorter.
+        for (let at = 0; at < values.length; at += MULTI_ROW_CHUNK) {
+          const chunk = values.slice(at, at + MULTI_ROW_CHUNK);
+          this.conn.writeLater(forRows(chunk.length), [chunk.flat()]);
+        }
+      },
       close: async () => {},
     };
   }

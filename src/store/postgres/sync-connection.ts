@@ -102,7 +102,9 @@ async function writeBatch(req) {
   try {
     client = await connect();
     await client.query("BEGIN");
-    for (const values of req.rows) await client.query(req.text, values);
+    // prepared once per connection (by name), not parsed and planned again for every row
+    const name = batchStatementName(req.text);
+    for (const values of req.rows) await client.query({ name, text: req.text, values });
     await client.query("COMMIT");
   } catch (err) {
     broken = isConnectionError(err);
@@ -111,6 +113,13 @@ async function writeBatch(req) {
   } finally {
     client?.release(broken ? true : undefined);
   }
+}
+
+const batchStatements = new Map();
+function batchStatementName(text) {
+  let name = batchStatements.get(text);
+  if (!name) batchStatements.set(text, (name = "planbot_batch_" + batchStatements.size));
+  return name;
 }
 
 const writing = new Set();
@@ -122,6 +131,7 @@ port.on("message", async (req) => {
     return;
   }
   if (req.op === "close") return close();
+  if (req.op === "listen-seen") return listenSeen();
   let answer;
   try { const r = await run(req); answer = { seq: req.seq, result: { rows: r.rows ?? [], rowCount: r.rowCount ?? 0 } }; }
   catch (err) { answer = { seq: req.seq, error: { message: err.message, code: err.code } }; }
@@ -141,7 +151,7 @@ async function listen() {
         Atomics.add(flag, 1, 1);
       });
       await client.query("LISTEN " + channel);
-      await client.query("LISTEN " + SEEN_CHANNEL);
+      if (seenWanted) await client.query("LISTEN " + SEEN_CHANNEL);
       Atomics.add(flag, 1, 1); // what was missed while not listening counts as a change
       wait = 100;
       listener = client;
@@ -155,6 +165,13 @@ async function listen() {
   }
 }
 let listener;
+// Seen ids arrive for every message any replica answers: listened to only once this thread's caller asks for them.
+let seenWanted = false;
+async function listenSeen() {
+  if (seenWanted) return;
+  seenWanted = true;
+  try { await listener?.query("LISTEN " + SEEN_CHANNEL); } catch {} // a lost listener LISTENs again when it reconnects
+}
 listen();
 
 // Message ids other replicas (and this one) stored, passed on to the caller's thread a batch at a time.
@@ -231,7 +248,9 @@ export function openSyncConnection(options: PgOptions): SyncConnection {
     begin: () => void call({ op: "begin" }, waitMs),
     end: (broken = false) => void call({ op: "end", broken }, waitMs),
     writeLater: (text, rows) => port.postMessage({ op: "batch", seq: 0, text, rows }),
-    onSeenIds: (fn) => void seenListeners.push(fn),
+    onSeenIds: (fn) => {
+      if (seenListeners.push(fn) === 1) port.postMessage({ op: "listen-seen", seq: 0 });
+    },
     notifications: () => Atomics.load(flag, 1),
     async close() {
       const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
