@@ -247,8 +247,10 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
   );
   const upsertDone = db.prepare<[string, string, string, number, number]>(UPSERT_DONE);
   const durableDone = durableDb.prepare<[string, string, string, number, number]>(UPSERT_DONE);
-  const release = durableDb.prepare<[string, string]>(
-    "DELETE FROM wecom_seen_messages WHERE channel = ? AND msgid = ? AND state = 'pending'",
+  // Only this process's own claim: one taken over meanwhile (this process was slow past reclaimAfterMs) is the
+  // new holder's to finish.
+  const release = durableDb.prepare<[string, string, string]>(
+    "DELETE FROM wecom_seen_messages WHERE channel = ? AND msgid = ? AND state = 'pending' AND holder = ?",
   );
   const expire = db.prepare<[number]>("DELETE FROM wecom_seen_messages WHERE expires_at <= ?");
   const writeAll = db.transaction((rows: Done[]) => {
@@ -374,7 +376,7 @@ export function createSeenMessages(db: Db, options: SeenMessagesOptions = {}): S
           remember({ channel, msgid, reply, claimedAt, expiresAt }, false);
         },
         // Nothing was committed with the mark: let WeCom's retry run it again.
-        () => release.run(channel, msgid),
+        () => release.run(channel, msgid, holder),
       );
     },
     peek(channel, msgid) {

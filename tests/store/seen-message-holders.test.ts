@@ -1,6 +1,6 @@
 // A chat command's message id is claimed by a named process (its holder): WeCom's retry takes a claim over at once
 // when that process is certainly gone (SIGKILLed while producing), and never while it runs, here or on another host.
-import { afterEach, expect, it } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { thisProcessHolder } from "../../src/store/process-holder.js";
 import { createSeenMessages } from "../../src/wecom/seen-messages.js";
 import { describeEachEngine, type EngineDb } from "./engines.js";
@@ -58,6 +58,25 @@ describeEachEngine("a chat command's claim and its holder", (engine) => {
     expect(here.once("bot", "m1", async () => "x", { durable: true })).toEqual({ kind: "elsewhere" });
     clock += 60_000;
     expect(here.once("bot", "m1", async () => "x", { durable: true })).toMatchObject({ kind: "running", first: true });
+  });
+
+  it("a slow holder whose claim was taken over leaves the new holder's claim in place when its own run fails", async () => {
+    e = engine.open();
+    let clock = 1_000_000;
+    let failSlow: ((err: Error) => void) | undefined;
+    const slow = createSeenMessages(e.db, { now: () => clock, knownIdsCapacity: 0, holder: "another-host:1:1" });
+    const first = slow.once("bot", "m1", () => new Promise<string>((_, reject) => (failSlow = reject)), {
+      durable: true,
+    });
+    clock += 60_000; // abandoned by the clock: another process takes it over and is still at work
+    const taker = createSeenMessages(e.another(), { now: () => clock, knownIdsCapacity: 0 });
+    expect(taker.once("bot", "m1", never, { durable: true })).toMatchObject({ kind: "running", first: true });
+    await vi.waitFor(() => expect(failSlow).toBeDefined());
+    failSlow?.(new Error("the slow run fails"));
+    if (first.kind === "running") await first.reply.catch(() => {});
+    // the taker's claim is still there: a third delivery is told it is handled elsewhere, not run again
+    const third = createSeenMessages(e.another(), { now: () => clock, knownIdsCapacity: 0 });
+    expect(third.once("bot", "m1", never, { durable: true })).toEqual({ kind: "elsewhere" });
   });
 
   it("is taken over from a gone holder by one delivery only, when two find it gone together", () => {
