@@ -55,6 +55,9 @@ export function splitQuestions(text: string): string[] {
 export interface AnswererOptions {
   /** for experiments: the tokenizer the index and questions use (default: bigrams) */
   tokenizer?: Tokenizer;
+  /** readings of question segments kept for repeats (default READINGS_KEPT; 0: every question read afresh, as the
+   * answers bench measures a question never asked before) */
+  readingsKept?: number;
 }
 
 /** How many readings of question segments an answerer keeps. */
@@ -76,11 +79,13 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
   // Questions repeat ("进展如何" in every group): each reading is kept, by segment, day and asker's departments.
   // Cleared whole at READINGS_KEPT (cheaper than tracking age; a reload makes a new answerer and a new cache).
   const readings = new Map<string, ReturnType<typeof readFresh>>();
+  const readingsKept = options.readingsKept ?? READINGS_KEPT;
   function readSegment(segment: string, ctx: AnswerContext): ReturnType<typeof readFresh> {
+    if (readingsKept === 0) return readFresh(segment, ctx);
     const key = `${segment}\u0000${ctx.today}\u0000${ctx.askerDepartments?.join("、") ?? ""}`;
     let read = readings.get(key);
     if (read === undefined) {
-      if (readings.size >= READINGS_KEPT) readings.clear();
+      if (readings.size >= readingsKept) readings.clear();
       read = readFresh(segment, ctx);
       readings.set(key, read);
     }

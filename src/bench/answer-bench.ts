@@ -84,7 +84,8 @@ export function runAnswerBench(corpus: string, engine: "planbot" | "bare"): Answ
   let passages = 0;
   const started = performance.now();
   if (engine === "planbot") {
-    const answerer = createAnswerer(loaded);
+    // every round reads each question afresh: the figure is a question's whole cost, not a repeat's
+    const answerer = createAnswerer(loaded, { readingsKept: 0 });
     const ctx = { today: "2024-06-30", staleDays: 30 };
     ask = (q) => answerer.answer(q, ctx);
     passages = loaded.plans.reduce((n, p) => n + passagesOf(p, 0).length, 0);
