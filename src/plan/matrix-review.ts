@@ -1,5 +1,6 @@
 // Applies the values a person corrected in the review sheet to a matrix: each only while the plan's words it was
 // read from still stand, so a re-import keeps the review and says where the text changed under it.
+import { readBaseline, writeBaseline } from "./baseline-cell.js";
 import { readDeadline } from "./import/deadlines.js";
 import type { ReviewFile } from "./review.js";
 import { Comparison, type ResponsibilityMatrix, type Target, type Task } from "./schema.js";
@@ -10,7 +11,8 @@ export type ReviewEntry = ReviewFile["matrix"][number];
 export const DELETE = "删除";
 
 export const TASK_FIELDS = ["title", "lead", "partners", "deadline"] as const;
-export const TARGET_FIELDS = ["metric", "value", "unit", "year", "comparison", "deadline"] as const;
+/** in the sheet's column order; unit comes before from, whose bare number takes the target's unit */
+export const TARGET_FIELDS = ["metric", "value", "unit", "year", "comparison", "deadline", "from"] as const;
 export type TaskField = (typeof TASK_FIELDS)[number];
 export type TargetField = (typeof TARGET_FIELDS)[number];
 
@@ -40,6 +42,7 @@ export function targetCell(t: Target, field: TargetField): string {
   if (field === "value") return t.value === null ? "" : String(t.value);
   if (field === "year") return t.year === null ? "" : String(t.year);
   if (field === "deadline") return t.deadline?.text ?? "";
+  if (field === "from") return t.from ? writeBaseline(t.from) : "";
   return t[field];
 }
 
@@ -63,6 +66,13 @@ function setTarget(t: Target, field: TargetField, value: string): Target {
     const d = readDeadline(v);
     return d ? { ...rest, deadline: d } : rest;
   }
+  if (field === "from") {
+    const { from: _, ...rest } = t;
+    if (v === "") return rest;
+    // the sheet checked the cell; one that no longer reads (review.yaml edited by hand) leaves the target as it is
+    const b = readBaseline(v);
+    return b ? { ...rest, from: { ...b, unit: b.unit ?? t.unit } } : t;
+  }
   return { ...t, [field]: v };
 }
 
@@ -76,6 +86,7 @@ const FIELD_NAMES: Record<string, string> = {
   unit: "单位",
   year: "年份",
   comparison: "比较",
+  from: "基线",
   target: "新增指标",
 };
 
@@ -87,8 +98,9 @@ export function describeRef(ref: string): string {
 export function describeChange(e: Pick<ReviewEntry, "ref" | "field" | "value">): string {
   if (e.field === "target") {
     const f = JSON.parse(e.value) as Record<string, string>;
-    return `${describeRef(e.ref)}新增指标“${f.metric} ${f.value}${f.unit}”`;
+    return `${describeRef(e.ref)}新增指标“${f.metric} ${f.value}${f.unit}”${f.from ? `,基线“${f.from}”` : ""}`;
   }
+  if (e.field === "from" && e.value === "") return `清空${describeRef(e.ref)}的基线`;
   if (e.field === "comparison" && e.value === DELETE) return `删去${describeRef(e.ref)}`;
   return `${describeRef(e.ref)}的${FIELD_NAMES[e.field] ?? e.field}改为“${e.value}”`;
 }

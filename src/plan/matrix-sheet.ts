@@ -1,6 +1,7 @@
 // The review sheet: a plan's matrix as an Excel workbook a person can edit (tasks, targets), and the sheet read back
 // with every cell checked. Only changed cells become review entries; an untouched sheet changes nothing.
 import ExcelJS from "exceljs";
+import { baselineIn, readBaseline, writeBaseline } from "./baseline-cell.js";
 import {
   DELETE,
   type ReviewEntry,
@@ -15,12 +16,13 @@ import {
   taskCell,
 } from "./matrix-review.js";
 import { Comparison, type ResponsibilityMatrix, type Target, type WarningCode } from "./schema.js";
+import { type LayoutColumn, sheetLayout } from "./sheet-layout.js";
 
 export const TASK_SHEET = "任务";
 export const TARGET_SHEET = "指标";
 export const ABOUT_SHEET = "说明";
 
-type Column<F> = { header: string; width: number; field?: F; readOnly?: boolean };
+type Column<F> = LayoutColumn & { width: number; field?: F; readOnly?: boolean };
 
 const TASK_COLUMNS: Column<TaskField>[] = [
   { header: "任务序号", width: 9, readOnly: true },
@@ -42,6 +44,8 @@ const TARGET_COLUMNS: Column<TargetField>[] = [
   { header: "年份", width: 8, field: "year" },
   { header: "比较", width: 8, field: "comparison" },
   { header: "完成时限", width: 16, field: "deadline" },
+  // added later: sheets exported before it still import, their baselines left as they are
+  { header: "基线", width: 14, field: "from", optional: true },
   { header: "原文句子", width: 60, readOnly: true },
   { header: "警告", width: 30, readOnly: true },
 ];
@@ -87,8 +91,12 @@ export async function writeMatrixSheet(m: ResponsibilityMatrix, file: string): P
     ],
     ["比较可填", `${Comparison.options.join("、")};填“${DELETE}”删去一个读错的指标`],
     [
+      "基线",
+      "指标的起点(由…提高到…的“由”),如“68%(2024年)”“2024年68%”“68%”“1.2万家”;单位须与本行单位相同,只填数字即用本行单位;清空即无基线",
+    ],
+    [
       "漏掉的指标",
-      "在“指标”表末尾加一行:指标编号留空,填任务序号(0 为总体目标)、指标、数值、单位、年份、比较,原文句子填该任务原文中完整的一句",
+      "在“指标”表末尾加一行:指标编号留空,填任务序号(0 为总体目标)、指标、数值、单位、年份、比较(基线可填),原文句子填该任务原文中完整的一句",
     ],
     ["改完后", `planbot matrix import ${m.slug} 本文件 --by 你的名字`],
   ]);
@@ -142,7 +150,13 @@ function checkTaskCell(field: TaskField, value: string): string | null {
   return value.length > 40 ? "完成时限太长(最多40个字)" : null;
 }
 
-function checkTargetCell(field: TargetField, value: string): string | null {
+/** A row's cells by field: as the sheet has them now, and as they were exported ("" for an added row). */
+interface RowView<F> {
+  cell(field: F): string;
+  exported(field: F): string;
+}
+
+function checkTargetCell(field: TargetField, value: string, row: RowView<TargetField>): string | null {
   const v = value.trim();
   if (field === "metric") return v === "" ? "指标名称不能为空" : null;
   if (field === "value") return v === "" || Number.isFinite(Number(v)) ? null : `“${v}”不是数字(原文缺数字时留空)`;
@@ -152,7 +166,29 @@ function checkTargetCell(field: TargetField, value: string): string | null {
     return Comparison.safeParse(v).success || v === DELETE
       ? null
       : `“${v}”不是可用的比较(可填:${Comparison.options.join("、")};填“${DELETE}”删去这个指标)`;
+  if (field === "from") return checkBaselineCell(v, row);
   return v.length > 40 ? "完成时限太长(最多40个字)" : null;
+}
+
+function checkBaselineCell(v: string, row: RowView<TargetField>): string | null {
+  if (v === "") return null;
+  const typed = readBaseline(v);
+  if (!typed) return `“${v}”不是基线(填数字,可带单位和年份,如“68%(2024年)”“2024年68%”“68%”;没有基线时留空)`;
+  const unit = row.cell("unit");
+  // A baseline the plan stated in another unit stands while nobody touches the row's baseline or unit; one a person
+  // enters, or keeps under a unit they changed, must be on the target's scale, or the pace line cannot start from it.
+  const touched = v !== row.exported("from") || unit !== row.exported("unit");
+  if (touched && !baselineIn(typed, unit))
+    return `基线的单位“${typed.unit}”与本行的单位“${unit}”不同(基线须与指标同一单位;只填数字即用本行单位)`;
+  return null;
+}
+
+/** The value recorded for a valid cell: a baseline in its one written form, with the row's unit when only a number was typed. */
+function recordTargetCell(field: TargetField, value: string, row: RowView<TargetField>): string {
+  if (field !== "from" || value === "") return value;
+  const typed = readBaseline(value);
+  const b = typed && baselineIn(typed, row.cell("unit"));
+  return b ? writeBaseline(b) : value;
 }
 
 /** 1.50 and 1.5 are the same figure; anything else compares as written. */
@@ -162,6 +198,8 @@ function sameCell(field: string, a: string, b: string): boolean {
 }
 
 const letter = (i: number) => String.fromCharCode(65 + i);
+const targetColumn = (f: TargetField) => TARGET_COLUMNS.findIndex((c) => c.field === f);
+const SENTENCE_COLUMN = TARGET_COLUMNS.findIndex((c) => c.header === "原文句子");
 
 export interface SheetReading {
   changes: Omit<ReviewEntry, "reviewedBy" | "reviewedAt">[];
@@ -184,12 +222,17 @@ export async function readMatrixSheet(file: string, m: ResponsibilityMatrix): Pr
     });
     return { changes, problems };
   }
+  /**
+   * Cells are indexed by today's columns; a column the sheet lacks (an older export) reads as undefined, and where()
+   * names a column by the letter it has in this sheet.
+   */
   const read = <F extends string>(
     name: string,
     columns: Column<F>[],
     current: (key: string) => { cells: string[]; ref: string; anchor: string } | undefined,
-    check: (field: F, value: string) => string | null,
-    added?: (cells: string[], rowNo: number) => void,
+    check: (field: F, value: string, row: RowView<F>) => string | null,
+    record: (field: F, value: string, row: RowView<F>) => string,
+    added?: (cells: string[], rowNo: number, where: (i: number) => string) => void,
   ) => {
     const ws = book.getWorksheet(name);
     if (!ws) {
@@ -202,24 +245,30 @@ export async function readMatrixSheet(file: string, m: ResponsibilityMatrix): Pr
         .getCell(i + 1)
         .text.trim(),
     );
-    const known = problems.length;
-    columns.forEach((c, i) => {
-      if (header[i] !== c.header)
+    const { layout, mismatches } = sheetLayout(columns, header);
+    // With its columns moved, no cell of this sheet can be read for what it is.
+    if (mismatches.length > 0) {
+      for (const w of mismatches)
         problems.push({
           sheet: name,
           row: 1,
-          column: letter(i),
-          why: `表头应为“${c.header}”,现为“${header[i]}”(不要增删或移动列)`,
+          column: letter(w.at),
+          why: `表头应为“${w.expected}”,现为“${w.found}”(不要增删或移动列)`,
         });
-    });
-    // With its columns moved, no cell of this sheet can be read for what it is.
-    if (problems.length > known) return;
+      return;
+    }
+    const where = (i: number) => `${letter(layout[i] ?? i)}(${columns[i]?.header})`;
+    const indexOf = (f: F) => columns.findIndex((c) => c.field === f);
     ws.eachRow((row, rowNo) => {
       if (rowNo === 1) return;
-      const cells = columns.map((_, i) => row.getCell(i + 1).text.trim());
-      if (cells.every((c) => c === "")) return;
+      const cells = layout.map((at) => (at === undefined ? undefined : row.getCell(at + 1).text.trim()));
+      if (cells.every((c) => c === undefined || c === "")) return;
       if (cells[0] === "" && added) {
-        added(cells, rowNo);
+        added(
+          cells.map((c) => c ?? ""),
+          rowNo,
+          where,
+        );
         return;
       }
       const was = current(cells[0] ?? "");
@@ -227,24 +276,34 @@ export async function readMatrixSheet(file: string, m: ResponsibilityMatrix): Pr
         problems.push({
           sheet: name,
           row: rowNo,
-          column: `A(${columns[0]?.header})`,
+          column: where(0),
           why: `“${cells[0]}”不在计划中(不要改序号或编号,也不要新增行)`,
         });
         return;
       }
+      const exported = (i: number) => (was.cells[i] ?? "").trim();
+      const view: RowView<F> = {
+        cell: (f) => cells[indexOf(f)] ?? exported(indexOf(f)),
+        exported: (f) => exported(indexOf(f)),
+      };
       columns.forEach((c, i) => {
-        const value = cells[i] ?? "";
-        const before = was.cells[i] ?? "";
-        const where = `${letter(i)}(${c.header})`;
+        const value = cells[i];
+        // a column this sheet does not have leaves its field as it is
+        if (value === undefined) return;
+        const before = exported(i);
         if (c.readOnly) {
-          if (value !== before.trim())
-            problems.push({ sheet: name, row: rowNo, column: where, why: "这一列只读,不能修改" });
+          if (value !== before)
+            problems.push({ sheet: name, row: rowNo, column: where(i), why: "这一列只读,不能修改" });
           return;
         }
-        const why = check(c.field as F, value);
-        if (why) problems.push({ sheet: name, row: rowNo, column: where, why });
-        else if (!sameCell(c.field as string, value, before.trim()))
-          changes.push({ ref: was.ref, field: c.field as string, value, anchor: was.anchor });
+        const field = c.field as F;
+        const why = check(field, value, view);
+        if (why) {
+          problems.push({ sheet: name, row: rowNo, column: where(i), why });
+          return;
+        }
+        const stored = record(field, value, view);
+        if (!sameCell(field, stored, before)) changes.push({ ref: was.ref, field, value: stored, anchor: was.anchor });
       });
     });
   };
@@ -256,6 +315,7 @@ export async function readMatrixSheet(file: string, m: ResponsibilityMatrix): Pr
       return t ? { cells: taskRow(m, t.no), ref: `task:${t.no}`, anchor: taskAnchor(t) } : undefined;
     },
     checkTaskCell,
+    (_, value) => value,
   );
   read(
     TARGET_SHEET,
@@ -265,46 +325,49 @@ export async function readMatrixSheet(file: string, m: ResponsibilityMatrix): Pr
       return t ? { cells: targetRow(t).map(String), ref: t.id, anchor: targetAnchor(t) } : undefined;
     },
     checkTargetCell,
-    (cells, rowNo) => {
+    recordTargetCell,
+    (cells, rowNo, where) => {
       // A row without 指标编号 adds a target the import missed; its sentence must be the plan's own.
-      const at = (i: number) => `${letter(i)}(${TARGET_COLUMNS[i]?.header})`;
       const no = cells[1] ?? "";
       const sentences = no === "0" ? m.goals.sentences : m.tasks.find((t) => String(t.no) === no)?.sentences;
       if (!sentences) {
         problems.push({
           sheet: TARGET_SHEET,
           row: rowNo,
-          column: at(1),
+          column: where(1),
           why: `新增指标要填所属的任务序号(0 为总体目标),“${no}”不在计划中`,
         });
         return;
       }
-      const fields = Object.fromEntries(TARGET_FIELDS.map((f, k) => [f, cells[k + 2] ?? ""])) as Record<
+      const fields = Object.fromEntries(TARGET_FIELDS.map((f) => [f, cells[targetColumn(f)] ?? ""])) as Record<
         TargetField,
         string
       >;
+      const view: RowView<TargetField> = { cell: (f) => fields[f], exported: () => "" };
       let valid = true;
-      TARGET_FIELDS.forEach((f, k) => {
+      for (const f of TARGET_FIELDS) {
         const why =
           fields[f] === "" && (f === "value" || f === "comparison")
             ? "新增指标必须填写"
-            : checkTargetCell(f, fields[f]);
+            : checkTargetCell(f, fields[f], view);
         if (why) {
           valid = false;
-          problems.push({ sheet: TARGET_SHEET, row: rowNo, column: at(k + 2), why });
+          problems.push({ sheet: TARGET_SHEET, row: rowNo, column: where(targetColumn(f)), why });
         }
-      });
-      const sentence = cells[8] ?? "";
+      }
+      const sentence = cells[SENTENCE_COLUMN] ?? "";
       if (!sentences.includes(sentence)) {
         valid = false;
         problems.push({
           sheet: TARGET_SHEET,
           row: rowNo,
-          column: at(8),
+          column: where(SENTENCE_COLUMN),
           why: "新增指标的原文句子必须是该任务原文中完整的一句(可从其他行或 plan.txt 复制)",
         });
       }
-      if (valid) changes.push({ ref: `task:${no}`, field: "target", value: JSON.stringify(fields), anchor: sentence });
+      if (!valid) return;
+      const value = JSON.stringify({ ...fields, from: recordTargetCell("from", fields.from, view) });
+      changes.push({ ref: `task:${no}`, field: "target", value, anchor: sentence });
     },
   );
   return { changes, problems };

@@ -65,7 +65,7 @@ describe("planbot matrix export / import", () => {
     ]);
     const goal = rowOf(book, "指标", "t0-1").values as string[];
     expect(goal.slice(1, 8)).toEqual(["t0-1", "0", "高新技术企业", "300", "家", "2026", "达到"]);
-    expect(goal[9]).toMatch(/^到2026年，全区高新技术企业达到300家/);
+    expect(goal[10]).toMatch(/^到2026年，全区高新技术企业达到300家/);
   });
 
   it("takes reviewed values into the matrix and records who reviewed them and when, keeping review.yaml's comments", async () => {
@@ -146,7 +146,7 @@ describe("targets the import missed or misread", () => {
     expect(before.tasks[4]?.targets.map((t) => t.id)).toEqual(["t5-1", "t5-2"]);
     await edit((book) => {
       const ws = book.getWorksheet("指标") as ExcelJS.Worksheet;
-      ws.addRow(["", "3", "技术合同成交额", "80", "亿元", "2026", "突破", "", SENTENCE, ""]);
+      ws.addRow(["", "3", "技术合同成交额", "80", "亿元", "2026", "突破", "", "", SENTENCE, ""]);
       rowOf(book, "指标", "t3-1").getCell(7).value = "删除";
       rowOf(book, "指标", "t5-1").getCell(7).value = "删除";
     });
@@ -178,14 +178,14 @@ describe("targets the import missed or misread", () => {
     const added: number[] = [];
     await edit((book) => {
       const ws = book.getWorksheet("指标") as ExcelJS.Worksheet;
-      added.push(ws.addRow(["", "2", "技术合同成交额", "80", "亿元", "", "突破", "", SENTENCE, ""]).number);
-      added.push(ws.addRow(["", "9", "x", "1", "个", "", "达到", "", SENTENCE, ""]).number);
+      added.push(ws.addRow(["", "2", "技术合同成交额", "80", "亿元", "", "突破", "", "", SENTENCE, ""]).number);
+      added.push(ws.addRow(["", "9", "x", "1", "个", "", "达到", "", "", SENTENCE, ""]).number);
     });
     const targets = matrix().goals.targets.length + matrix().tasks.flatMap((t) => t.targets).length;
     expect(added).toEqual([targets + 2, targets + 3]);
     const result = await importReviewSheet(knowledge, "yunxi", sheet, reviewer);
     expect(result.problems.map(describeProblem)).toEqual([
-      `“指标”表 第${added[0]}行 I(原文句子)列:新增指标的原文句子必须是该任务原文中完整的一句(可从其他行或 plan.txt 复制)`,
+      `“指标”表 第${added[0]}行 J(原文句子)列:新增指标的原文句子必须是该任务原文中完整的一句(可从其他行或 plan.txt 复制)`,
       `“指标”表 第${added[1]}行 B(任务序号)列:新增指标要填所属的任务序号(0 为总体目标),“9”不在计划中`,
     ]);
   });
