@@ -94,7 +94,13 @@ describe("who leads and who cooperates", () => {
     expect(ask("上市公司数里达到多少")).toContain("12家");
   });
   it("answers the plan's period however the question ends (期限, 哪几年, 起止)", () => {
-    for (const q of ["行动计划的期限是哪几年", "这个方案管哪几年", "计划的起止年份", "规划期是哪几年"]) {
+    for (const q of [
+      "行动计划的期限是哪几年",
+      "这个方案管哪几年",
+      "计划的起止年份",
+      "规划期是哪几年",
+      "这个计划实施到哪一年",
+    ]) {
       expect(ask(q), q).toContain("期限:2023—2025年");
     }
   });

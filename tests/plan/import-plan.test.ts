@@ -131,6 +131,23 @@ describe("import of a plan in other attribution styles", () => {
   });
 });
 
+// Written fresh for stop 13 in a county's style (责任单位：X牵头，Y配合。), which the importer had read as a lead named
+// "县工信局牵头" and partners ending in 配合.
+describe("import of a county plan whose 责任单位 lines say the roles in words", () => {
+  const text = readFileSync("tests/fixtures/plans/liuxi-digital-village.txt", "utf8");
+  const { matrix } = importPlan(text, { slug: "liuxi", sourceFile: "source.txt" });
+
+  it("reads each task's lead and partners without the role words", () => {
+    expect(matrix.tasks.map((t) => [t.no, t.lead, t.partners])).toEqual([
+      [1, ["县工信局"], ["县财政局", "县广电中心", "各乡镇人民政府"]],
+      [2, ["县商务局"], ["县农业农村局", "县人社局", "团县委"]],
+      [3, ["县农业农村局"], ["县科技局", "县水利局"]],
+      [4, ["县委政法委"], ["县数据资源局", "各乡镇人民政府"]],
+    ]);
+    expect(matrix.period).toEqual({ startYear: 2024, endYear: 2026 });
+  });
+});
+
 describe("attribution variants", () => {
   it.each([
     ["(牵头部门:经贸发展局,协同部门:财政局、综保办,鑫城公司)", ["经贸发展局"], ["财政局", "综保办", "鑫城公司"]],
@@ -139,6 +156,15 @@ describe("attribution variants", () => {
     ["(责任单位:区人社局)", ["区人社局"], []],
     ["（牵头部门：区商务局，协同部门：区市场监管局；区税务局）", ["区商务局"], ["区市场监管局", "区税务局"]],
     ["（区发改委牵头，区住建局、区投资促进局配合）", ["区发改委"], ["区住建局", "区投资促进局"]],
+    // roles said in words inside a 责任单位 line, as county plans write them
+    ["责任单位：县工信局牵头，县财政局、各乡镇人民政府配合。", ["县工信局"], ["县财政局", "各乡镇人民政府"]],
+    ["责任单位：县商务局、团县委牵头，县人社局参与", ["县商务局", "团县委"], ["县人社局"]],
+    [
+      "责任单位：县委政法委、县数据资源局按职责分工负责，各乡镇人民政府配合。",
+      ["县委政法委"],
+      ["县数据资源局", "各乡镇人民政府"],
+    ],
+    ["责任单位：县水利局负责", ["县水利局"], []],
   ])("%s", (text, lead, partners) => {
     const parsed = parseAttribution(`推进某项工作。${text}`);
     expect(parsed?.lead).toEqual(lead);

@@ -22,6 +22,13 @@ const LIST_RULE =
   /排在首位|排在第一|排名第一|列第一位|列在首位|列首位|第一位的|首位的|为牵头|下同|按职责分工|按职责|分别负责/;
 /** 各区、县级市 is one collective (each district and county-level city), not 各区 and 县级市. */
 const LEVEL_AFTER_COLLECTIVE = /^(县级市|县|区|市|镇|乡|街道|乡镇|县市区|县\(市、区\)|开发区|园区)(政府|人民政府)?$/;
+/**
+ * Roles said in words inside a 责任单位 list: "县工信局牵头，县财政局、各乡镇人民政府配合", "县委政法委、县数据资源局按职责分工
+ * 负责，各乡镇人民政府配合". The units before 牵头 lead; those before 负责 share the task, the first-listed leading (as in
+ * a list without words); those after the comma cooperate.
+ */
+const SAID_ROLES =
+  /^\s*([^,，;；]+?)(牵头|按职责分工负责|按职责负责|分别负责|负责)\s*(?:[,，;；]\s*([^。.]+?)\s*(?:配合|协同|参与|协助|协办)?)?\s*[。.]?\s*$/;
 const BARE = new RegExp(`(?:^|[。;；\\s])((?:${ROLE_WORDS})\\s*[:：].+)$`);
 
 export interface Attribution {
@@ -110,6 +117,15 @@ export function parseAttribution(paragraph: string): Attribution | null {
         clean.forEach((u, j) => {
           if (u) (j === leadIdx ? lead : partners).push(u);
         });
+      } else if (SAID_ROLES.test(inner.slice(start, end))) {
+        const [, named = "", role = "", cooperating = ""] = SAID_ROLES.exec(inner.slice(start, end)) ?? [];
+        const [first, ...sharing] = splitDepartments(named);
+        if (role === "牵头") lead.push(...splitDepartments(named));
+        else if (first) {
+          lead.push(first);
+          partners.push(...sharing);
+        }
+        partners.push(...splitDepartments(cooperating));
       } else {
         const [first, ...others] = clean.filter(Boolean);
         if (first) lead.push(first);
