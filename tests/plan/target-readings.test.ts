@@ -24,6 +24,15 @@ describe("targets real plans set", () => {
     ]);
   });
 
+  it("reads a figure that names a class of things (10亿元以上企业) as part of what is counted, not as the target", () => {
+    expect(brief("到2025年,年营收10亿元以上企业达到30家。")).toEqual(["年营收10亿元以上企业|达到|30家|2025"]);
+    expect(brief("到2025年,引进年薪50万元以上人才100名。")).toEqual(["年薪50万元以上人才|达到|100名|2025"]);
+    // nothing to count: the plan sets no figure here, and none is made up
+    expect(brief("到2025年,实现20户以上自然村光纤全覆盖。")).toEqual([]);
+    // a counting unit counts the noun itself
+    expect(brief("到2025年,培育10家以上企业。")).toEqual(["企业|培育|10家|2025"]);
+  });
+
   it("reads fund and scale figures", () => {
     expect(brief("到2025年,设立产业引导基金,规模不低于10亿元。")).toEqual(["规模|不少于|10亿元|2025"]);
   });

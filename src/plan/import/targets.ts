@@ -119,6 +119,19 @@ function isStatedTarget(prefix: string, suffix: string): boolean {
   return TARGET_WORDS.test(prefix) || /^\s*(以上|左右)/.test(suffix);
 }
 
+/** Units that measure a thing rather than count it: "10亿元以上企业", "20户以上自然村" name a class of things by them. */
+const QUALIFYING_UNIT = /^[万亿]?(元|亩|平方米|平方公里|立方米|吨|千瓦|兆瓦|%|％|户)$/;
+
+/**
+ * 年营收10亿元以上企业达到30家, 实现20户以上自然村光纤全覆盖: a figure with 以上/以下 directly before a noun says which
+ * things are meant (enterprises of 1 billion yuan or more), not how many are to be reached; the target, if any, is a
+ * later figure. A counting unit counts the noun itself (培育10家以上企业) and stays a target.
+ */
+function qualifiesNoun(part: string, f: Figure): boolean {
+  if (!QUALIFYING_UNIT.test(f.unit)) return false;
+  return /^\s*(以上|以下)(?![的和与及等])\p{Script=Han}/u.test(part.slice(f.index + f.length));
+}
+
 function figuresIn(text: string): Figure[] {
   const out: Figure[] = [];
   for (const m of text.matchAll(FIGURE)) {
@@ -398,7 +411,11 @@ function clauseTargets(
       continue;
     }
     const change = fromTo(part, figures);
-    const f = change?.to ?? figures[0];
+    // In a list counted with measure words (8家…、100家…), an item with a bare long number and no measure word
+    // is two numbers run together (3010亿元以上企业 = 30家 + 10亿元以上企业): flagged below, never guessed.
+    const runTogether = (g: Figure) =>
+      parts.length > 1 && measureCount >= 2 && !MEASURE_UNITS.includes(g.unit) && /^\d{3,}$/.test(g.valueText);
+    const f = change?.to ?? figures.find((g) => runTogether(g) || !qualifiesNoun(part, g));
     if (!f) continue;
     // 覆盖率由68%提高到90%: what is measured comes before 由, the level reached after 提高到.
     const prefix = change ? part.slice(0, change.at) : part.slice(0, f.index);
@@ -412,10 +429,7 @@ function clauseTargets(
     if (strict && !listed && !isStatedTarget(prefix, suffix)) continue;
     listed = parts.length > 1;
     comparison = comparisonOf(prefix, suffix) ?? comparison ?? "达到";
-    // In a list counted with measure words (8家…、100家…), an item with a bare long number and no measure word
-    // is two numbers run together (3010亿元以上企业 = 30家 + 10亿元以上企业): flag it, never guess.
-    const fused =
-      parts.length > 1 && measureCount >= 2 && !MEASURE_UNITS.includes(f.unit) && /^\d{3,}$/.test(f.valueText);
+    const fused = runTogether(f);
     if (fused) {
       const excerpt = part.slice(f.index).replace(/^\s+/, "");
       const reading = readings.find((r) => r.excerpt === excerpt);
