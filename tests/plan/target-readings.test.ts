@@ -33,6 +33,12 @@ describe("targets real plans set", () => {
     expect(brief("到2025年,培育10家以上企业。")).toEqual(["企业|培育|10家|2025"]);
   });
 
+  it("reads 推广 and 完成 with a figure as doing that much (推广…5万亩, 完成…200个)", () => {
+    expect(brief("推广水肥一体化技术面积5万亩。")).toEqual(["推广水肥一体化技术面积|达到|5万亩|null"]);
+    expect(brief("完成老旧小区改造200个。")).toEqual(["完成老旧小区改造|达到|200个|null"]);
+    expect(brief("推广先进经验。")).toEqual([]);
+  });
+
   it("reads fund and scale figures", () => {
     expect(brief("到2025年,设立产业引导基金,规模不低于10亿元。")).toEqual(["规模|不少于|10亿元|2025"]);
   });
