@@ -3,7 +3,7 @@
 // not have a target for them yet.
 import { parseFigure } from "./numbers.js";
 import type { ResponsibilityMatrix, Target, Task } from "./schema.js";
-import { COUNTING_UNITS, MEASURED_UNITS, unitPattern } from "./units.js";
+import { COUNTING_UNITS, figureNamesAClass, MEASURED_UNITS, unitPattern } from "./units.js";
 
 /** Units of counted or measured things (the one list, src/plan/units.ts); years (年) and ordinals (第) are not figures a target sets. */
 const UNITS = [...COUNTING_UNITS, ...MEASURED_UNITS];
@@ -35,6 +35,9 @@ export function statedFigures(sentence: string): StatedFigure[] {
     if (value === null) continue;
     const chinese = !/^\d/.test(number);
     if (chinese && value < 2 && !scale) continue;
+    // 20户以上自然村: the figure says which villages, it is not one the plan sets
+    if (figureNamesAClass(`${scale}${unit}`, text.slice((m.index ?? 0) + number.length + scale.length + unit.length)))
+      continue;
     const after = /^[\p{Script=Han}]{0,6}/u.exec(text.slice((m.index ?? 0) + written.length))?.[0] ?? "";
     const counted = after.split(/和|与|及|、|等|的/)[0] ?? "";
     out.push({ text: written, phrase: written + counted, value, unit: `${scale}${unit}` });

@@ -96,3 +96,15 @@ export function unitPattern(units: readonly string[]): string {
 
 /** A unit or scale word right after a number's digits: they are a figure (到2000部, 2000PFlops, 1.5万名), not a year. */
 export const UNIT_NEXT = `\\s*(?:[万亿千百]|${unitPattern([...COUNTING_UNITS, ...MEASURED_UNITS])}|[A-Za-z]+(?:flops|FLOPS|Flops|W|w|h|t))`;
+
+/** Units that measure a thing rather than count it: "10亿元以上企业", "20户以上自然村" name a class of things by them. */
+const QUALIFYING_UNIT = /^[万亿]?(元|亩|平方米|平方公里|立方米|吨|千瓦|兆瓦|%|％|户)$/;
+
+/**
+ * 年营收10亿元以上企业, 20户以上自然村: a figure with 以上/以下 directly before a noun says which things are meant, not
+ * how many are to be reached. `after` is the text right after the figure. A counting unit counts the noun itself
+ * (培育10家以上企业) and is a figure of its own.
+ */
+export function figureNamesAClass(unit: string, after: string): boolean {
+  return QUALIFYING_UNIT.test(unit) && /^\s*(以上|以下)(?![的和与及等])\p{Script=Han}/u.test(after);
+}

@@ -16,3 +16,15 @@ describe("a counting unit is read the same by every reader", () => {
     },
   );
 });
+
+describe("a figure that names a class of things is read the same by every reader", () => {
+  it.each([
+    ["实现20户以上自然村光纤全覆盖。", [], []],
+    ["年营收10亿元以上企业达到30家。", ["30家"], [[30, "家"]]],
+    ["培育10家以上企业。", ["10家以上"], [[10, "家"]]],
+  ])("%s", (sentence, stated, targets) => {
+    expect(statedFigures(sentence).map((f) => f.text)).toEqual(stated);
+    const t = extractTargets(`到2025年，${sentence}`, { inGoals: false, startYear: 2024 });
+    expect(t.targets.map((x) => [x.value, x.unit])).toEqual(targets);
+  });
+});

@@ -2,7 +2,7 @@
 
 import { parseFigure } from "../numbers.js";
 import { type Comparison, RECURRING, type WarningCode } from "../schema.js";
-import { SCALED_COUNTING_UNITS, SCALED_MEASURED_UNITS, unitPattern } from "../units.js";
+import { figureNamesAClass, SCALED_COUNTING_UNITS, SCALED_MEASURED_UNITS, unitPattern } from "../units.js";
 import { dueMarks, yearlyMark } from "./deadlines.js";
 
 export interface ExtractedTarget {
@@ -117,19 +117,6 @@ function isStatedTarget(prefix: string, suffix: string): boolean {
   if (CEILING.test(prefix)) return true;
   if (/^\s*[(（]?含?[)）]?\s*(以下|以内)/.test(suffix)) return false;
   return TARGET_WORDS.test(prefix) || /^\s*(以上|左右)/.test(suffix);
-}
-
-/** Units that measure a thing rather than count it: "10亿元以上企业", "20户以上自然村" name a class of things by them. */
-const QUALIFYING_UNIT = /^[万亿]?(元|亩|平方米|平方公里|立方米|吨|千瓦|兆瓦|%|％|户)$/;
-
-/**
- * 年营收10亿元以上企业达到30家, 实现20户以上自然村光纤全覆盖: a figure with 以上/以下 directly before a noun says which
- * things are meant (enterprises of 1 billion yuan or more), not how many are to be reached; the target, if any, is a
- * later figure. A counting unit counts the noun itself (培育10家以上企业) and stays a target.
- */
-function qualifiesNoun(part: string, f: Figure): boolean {
-  if (!QUALIFYING_UNIT.test(f.unit)) return false;
-  return /^\s*(以上|以下)(?![的和与及等])\p{Script=Han}/u.test(part.slice(f.index + f.length));
 }
 
 function figuresIn(text: string): Figure[] {
@@ -415,7 +402,8 @@ function clauseTargets(
     // is two numbers run together (3010亿元以上企业 = 30家 + 10亿元以上企业): flagged below, never guessed.
     const runTogether = (g: Figure) =>
       parts.length > 1 && measureCount >= 2 && !MEASURE_UNITS.includes(g.unit) && /^\d{3,}$/.test(g.valueText);
-    const f = change?.to ?? figures.find((g) => runTogether(g) || !qualifiesNoun(part, g));
+    const f =
+      change?.to ?? figures.find((g) => runTogether(g) || !figureNamesAClass(g.unit, part.slice(g.index + g.length)));
     if (!f) continue;
     // 覆盖率由68%提高到90%: what is measured comes before 由, the level reached after 提高到.
     const prefix = change ? part.slice(0, change.at) : part.slice(0, f.index);
