@@ -112,20 +112,19 @@ export function parseAttribution(paragraph: string): Attribution | null {
       // 责任单位:X(牵头)、Y — the marked unit leads; with no mark the first unit leads (a lone unit leads alone).
       const marked = splitDepartments(inner.slice(start, end).replace(/[(（]牵头[)）]/g, "★"));
       const leadIdx = marked.findIndex((u) => u.includes("★"));
+      const said = SAID_ROLES.exec(inner.slice(start, end));
       const clean = marked.map((u) => u.replace("★", ""));
       if (leadIdx >= 0) {
         clean.forEach((u, j) => {
           if (u) (j === leadIdx ? lead : partners).push(u);
         });
-      } else if (SAID_ROLES.test(inner.slice(start, end))) {
-        const [, named = "", role = "", cooperating = ""] = SAID_ROLES.exec(inner.slice(start, end)) ?? [];
-        const [first, ...sharing] = splitDepartments(named);
-        if (role === "牵头") lead.push(...splitDepartments(named));
-        else if (first) {
-          lead.push(first);
-          partners.push(...sharing);
-        }
-        partners.push(...splitDepartments(cooperating));
+      } else if (said) {
+        const [, named = "", role = "", cooperating = ""] = said;
+        const units = splitDepartments(named);
+        // 牵头: every unit named leads; 负责: the first-listed leads and the others share the task
+        const leading = role === "牵头" ? units.length : 1;
+        lead.push(...units.slice(0, leading));
+        partners.push(...units.slice(leading), ...splitDepartments(cooperating));
       } else {
         const [first, ...others] = clean.filter(Boolean);
         if (first) lead.push(first);
