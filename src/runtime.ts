@@ -12,6 +12,7 @@ import { logger } from "./log.js";
 import { type LoadedPlans, loadPlans } from "./plan/knowledge.js";
 import { watchKnowledge } from "./plan/knowledge-watch.js";
 import { loadSampleProgress } from "./progress/sample.js";
+import { localDateTime } from "./schedule/local-time.js";
 import { DatabaseOpenError } from "./store/database.js";
 import { type Db, openStoreDatabase } from "./store/open-store.js";
 import { createProgressStore, type ProgressStore } from "./store/progress-store.js";
@@ -52,16 +53,8 @@ interface Knowledge {
 }
 
 /** Today's date in China (the plans' time zone), YYYY-MM-DD. */
-// Built once: constructing an Intl formatter costs far more than formatting with it.
-const shanghaiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" });
-
-/** The last date formatted, by UTC hour: China's offset is whole hours, so its date can only change on the hour. */
-let lastDate = { hour: Number.NaN, date: "" };
-
 export function todayInShanghai(now = new Date()): string {
-  const hour = Math.floor(now.getTime() / 3_600_000);
-  if (hour !== lastDate.hour) lastDate = { hour, date: shanghaiDate.format(now) };
-  return lastDate.date;
+  return localDateTime(now.getTime()).day;
 }
 
 /**

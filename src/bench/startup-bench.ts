@@ -1,5 +1,7 @@
 // Start-up as a user meets it (issue 15): process wall time of `planbot ask` with the bundled plan, and of
 // `planbot serve` until /healthz answers, each beside `node -e 0` measured in the same run (the machine's floor).
+// Measured on the bundled app that `npm start` and the bin run, and once more on tsc's unbundled output, to show what
+// the bundle (scripts/bundle-app.ts) buys.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -7,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const CLI = fileURLToPath(new URL("../cli/main.js", import.meta.url));
+const CLI = fileURLToPath(new URL("../app/planbot.js", import.meta.url));
+const UNBUNDLED_CLI = fileURLToPath(new URL("../cli/main.js", import.meta.url));
 const RUNS = 7;
 /** a started server that never answers /healthz is given up on after this long */
 const SERVE_LIMIT_MS = 20_000;
@@ -37,10 +40,10 @@ function freePort(): Promise<number> {
 }
 
 /** Wall time from spawning `planbot serve` to its first 200 from /healthz, in ms; the process is then stopped. */
-async function serveReady(env: NodeJS.ProcessEnv): Promise<number> {
+async function serveReady(env: NodeJS.ProcessEnv, cli = CLI): Promise<number> {
   const port = await freePort();
   const start = performance.now();
-  const child = spawn(process.execPath, [CLI, "serve", "--port", String(port)], { env, stdio: "ignore" });
+  const child = spawn(process.execPath, [cli, "serve", "--port", String(port)], { env, stdio: "ignore" });
   try {
     while (performance.now() - start < SERVE_LIMIT_MS) {
       const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
@@ -71,16 +74,23 @@ export async function runStartupBench(): Promise<Record<string, string>> {
     const floor: number[] = [];
     const ask: number[] = [];
     const serve: number[] = [];
+    const unbundledAsk: number[] = [];
+    const unbundledServe: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       floor.push(timed(["-e", "0"], env));
       ask.push(timed([CLI, "ask", "上市公司目标是多少"], env));
       serve.push(await serveReady(env));
+      unbundledAsk.push(timed([UNBUNDLED_CLI, "ask", "上市公司目标是多少"], env));
+      unbundledServe.push(await serveReady(env, UNBUNDLED_CLI));
     }
+    const ratio = (xs: number[], unbundled: number[]) => (median(xs) / median(unbundled)).toFixed(2);
     const row = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)})`;
     return {
       "node -e 0 (floor)": row(floor),
       "planbot ask": `${row(ask)}; above the floor ${(median(ask) - median(floor)).toFixed(0)} ms (goal: answered within 300 ms)`,
       "planbot serve → /healthz": `${row(serve)}; above the floor ${(median(serve) - median(floor)).toFixed(0)} ms (goal: ready within 300 ms)`,
+      "unbundled ask (dist/cli)": `${row(unbundledAsk)}; bundled ÷ unbundled ${ratio(ask, unbundledAsk)}`,
+      "unbundled serve → /healthz (dist/cli)": `${row(unbundledServe)}; bundled ÷ unbundled ${ratio(serve, unbundledServe)}`,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { Router } from "@koa/router";
 import type { Context } from "koa";
 import rawBody from "raw-body";
 import { z } from "zod";
+import { sendJson } from "../http/json-body.js";
 import { logger } from "../log.js";
 import { checkImport, describeProblems, type ImportCheck, storeChecked } from "../progress/import.js";
 import { describeImport } from "../progress/import-preview.js";
@@ -44,7 +45,7 @@ function adminOf(ctx: Context): z.infer<typeof SignedInUser> | null {
 function refuse(ctx: Context, status: number, error: string): void {
   ctx.status = status;
   ctx.set("Cache-Control", "no-store");
-  ctx.body = { error };
+  sendJson(ctx, { error });
 }
 
 /** What the preview showed, as a fingerprint: each row's action and the records it stores. */
@@ -127,14 +128,14 @@ export function progressImportRoutes(runtime: Runtime): Router {
     const skipped = read.skippedSheets.length > 0 ? `没有表头、未读取的工作表:${read.skippedSheets.join("、")}\n` : "";
     if (!check.ok) {
       ctx.status = 422;
-      ctx.body = { error: `未导入,${check.problems.length} 处问题:\n${describeProblems(check.problems)}` };
+      sendJson(ctx, { error: `未导入,${check.problems.length} 处问题:\n${describeProblems(check.problems)}` });
       return;
     }
-    ctx.body = {
+    sendJson(ctx, {
       preview: `${encoding}${skipped}${describeImport(check, runtime.plans.plans)}`,
       fingerprint: fingerprint(check),
       toStore: check.records.length,
-    };
+    });
   });
 
   router.post("/progress/import/confirm", securityHeaders, async (ctx) => {
@@ -150,7 +151,7 @@ export function progressImportRoutes(runtime: Runtime): Router {
     const stored = storeChecked(check, runtime.store, { actor: `wecom:${admin.userid}`, via: "dashboard:import" });
     logger.info({ route: "dashboard.import", file: query.name, stored: stored.length }, "progress table imported");
     ctx.set("Cache-Control", "no-store");
-    ctx.body = { stored: stored.length };
+    sendJson(ctx, { stored: stored.length });
   });
 
   return router;

@@ -5,6 +5,7 @@ import { Router } from "@koa/router";
 import type { Context, Next } from "koa";
 import { z } from "zod";
 import { composeReply } from "../answer/compose-reply.js";
+import { sendJson } from "../http/json-body.js";
 import { logger } from "../log.js";
 import type { Runtime } from "../runtime.js";
 import { loadAssets } from "./assets.js";
@@ -152,7 +153,7 @@ export function dashboardRoutes(runtime: Runtime, options: DashboardOptions = {}
     const question = await readQuestion(ctx);
     if (!question.ok) {
       ctx.status = question.status;
-      if (wantsJson) ctx.body = { error: question.message };
+      if (wantsJson) sendJson(ctx, { error: question.message });
       else
         sendHtml(
           ctx,
@@ -180,7 +181,7 @@ export function dashboardRoutes(runtime: Runtime, options: DashboardOptions = {}
     };
     if (wantsJson) {
       ctx.set("Cache-Control", "no-store");
-      ctx.body = { markdown: rendered.markdown, html: rendered.html, kind: reply.kind };
+      sendJson(ctx, { markdown: rendered.markdown, html: rendered.html, kind: reply.kind });
     } else {
       sendHtml(ctx, renderTryPage(rendered, rendered.conversation ?? randomUUID()), started);
     }

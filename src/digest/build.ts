@@ -1,4 +1,6 @@
 // Builds the morning digest: new progress, targets behind pace, stale tasks, days left or final attainment. Pure and deterministic.
+
+import { byCodeUnits } from "../plan/code-unit-order.js";
 import type { ResponsibilityMatrix, Task } from "../plan/schema.js";
 import { noTargetNote, unheldInTask } from "../plan/stated-figures.js";
 import { daysBetween } from "../progress/dates.js";
@@ -80,7 +82,7 @@ function planItems(plan: ResponsibilityMatrix, input: DigestInput): DigestItem[]
       (a, b) =>
         (a.p.attained ?? 0) - (a.p.expected ?? 0) - ((b.p.attained ?? 0) - (b.p.expected ?? 0)) ||
         a.task.no - b.task.no ||
-        a.p.target.id.localeCompare(b.p.target.id),
+        byCodeUnits(a.p.target.id, b.p.target.id),
     );
   items.push({ kind: "section", text: `### ${STATUS_LABEL.behind}(${behind.length})` });
   if (behind.length === 0) items.push({ kind: "entry", text: "- 无" });
@@ -123,7 +125,7 @@ function deadlineItems(progress: ReturnType<typeof taskProgress>[], input: Diges
 
 /** The digest as WeCom markdown messages, each within the byte limit; same input, same text. */
 export function buildDigest(input: DigestInput): string[] {
-  const plans = [...input.plans].sort((a, b) => a.slug.localeCompare(b.slug));
+  const plans = [...input.plans].sort((a, b) => byCodeUnits(a.slug, b.slug));
   if (plans.length === 0) return [`## 每日进展 ${input.date}\n暂无计划`];
   return packDigest(
     plans.flatMap((p) => planItems(p, input)),

@@ -1,4 +1,6 @@
 // What falls due soon and what is overdue, from the deadlines a plan states per task and target (dated ones only).
+
+import { byCodeUnits } from "../plan/code-unit-order.js";
 import type { Task } from "../plan/schema.js";
 import { daysBetween } from "../progress/dates.js";
 import type { TaskProgress } from "../progress/status.js";
@@ -42,6 +44,6 @@ export function dueAndOverdue(
       place({ task, metric: p.target.metric, deadline, days: daysBetween(date, d.date) }, p.status === "done");
     }
   }
-  const byDate = (a: DueEntry, b: DueEntry) => a.deadline.date.localeCompare(b.deadline.date) || a.task.no - b.task.no;
+  const byDate = (a: DueEntry, b: DueEntry) => byCodeUnits(a.deadline.date, b.deadline.date) || a.task.no - b.task.no;
   return { due: due.sort(byDate), overdue: overdue.sort(byDate) };
 }

@@ -1,4 +1,4 @@
-// Runs the built `planbot serve` (dist/cli/main.js) as a child process that the fault suite can SIGKILL and restart.
+// Runs the built `planbot serve` (dist/app/planbot.js, what `npm start` runs) as a child process that the fault suite can SIGKILL and restart.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -58,7 +58,7 @@ export async function serveProcess(distDir: string, env: Record<string, string>)
     },
     async start(extraEnv = {}) {
       stderr = "";
-      const started = spawn(process.execPath, [join(distDir, "cli/main.js"), "serve", "--port", String(port)], {
+      const started = spawn(process.execPath, [join(distDir, "app/planbot.js"), "serve", "--port", String(port)], {
         env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", ...env, ...extraEnv },
         stdio: ["ignore", "ignore", "pipe"],
       });

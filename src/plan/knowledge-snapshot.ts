@@ -2,9 +2,10 @@
 // are byte-identical to those of the snapshot reads it with one JSON.parse instead of YAML parsing and zod
 // validation, which made most of `planbot ask`'s start-up. Any edit, or a newer schema, validates fully again.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { byCodeUnits } from "./code-unit-order.js";
 
 export interface KnowledgeSource {
   path: string;
@@ -15,23 +16,23 @@ export interface KnowledgeSource {
 const SNAPSHOT_FORMAT = 1;
 
 /** The code that decides what valid knowledge is: a change to it makes every snapshot stale. */
-const SCHEMA_FILES = ["./schema.js", "./knowledge.js", "../search/glossary.js"];
+export const SCHEMA_FILES = ["./schema.js", "./knowledge.js", "../search/glossary.js"];
+
+/** Set by scripts/bundle-app.ts to the digest of the schema's sources: the bundled app has no files per module. */
+declare const PLANBOT_SCHEMA_DIGEST: string | undefined;
 
 let schemaDigest: string | undefined;
 function schemaFingerprint(): string {
+  if (typeof PLANBOT_SCHEMA_DIGEST === "string") return PLANBOT_SCHEMA_DIGEST;
   if (schemaDigest === undefined) {
     const hash = createHash("sha256");
     for (const f of SCHEMA_FILES) {
       const url = new URL(f, import.meta.url);
       // Under the TypeScript runner the sources are .ts files.
-      for (const candidate of [url, new URL(url.href.replace(/\.js$/, ".ts"))]) {
-        try {
-          hash.update(readFileSync(candidate));
-          break;
-        } catch {
-          // not this one
-        }
-      }
+      const found = [url, new URL(url.href.replace(/\.js$/, ".ts"))].find((u) => existsSync(u));
+      // A schema that cannot be read would make every snapshot look current: refuse rather than trust it.
+      if (!found) throw new Error(`knowledge snapshot: schema file ${f} not found beside ${import.meta.url}`);
+      hash.update(readFileSync(found));
     }
     schemaDigest = hash.digest("hex");
   }
@@ -40,7 +41,7 @@ function schemaFingerprint(): string {
 
 function fingerprint(sources: KnowledgeSource[]): string {
   const hash = createHash("sha256").update(`${SNAPSHOT_FORMAT}\0${schemaFingerprint()}`);
-  for (const s of [...sources].sort((a, b) => a.path.localeCompare(b.path))) hash.update(`\0${s.path}\0${s.text}`);
+  for (const s of [...sources].sort((a, b) => byCodeUnits(a.path, b.path))) hash.update(`\0${s.path}\0${s.text}`);
   return hash.digest("hex");
 }
 

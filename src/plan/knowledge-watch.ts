@@ -3,6 +3,7 @@
 // containers, where fs.watch misses changes made from outside.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { byCodeUnits } from "./code-unit-order.js";
 import { DIRECTORY_FILE, MATRIX_FILE } from "./knowledge.js";
 
 const SHARED_FILES = [DIRECTORY_FILE, "glossary.yaml"];
@@ -20,7 +21,7 @@ export function knowledgeSignature(dir: string): string {
     }
   };
   for (const f of SHARED_FILES) stamp(join(dir, f));
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => byCodeUnits(a.name, b.name))) {
     if (entry.isDirectory()) stamp(join(dir, entry.name, MATRIX_FILE));
   }
   return parts.join("\n");

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseYaml } from "../config/parse-yaml.js";
 import { type Glossary, readGlossary } from "../search/glossary.js";
+import { byCodeUnits } from "./code-unit-order.js";
 import { type KnowledgeSource, readSnapshot, writeSnapshot } from "./knowledge-snapshot.js";
 import { DepartmentDirectory, ResponsibilityMatrix } from "./schema.js";
 
@@ -56,6 +57,6 @@ function validateKnowledge(dir: string, sources: KnowledgeSource[]): LoadedPlans
     if (!parsed.success) throw new Error(`${path}: invalid matrix: ${parsed.error.issues[0]?.message}`);
     plans.push(parsed.data);
   }
-  plans.sort((a, b) => a.slug.localeCompare(b.slug));
+  plans.sort((a, b) => byCodeUnits(a.slug, b.slug));
   return { plans, directory, glossary: readGlossary(dir) };
 }

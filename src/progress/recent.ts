@@ -3,6 +3,7 @@
 // a record stored this week about December 2023 is not this week's progress, and the reply counts it apart.
 import type { RecentWindow } from "../answer/recent-window.js";
 import type { AnswerContext } from "../answer/types.js";
+import { byCodeUnits } from "../plan/code-unit-order.js";
 import type { ResponsibilityMatrix } from "../plan/schema.js";
 import { addDays, shanghaiMidnight } from "./dates.js";
 import { NO_PROGRESS, recordLine } from "./render.js";
@@ -12,7 +13,7 @@ import type { ProgressRecord } from "./schema.js";
 const MAX_LISTED = 20;
 
 const newestDatedFirst = (a: ProgressRecord, b: ProgressRecord) =>
-  b.asOf.localeCompare(a.asOf) || b.recordedAt.localeCompare(a.recordedAt) || b.id - a.id;
+  byCodeUnits(b.asOf, a.asOf) || byCodeUnits(b.recordedAt, a.recordedAt) || b.id - a.id;
 
 export function renderRecentProgress(plan: ResponsibilityMatrix, window: RecentWindow, ctx: AnswerContext): string {
   // Effective records only: a record corrected or retracted since is not news, its correction is.

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { BUNDLED } from "../../scripts/bundle-app.js";
 
 const SRC = resolve(import.meta.dirname, "../../src");
 
@@ -64,5 +65,16 @@ describe("start-up imports", () => {
     const loaded = packagesLoadedBy("cli/commands/ask.ts");
     expect(loaded).toContain("minisearch"); // the walk reaches the answering core
     expect([...ON_DEMAND, "koa", "@koa/router"].filter((p) => loaded.has(p))).toEqual([]);
+  });
+
+  it("the app bundle holds every library a start loads, and none of those loaded on demand", () => {
+    const atStart = new Set([
+      ...packagesLoadedBy("cli/main.ts"),
+      ...packagesLoadedBy("cli/commands/serve.ts"),
+      ...packagesLoadedBy("cli/commands/ask.ts"),
+    ]);
+    // better-sqlite3 is native, and its JavaScript is a few files: it stays a package
+    expect([...atStart].filter((p) => p !== "better-sqlite3" && !BUNDLED.has(p))).toEqual([]);
+    expect(ON_DEMAND.filter((p) => BUNDLED.has(p))).toEqual([]);
   });
 });

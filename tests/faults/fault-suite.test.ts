@@ -4,12 +4,13 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleApp } from "../../scripts/bundle-app.js";
 import { runFaultSuite } from "../../src/faults/run.js";
 
 const root = resolve(import.meta.dirname, "../..");
 let work: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   // inside the repo so the built files resolve node_modules
   mkdirSync(join(root, "test-artifacts"), { recursive: true });
   work = mkdtempSync(join(root, "test-artifacts", "faults-"));
@@ -18,6 +19,8 @@ beforeAll(() => {
     [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json"), "--outDir", work],
     { cwd: root, stdio: "pipe" },
   );
+  // the fault run kills the app as `npm start` runs it: bundled
+  await bundleApp(join(work, "app"));
 }, 60_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -1,6 +1,7 @@
 // The one error middleware: known refusals get their status and a short message; anything else is a logged 500.
 import type { Middleware } from "koa";
 import { HttpError } from "../http-error.js";
+import { sendJson } from "../json-body.js";
 import { failures } from "../metrics.js";
 import type { AppState } from "../state.js";
 
@@ -14,13 +15,13 @@ export function errorHandler(): Middleware<AppState> {
         // Refusals are logged by reason only, never with the body that caused them.
         ctx.state.log.warn({ status: err.status, reason: err.kind ?? err.message }, "request refused");
         ctx.status = err.status;
-        ctx.body = { error: err.message };
+        sendJson(ctx, { error: err.message });
         return;
       }
       failures().inc({ kind: "internal" });
       ctx.state.log.error({ err }, "request failed");
       ctx.status = 500;
-      ctx.body = { error: "internal error" };
+      sendJson(ctx, { error: "internal error" });
     }
   };
 }

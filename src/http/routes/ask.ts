@@ -4,6 +4,7 @@ import { z } from "zod";
 import { composeReply } from "../../answer/compose-reply.js";
 import type { Runtime } from "../../runtime.js";
 import { HttpError } from "../http-error.js";
+import { sendJson } from "../json-body.js";
 import { answerLatency } from "../metrics.js";
 import { readJsonBody } from "../read-body.js";
 import type { AppState } from "../state.js";
@@ -19,14 +20,14 @@ export function askRoutes(runtime: Runtime): Router<AppState> {
     const stop = answerLatency().startTimer({ channel: "http" });
     const answers = runtime.answerer.answer(body.data.q, runtime.answerContext());
     stop();
-    ctx.body = {
+    sendJson(ctx, {
       text: composeReply(answers),
       answers: answers.map((a) => ({
         intent: a.intent,
         plan: a.plan,
         tasks: a.tasks.map((t) => ({ no: t.no, title: t.title, lead: t.lead, partners: t.partners })),
       })),
-    };
+    });
   });
   return router;
 }

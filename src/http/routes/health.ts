@@ -5,6 +5,7 @@ import Router from "@koa/router";
 import type { Runtime } from "../../runtime.js";
 import { isPostgres } from "../../store/postgres/pg-db.js";
 import type { ConnectionStatus } from "../../wecom/longconn/connection-state.js";
+import { sendJson } from "../json-body.js";
 import type { AppState } from "../state.js";
 
 export function healthRoutes(
@@ -20,13 +21,13 @@ export function healthRoutes(
     // SQLite is a file this process holds open: nothing to ask
     const databaseAnswers = isPostgres(runtime.db) ? runtime.db.answers(1_000) : true;
     if (!databaseAnswers) ctx.status = 503;
-    ctx.body = {
+    sendJson(ctx, {
       status: databaseAnswers ? "ok" : "database-unreachable",
       database: isPostgres(runtime.db) ? "postgres" : "sqlite",
       uptimeS: Math.round((Date.now() - started) / 1000),
       plans: runtime.plans.plans.map((p) => ({ slug: p.slug, title: p.title, tasks: p.tasks.length })),
       wecom: { ...integrations, ...(longConnection ? { longConnection: longConnection() } : {}) },
-    };
+    });
   });
   return router;
 }

@@ -11,6 +11,7 @@ import { IsoDay } from "../../progress/schema.js";
 import { type Runtime, todayInShanghai } from "../../runtime.js";
 import { createIdempotencyKeys, type KeyClaim, requestHash } from "../../store/idempotency-keys.js";
 import { HttpError } from "../http-error.js";
+import { sendJson } from "../json-body.js";
 import { readJsonBody } from "../read-body.js";
 import type { AppContext, AppState } from "../state.js";
 
@@ -186,7 +187,7 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
       if (answered) {
         if (claim.kind === "replay") ctx.set("Idempotent-Replayed", "true");
         ctx.status = answered.status;
-        ctx.body = answered.body;
+        sendJson(ctx, answered.body);
         return;
       }
     }
@@ -197,7 +198,7 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
         committed = true;
       });
       ctx.status = outcome.status;
-      ctx.body = outcome.body;
+      sendJson(ctx, outcome.body);
     } finally {
       // Only a stored record keeps its key: a refused or invalid request may be sent again under it, once fixed.
       if (key !== undefined && !committed) keys.release(POST_SCOPE, key);
@@ -210,9 +211,9 @@ export function progressRoutes(runtime: Runtime): Router<AppState> {
     if (!q.success) throw new HttpError(400, "expected ?plan=&task=&limit=", "bad_query");
     const { plan, task, limit } = q.data;
     const records = runtime.store.list({ plan, taskNo: task, limit });
-    ctx.body = {
+    sendJson(ctx, {
       records: records.map((r) => ({ ...r, supersededBy: runtime.store.supersededBy(r.id)?.id ?? null })),
-    };
+    });
   });
 
   return router;

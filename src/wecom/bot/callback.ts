@@ -1,6 +1,6 @@
 // One intelligent-bot callback, from signed query and body to the encrypted reply, in two halves: verifying
 // (signature, timestamp) and answering (decrypt, dedupe, answer, seal). No Koa, so that the answering half can run on the HTTP server's
-// event loop or in a worker thread (bot/worker.ts) alike.
+// event loop or in a worker thread (bot/bot-worker.ts) alike.
 import { changesState } from "../../chat/changes-state.js";
 import { within } from "../../http/budget.js";
 import type { ChatResponder } from "../../http/chat-responder.js";

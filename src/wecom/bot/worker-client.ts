@@ -1,4 +1,4 @@
-// Runs the bot's callbacks in a worker thread (bot/worker.ts) and hands them over from the HTTP route.
+// Runs the bot's callbacks in a worker thread (bot/bot-worker.ts) and hands them over from the HTTP route.
 // A worker that dies is started again; the callbacks it held get 503, and WeCom delivers them again.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -19,11 +19,15 @@ export interface BotWorker {
 const UNAVAILABLE: BotCallbackOutcome = { status: 503, error: "answering is restarting", kind: "bot_worker_down" };
 const FAILED: BotCallbackOutcome = { status: 500, error: "internal error", kind: "internal" };
 
-/** The compiled worker next to this file; from TypeScript sources (tests), the .ts file through tsx. */
+/**
+ * The compiled worker next to this file: beside it in dist/wecom/bot/, or beside every chunk of the bundled app in
+ * dist/app/ (scripts/bundle-app.ts builds it there under the same name). From TypeScript sources (tests), the .ts
+ * file through tsx.
+ */
 function spawn(data: BotWorkerData): Worker {
-  const js = new URL("./worker.js", import.meta.url);
+  const js = new URL("./bot-worker.js", import.meta.url);
   if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: data });
-  const ts = fileURLToPath(new URL("./worker.ts", import.meta.url));
+  const ts = fileURLToPath(new URL("./bot-worker.ts", import.meta.url));
   const code = `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(ts)}, ${JSON.stringify(import.meta.url)}))`;
   return new Worker(code, { eval: true, workerData: data });
 }

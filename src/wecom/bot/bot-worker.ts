@@ -12,7 +12,7 @@ import { createStreamBook } from "./streams.js";
 import type { AnswerTiming, BotWorkerData, FromWorker, ToWorker } from "./worker-protocol.js";
 
 const port = parentPort;
-if (!port) throw new Error("bot/worker.ts runs only as a worker thread");
+if (!port) throw new Error("bot/bot-worker.ts runs only as a worker thread");
 const data = workerData as BotWorkerData;
 logger.level = data.logLevel;
 // The server has already loaded any sample data and migrated the file; loading samples twice would race.
