@@ -50,7 +50,7 @@ export async function startWecomTransports(
   const budgetMs = options.botBudgetMs ?? 2000;
   const botWorker =
     wecom.bot && botWorkerWanted(runtime.env, options.botWorker)
-      ? await startBotWorker({ env: runtime.env, budgetMs, logLevel: logger.level }, { keys: wecom.bot, windowS })
+      ? await startBotWorker({ env: runtime.env, budgetMs, logLevel: logger.level })
       : undefined;
   // Seen ids on this thread only for the callbacks answered here (a bot worker keeps its own).
   const seenHere =

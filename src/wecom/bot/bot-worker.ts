@@ -7,7 +7,7 @@ import { wecomIntegrations } from "../../http/wecom-integrations.js";
 import { type Logger, logger } from "../../log.js";
 import { openRuntime } from "../../runtime.js";
 import { openSeenMessages } from "../seen-messages.js";
-import { createBotAnswerer } from "./callback.js";
+import { createBotCallback } from "./callback.js";
 import { createStreamBook } from "./streams.js";
 import type { AnswerTiming, BotWorkerData, FromWorker, ToWorker } from "./worker-protocol.js";
 
@@ -38,8 +38,9 @@ const respond = createChatResponder(runtime.handleMessage, (channel, seconds) =>
   timings.push([channel, seconds]);
   timingsTimer ??= setTimeout(sendTimings, TIMINGS_EVERY_MS).unref();
 });
-const answer = createBotAnswerer({
+const answer = createBotCallback({
   keys,
+  windowS: runtime.env.PLANBOT_TIMESTAMP_WINDOW_S,
   seen: seenIds.seen,
   streams: createStreamBook(),
   respond,
@@ -63,12 +64,13 @@ port.on("message", (msg: ToWorker) => {
   // The request's logger is made only if a line is written (a child logger costs more than many answers).
   let log: Logger | undefined;
   const request = {
+    requestId: msg.requestId,
     get log() {
       log ??= logger.child({ reqId: msg.requestId });
       return log;
     },
   };
-  answer({ ciphertext: msg.ciphertext }, request).then(
+  answer(msg.query, msg.body, request).then(
     (outcome) => send({ type: "outcome", id: msg.id, outcome }),
     (err: unknown) => {
       logger.error({ err, reqId: msg.requestId }, "bot callback failed in the worker");

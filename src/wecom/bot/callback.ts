@@ -1,6 +1,6 @@
 // One intelligent-bot callback, from signed query and body to the encrypted reply, in two halves: verifying
-// (signature, timestamp) and answering (decrypt, dedupe, answer, seal). No Koa, so that the answering half can run on the HTTP server's
-// event loop or in a worker thread (bot/bot-worker.ts) alike.
+// (signature, timestamp) and answering (decrypt, dedupe, answer, seal). No Koa, so that it runs on the HTTP server's
+// event loop or in the bot's worker thread (bot/bot-worker.ts) alike.
 import { changesState } from "../../chat/changes-state.js";
 import { within } from "../../http/budget.js";
 import type { ChatResponder } from "../../http/chat-responder.js";
@@ -68,7 +68,7 @@ export interface VerifiedCallback {
 /** The second half of a callback: a verified message decrypted and answered, the reply sealed. */
 export type BotAnswerer = (verified: VerifiedCallback, request: Pick<AppState, "log">) => Promise<BotCallbackOutcome>;
 
-export function createBotAnswerer(deps: BotAnswererDeps): BotAnswerer {
+function createBotAnswerer(deps: BotAnswererDeps): BotAnswerer {
   /** The plain reply for one decrypted message, or null for no reply. */
   // `request.log` is read only when a line is written: it is made on first use, and a child logger costs more than
   // many answers.
@@ -172,12 +172,8 @@ export function createBotAnswerer(deps: BotAnswererDeps): BotAnswerer {
   };
 }
 
-/**
- * The first half of a callback: the envelope read and its signature and timestamp checked (a refusal as an
- * outcome). The server's thread does this before handing the ciphertext to the bot's worker thread: a forged or
- * replayed request costs the worker nothing, while decrypting, answering and sealing leave the server's loop.
- */
-export function verifyBotCallback(
+/** The first half of a callback: the envelope read and its signature and timestamp checked (a refusal as an outcome). */
+function verifyBotCallback(
   keys: CallbackKeys,
   windowS: number,
   query: SignedQuery,

@@ -1,5 +1,6 @@
 // Messages between the HTTP server and the bot's worker thread (both ends are planbot: types, not zod).
 import type { Env } from "../../config/env.js";
+import type { SignedQuery } from "../crypto.js";
 import type { BotCallbackOutcome } from "./callback.js";
 
 export interface BotWorkerData {
@@ -10,8 +11,8 @@ export interface BotWorkerData {
 }
 
 export type ToWorker =
-  /** a callback whose signature and timestamp the server has verified: its ciphertext, to decrypt and answer */
-  { type: "callback"; id: number; ciphertext: string; requestId: string } | { type: "close" };
+  /** a callback as the server read it (signed query, body): the worker verifies, decrypts, answers and seals it */
+  { type: "callback"; id: number; query: SignedQuery; body: string; requestId: string } | { type: "close" };
 
 /** [channel, seconds] */
 export type AnswerTiming = [string, number];
