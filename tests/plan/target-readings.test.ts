@@ -39,6 +39,19 @@ describe("targets real plans set", () => {
     expect(brief("推广先进经验。")).toEqual([]);
   });
 
+  it("reads 降低到/下降至/减少到 as a ceiling to reach and 增长至 as a level, never as a change by that much", () => {
+    expect(brief("到2026年,单位产值能耗降低到0.4吨标准煤。")).toEqual(["单位产值能耗|不超过|0.4吨|2026"]);
+    expect(brief("到2026年,农田灌溉用水量下降至15立方米。")).toEqual(["农田灌溉用水量|不超过|15立方米|2026"]);
+    expect(brief("到2026年,餐厨垃圾填埋量减少到80吨。")).toEqual(["餐厨垃圾填埋量|不超过|80吨|2026"]);
+    expect(brief("到2026年,脱贫户人均纯收入增长至2.5万元。")).toEqual(["脱贫户人均纯收入|达到|2.5万元|2026"]);
+    // without 到/至 it is still a fall by that much
+    expect(brief("到2026年,单位产值能耗降低6%。")).toEqual(["单位产值能耗|下降|6%|2026"]);
+    const moved = read("到2027年,慢病患者住院率由15%降低到9%。").targets;
+    expect(moved.map((t) => `${t.comparison}|${t.valueText}${t.unit}|from ${t.from?.valueText}`)).toEqual([
+      "不超过|9%|from 15",
+    ]);
+  });
+
   it("reads fund and scale figures", () => {
     expect(brief("到2025年,设立产业引导基金,规模不低于10亿元。")).toEqual(["规模|不少于|10亿元|2025"]);
   });

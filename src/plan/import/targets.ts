@@ -59,6 +59,8 @@ const COMPARISON_WORDS: [string, Comparison][] = [
   ["增长到", "达到"],
   ["增加到", "达到"],
   ["增至", "达到"],
+  ["增长至", "达到"],
+  ["增加至", "达到"],
   ["不少于", "不少于"],
   ["不低于", "不少于"],
   ["突破", "突破"],
@@ -84,6 +86,14 @@ const COMPARISON_WORDS: [string, Comparison][] = [
   ["缩短到", "不超过"],
   ["控制在", "不超过"],
   ["降至", "不超过"],
+  // 降低到8% is a level to stay under, not a fall of 8%: as with 提高到, the longer word wins over 降低.
+  ["降到", "不超过"],
+  ["降低到", "不超过"],
+  ["降低至", "不超过"],
+  ["下降到", "不超过"],
+  ["下降至", "不超过"],
+  ["减少到", "不超过"],
+  ["减少至", "不超过"],
   ["不超过", "不超过"],
   ["不高于", "不超过"],
 ];
@@ -91,7 +101,7 @@ const COMPARISON_WORDS: [string, Comparison][] = [
 const LEADING_FRAME =
   /^(力争|确保|全区|全市|全县|全镇|即|培育|形成|实现|达到|达成|累计|新增|拥有|建成|打造|引进|分别|认定|重点|其中|首批|有)/;
 const TRAILING_FRAME =
-  /(不少于|不低于|超过|突破|达到|达成|达|实现|提高到|提高至|提升到|提升至|增长到|增加到|增至|提升|提高|增长|下降|降低|减少|分别|为|压缩至|压缩到|缩短至|缩短到|控制在|降至|不超过|不高于|进入|左右)$/;
+  /(不少于|不低于|超过|突破|达到|达成|达|实现|提高到|提高至|提升到|提升至|增长到|增长至|增加到|增加至|增至|降低到|降低至|下降到|下降至|减少到|减少至|降到|提升|提高|增长|下降|降低|减少|分别|为|压缩至|压缩到|缩短至|缩短到|控制在|降至|不超过|不高于|进入|左右)$/;
 /** Verbs of doing before what is counted (重点引进100名…人才, 筹集建设1000套…公寓): the thing counted names the target. */
 const ACTION =
   /^.*(?:引进|培养|培训|选拔|资助|扶持|遴选|评选|评定|认定|设立|建设|建成|新建|筹建|筹集|组织|发动|举办|打造|培育|新增|支持|选派|服务|转化|创办|形成|实现|达到|拥有|累计|产生|开展|完成|集聚|推动|带动|推广)/;
@@ -109,7 +119,7 @@ interface Figure {
 /** 达到5年 is a duration reached; 连续3年, 分2年, 2017年 are not figures of a target. */
 const DURATION_VERB = /(达到|达|为|提高到|提升到|延长至|延长到|缩短至|缩短到)\s*$/;
 
-const CEILING = /(压缩至|压缩到|缩短至|缩短到|控制在|降至|降到|下降到|减少到|不超过|不高于)\s*$/;
+const CEILING = /(压缩至|压缩到|缩短至|缩短到|控制在|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|不超过|不高于)\s*$/;
 
 /** A figure in a task's sentence without a deadline is a target when the words make it one, never a limit (30人以下). */
 function isStatedTarget(prefix: string, suffix: string): boolean {
