@@ -1,6 +1,7 @@
 // A leader's first screen: how many targets stand where, how far each task has come, what is behind and what has
 // gone stale — before the matrix. Built from the same rows as the matrix, so the two never disagree.
 import { formatPercent } from "../progress/format.js";
+import { baselineNote } from "../progress/render.js";
 import { formatNumber, statusBadge } from "./fragments.js";
 import { html, type SafeHtml } from "./html.js";
 import { taskHref } from "./matrix-page.js";
@@ -46,7 +47,7 @@ function targetList(rows: readonly TaskRow[], statuses: readonly string[], empty
     ({ row, t }) =>
       html`<li><a href="${taskHref(row.plan.slug, row.task.no)}">${row.task.label || `（${row.task.no}）`}</a> ${t.target.metric}${
         t.attained !== null
-          ? `：完成 ${formatPercent(t.attained)}${t.expected !== null ? `，时间已过 ${formatPercent(t.expected)}` : ""}`
+          ? `：完成 ${formatPercent(t.attained)}${baselineNote(t)}${t.expected !== null ? `，时间已过 ${formatPercent(t.expected)}` : ""}`
           : ""
       }${t.latest ? `（最新记录 ${t.latest.asOf}）` : ""} · 牵头：${row.task.lead.join("、") || "原文未写明"}</li>`,
   )}</ul>`;

@@ -5,7 +5,7 @@ import type { ResponsibilityMatrix, Task } from "../plan/schema.js";
 import { noTargetNote, unheldInTask } from "../plan/stated-figures.js";
 import { daysBetween } from "../progress/dates.js";
 import { clip, formatPercent } from "../progress/format.js";
-import { dayLabel, recordLine, renderTargetLine } from "../progress/render.js";
+import { baselineNote, dayLabel, recordLine, renderTargetLine } from "../progress/render.js";
 import type { ProgressReader, ProgressRecord } from "../progress/schema.js";
 import { STATUS_LABEL, type TargetProgress, targetPeriod, taskProgress } from "../progress/status.js";
 import { type DueEntry, dueAndOverdue } from "./deadlines.js";
@@ -37,7 +37,7 @@ function leadText(task: Task, contactsOf: DigestInput["contactsOf"]): string {
 }
 
 function behindEntry(task: Task, p: TargetProgress, contactsOf: DigestInput["contactsOf"]): string {
-  const got = `${formatPercent(p.attained ?? 0)},时间进度 ${formatPercent(p.expected ?? 0)}`;
+  const got = `${formatPercent(p.attained ?? 0)}${baselineNote(p)},时间进度 ${formatPercent(p.expected ?? 0)}`;
   return `- 任务${task.no} ${p.target.metric}:完成 ${got} · ${leadText(task, contactsOf)}`;
 }
 

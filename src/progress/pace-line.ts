@@ -4,6 +4,7 @@
 // never started on. Zero only for a 新增 target, which counts additions from the period's start.
 import { holdsLevel } from "../plan/holds-level.js";
 import type { ResponsibilityMatrix, Target } from "../plan/schema.js";
+import { baselineOf } from "./baseline.js";
 import { type Period, targetPeriod } from "./status.js";
 
 export interface PacePoint {
@@ -49,15 +50,9 @@ export function paceLine(
   return start ? { start, end: { date: period.end, value: target.value } } : { start: null, missing: "no_start" };
 }
 
-/**
- * The plan's stated starting level, on the target's scale. A baseline dated to a year (由2024年的68%) is that year's
- * figure, known at its end — the same reading as a target due "到2027年" on 2027-12-31; an undated one (由12%降至8%)
- * is the level when the plan's period starts.
- */
 function baselineStart(target: Target, period: Period): PaceStart | undefined {
-  const from = target.from;
-  if (!from || from.unit !== target.unit) return undefined;
-  return { date: from.year === null ? period.start : `${from.year}-12-31`, value: from.value, source: "baseline" };
+  const baseline = baselineOf(target, period);
+  return baseline && { ...baseline, source: "baseline" };
 }
 
 function additionsStart(target: Target, period: Period): PaceStart | undefined {

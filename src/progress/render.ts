@@ -62,6 +62,11 @@ function moved(p: TargetProgress): string {
   return ` · 较${previous.asOf} ${sign}${formatNumber(Math.abs(delta))}${latest.unit ?? target.unit}`;
 }
 
+/** "(自68%起)" after a share measured from the plan's starting level: 31% of the way from 68%, not 31% of 90%. */
+export function baselineNote(p: TargetProgress): string {
+  return p.baseline ? `(自${formatNumber(p.baseline.value)}${p.target.unit}起)` : "";
+}
+
 export function renderTargetLine(p: TargetProgress): string {
   const { target, latest, attained } = p;
   // a relative target keeps its verb, so "0.5个百分点" reads as a change, not a level
@@ -85,5 +90,5 @@ export function renderTargetLine(p: TargetProgress): string {
     target.value !== null && latest.value < target.value && (latest.unit ?? target.unit) === target.unit
       ? ` · 还差 ${formatNumber(target.value - latest.value)}${target.unit}`
       : "";
-  return `${prefix}${got}/${goal} ${textBar(attained)} ${formatPercent(attained)}${short}${moved(p)} · ${status}${pace}`;
+  return `${prefix}${got}/${goal} ${textBar(attained)} ${formatPercent(attained)}${baselineNote(p)}${short}${moved(p)} · ${status}${pace}`;
 }

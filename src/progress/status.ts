@@ -1,5 +1,6 @@
 // Status rules for targets and tasks: done, on pace, behind pace, stale, missed — computed at a given day, never from the clock.
 import { lowerIsBetter, type ResponsibilityMatrix, type Target, type Task } from "../plan/schema.js";
+import { type Baseline, baselineOf } from "./baseline.js";
 import { daysBetween } from "./dates.js";
 import { latestPerTarget, previousPerTarget } from "./effective.js";
 import type { ProgressReader, ProgressRecord } from "./schema.js";
@@ -48,12 +49,16 @@ export function elapsedShare(period: Period, today: string): number {
  * Attained share of a target's value, or null when it cannot be a share: no number on either side, a different
  * unit, or a zero/negative target. For 提升/下降 targets the recorded value is the change achieved so far in the
  * target's own unit (e.g. 已提升 1.2 个百分点), so the same division applies; the recording confirmation says so.
+ * With a starting level the plan states (由68%提高到90%), the share is of the way from it (75% is 7 of 22 points,
+ * under a third), as the pace line measures it: 75/90 would call a target that has barely moved five-sixths done.
  */
-export function attainedShare(target: Target, latest: ProgressRecord | null): number | null {
+export function attainedShare(target: Target, latest: ProgressRecord | null, baseline?: Baseline): number | null {
   // A cap (压缩至1个工作日以内) or a rank (前10位) is met or not; lower is better, so a share of it means nothing.
   if (lowerIsBetter(target.comparison)) return null;
   if (!latest || latest.value === null || target.value === null || target.value <= 0) return null;
   if (latest.unit !== null && latest.unit !== target.unit) return null;
+  if (baseline && target.value > baseline.value)
+    return (latest.value - baseline.value) / (target.value - baseline.value);
   return latest.value / target.value;
 }
 
@@ -72,6 +77,8 @@ export interface TargetProgress {
   /** the period is over: figures are final */
   ended: boolean;
   status: TargetStatus;
+  /** the plan's starting level, when attained and expected are measured from it rather than from zero */
+  baseline?: Baseline;
   /** the record with a figure before the latest: what it moved from (set where the task's records are read) */
   previous?: ProgressRecord | null;
 }
@@ -84,10 +91,17 @@ export function targetProgress(
   staleDays: number,
 ): TargetProgress {
   const period = targetPeriod(plan, target);
-  const attained = attainedShare(target, latest);
-  const expected = period ? elapsedShare(period, today) : null;
+  // A stated starting level moves both measures to where the pace line starts: the share is of the way from it,
+  // the time of the span since it held.
+  const baseline = period ? baselineOf(target, period) : undefined;
+  const measured =
+    period && baseline && baseline.date < period.end && target.value !== null && target.value > baseline.value
+      ? baseline
+      : undefined;
+  const attained = attainedShare(target, latest, measured);
+  const expected = period ? elapsedShare(measured ? { start: measured.date, end: period.end } : period, today) : null;
   const ended = period !== null && today > period.end;
-  const base = { target, latest, attained, expected, ended };
+  const base = { target, latest, attained, expected, ended, ...(measured ? { baseline: measured } : {}) };
   if ((attained !== null && attained >= 1) || capMet(target, latest)) return { ...base, status: "done" };
   if (ended) return { ...base, status: attained !== null || latest ? "missed" : "no_record" };
   if (isStale(period, latest, today, staleDays)) return { ...base, status: "stale" };

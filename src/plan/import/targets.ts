@@ -119,7 +119,8 @@ interface Figure {
 /** 达到5年 is a duration reached; 连续3年, 分2年, 2017年 are not figures of a target. */
 const DURATION_VERB = /(达到|达|为|提高到|提升到|延长至|延长到|缩短至|缩短到)\s*$/;
 
-const CEILING = /(压缩至|压缩到|缩短至|缩短到|控制在|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|不超过|不高于)\s*$/;
+const CEILING =
+  /(压缩至|压缩到|缩短至|缩短到|控制在|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|不超过|不高于)\s*$/;
 
 /** A figure in a task's sentence without a deadline is a target when the words make it one, never a limit (30人以下). */
 function isStatedTarget(prefix: string, suffix: string): boolean {
