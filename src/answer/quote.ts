@@ -1,6 +1,7 @@
 // A sentence of the plan quoted as evidence, trimmed to the clauses that hold the answer ("…上市公司数量达到12家…"):
 // the whole sentence is one tap away on the task page; the chat gets what was asked.
-const CLAUSE_END = /(?<=[,，;；:：])/;
+/** Where a sentence divides into clauses: after each comma, semicolon or colon. */
+export const CLAUSE_END = /(?<=[,，;；:：])/;
 const TRAILING = /[,，;；:：。]+$/;
 
 /**

@@ -143,11 +143,13 @@ export function renderNoFigure(
   const askedTask = intents.has("lead") || intents.has("partners");
   const askedLead = intents.has("lead");
   const askedPartners = intents.has("partners");
+  // What the reply says of figures is said of what it quotes: the clauses naming the subject, not the whole sentence.
+  const quoted = trimmedToClauses(nf.sentence, subjectScore(nf.subject));
   return [
-    noFigureLine(plan, task, nf),
+    noFigureLine(plan, task, { subject: nf.subject, sentence: quoted }),
     askedTask ? whoFirstLine(task, askedLead, askedPartners) : `${taskLine(task)}(牵头:${leadOf(task)})`,
     ...(askedTask ? ["本任务设定的目标:", ...taskTargetLines(plan, task)] : []),
-    ...quotes([trimmedToClauses(nf.sentence, subjectScore(nf.subject))]),
+    ...quotes([quoted]),
   ].join("\n");
 }
 
@@ -164,7 +166,8 @@ function noFigureLine(plan: ResponsibilityMatrix, task: Task, nf: { subject: str
   if (stated.length > 0) {
     return `矩阵中没有专门针对“${nf.subject}”的目标条目;原文此句的${listFigures(stated)}已作为${task.label}的目标收录。`;
   }
-  return `计划未明确“${nf.subject}”的量化目标:本任务提到了相关内容,但所列数字不是针对它的。`;
+  // No figure the quoted words state is a target's (a 20户以上 names which villages, a year when): a requirement only.
+  return `计划未明确“${nf.subject}”的量化目标:原文对它只提出了要求(见下句),没有给出数量目标。`;
 }
 
 /** A task's targets as list lines under its title, with the plan's defects flagged; a task without any says so. */

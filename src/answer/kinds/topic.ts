@@ -6,13 +6,13 @@ import type { Hit, PlanIndex } from "../../search/plan-index.js";
 import { targetsWithFigure } from "../figures-asked.js";
 import type { ParsedQuestion } from "../question.js";
 import { FIGURE_WORDS, GENERIC_TAIL } from "../question-forms.js";
-import { trimmedToClauses } from "../quote.js";
+import { CLAUSE_END, trimmedToClauses } from "../quote.js";
 import type { Resolution } from "../resolution.js";
 import { focusTargets } from "./focus.js";
 import { goalsAnswer } from "./goals-targets.js";
 import type { QuestionKind, Scope } from "./scope.js";
 import { subjectOf } from "./subject-words.js";
-import { MIN_COVERAGE, sentenceNaming, sentenceTerms, shareIn, targetSentenceTerms } from "./terms.js";
+import { MIN_COVERAGE, metricTerms, sentenceNaming, sentenceTerms, shareIn, targetSentenceTerms } from "./terms.js";
 
 /** Any other question with a subject of its own: found by its words, else by a figure it quotes. */
 export const SUBJECT: QuestionKind = {
@@ -238,14 +238,45 @@ function figureNotSet(
       taskCover = Math.max(taskCover, h.coverage);
     }
   }
-  if (taskCover - shareIn(targetSentenceTerms(task, index), terms) < 0.25) return undefined;
-  const sentence = sentenceNaming(task, terms, index)?.sentence ?? task.sentences[0] ?? "";
+  const named = sentenceNaming(task, terms, index);
+  // A target's sentence may name the subject in a clause of its own that sets no figure ("新建5G基站300个，实现20户
+  // 以上自然村光纤全覆盖"): the sentence then looks covered by the 5G target, but the clause asked about is not.
+  const clauseSetsNothing = named !== undefined && namingClauseSetsNoTarget(task, named, terms, index);
+  if (!clauseSetsNothing && taskCover - shareIn(targetSentenceTerms(task, index), terms) < 0.25) return undefined;
+  const sentence = named?.sentence ?? task.sentences[0] ?? "";
   return {
     subject: subjectOf(q)
       .replace(/\s+/g, "")
       .replace(/(.{2,})[亩家个项元%]$/, "$1"),
     sentence,
   };
+}
+
+/**
+ * Whether every clause of the naming sentence that holds all the subject's terms the sentence holds (at least two)
+ * sets no target of the task: none states a target's figure as the plan prints it, and none holds a target's metric
+ * (a target whose number the source lost has only its metric). The plan then says something of the subject there,
+ * but sets no target for it.
+ */
+function namingClauseSetsNoTarget(
+  task: Task,
+  named: { sentence: string; held: number },
+  terms: Set<string>,
+  index: PlanIndex,
+): boolean {
+  if (named.held < 2) return false;
+  const naming = named.sentence
+    .split(CLAUSE_END)
+    .map((text) => ({ text, own: new Set(index.termsOf(normalizeText(text))) }))
+    .filter((c) => [...terms].filter((t) => c.own.has(t)).length === named.held);
+  if (naming.length === 0) return false;
+  const setsTarget = (c: { text: string; own: Set<string> }) =>
+    task.targets.some((t) => {
+      if (t.valueText !== "" && c.text.includes(`${t.valueText}${t.unit}`)) return true;
+      const metric = metricTerms(t, index);
+      return metric.length > 0 && metric.every((m) => c.own.has(m));
+    });
+  return !naming.some(setsTarget);
 }
 
 /**
