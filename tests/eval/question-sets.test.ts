@@ -1,4 +1,5 @@
-// The bot's accuracy on the shared dev set and on our own larger set: the suite fails below 95%.
+// The bot's accuracy on the shared dev set and on our own larger set: the suite fails below 95%, and on any question
+// that passed before (a change that broke five questions of 414 once stayed above 95% unnoticed).
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,12 +13,22 @@ import { ask, fixedContext } from "../answer/seed-knowledge.js";
 
 const sets = ["tests/eval/questions.jsonl", "../shared/eval/dev.jsonl"].filter((f) => existsSync(f));
 
+/** Questions each set is known to fail, by id: a fix removes its id here; a new failure must be fixed or listed. */
+const KNOWN_FAILING: Record<string, readonly string[]> = {
+  "tests/eval/questions.jsonl": [],
+  "../shared/eval/dev.jsonl": [],
+  "tests/fixtures/plans/qa-urban-renewal/questions.jsonl": [],
+};
+const unexpected = (file: string, failures: string[]) =>
+  failures.filter((f) => !(KNOWN_FAILING[file] ?? []).includes(f.split(" ")[0] ?? ""));
+
 describe.each(sets)("question set %s", (file) => {
   it("scores at least 95%", () => {
     const questions = readQuestionSet(file);
     const failures = questions.filter((q) => !judge(q, ask(q.q)).pass).map((q) => `${q.id} ${q.q}`);
     const score = (questions.length - failures.length) / questions.length;
     expect(score, `failing:\n${failures.join("\n")}`).toBeGreaterThanOrEqual(0.95);
+    expect(unexpected(file, failures)).toEqual([]);
   });
 });
 
@@ -34,6 +45,7 @@ describe("question set of the QA plan (qa-urban-renewal)", () => {
       .map((q) => `${q.id} ${q.q}`);
     const score = (questions.length - failures.length) / questions.length;
     expect(score, `failing:\n${failures.join("\n")}`).toBeGreaterThanOrEqual(0.95);
+    expect(unexpected("tests/fixtures/plans/qa-urban-renewal/questions.jsonl", failures)).toEqual([]);
   });
 });
 

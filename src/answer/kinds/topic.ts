@@ -253,10 +253,10 @@ function figureNotSet(
 }
 
 /**
- * Whether every clause of the naming sentence that holds all the subject's terms the sentence holds (at least two)
- * sets no target of the task: none states a target's figure as the plan prints it, and none holds a target's metric
- * (a target whose number the source lost has only its metric). The plan then says something of the subject there,
- * but sets no target for it.
+ * Whether the naming sentence sets targets only before the clause that names the subject ("新建5G基站300个，实现20户
+ * 以上自然村光纤全覆盖"): those targets have their own subject, and the plan sets no figure for this one. A target
+ * stated in or after that clause may be the subject's own ("加速培育新型显示产业规模，…，到2025年形成1个千亿产业"),
+ * and a naming sentence that sets no target leaves the question to the task's other sentences.
  */
 function namingClauseSetsNoTarget(
   task: Task,
@@ -265,18 +265,23 @@ function namingClauseSetsNoTarget(
   index: PlanIndex,
 ): boolean {
   if (named.held < 2) return false;
-  const naming = named.sentence
-    .split(CLAUSE_END)
-    .map((text) => ({ text, own: new Set(index.termsOf(normalizeText(text))) }))
-    .filter((c) => [...terms].filter((t) => c.own.has(t)).length === named.held);
-  if (naming.length === 0) return false;
-  const setsTarget = (c: { text: string; own: Set<string> }) =>
-    task.targets.some((t) => {
-      if (t.valueText !== "" && c.text.includes(`${t.valueText}${t.unit}`)) return true;
-      const metric = metricTerms(t, index);
-      return metric.length > 0 && metric.every((m) => c.own.has(m));
-    });
-  return !naming.some(setsTarget);
+  const clauses = named.sentence.split(CLAUSE_END);
+  const at = clauses.findIndex((c) => {
+    const own = new Set(index.termsOf(normalizeText(c)));
+    return [...terms].filter((t) => own.has(t)).length === named.held;
+  });
+  if (at < 0) return false;
+  // where each target stated in this sentence is: by its figure, or by its metric when the source lost the number
+  const clauseOf = (t: Task["targets"][number]) =>
+    t.valueText !== ""
+      ? clauses.findIndex((c) => c.includes(`${t.valueText}${t.unit}`))
+      : clauses.findIndex((c) => {
+          const metric = metricTerms(t, index);
+          const own = new Set(index.termsOf(normalizeText(c)));
+          return metric.length > 0 && metric.every((m) => own.has(m));
+        });
+  const placed = task.targets.map(clauseOf).filter((i) => i >= 0);
+  return placed.length > 0 && placed.every((i) => i < at);
 }
 
 /**
