@@ -2,22 +2,8 @@ import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/bench/seeded-random.js";
 import { localDateTime } from "../../src/schedule/local-time.js";
 
-const viaIcu = (ms: number, timeZone: string) => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-};
+// "PRC" is tzdata's other name for Asia/Shanghai: the same clock, read through ICU rather than by arithmetic.
+const viaIcu = (ms: number) => localDateTime(ms, "PRC");
 
 describe("localDateTime", () => {
   it("reads China's clock by arithmetic exactly as ICU's time-zone data does, midnight edges included", () => {
@@ -30,14 +16,14 @@ describe("localDateTime", () => {
       const midnight = Date.UTC(2025, 0, 1 + d * 7, 16, 0, 0);
       instants.push(midnight - 1, midnight, midnight + 59_999);
     }
-    for (const ms of instants)
-      expect(localDateTime(ms), new Date(ms).toISOString()).toEqual(viaIcu(ms, "Asia/Shanghai"));
+    for (const ms of instants) expect(localDateTime(ms), new Date(ms).toISOString()).toEqual(viaIcu(ms));
   });
 
   it("leaves other zones, and China before its clock was fixed, to ICU", () => {
     const summer = Date.UTC(2025, 6, 1, 23, 30);
     expect(localDateTime(summer, "Europe/Berlin")).toEqual({ day: "2025-07-02", time: "01:30" });
     // 1988: China kept daylight saving time, so 1988-07-01 00:30 UTC was 09:30 on its clocks, not 08:30
-    expect(localDateTime(Date.UTC(1988, 6, 1, 0, 30))).toEqual(viaIcu(Date.UTC(1988, 6, 1, 0, 30), "Asia/Shanghai"));
+    expect(localDateTime(Date.UTC(1988, 6, 1, 0, 30)).time).toBe("09:30");
+    expect(localDateTime(Date.UTC(1988, 6, 1, 0, 30))).toEqual(viaIcu(Date.UTC(1988, 6, 1, 0, 30)));
   });
 });
