@@ -55,6 +55,8 @@ export function departmentForms(loaded: LoadedPlans): DepartmentForm[] {
   for (const name of names) {
     const stem = localOf(name).replace(/局$/, "");
     if (stem.length >= 4 && stem !== name) forms.push({ form: stem, name, strength: "stem" });
+    const unit = subUnitOf(name);
+    if (unit) forms.push({ form: unit, name, strength: "stem" });
   }
   for (const name of names) {
     for (const core of coresOf([name, localOf(name), ...(aliasesOf.get(name) ?? [])])) {
@@ -62,6 +64,11 @@ export function departmentForms(loaded: LoadedPlans): DepartmentForm[] {
     }
   }
   return forms.map((f) => ({ ...f, form: normalizeText(f.form) })).filter((f) => f.form.length > 0);
+}
+
+/** 市公安局交警支队 → 交警支队: a unit inside an agency, said by its own name as often as with the agency's. */
+function subUnitOf(name: string): string | null {
+  return /^.+?(?:局|委|厅|办)(.{2,}(?:支队|大队|中心|分局|站|所|处))$/.exec(name)?.[1] ?? null;
 }
 
 function coresOf(said: string[]): string[] {

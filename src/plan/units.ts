@@ -45,6 +45,11 @@ export const COUNTING_UNITS = [
 /** Units of measured amounts: money, area, length, weight, power, shares, people, durations. */
 export const MEASURED_UNITS = [
   "元/亩",
+  // intensities and concentrations of energy and environment plans: the whole unit, or 0.38 would read as 吨
+  "吨标准煤/万元",
+  "立方米/万元",
+  "微克/立方米",
+  "吨标准煤",
   "工作日",
   "小时",
   "天",

@@ -165,3 +165,18 @@ describe("one plan naming two departments said alike", () => {
     expect(ask("市住建局负责什么")[0]).toContain("**市住建局** 牵头的任务(1项):\n2.争取上级支持");
   });
 });
+
+// A unit inside an agency (市公安局交警支队) is said by its own name: the fresh city plan of stop 14.
+describe("a unit inside an agency, asked by its own name", () => {
+  const dir = mkdtempSync(join(tmpdir(), "planbot-dept-unit-"));
+  writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
+  writePlan("tests/fixtures/plans/yunxi-green-transition.txt", join(dir, "yunxi"));
+  const answerer = createAnswerer(loadPlans(dir));
+  it("finds 市公安局交警支队 from 交警支队", () => {
+    for (const q of ["交警支队参与了哪些任务", "交警支队负责什么"]) {
+      const [text = ""] = answerer.answer(q, fixedContext).map((a) => a.text);
+      expect(text, q).toContain("**市公安局交警支队** 作为协同部门的任务(1项)");
+      expect(text, q).toContain("3.实施交通运输绿色转型行动");
+    }
+  });
+});

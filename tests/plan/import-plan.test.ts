@@ -148,6 +148,36 @@ describe("import of a county plan whose 责任单位 lines say the roles in word
   });
 });
 
+// Written fresh for stop 14 in a city's style: goals under 行动目标 (read as tasks before: 行动 names tasks elsewhere),
+// tasks numbered 1．, intensity units, 每年 in one clause of a sentence.
+describe("import of a city plan with goals under 行动目标", () => {
+  const text = readFileSync("tests/fixtures/plans/yunxi-green-transition.txt", "utf8");
+  const { matrix } = importPlan(text, { slug: "yunxi", sourceFile: "source.txt" });
+
+  it("reads the goals section as goals, with whole units and the stated start", () => {
+    expect(matrix.goals.targets.map((t) => `${t.metric}|${t.comparison}|${t.valueText}${t.unit}|${t.year}`)).toEqual([
+      "单位地区生产总值能耗|不超过|0.38吨标准煤/万元|2027",
+      "非化石能源消费比重|达到|25%|2027",
+      "新能源汽车保有量|突破|12万辆|2027",
+      "城市建成区绿地率|不少于|40%|2027",
+    ]);
+    expect(matrix.goals.targets[1]?.from).toMatchObject({ value: 18, year: 2024 });
+  });
+
+  it("reads the five actions as tasks, none of them a goal", () => {
+    expect(matrix.tasks.map((t) => [t.no, t.lead, t.targets.length])).toEqual([
+      [1, ["市发展改革委"], 2],
+      [2, ["市工业和信息化局"], 2],
+      [3, ["市交通运输局"], 2],
+      [4, ["市住房城乡建设局"], 2],
+      [5, ["市林业局"], 2],
+    ]);
+    const factories = matrix.tasks[1]?.targets[1];
+    expect(factories).toMatchObject({ metric: "创建国家级绿色工厂", comparison: "达到", value: 15 });
+    expect(factories?.deadline).toBeUndefined();
+  });
+});
+
 describe("attribution variants", () => {
   it.each([
     ["(牵头部门:经贸发展局,协同部门:财政局、综保办,鑫城公司)", ["经贸发展局"], ["财政局", "综保办", "鑫城公司"]],

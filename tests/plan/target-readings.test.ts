@@ -40,7 +40,7 @@ describe("targets real plans set", () => {
   });
 
   it("reads 降低到/下降至/减少到 as a ceiling to reach and 增长至 as a level, never as a change by that much", () => {
-    expect(brief("到2026年,单位产值能耗降低到0.4吨标准煤。")).toEqual(["单位产值能耗|不超过|0.4吨|2026"]);
+    expect(brief("到2026年,单位产值能耗降低到0.4吨标准煤。")).toEqual(["单位产值能耗|不超过|0.4吨标准煤|2026"]);
     expect(brief("到2026年,农田灌溉用水量下降至15立方米。")).toEqual(["农田灌溉用水量|不超过|15立方米|2026"]);
     expect(brief("到2026年,餐厨垃圾填埋量减少到80吨。")).toEqual(["餐厨垃圾填埋量|不超过|80吨|2026"]);
     expect(brief("到2026年,脱贫户人均纯收入增长至2.5万元。")).toEqual(["脱贫户人均纯收入|达到|2.5万元|2026"]);
@@ -49,6 +49,36 @@ describe("targets real plans set", () => {
     const moved = read("到2027年,慢病患者住院率由15%降低到9%。").targets;
     expect(moved.map((t) => `${t.comparison}|${t.valueText}${t.unit}|from ${t.from?.valueText}`)).toEqual([
       "不超过|9%|from 15",
+    ]);
+  });
+
+  it("keeps an intensity's or a concentration's whole unit (吨标准煤/万元, 微克/立方米), not its first word", () => {
+    expect(brief("到2027年,单位地区生产总值能耗降低到0.38吨标准煤/万元。")).toEqual([
+      "单位地区生产总值能耗|不超过|0.38吨标准煤/万元|2027",
+    ]);
+    expect(brief("到2027年,细颗粒物平均浓度下降至32微克/立方米。")).toEqual([
+      "细颗粒物平均浓度|不超过|32微克/立方米|2027",
+    ]);
+    expect(brief("到2027年,万元工业增加值用水量控制在12立方米/万元以内。")).toEqual([
+      "万元工业增加值用水量|不超过|12立方米/万元|2027",
+    ]);
+  });
+
+  it("keeps 每年 to its own clause, and a clause opening with a verb of doing to its own comparison", () => {
+    const read2 = (s: string) =>
+      read(s).targets.map((t) => `${t.metric}|${t.comparison}|${t.valueText}${t.unit}|${t.deadline?.text ?? "-"}`);
+    expect(read2("每年实施节能技术改造项目不少于30个，创建国家级绿色工厂15家。")).toEqual([
+      "每年实施节能技术改造项目|不少于|30个|每年",
+      "创建国家级绿色工厂|达到|15家|-",
+    ]);
+    expect(read2("新增光伏装机容量60万千瓦；建成集中式储能电站2座。")).toEqual([
+      "光伏装机容量|新增|60万千瓦|-",
+      "集中式储能电站|达到|2座|-",
+    ]);
+    // an enumeration in one clause keeps its verb and its 每年
+    expect(read2("每年新建养老服务站15个、托育点10个。")).toEqual([
+      "每年新建养老服务站|达到|15个|每年",
+      "托育点|达到|10个|每年",
     ]);
   });
 

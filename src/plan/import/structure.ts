@@ -50,6 +50,9 @@ export function cnOrdinal(label: string): number {
 
 export function classifySection(title: string): SectionKind {
   if (/保障|措施/.test(title)) return "measures";
+  // 行动目标, 工作目标: a title that ends in 目标 names the goals, whatever word comes before it (行动 names tasks
+  // elsewhere: 重点行动).
+  if (/目标$/.test(title.trim())) return "goals";
   if (/任务|举措|重点工作|主要工作|工作重点|行动/.test(title)) return "tasks";
   if (/目标/.test(title)) return "goals";
   // 总体要求 holds no tasks either, but the goals a plan states there (到2026年，全区完成…120个) are its goals.

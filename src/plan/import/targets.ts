@@ -104,10 +104,12 @@ const TRAILING_FRAME =
   /(不少于|不低于|超过|突破|达到|达成|达|实现|提高到|提高至|提升到|提升至|增长到|增长至|增加到|增加至|增至|降低到|降低至|下降到|下降至|减少到|减少至|降到|提升|提高|增长|下降|降低|减少|分别|为|压缩至|压缩到|缩短至|缩短到|控制在|降至|不超过|不高于|进入|左右)$/;
 /** Verbs of doing before what is counted (重点引进100名…人才, 筹集建设1000套…公寓): the thing counted names the target. */
 const ACTION =
-  /^.*(?:引进|培养|培训|选拔|资助|扶持|遴选|评选|评定|认定|设立|建设|建成|新建|筹建|筹集|组织|发动|举办|打造|培育|新增|支持|选派|服务|转化|创办|形成|实现|达到|拥有|累计|产生|开展|完成|集聚|推动|带动|推广)/;
+  /^.*(?:引进|培养|培训|选拔|资助|扶持|遴选|评选|评定|认定|设立|建设|建成|新建|筹建|筹集|组织|发动|举办|打造|培育|新增|支持|选派|服务|转化|创办|形成|实现|达到|拥有|累计|产生|开展|完成|集聚|推动|带动|推广|创建|组建)/;
+/** A clause that opens with a verb of doing (创建…15家, 建成…2座) says what to do, not a comparison carried from before. */
+const DOING_FIRST = /^\s*(?:创建|组建|建成|新建|建设|筹建|引进|培育|培养|打造|推广|完成|设立|举办|开展|实施)/;
 /** Words that make a figure of a task's sentence a target even without a deadline: a comparison or a verb of doing. */
 const TARGET_WORDS =
-  /不少于|不低于|以上|左右|达到|突破|超过|引进|培养|培训|选拔|资助|扶持|遴选|评选|评定|认定|设立|建设|建成|新建|筹建|筹集|组织|发动|举办|打造|培育|新增|选派|创办|引育|招引|推广|完成/;
+  /不少于|不低于|以上|左右|达到|突破|超过|引进|培养|培训|选拔|资助|扶持|遴选|评选|评定|认定|设立|建设|建成|新建|筹建|筹集|组织|发动|举办|打造|培育|新增|选派|创办|引育|招引|推广|完成|创建|组建/;
 
 interface Figure {
   index: number;
@@ -231,6 +233,12 @@ function clauseStart(sentence: string, index: number): number {
   return Math.max(...[",", "，", ";", "；"].map((c) => before.lastIndexOf(c))) + 1;
 }
 
+/** Where the clause holding `index` ends: at the next comma or semicolon, else at the sentence's end. */
+function clauseEnd(sentence: string, index: number): number {
+  const next = /[,，;；]/.exec(sentence.slice(index));
+  return next ? index + next.index : sentence.length;
+}
+
 /** The time a segment of a sentence is about: the year it falls due and the words that say so. */
 export interface DueScope {
   year: number | null;
@@ -288,12 +296,19 @@ export function extractTargets(sentence: string, opts: ExtractOptions): Sentence
   const yearlyFrom = yearly && !marks.some((d) => d.index < yearly.index) ? clauseStart(sentence, yearly.index) : -1;
   if (yearly && yearlyFrom >= 0) {
     const every = yearlyMark(sentence);
+    // 每年 holds for its own clause: "每年实施改造项目不少于30个，创建绿色工厂15家" sets 15家 without saying per year,
+    // and reading it as 每年 would claim a recurrence the plan does not state. The clauses after it are read as a
+    // sentence without a deadline is.
+    const until = Math.min(clauseEnd(sentence, yearly.index), marks[0]?.index ?? sentence.length);
     segments.push({
       from: yearlyFrom,
-      scope: sentence.slice(yearlyFrom, marks[0]?.index ?? sentence.length),
+      scope: sentence.slice(yearlyFrom, until),
       due: { year: null, ...(every && every.index === yearly.index ? { deadline: { text: every.text } } : {}) },
       strict: false,
     });
+    const rest = sentence.slice(until, marks[0]?.index ?? sentence.length);
+    if (rest.replace(/^[,，;；]/, "").trim() !== "" && !opts.inGoals)
+      segments.push({ from: until, scope: rest, due: opts.due ?? opts.inherited ?? { year: null }, strict: !opts.due });
   }
   // What a task's sentence says before its first deadline (建成益农信息社120个，到2027年…) counts where the words
   // make it a target, as in a sentence with no deadline (in a table's targets cell, every figure does); a part
@@ -377,7 +392,10 @@ function clauseTargets(
   const parts = withFigures.length >= 2 ? items : [clause];
   const measureCount = parts.filter((p) => figuresIn(p).some((f) => MEASURE_UNITS.includes(f.unit))).length;
   const out: ExtractedTarget[] = [];
-  let comparison = inherited;
+  // A clause with a verb of doing of its own before its first figure (…不少于30个，创建绿色工厂15家) does not take
+  // the comparison of the clause before it: 15家 is what to create, not a floor.
+  const head = clause.slice(0, figuresIn(clause)[0]?.index ?? clause.length);
+  let comparison = DOING_FIRST.test(head) && comparisonOf(head) === null ? null : inherited;
   /** an earlier item of this enumeration was a target by its words */
   let listed = false;
   for (const part of parts) {
