@@ -1,5 +1,6 @@
 // Reads one question: what is asked (intents), about which department, task or measure, and the topic words left.
 import { chineseNumeral } from "../plan/numbers.js";
+import { COUNTING_UNITS, MEASURED_UNITS, unitPattern } from "../plan/units.js";
 import { ASKS_DEADLINE, DEADLINE_WORDS } from "./deadline.js";
 import type { DepartmentLookup, DepartmentMention } from "./department-lookup.js";
 import { RECENT, RECENT_TIME } from "./recent-window.js";
@@ -28,6 +29,9 @@ export interface ParsedQuestion {
 export const PLAN_OVERVIEW =
   /主要内容|核心内容|大概内容|讲了?(什么|啥|哪些)|说了(什么|啥|哪些)|讲的是|内容是什么|有什么内容|概要|概述|简介|摘要|梗概|总览|全貌|介绍(一下)?(这个|本|该)?(行动)?(计划|方案)|\bsummar|\boverview\b/;
 
+/** 几座, 几辆, 几万千瓦: "how many" in any unit a plan counts or measures by, as 几个 and 几家 are. */
+const HOW_MANY = new RegExp(`几(?:[万亿])?(?:${unitPattern([...COUNTING_UNITS, ...MEASURED_UNITS])})`);
+
 const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     "help",
@@ -36,7 +40,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     "plan_info",
     new RegExp(
-      `${/印发|发布|发文|谁发|发的|出台|全称|名称|标题|叫什么|期限|时限|哪几年|起止|截止|截至|结束|时间范围|错别字|缺字|错字|抓取|瑕疵|原文.{0,4}(错|缺|问题)|(计划|文件|文本|方案)(里|中|本身)?(有|存在)(什么|哪些)?(问题|错误|缺陷)|哪次会议|什么会议|会议研究|文号|哪天|日期|什么时候出台|出台时间|(方案|计划|规划|文件)(要|将)?(实施|执行|管)?到哪一?年|还剩(多少|几)?(天|时间|个月|年)|还有多久|还有多长时间|到期|第几年|时间(过半|进度)|剩余(时间|天数)|days?.{0,12}left|time.{0,12}left|how long|deadline|when does .{0,30}end/.source}|${PLAN_OVERVIEW.source}`,
+      `${/印发|发布|发文|谁发|发的|出台|全称|名称|标题|叫什么|期限|时限|哪几年|起止|截止|截至|结束|时间范围|错别字|缺字|错字|抓取|瑕疵|原文.{0,4}(错|缺|问题)|(计划|文件|文本|方案)(里|中|本身)?(有|存在)(什么|哪些)?(问题|错误|缺陷)|哪次会议|什么会议|会议研究|文号|哪天|日期|什么时候出台|出台时间|(方案|计划|规划|文件)(要|将)?(实施|执行|管)?到哪一?年|还剩(多少|几)?(天|时间|个月|年)|还有(多少|几)(天|时间|个月|年)|还有多久|还有多长时间|到期|第几年|时间(过半|进度)|剩余(时间|天数)|days?.{0,12}left|time.{0,12}left|how long|deadline|when does .{0,30}end/.source}|${PLAN_OVERVIEW.source}`,
     ),
   ],
   ["measures", /保障措施|保障|措施/],
@@ -63,7 +67,9 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   // 数字 only as "a figure" (有没有具体数字), not as the word of 数字经济, 数字化, 数字孪生
   [
     "targets",
-    /目标|多少|几家|几个|几项|指标|达到|突破|规模|做到|要求|数量|量化|(具体|没有|没|有|什么|哪些)数字|数字(是|为)|任务量|多大|多高|哪年|哪一年/,
+    new RegExp(
+      `${/目标|多少|几家|几个|几项|指标|达到|突破|规模|做到|要求|数量|量化|(具体|没有|没|有|什么|哪些)数字|数字(是|为)|任务量|多大|多高|哪年|哪一年/.source}|${HOW_MANY.source}`,
+    ),
   ],
   [
     "task_list",
@@ -386,6 +392,7 @@ const FILLER = new RegExp(
   ]
     .sort((a, b) => b.length - a.length)
     .map((w) => (/^[a-z]+$/.test(w) ? `\\b${w}\\b` : w))
+    .concat(HOW_MANY.source)
     .join("|"),
   "g",
 );

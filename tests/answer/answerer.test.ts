@@ -773,3 +773,11 @@ describe("a reply to several questions", () => {
     expect(reply("上市公司目标是多少")).toBe(ask("上市公司目标是多少"));
   });
 });
+
+describe("how long the plan has left, asked with 还有几天", () => {
+  it("answers with the days left, as 还剩几天 does", () => {
+    for (const q of ["规划期还有几天", "这个计划还有几个月"]) {
+      expect(ask(q), q).toMatch(/^今天\(2024-06-30\)是规划期第2年,时间已过\d+%,还剩\d+天/);
+    }
+  });
+});

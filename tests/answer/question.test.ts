@@ -22,6 +22,26 @@ describe("parseQuestion", () => {
     expect([...parse(q).intents]).toContain(intent);
   });
 
+  it("asks for a figure by 几 with any unit a plan counts or measures by, and leaves it out of the topic", () => {
+    const cases: [string, string][] = [
+      ["储能电站要建几座", "储能电站"],
+      ["换电重卡推广几辆", "换电重卡推广"],
+      ["光伏要新增几万千瓦", "光伏"],
+    ];
+    for (const [q, topic] of cases) {
+      const parsed = parse(q);
+      expect(parsed.intents.has("targets"), q).toBe(true);
+      expect(parsed.topic.replace(/\s+/g, ""), q).not.toMatch(/几/);
+      expect(parsed.topic.replace(/\s+/g, ""), q).toContain(topic);
+    }
+  });
+
+  it("reads 还有几天 and 还有几个月 as how long the plan has left", () => {
+    for (const q of ["规划期还有几天", "还有几个月到期", "这个方案还有多少天"])
+      expect(parse(q).intents.has("plan_info"), q).toBe(true);
+    expect(parse("还有多少目标没完成").intents.has("plan_info")).toBe(false);
+  });
+
   it("reads task and measure references in Chinese and digits", () => {
     expect(parse("第三项任务的目标").taskNo).toBe(3);
     expect(parse("任务十 谁牵头").taskNo).toBe(10);

@@ -14,7 +14,7 @@ const PLAN_FIELDS: [PlanField, RegExp][] = [
   ["period", /期限|时限|哪几年|起止|截止|到哪一?年|时间范围/],
   [
     "position",
-    /还剩|还有多久|还有多长时间|到期|第几年|时间(过半|进度)|过半|剩余|进行到|days?.{0,12}left|time.{0,12}left|how long/i,
+    /还剩|还有多久|还有多长时间|还有(多少|几)(天|时间|个月|年)|到期|第几年|时间(过半|进度)|过半|剩余|进行到|days?.{0,12}left|time.{0,12}left|how long/i,
   ],
 ];
 
