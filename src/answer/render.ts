@@ -10,6 +10,7 @@ import { renderTaskProgress } from "../progress/render.js";
 import { elapsedShare, targetPeriod } from "../progress/status.js";
 import { renderDeadlines } from "./deadline.js";
 import type { Examples } from "./examples.js";
+import { figureScore, subjectScore, trimmedToClauses } from "./quote.js";
 import { recentWindow } from "./recent-window.js";
 import { collectives, quoted, quotes, renderWarnings, targetText, taskLine, warningsFor } from "./render-parts.js";
 import { renderNoFigure, renderTask, taskTargetLines } from "./render-task.js";
@@ -401,8 +402,14 @@ function renderGoals(r: Extract<Resolution, { kind: "goals" }>, ctx: AnswerConte
     for (const t of carriers) lines.push(`对应任务:${taskLine(t)} — 牵头:**${t.lead.join("、") || "原文未写明"}**`);
   }
   lines.push(...renderWarnings(warningsFor(plan, shown)));
-  // The goals' sentence whole: how the plan words its goals (经济总量实现倍增) is part of what is asked.
-  lines.push(...quotes(shown.length ? [...new Set(shown.map((t) => t.sentence))] : plan.goals.sentences.slice(0, 1)));
+  // Asked for the goals, their sentence whole: how the plan words them (经济总量实现倍增) is part of what is asked.
+  // Asked for some of them, the clauses stating their figures or naming what was asked; the rest is other goals.
+  const some = focus !== null && focus.length > 0 && focus.length < plan.goals.targets.length;
+  const sentences = shown.length ? [...new Set(shown.map((t) => t.sentence))] : plan.goals.sentences.slice(0, 1);
+  const states = figureScore(shown);
+  const names = subjectScore(r.subject ?? "");
+  const holds = (clause: string) => (states(clause) > 0 || names(clause) >= 2 ? 1 : 0);
+  lines.push(...quotes(some ? sentences.map((s) => trimmedToClauses(s, holds)) : sentences));
   return lines.join("\n");
 }
 

@@ -29,6 +29,8 @@ export type Resolution =
       kind: "goals";
       plan: ResponsibilityMatrix;
       focus: Target[] | null;
+      /** the subject as asked ("经济总量"): with a focus, the quote keeps the clauses naming it beside the figures */
+      subject?: string;
       intents: Set<Intent>;
       /** tasks whose targets carry the same figures as the goals asked about (asked who leads, or how far along) */
       carriers?: Task[];

@@ -16,9 +16,10 @@ export function goalsAnswer(
   const asked = focus ?? plan.goals.targets;
   const identify = focus !== null && IDENTIFY.test(q.normalized);
   const wantsCarriers = identify || q.intents.has("lead") || q.intents.has("partners") || q.intents.has("progress");
-  if (!wantsCarriers) return { kind: "goals", plan, focus, intents: q.intents };
+  const subject = focus && q.topic.trim() ? { subject: q.topic } : {};
+  if (!wantsCarriers) return { kind: "goals", plan, focus, intents: q.intents, ...subject };
   const carriers = plan.tasks.filter((t) =>
     t.targets.some((x) => asked.some((g) => g.value !== null && g.value === x.value && g.unit === x.unit)),
   );
-  return { kind: "goals", plan, focus, intents: q.intents, carriers, ...(identify ? { identify } : {}) };
+  return { kind: "goals", plan, focus, intents: q.intents, carriers, ...subject, ...(identify ? { identify } : {}) };
 }
