@@ -32,6 +32,9 @@ export const PLAN_OVERVIEW =
 /** 几座, 几辆, 几万千瓦: "how many" in any unit a plan counts or measures by, as 几个 and 几家 are. */
 const HOW_MANY = new RegExp(`几(?:[万亿])?(?:${unitPattern([...COUNTING_UNITS, ...MEASURED_UNITS])})`);
 
+/** "…用于养老的比例", "绿化覆盖率": a question that ends in what a share measures asks for its figure. */
+const ENDS_IN_A_MEASURE = /(比例|比重|占比|覆盖率|普及率|达标率)[?？。]?$/;
+
 const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     "help",
@@ -68,7 +71,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     "targets",
     new RegExp(
-      `${/目标|多少|几家|几个|几项|指标|达到|突破|规模|做到|要求|数量|量化|(具体|没有|没|有|什么|哪些)数字|数字(是|为)|任务量|多大|多高|哪年|哪一年/.source}|${HOW_MANY.source}`,
+      `${/目标|多少|几家|几个|几项|指标|达到|突破|规模|做到|要求|数量|量化|(具体|没有|没|有|什么|哪些)数字|数字(是|为)|任务量|多大|多高|哪年|哪一年/.source}|${HOW_MANY.source}|${ENDS_IN_A_MEASURE.source}`,
     ),
   ],
   [

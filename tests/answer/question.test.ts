@@ -36,6 +36,13 @@ describe("parseQuestion", () => {
     }
   });
 
+  it("reads a question ending in what a share measures (…的比例, 覆盖率) as asking its figure", () => {
+    for (const q of ["福彩公益金用于养老的比例", "城市建成区绿化覆盖率", "新能源汽车占比？"])
+      expect(parse(q).intents.has("targets"), q).toBe(true);
+    // the same word inside a who-question asks who, not the figure
+    expect(parse("提高第三产业比重由谁牵头").intents.has("targets")).toBe(false);
+  });
+
   it("reads 还有几天 and 还有几个月 as how long the plan has left", () => {
     for (const q of ["规划期还有几天", "还有几个月到期", "这个方案还有多少天"])
       expect(parse(q).intents.has("plan_info"), q).toBe(true);
