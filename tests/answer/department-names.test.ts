@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createAnswerer } from "../../src/answer/answerer.js";
 import { writePlan } from "../../src/plan/import/write-plan.js";
 import { loadPlans } from "../../src/plan/knowledge.js";
+import { answererOfPlans } from "./imported-plan.js";
 import { fixedContext } from "./seed-knowledge.js";
 
 const QA_PLAN = "tests/fixtures/plans/qa-urban-renewal/qa-urban-renewal.txt";
@@ -168,10 +169,7 @@ describe("one plan naming two departments said alike", () => {
 
 // A unit inside an agency (市公安局交警支队) is said by its own name: the fresh city plan of stop 14.
 describe("a unit inside an agency, asked by its own name", () => {
-  const dir = mkdtempSync(join(tmpdir(), "planbot-dept-unit-"));
-  writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
-  writePlan("tests/fixtures/plans/yunxi-green-transition.txt", join(dir, "yunxi"));
-  const answerer = createAnswerer(loadPlans(dir));
+  const answerer = answererOfPlans({ yunxi: "tests/fixtures/plans/yunxi-green-transition.txt" });
   it("finds 市公安局交警支队 from 交警支队", () => {
     for (const q of ["交警支队参与了哪些任务", "交警支队负责什么"]) {
       const [text = ""] = answerer.answer(q, fixedContext).map((a) => a.text);

@@ -1,18 +1,10 @@
 // A question about one of the plan's goals quotes the clauses that state it (or name what was asked), not the whole
 // goal sentence with every other goal in it; asked for all the goals, the sentence stays whole.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createAnswerer } from "../../src/answer/answerer.js";
-import { writePlan } from "../../src/plan/import/write-plan.js";
-import { loadPlans } from "../../src/plan/knowledge.js";
+import { answererOfPlans } from "./imported-plan.js";
 import { ask as askSeed, fixedContext } from "./seed-knowledge.js";
 
-const dir = mkdtempSync(join(tmpdir(), "planbot-goal-quote-"));
-writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
-writePlan("tests/fixtures/plans/yunxi-green-transition.txt", join(dir, "yunxi"));
-const answerer = createAnswerer(loadPlans(dir));
+const answerer = answererOfPlans({ yunxi: "tests/fixtures/plans/yunxi-green-transition.txt" });
 const ask = (q: string) => answerer.answer(q, fixedContext)[0]?.text ?? "";
 const quoteOf = (text: string) => text.split("\n").find((l) => l.startsWith("> 原文")) ?? "";
 

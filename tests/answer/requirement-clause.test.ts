@@ -5,9 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createAnswerer } from "../../src/answer/answerer.js";
-import { writePlan } from "../../src/plan/import/write-plan.js";
-import { loadPlans } from "../../src/plan/knowledge.js";
+import { answererOfPlans } from "./imported-plan.js";
 import { fixedContext } from "./seed-knowledge.js";
 
 const dir = mkdtempSync(join(tmpdir(), "planbot-clause-"));
@@ -25,9 +23,7 @@ writeFileSync(
     "（一）加强组织领导。建立联席会议制度。",
   ].join("\n"),
 );
-writePlan(source, join(dir, "qinglan"));
-writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
-const answerer = createAnswerer(loadPlans(dir));
+const answerer = answererOfPlans({ qinglan: source });
 const ask = (q: string) => answerer.answer(q, { ...fixedContext, today: "2025-06-30" })[0]?.text ?? "";
 
 describe("a requirement in a clause of its own, beside a target", () => {

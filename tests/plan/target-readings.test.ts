@@ -5,6 +5,9 @@ import { extractTargets } from "../../src/plan/import/targets.js";
 
 const read = (sentence: string, inGoals = false, startYear: number | null = 2024) =>
   extractTargets(sentence, { inGoals, startYear });
+/** As brief, with the deadline's words in place of the year ("-" for none). */
+const withDeadline = (sentence: string) =>
+  read(sentence).targets.map((t) => `${t.metric}|${t.comparison}|${t.valueText}${t.unit}|${t.deadline?.text ?? "-"}`);
 const brief = (sentence: string, inGoals = false) =>
   read(sentence, inGoals).targets.map((t) => `${t.metric}|${t.comparison}|${t.valueText}${t.unit}|${t.year}`);
 
@@ -65,18 +68,16 @@ describe("targets real plans set", () => {
   });
 
   it("keeps 每年 to its own clause, and a clause opening with a verb of doing to its own comparison", () => {
-    const read2 = (s: string) =>
-      read(s).targets.map((t) => `${t.metric}|${t.comparison}|${t.valueText}${t.unit}|${t.deadline?.text ?? "-"}`);
-    expect(read2("每年实施节能技术改造项目不少于30个，创建国家级绿色工厂15家。")).toEqual([
+    expect(withDeadline("每年实施节能技术改造项目不少于30个，创建国家级绿色工厂15家。")).toEqual([
       "每年实施节能技术改造项目|不少于|30个|每年",
       "创建国家级绿色工厂|达到|15家|-",
     ]);
-    expect(read2("新增光伏装机容量60万千瓦；建成集中式储能电站2座。")).toEqual([
+    expect(withDeadline("新增光伏装机容量60万千瓦；建成集中式储能电站2座。")).toEqual([
       "光伏装机容量|新增|60万千瓦|-",
       "集中式储能电站|达到|2座|-",
     ]);
     // an enumeration in one clause keeps its verb and its 每年
-    expect(read2("每年新建养老服务站15个、托育点10个。")).toEqual([
+    expect(withDeadline("每年新建养老服务站15个、托育点10个。")).toEqual([
       "每年新建养老服务站|达到|15个|每年",
       "托育点|达到|10个|每年",
     ]);
