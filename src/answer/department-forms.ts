@@ -18,9 +18,9 @@ export interface DepartmentForm {
   strength: FormStrength;
 }
 
-/** 区数据资源局 is also said 数据资源局 */
+/** 区数据资源局 is also said 数据资源局, and a party committee's office 市委网信办 网信办 */
 export function localOf(name: string): string {
-  return name.replace(/^(区|市|县)(?=.{3,})/, "");
+  return name.replace(/^(?:区|市|县)(?:委(?!员))?(?=.{3,})/, "");
 }
 
 /** 区住建局 → 住建, 发改委 → 发改: what is left of an agency's name without place and 局/委; null for others (区供电公司). */

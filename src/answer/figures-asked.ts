@@ -1,6 +1,7 @@
 // What a question asks of the plan's figures and years: a figure it quotes (800亿), whether that figure is right
 // (是12家吗), and a year the plan does or does not set targets for.
 import { RECURRING, type ResponsibilityMatrix, type Target, type Task } from "../plan/schema.js";
+import { subjectOf } from "./kinds/subject-words.js";
 import type { ParsedQuestion } from "./question.js";
 import { ASKS_IF_RIGHT } from "./question-forms.js";
 import type { Resolution } from "./resolution.js";
@@ -23,10 +24,17 @@ export function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
   const asked = q.years.filter((y) => !planned.includes(y));
   if (planned.length === 0) return r;
   if (asked.length === 0) {
-    // "2024年5G基站要建多少个": of a subject's targets in several years, the year asked.
-    if (r.kind !== "task" || !r.focus) return r;
-    const inYear = r.focus.filter((t) => t.year !== null && q.years.includes(t.year));
-    return inYear.length > 0 && inYear.length < r.focus.length ? { ...r, focus: inYear } : r;
+    // "2024年5G基站要建多少个": of a subject's targets in several years, the year asked; "2025年底阶段性目标": of
+    // the goals, those of the year.
+    const pool = r.focus ?? (r.kind === "goals" ? r.plan.goals.targets : null);
+    if (!pool) return r;
+    const inYear = pool.filter((t) => t.year !== null && q.years.includes(t.year));
+    return inYear.length > 0 && inYear.length < pool.length ? { ...r, focus: inYear } : r;
+  }
+  // "软件业务收入26年要到多少": the goals set it for 2027 only, but a task sets the same measure for the year asked.
+  if (r.kind === "goals" && r.focus?.length) {
+    const inTask = taskTargetsInYears(r.plan, r.focus, q.years);
+    if (inTask) return { kind: "task", plan: r.plan, task: inTask.task, intents: r.intents, focus: inTask.targets };
   }
   // A yearly (年均) target asked of a year inside the period ("2024年能耗下降目标") is that year's target too.
   const period = r.plan.period;
@@ -43,6 +51,22 @@ export function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
     plan: r.plan,
     ...(r.kind === "task" ? { task: r.task } : {}),
   };
+}
+
+/** The one task that sets a goal's own measure (same metric and unit) for one of the years asked. */
+function taskTargetsInYears(
+  plan: ResponsibilityMatrix,
+  goals: Target[],
+  years: number[],
+): { task: Task; targets: Target[] } | undefined {
+  const same = (t: Target) => goals.some((g) => g.metric === t.metric && g.unit === t.unit);
+  const found = plan.tasks
+    .map((task) => ({
+      task,
+      targets: task.targets.filter((t) => same(t) && t.year !== null && years.includes(t.year)),
+    }))
+    .filter((x) => x.targets.length > 0);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** A figure as users write it: 800亿, 600家, 3.5%, 2个百分点. */
@@ -92,4 +116,41 @@ export function withFigureCheck(r: Resolution, q: ParsedQuestion): Resolution {
   const claimsEach = /各|都|均|分别/.test(q.normalized) && inUnit.length > 1;
   const agrees = claimsEach ? same.length === inUnit.length : same.length > 0;
   return { ...r, checked: agrees ? { agrees, targets: same } : { agrees, targets: inUnit } };
+}
+
+/**
+ * Asking how much money: 多少钱, or a word of money right before how much (总投资多少, 建设资金有多少, 水价是多少);
+ * not a subject that only holds such a word (稳投资的目标是多少).
+ */
+const ASKS_MONEY =
+  /多少钱|(?:投资|投入|资金|金额|经费|预算|补贴|补助|奖补|费用|成本|价格|价钱|[水电气]价|收费)(?:总额|总量|规模|额度|标准)?(?:是|有|为|要|能|共|一共|大概)*(?:多少|几|多大)/;
+/** a figure in money, as plans print it: 5000万元, 2.5元, 3亿元 */
+const MONEY_FIGURE = /\d(?:[\d.]*)\s*(?:亿|万|千)?元/;
+
+/**
+ * "小型水库除险加固总投资多少", "自来水多少钱一吨": a sum of money asked of a subject whose task (or the goals) states
+ * none is not covered, whatever counts the plan does set for the subject (80座 is not an investment). The reply
+ * says so and shows what the plan does set.
+ */
+export function checkMoney(r: Resolution, q: ParsedQuestion): Resolution {
+  if (r.kind !== "task" && r.kind !== "goals") return r;
+  if (r.kind === "task" && r.noFigureFor) return r;
+  // Only a question for a figure asks for a sum ("稳投资谁牵头" asks who).
+  if (!r.intents.has("targets")) return r;
+  // A department's name is not a question about money (投资促进局).
+  const words = q.departments.reduce((text, d) => text.split(d.said).join(" "), q.normalized);
+  if (!ASKS_MONEY.test(words)) return r;
+  const sentences = r.kind === "task" ? r.task.sentences : [r.plan.goals.text];
+  const targets = r.kind === "task" ? r.task.targets : r.plan.goals.targets;
+  if (sentences.some((x) => MONEY_FIGURE.test(x)) || targets.some((t) => t.unit.endsWith("元"))) return r;
+  const planned = r.focus && r.focus.length > 0 ? r.focus : [];
+  return {
+    kind: "not_covered",
+    subject: subjectOf(q),
+    why: "amount",
+    nearest: r.kind === "task" ? [{ plan: r.plan, task: r.task }] : [],
+    plan: r.plan,
+    ...(planned.length > 0 ? { planned } : {}),
+    ...(r.kind === "task" ? { task: r.task } : {}),
+  };
 }

@@ -49,7 +49,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ["measures", /保障措施|保障|措施/],
   [
     "goals",
-    /总体目标|总目标|三年目标|整体目标|主要目标|发展目标|总体要求|(整体|总体|三年|全区)(要|的|上)?(实现|达到|完成)?(哪些|什么)?目标|三年要|干成什么|overall/,
+    /总体目标|总目标|三年目标|整体目标|主要目标|发展目标|阶段性?目标|总体要求|(整体|总体|三年|全区)(要|的|上)?(实现|达到|完成)?(哪些|什么)?目标|三年要|干成什么|overall/,
   ],
   [
     "progress",
@@ -62,7 +62,11 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   ],
   // What was reported lately ("最近有什么新进展", "本周进展"): recorded progress in a window of days.
   ["recent", RECENT],
-  ["partners", /协同|配合|协助|参与|协作|协办|支持单位|配套单位|还有哪些单位|还有谁/],
+  // "责任单位有哪些": everyone the plan makes responsible, the cooperating units as well as the lead.
+  [
+    "partners",
+    /协同|配合|协助|参与|协作|协办|支持单位|配套单位|还有哪些单位|还有谁|责任(部门|单位)(都|还)?(有|是|包括)?(哪些|哪几个|哪几家)/,
+  ],
   [
     "lead",
     /牵头|负责|哪个任务|哪项任务|是哪项|谁(来)?(抓|管|干|做|办|建|搞|落实|推进|推动|实施|执行)|归谁|归哪|主管|主抓|主责|责任(部门|单位)|哪个(部门|单位)|哪家(单位|部门)|由谁|谁家|牽頭/,
@@ -156,6 +160,13 @@ const FILLER = new RegExp(
     "增长",
     "突破",
     "不少于",
+    // "一年至少要检测几次": how often and how few, asked about a figure; the subject is 检测
+    "(?:一年|每年)?(?:至少|最少|起码|最多)(?:要|得|需要)?",
+    "一年(?=[\\u4e00-\\u9fff]{1,6}(?:几|多少))",
+    // "自来水多少钱一吨": a price asked, per what it is sold by
+    "多少钱(?:一|每)?(?:吨|度|方|立方米|立方|斤|公斤|升|次|人|户)?",
+    // "2025年底阶段性目标": the goals of a year within the plan's time
+    "阶段性",
     "怎么安排",
     "怎么要求",
     "怎么表述",
@@ -416,6 +427,9 @@ const TASK_REFS = new RegExp(TASK_REF.source, "g");
 const RECENT_TIMES = new RegExp(RECENT_TIME.source, "g");
 const MEASURE_REF = /第\s*([一二三四五六七八九十\d]{1,2})\s*(?:条|项|个)?/;
 
+/** 25年底, 26年要…: two digits and 年, not a count of years (25年以上) nor part of a longer figure */
+const SHORT_YEAR = /(?<![\d.第前近])([12]\d)\s*年(?=底|末|前|要|的|能|将|达|完成|目标|[,，?？\s]|$)/g;
+
 function ordinal(text: string | undefined): number | null {
   if (!text) return null;
   return /^\d+$/.test(text) ? Number(text) : chineseNumeral(text);
@@ -454,6 +468,8 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup, aske
   }
   // "上市公司最近有什么进展": the time words bound the records asked about; they are not subject matter.
   if (intents.has("recent")) rest = rest.replace(RECENT_TIMES, " ");
+  // "26年要到多少": a year as people shorten it in chat
+  rest = rest.replace(SHORT_YEAR, (_m, yy: string) => `20${yy}年`);
   // "2023—2025年" names a plan's period, not a year a target falls due
   rest = rest.replace(/20\d{2}\s*年?\s*[—–\-~～至到]+\s*20\d{2}\s*年?/g, " ");
   const years = [...rest.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1]));

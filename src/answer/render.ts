@@ -452,6 +452,12 @@ function renderNotCovered(r: Extract<Resolution, { kind: "not_covered" }>, examp
         ...(r.planned ? ["计划设定的是:", ...r.planned.map((t) => `- ${targetText(t)}`)] : []),
         ...(r.task ? [`相关任务:${r.task.label}${r.task.title}(可问“${r.task.label}的目标”)`] : []),
       ].join("\n");
+    case "amount":
+      return [
+        `计划没有写明“${r.subject}”的金额(资金、投资、价格等),我不会编造数字。`,
+        ...(r.planned ? ["计划对此设定的是:", ...r.planned.map((t) => `- ${targetText(t)}`)] : []),
+        ...(r.task ? [`相关任务:${r.task.label}${r.task.title}(牵头:${r.task.lead.join("、") || "原文未写明"})`] : []),
+      ].join("\n");
     default:
       if (r.opening?.length) {
         return [

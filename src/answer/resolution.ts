@@ -129,6 +129,8 @@ export type Resolution =
         | "no_match"
         | "unknown_department"
         | "year"
+        /** a sum of money asked of a subject the plan sets none for */
+        | "amount"
         | "no_such_task"
         | "department_leads_nothing"
         | "unknown_asker"
@@ -143,7 +145,7 @@ export type Resolution =
       plannedYears?: number[];
       /** for why = no_match: sentences of the plan's opening that name the subject (no task carries it) */
       opening?: string[];
-      /** for why = year: the subject's targets in the years the plan does set */
+      /** for why = year: the subject's targets in the years the plan does set; for why = amount, what it sets */
       planned?: Target[];
       plan?: ResponsibilityMatrix;
       task?: Task;

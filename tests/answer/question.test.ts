@@ -77,4 +77,21 @@ describe("parseQuestion", () => {
     expect(q.years).toEqual([2028]);
     expect(q.topic).toBe("上市公司");
   });
+
+  it("reads a year shortened to two digits, but not a count of years", () => {
+    expect(parse("上市公司26年要到多少").years).toEqual([2026]);
+    expect(parse("25年底上市公司目标").years).toEqual([2025]);
+    expect(parse("连续25年以上的企业").years).toEqual([]);
+  });
+
+  it("leaves how often and how few out of the topic (一年至少要检测几次)", () => {
+    expect(parse("水质一年至少要检测几次").topic).toBe("水质 检测");
+    expect(parse("自来水多少钱一吨").topic).toBe("自来水");
+  });
+
+  it("reads 责任单位有哪些 as asking for everyone responsible", () => {
+    const intents = parse("上市公司培育的责任单位有哪些").intents;
+    expect([...intents]).toEqual(expect.arrayContaining(["lead", "partners"]));
+    expect([...parse("上市公司培育的责任单位是哪个").intents]).not.toContain("partners");
+  });
 });

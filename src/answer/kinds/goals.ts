@@ -1,6 +1,7 @@
 // The plan's overall goals: "总体目标有哪些", "GDP目标"; a subject the goals never mention ("跨境电商发展目标")
 // goes to its own task instead.
 import type { ResponsibilityMatrix } from "../../plan/schema.js";
+import { normalizeText } from "../../search/normalize.js";
 import type { PlanIndex } from "../../search/plan-index.js";
 import type { ParsedQuestion } from "../question.js";
 import { TRIVIAL_TOPIC } from "../question-forms.js";
@@ -14,10 +15,17 @@ export const GOALS: QuestionKind = {
   refined: true,
   resolve({ q, plan }, scope) {
     if (!q.intents.has("goals") || !plan) return undefined;
-    const subjects = beyondGoals(plan, q, scope.index) ? resolveTopic(scope, q, plan) : undefined;
-    return subjects?.kind === "task" ? subjects : goalsAnswer(plan, q, scope.index);
+    // "数字经济三年行动总目标": words of the plan's own title name the plan, not a subject among its goals.
+    const asked = namesThePlan(plan, q, scope.index) ? { ...q, topic: "" } : q;
+    const subjects = beyondGoals(plan, asked, scope.index) ? resolveTopic(scope, asked, plan) : undefined;
+    return subjects?.kind === "task" ? subjects : goalsAnswer(plan, asked, scope.index);
   },
 };
+
+function namesThePlan(plan: ResponsibilityMatrix, q: ParsedQuestion, index: PlanIndex): boolean {
+  const terms = new Set(index.termsOf(q.topic));
+  return terms.size > 0 && shareIn(new Set(index.termsOf(normalizeText(plan.title))), terms) >= 0.99;
+}
 
 /**
  * "跨境电商发展目标是什么": 发展目标 reads like the overall goals, but the subject is one the goals' sentences never

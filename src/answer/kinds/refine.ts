@@ -3,7 +3,7 @@
 // 任务的牵头部门吗"), a year the plan sets nothing for is said so.
 import type { Task } from "../../plan/schema.js";
 import type { DepartmentMention } from "../department-lookup.js";
-import { checkYears, targetsWithFigure, withFigureCheck } from "../figures-asked.js";
+import { checkMoney, checkYears, targetsWithFigure, withFigureCheck } from "../figures-asked.js";
 import type { ParsedQuestion } from "../question.js";
 import { ASKS_ROLE, COUNT_UNITS } from "../question-forms.js";
 import type { Resolution } from "../resolution.js";
@@ -46,7 +46,7 @@ export function refine(found: Resolution, q: ParsedQuestion, scope: Scope): Reso
       if (roleCheck) resolution = { ...resolution, roleCheck };
     }
   }
-  return checkYears(withFigureCheck(resolution, q), q);
+  return checkMoney(checkYears(withFigureCheck(resolution, q), q), q);
 }
 
 /**

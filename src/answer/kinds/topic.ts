@@ -108,7 +108,11 @@ export function resolveTopic(scope: Scope, asked: ParsedQuestion, restrict?: Res
       return { kind: "measures", plan, measures: [m], all: false, askedWho, ...(askedFigure ? { askedFigure } : {}) };
   }
   // Aggregate passages by task: a task's target passages speak for the task too.
-  const taskNo = bestTaskNo(hits, best.passage.plan);
+  let taskNo = bestTaskNo(hits, best.passage.plan);
+  // Asked who: goals name nobody, so a task whose title says the whole subject answers (农村生活污水治理 is both a
+  // goal's metric and task (六)'s title); a task sharing only some words (单位gdp能耗 for gdp) does not.
+  if (taskNo === 0 && (q.intents.has("lead") || q.intents.has("partners")))
+    taskNo = taskTitled(plan, q.topic, index)?.no ?? 0;
   if (taskNo === 0) return goalsAnswer(plan, q, index);
   let task = plan.tasks.find((t) => t.no === taskNo) as Task;
   let alsoRelevant = plan.tasks.filter(
@@ -195,6 +199,14 @@ function openingNaming(scope: Scope, topic: string, restrict?: ResponsibilityMat
     if (sentences.length > 0) return { plan, sentences };
   }
   return undefined;
+}
+
+/** The one task whose title holds every word of the topic (推进农村生活污水治理 for 农村生活污水治理). */
+function taskTitled(plan: ResponsibilityMatrix, topic: string, index: PlanIndex): Task | undefined {
+  const terms = new Set(index.termsOf(topic));
+  if (terms.size === 0) return undefined;
+  const titled = plan.tasks.filter((t) => shareIn(new Set(index.termsOf(normalizeText(t.title))), terms) >= 0.99);
+  return titled.length === 1 ? titled[0] : undefined;
 }
 
 /** hits are sorted best first; only those near the best can change which task wins */

@@ -31,6 +31,9 @@ function similarity(a: string, b: string): number {
   return (2 * shared) / (x.size + y.size);
 }
 
+/** What a row left over by its title must still share with the task in its place to be taken as that task. */
+const PLACE_SIMILARITY = 0.25;
+
 /** The text's task a row is about: by its title, else by position when the table lists exactly the text's tasks. */
 function matchRows(rows: TaskRow[], tasks: Task[]): Map<TaskRow, Task> {
   const out = new Map<TaskRow, Task>();
@@ -48,11 +51,24 @@ function matchRows(rows: TaskRow[], tasks: Task[]): Map<TaskRow, Task> {
       taken.add(best);
     }
   }
-  if (out.size === 0 && rows.length === tasks.length) {
+  if (rows.length !== tasks.length) return out;
+  if (out.size === 0) {
     rows.forEach((r, i) => {
       out.set(r, tasks[i] as Task);
     });
+    return out;
   }
+  // A table listing exactly the text's tasks names some of them in words of its own (河湖生态修复和水系连通 for
+  // 加强河湖生态保护修复): a row left over goes to the task in its place, when that task is left over too and the
+  // row's 序号 is that place or the two still share some words.
+  rows.forEach((r, i) => {
+    const t = tasks[i] as Task;
+    const numbered = r.no !== "" && Number(r.no) === i + 1;
+    if (!out.has(r) && !taken.has(t) && (numbered || similarity(r.task || r.content, t.title) >= PLACE_SIMILARITY)) {
+      out.set(r, t);
+      taken.add(t);
+    }
+  });
   return out;
 }
 

@@ -59,6 +59,7 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
   const tasks: Task[] = [];
   const measures: Measure[] = [];
 
+  let goalsHorizon: DueScope | undefined;
   const targetsOf = (taskNo: number, sentences: string[], line: number, inGoals: boolean): Target[] => {
     const out: Target[] = [];
     // A relative period (5年内) stated in an item holds for the item's later sentences.
@@ -68,9 +69,11 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
         inGoals,
         readings,
         startYear,
-        ...(period ? { inherited: period } : {}),
+        ...(period ? { inherited: period } : inGoals && goalsHorizon ? { inherited: goalsHorizon } : {}),
       });
       period = found.period ?? period;
+      // The goals' opening deadline (到2027年，…) holds for their later sentences that name no time of their own.
+      if (inGoals) goalsHorizon = found.horizon ?? goalsHorizon;
       for (const d of found.defects) {
         if (!warnings.some((w) => w.code === d.code && w.excerpt === d.excerpt)) warn({ ...d, line }, taskNo);
       }

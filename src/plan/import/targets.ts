@@ -45,9 +45,12 @@ const FIGURE = new RegExp(
   `(\\d+(?:\\.\\d+)?)\\s*(${UNIT})|(?<![一二两三四五六七八九十百千万亿])(${SMALL_CN})(${MEASURE})`,
   "g",
 );
-/** a comparison verb directly followed by a unit: the number between them was lost */
+/**
+ * A comparison verb directly followed by a unit: the number between them was lost. Not where the "unit" starts a
+ * word (提升本地配套率, 增加个体工商户, 提高个人收入).
+ */
 const LOST_NUMBER = new RegExp(
-  `(提升|提高|下降|降低|增长|增加|达到|突破|减少)(${MEASURE}|%)(?![目链群])|(有)\\s+(${MEASURE})`,
+  `(提升|提高|下降|降低|增长|增加|达到|突破|减少)(${MEASURE}|%)(?![目链群地体人性])|(有)\\s+(${MEASURE})`,
 );
 
 const COMPARISON_WORDS: [string, Comparison][] = [
@@ -109,7 +112,7 @@ const ACTION =
 const DOING_FIRST = /^\s*(?:创建|组建|建成|新建|建设|筹建|引进|培育|培养|打造|推广|完成|设立|举办|开展|实施)/;
 /** Words that make a figure of a task's sentence a target even without a deadline: a comparison or a verb of doing. */
 const TARGET_WORDS =
-  /不少于|不低于|以上|左右|达到|突破|超过|引进|培养|培训|选拔|资助|扶持|遴选|评选|评定|认定|设立|建设|建成|新建|筹建|筹集|组织|发动|举办|打造|培育|新增|选派|创办|引育|招引|推广|完成|创建|组建/;
+  /不少于|不低于|以上|左右|达到|突破|超过|引进|培养|培训|选拔|资助|扶持|遴选|评选|评定|认定|设立|建设|建成|新建|筹建|筹集|组织|发动|举办|打造|培育|新增|选派|创办|引育|招引|推广|完成|创建|组建|铺设|改造|改建|扩建|安装|配备|整治|修复|布设|开通/;
 
 interface Figure {
   index: number;
@@ -124,11 +127,15 @@ const DURATION_VERB = /(达到|达|为|提高到|提升到|延长至|延长到|�
 const CEILING =
   /(压缩至|压缩到|缩短至|缩短到|控制在|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|不超过|不高于)\s*$/;
 
+const ALREADY = /已经?(?:建成|建设|建有|有|拥有|累计|完成|达到|新增|培育|引进|认定)|现有/;
+
 /** A figure in a task's sentence without a deadline is a target when the words make it one, never a limit (30人以下). */
 function isStatedTarget(prefix: string, suffix: string): boolean {
   // 通关时间压缩至30小时以内: a ceiling brought down to is a target, unlike a limit on who qualifies (30人以下).
   if (CEILING.test(prefix)) return true;
   if (/^\s*[(（]?含?[)）]?\s*(以下|以内)/.test(suffix)) return false;
+  // 全县已建成…236处, 现有…: what stands already, not what is to be done.
+  if (ALREADY.test(prefix)) return false;
   return TARGET_WORDS.test(prefix) || /^\s*(以上|左右)/.test(suffix);
 }
 
@@ -156,8 +163,11 @@ function comparisonOf(prefix: string, suffix = ""): Comparison | null {
   return /^\s*以上/.test(suffix) ? "不少于" : null;
 }
 
+/** 具体目标如下：（1）, (2), 3. : a list's lead-in and its item numbers, before what an item measures */
+const LIST_MARKS = /^(?:[^:：]*[:：])?\s*(?:[(（][0-9一二三四五六七八九十]{1,2}[)）]|[0-9]{1,2}[.．、](?!\d))?/;
+
 function trimFrame(text: string): string {
-  let s = text.replace(/^[的,，、\s“”"]+|[的,，、\s“”"]+$/g, "");
+  let s = text.replace(LIST_MARKS, "").replace(/^[的,，、\s“”"]+|[的,，、\s“”"]+$/g, "");
   for (let before = ""; before !== s; ) {
     before = s;
     s = s
@@ -211,6 +221,8 @@ export interface SentenceTargets {
   defects: Defect[];
   /** a relative period the sentence sets (5年内), for the item's later sentences */
   period?: DueScope;
+  /** the deadline a goals sentence opens on (到2027年，…), for the goals' later sentences that name no time */
+  horizon?: DueScope;
 }
 
 /** A size class (千亿产业, 百亿级产业集群) says how big, not what: the industry the sentence grows is its subject. */
@@ -226,6 +238,21 @@ function withSubject(metric: string, sentence: string): string {
 
 /** words that place a statement in the present or past: 目前, 现有, 已建成, 2022年 */
 const PRESENT = /目前|现有|现已|已经|已有|已建|截至|截止|(?:19|20)\d{2}年/;
+
+/** 由2023年的, 从2020年底的: the year a starting level is given for */
+const FROM_YEAR = /[由从](?:19|20)\d{2}年(?:底|末)?的?/g;
+/** 截至2023年底，…; 2023年，…; 目前… : a sentence opening on where things stand */
+const PRESENT_OPENING = /^(?:截至|截止|到)?((?:19|20)\d{2})年(?:底|末)?[,，]|^(?:目前|当前|现阶段|截至目前|截至当前)/;
+
+/**
+ * A goals sentence with no deadline that opens on where things stand (截至2023年底，全县已建成…236处) gives the
+ * starting point, not targets. A year opening it is the present only when the plan has started after it.
+ */
+function statesThePresent(sentence: string, startYear: number | null): boolean {
+  const m = PRESENT_OPENING.exec(sentence.trim());
+  if (!m) return false;
+  return m[1] === undefined || (startYear !== null && Number(m[1]) < startYear);
+}
 
 /** where the clause holding index starts: after the last comma or semicolon before it */
 function clauseStart(sentence: string, index: number): number {
@@ -271,6 +298,7 @@ export function extractTargets(sentence: string, opts: ExtractOptions): Sentence
   const segments: { from: number; scope: string; due: DueScope; strict: boolean }[] = [];
   const marks = dueMarks(sentence, opts.startYear ?? null);
   let period: DueScope | undefined;
+  let horizon: DueScope | undefined;
   marks.forEach((d, i) => {
     const scope = sentence.slice(d.end, marks[i + 1]?.index ?? sentence.length);
     const due: DueScope = {
@@ -279,6 +307,7 @@ export function extractTargets(sentence: string, opts: ExtractOptions): Sentence
       ...(d.yearReading ? { yearReading: d.yearReading } : {}),
     };
     if (d.kind === "period") period = due;
+    if (i === 0 && d.kind === "deadline" && d.index <= 2 && opts.inGoals) horizon = due;
     segments.push({ from: d.end, scope, due, strict: false });
     if (d.lostYearChar) {
       defects.push({
@@ -307,18 +336,39 @@ export function extractTargets(sentence: string, opts: ExtractOptions): Sentence
       strict: false,
     });
     const rest = sentence.slice(until, marks[0]?.index ?? sentence.length);
-    if (rest.replace(/^[,，;；]/, "").trim() !== "" && !opts.inGoals)
-      segments.push({ from: until, scope: rest, due: opts.due ?? opts.inherited ?? { year: null }, strict: !opts.due });
+    // In the goals every figure is a target, before and after the 每年 clause alike.
+    if (rest.replace(/^[,，;；]/, "").trim() !== "")
+      segments.push({
+        from: until,
+        scope: rest,
+        due: opts.due ?? opts.inherited ?? { year: null },
+        strict: !opts.due && !opts.inGoals,
+      });
   }
   // What a task's sentence says before its first deadline (建成益农信息社120个，到2027年…) counts where the words
   // make it a target, as in a sentence with no deadline (in a table's targets cell, every figure does); a part
   // naming a year or the present describes what is.
   const first = yearlyFrom >= 0 ? yearlyFrom : (marks[0]?.index ?? sentence.length);
   const lead = sentence.slice(0, first);
-  if (segments.length > 0 && !opts.inGoals && lead !== "" && !PRESENT.test(lead))
-    segments.unshift({ from: 0, scope: lead, due: opts.due ?? opts.inherited ?? { year: null }, strict: !opts.due });
+  // 由2023年的42%提升到60%: the year of a starting level does not put the clause in the present.
+  const leadSaysPresent = PRESENT.test(lead.replace(FROM_YEAR, ""));
+  // In the goals, only what comes before a 每年 clause counts (what precedes a deadline is the present).
+  const leadCounts = !opts.inGoals || (yearlyFrom >= 0 && marks.length === 0);
+  if (segments.length > 0 && leadCounts && lead !== "" && !leadSaysPresent)
+    segments.unshift({
+      from: 0,
+      scope: lead,
+      due: opts.due ?? opts.inherited ?? { year: null },
+      strict: !opts.due && !opts.inGoals,
+    });
+  if (segments.length === 0 && statesThePresent(sentence, opts.startYear ?? null)) return { targets: [], defects };
   if (segments.length === 0 && (opts.inGoals || opts.due))
-    segments.push({ from: 0, scope: sentence, due: opts.due ?? { year: null }, strict: false });
+    segments.push({
+      from: 0,
+      scope: sentence,
+      due: opts.due ?? (opts.inGoals ? opts.inherited : undefined) ?? { year: null },
+      strict: false,
+    });
   if (segments.length === 0)
     segments.push({ from: 0, scope: sentence, due: opts.inherited ?? { year: null }, strict: true });
 
@@ -333,8 +383,21 @@ export function extractTargets(sentence: string, opts: ExtractOptions): Sentence
       });
     }
   }
-  return { targets, defects, ...(period ? { period } : {}) };
+  // 新建改造供水管网320公里，其中2024年完成100公里: a part named by its verb alone counts what the sentence counted.
+  targets.forEach((t, i) => {
+    const before = targets[i - 1];
+    if (before && (t.metric === "" || BARE_VERB.test(t.metric)) && t.unit === before.unit) t.metric = before.metric;
+  });
+  return { targets, defects, ...(period ? { period } : {}), ...(horizon ? { horizon } : {}) };
 }
+
+const BARE_VERB = /^(?:完成|新增|建成|实现|达到|累计|新建|改造)$/;
+
+/**
+ * （枯水期、丰水期各1次）: an aside in brackets breaks down or explains the figure before it; read as part of the
+ * clause, its 、 would make it targets of its own. Blanked to spaces of the same length, so positions hold.
+ */
+const ASIDE = /[(（][^()（）]*(?:、|各)[^()（）]*[)）]/g;
 
 function segmentTargets(
   scope: string,
@@ -345,7 +408,7 @@ function segmentTargets(
 ): ExtractedTarget[] {
   const targets: ExtractedTarget[] = [];
   let inherited: Comparison | null = null;
-  for (const clause of scope.split(/[,，;；。]/)) {
+  for (const clause of scope.replace(ASIDE, (m) => " ".repeat(m.length)).split(/[,，;；。]/)) {
     const text = clause.trim();
     if (!text) continue;
     const found = clauseTargets(text, year, inherited, readings, defects, strict);

@@ -5,10 +5,12 @@ import YAML from "yaml";
 import { mergeDepartments, type SharedAlias } from "../departments.js";
 import { DIRECTORY_FILE, MATRIX_FILE } from "../knowledge.js";
 import { applyMatrixReview } from "../matrix-review.js";
+import { decodeText, readText } from "../readers/text.js";
 import { REVIEW_FILE, readReviewFile } from "../review.js";
 import { DepartmentDirectory, type ResponsibilityMatrix } from "../schema.js";
 import { writeFileAtomically } from "../write-atomically.js";
-import { type ImportResult, importPlan } from "./import-plan.js";
+import { importDocument } from "./import-document.js";
+import type { ImportResult } from "./import-plan.js";
 
 export interface WrittenPlan {
   matrix: ResponsibilityMatrix;
@@ -31,11 +33,16 @@ export function slugFromPath(path: string): string {
   return slug;
 }
 
+/**
+ * A text or Markdown plan imported as `planbot import` does (its tables, typed or drawn, read as tables), without
+ * the wait that reading a Word or PDF file needs: for start-up and tests.
+ */
 export function writePlan(planFile: string, outDir: string): WrittenPlan {
-  const text = readFileSync(planFile, "utf8");
+  const { text } = decodeText(new Uint8Array(readFileSync(planFile)));
   const slug = slugFromPath(outDir);
   const review = readReviewFile(join(outDir, REVIEW_FILE));
-  const imported = importPlan(text, { slug, sourceFile: "source.txt", readings: review.readings });
+  const doc = { format: "text" as const, elements: readText(text, extname(planFile).toLowerCase() === ".md") };
+  const imported = importDocument(doc, { slug, sourceFile: "source.txt", readings: review.readings });
   return savePlan(imported, outDir, { from: planFile, name: "source.txt" });
 }
 

@@ -1,0 +1,74 @@
+// Ways of asking that held-out plans brought in: a sum of money the plan never states, a year shortened to two
+// digits, the goals named by the plan's own title, the goals of one year, a party office by its short name, and
+// 责任单位有哪些 asking for everyone responsible. Plan written fresh for this test.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { answererOfPlans } from "./imported-plan.js";
+import { fixedContext } from "./seed-knowledge.js";
+
+const dir = mkdtempSync(join(tmpdir(), "planbot-forms-"));
+const source = join(dir, "plan.txt");
+writeFileSync(
+  source,
+  [
+    "柳川市智慧农业发展三年行动方案（2025—2027年）",
+    "一、主要目标",
+    "到2027年，全市智慧农业应用基地达到60个，农产品网络销售额达到30亿元，农业生产信息化率提高到45%。",
+    "到2025年底，智慧农业应用基地达到25个。",
+    "二、重点任务",
+    "（一）建设智慧农业应用基地。到2026年，建成智慧农业应用基地40个；到2027年，智慧农业应用基地达到60个。（牵头单位：市农业农村局；配合单位：市科技局、市财政局）",
+    "（二）推进高标准农田数字化改造。到2027年，完成高标准农田数字化改造20万亩。（牵头单位：市农业农村局；配合单位：市自然资源局）",
+    "（三）加强农业数据安全。建立农业数据分类分级保护制度。（牵头单位：市委网信办；配合单位：市数据资源局、市农业农村局）",
+    "三、保障措施",
+    "（一）加强组织领导。建立工作专班。",
+  ].join("\n"),
+);
+const answerer = answererOfPlans({ liuchuan: source });
+const ask = (q: string) => answerer.answer(q, { ...fixedContext, today: "2025-06-30" })[0]?.text ?? "";
+
+describe("ways of asking", () => {
+  it("says the plan states no sum of money, and shows what it does set, never a figure in 元 it lacks", () => {
+    // A subject the plan holds, asked for money: the plan sets counts for it, not a sum.
+    const held = ask("智慧农业应用基地建设资金有多少");
+    expect(held).toContain("计划没有写明");
+    expect(held).toContain("金额");
+    expect(held).toContain("60个");
+    // A word the plan never uses (总投资): not covered at all.
+    expect(ask("高标准农田数字化改造总投资多少")).toContain("计划未涉及");
+    for (const q of ["智慧农业应用基地建设资金有多少", "高标准农田数字化改造总投资多少"])
+      expect(ask(q), q).not.toMatch(/\d+(?:\.\d+)?\s*(?:万|亿)?元/);
+    // A sum the plan does state is answered as before.
+    expect(ask("农产品网络销售额目标多少")).toContain("30亿元");
+  });
+
+  it("reads 26年 as 2026, and answers from the task that sets that year when the goals do not", () => {
+    const text = ask("智慧农业应用基地26年要建多少个");
+    expect(text).toContain("40个");
+    expect(text).not.toContain("计划未涉及");
+  });
+
+  it("gives all the goals when the words name the plan itself", () => {
+    const text = ask("智慧农业三年行动总目标是啥");
+    for (const figure of ["60个", "30亿元", "45%"]) expect(text).toContain(figure);
+  });
+
+  it("keeps to the year asked when the goals of one year are asked", () => {
+    const text = ask("2025年底阶段性目标是什么");
+    expect(text).toContain("25个");
+    expect(text).not.toContain("30亿元");
+  });
+
+  it("knows a party committee's office by its name without 市委", () => {
+    const text = ask("网信办牵头哪些任务");
+    expect(text).toContain("加强农业数据安全");
+    expect(text).not.toContain("未找到");
+  });
+
+  it("answers 责任单位有哪些 with the cooperating units as well as the lead", () => {
+    const text = ask("高标准农田数字化改造责任单位有哪些");
+    expect(text).toContain("市农业农村局");
+    expect(text).toContain("市自然资源局");
+  });
+});
