@@ -18,7 +18,8 @@ export function plannedYears(targets: Target[]): number[] {
 export function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
   if (r.kind !== "task" && r.kind !== "goals") return r;
   // Progress in a year the plan sets no target for ("今年进展如何") is still progress.
-  if (q.years.length === 0 || r.intents.has("progress")) return r;
+  if (r.intents.has("progress")) return r;
+  if (q.years.length === 0) return withinTheYear(r, q);
   const targets = r.kind === "task" ? r.task.targets : r.plan.goals.targets;
   const planned = plannedYears(targets);
   const asked = q.years.filter((y) => !planned.includes(y));
@@ -29,7 +30,7 @@ export function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
     const pool = r.focus ?? (r.kind === "goals" ? r.plan.goals.targets : null);
     if (!pool) return r;
     const inYear = pool.filter((t) => t.year !== null && q.years.includes(t.year));
-    return inYear.length > 0 && inYear.length < pool.length ? { ...r, focus: inYear } : r;
+    return inYear.length > 0 && inYear.length < pool.length ? withinTheYear({ ...r, focus: inYear }, q) : r;
   }
   // "软件业务收入26年要到多少": the goals set it for 2027 only, but a task sets the same measure for the year asked.
   if (r.kind === "goals" && r.focus?.length) {
@@ -51,6 +52,21 @@ export function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
     plan: r.plan,
     ...(r.kind === "task" ? { task: r.task } : {}),
   };
+}
+
+/** 年底前, 6月底前, 第三季度: a time within a year as a question names it */
+const TIME_IN_YEAR = /\d{1,2}月底|年底|上半年|下半年|第[一二三四]季度/;
+
+/**
+ * "年底前要扩到多少个": of a subject's targets due at several times of one year (6月底前 100个, 年底前 150个), the one
+ * whose deadline the question names.
+ */
+function withinTheYear(r: Resolution, q: ParsedQuestion): Resolution {
+  if (r.kind !== "task" || !r.focus || r.focus.length < 2) return r;
+  const said = TIME_IN_YEAR.exec(q.normalized)?.[0];
+  if (!said) return r;
+  const due = r.focus.filter((t) => t.deadline?.text.includes(said));
+  return due.length > 0 && due.length < r.focus.length ? { ...r, focus: due } : r;
 }
 
 /** The one task that sets a goal's own measure (same metric and unit) for one of the years asked. */

@@ -30,7 +30,7 @@ export const PLAN_OVERVIEW =
   /主要内容|核心内容|大概内容|讲了?(什么|啥|哪些)|说了(什么|啥|哪些)|讲的是|内容是什么|有什么内容|概要|概述|简介|摘要|梗概|总览|全貌|介绍(一下)?(这个|本|该)?(行动)?(计划|方案)|\bsummar|\boverview\b/;
 
 /** 几座, 几辆, 几万千瓦: "how many" in any unit a plan counts or measures by, as 几个 and 几家 are. */
-const HOW_MANY = new RegExp(`几(?:[万亿])?(?:${unitPattern([...COUNTING_UNITS, ...MEASURED_UNITS])})`);
+const HOW_MANY = new RegExp(`(?<!哪)几(?:[万亿])?(?:${unitPattern([...COUNTING_UNITS, ...MEASURED_UNITS])})`);
 
 /** "…用于养老的比例", "绿化覆盖率": a question that ends in what a share measures asks for its figure. */
 const ENDS_IN_A_MEASURE = /(比例|比重|占比|覆盖率|普及率|达标率)[?？。]?$/;
@@ -75,7 +75,7 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     "targets",
     new RegExp(
-      `${/目标|多少|几家|几个|几项|指标|达到|突破|规模|做到|要求|数量|量化|(具体|没有|没|有|什么|哪些)数字|数字(是|为)|任务量|多大|多高|哪年|哪一年/.source}|${HOW_MANY.source}|${ENDS_IN_A_MEASURE.source}`,
+      `${/目标|多少|(?<!哪)几[家个项]|指标|达到|突破|规模|做到|要求|数量|量化|(具体|没有|没|有|什么|哪些)数字|数字(是|为)|任务量|多大|多高|哪年|哪一年/.source}|${HOW_MANY.source}|${ENDS_IN_A_MEASURE.source}`,
     ),
   ],
   [
@@ -163,6 +163,15 @@ const FILLER = new RegExp(
     // "一年至少要检测几次": how often and how few, asked about a figure; the subject is 检测
     "(?:一年|每年)?(?:至少|最少|起码|最多)(?:要|得|需要)?",
     "一年(?=[\\u4e00-\\u9fff]{1,6}(?:几|多少))",
+    // "银税互动那条", "配合的是哪几个局": pointing at an item, and which offices
+    "[这那](?:一)?条",
+    "(?:哪几|哪些|哪)(?:个|家)?(?:局|委|办)(?![\\u4e00-\\u9fff])",
+    // "助餐点要建多少个": the verb asking how many, not part of the subject
+    "(?:建|建成|新建|建设|完成|培育|引进|新增|达到|做到|(?:扩|扩展|扩大|扩充|增加|提高|提升)[到至])(?=多少|几)",
+    // "要扩到多少类": the unit of the figure asked, as 几类 is (HOW_MANY)
+    `多少(?:[万亿])?(?:${unitPattern([...COUNTING_UNITS, ...MEASURED_UNITS])})`,
+    // "年底前要扩到多少", "6月底前": a time within the year bounds the figure asked (figures-asked.ts)
+    "(?:\\d{1,2}月|年)底前?|[上下]半年|第[一二三四]季度",
     // "自来水多少钱一吨": a price asked, per what it is sold by
     "多少钱(?:一|每)?(?:吨|度|方|立方米|立方|斤|公斤|升|次|人|户)?",
     // "2025年底阶段性目标": the goals of a year within the plan's time
@@ -175,8 +184,8 @@ const FILLER = new RegExp(
     "怎么",
     "安排",
     "表述",
-    "清单",
-    "列表",
+    // "任务清单", "列个清单": a list asked for; "养老服务清单", "负面清单" are things plans name
+    "(?<=任务|工作|目标|指标|事项|部门|列|张|份|个|^|\\s)(?:清单|列表)",
     "列一下",
     "列出",
     "标题",

@@ -6,6 +6,7 @@ import {
   ADD_TARGET_BY_REVIEW,
   listFigures,
   noTargetNote,
+  RELATIVE_CHANGE,
   statedFigures,
   unheldIn,
   unheldInTask,
@@ -143,8 +144,13 @@ export function renderNoFigure(
   const askedTask = intents.has("lead") || intents.has("partners");
   const askedLead = intents.has("lead");
   const askedPartners = intents.has("partners");
-  // What the reply says of figures is said of what it quotes: the clauses naming the subject, not the whole sentence.
-  const quoted = trimmedToClauses(nf.sentence, subjectScore(nf.subject));
+  // What the reply says of figures is said of what it quotes: the clauses naming the subject, not the whole sentence;
+  // of those, one that sets a change relative to a past level (较2023年翻一番) says most of what was asked.
+  const names = subjectScore(nf.subject);
+  const quoted = trimmedToClauses(nf.sentence, (c) => {
+    const n = names(c);
+    return n > 0 && RELATIVE_CHANGE.test(c) ? n + 0.5 : n;
+  });
   return [
     noFigureLine(plan, task, { subject: nf.subject, sentence: quoted }),
     askedTask ? whoFirstLine(task, askedLead, askedPartners) : `${taskLine(task)}(牵头:${leadOf(task)})`,
@@ -161,6 +167,10 @@ function noFigureLine(plan: ResponsibilityMatrix, task: Task, nf: { subject: str
   const unheld = unheldIn(plan, [nf.sentence]).flatMap((u) => u.figures);
   if (unheld.length > 0) {
     return `矩阵中还没有“${nf.subject}”的目标条目:原文写有${listFigures(unheld)}(见下句),尚未收录为目标;${ADD_TARGET_BY_REVIEW}。`;
+  }
+  const relative = RELATIVE_CHANGE.exec(nf.sentence);
+  if (relative) {
+    return `计划没有给出“${nf.subject}”的具体数字:原文只写了相对于过去水平的变化(“${relative[0]}”),没有写明绝对数,我不会折算。`;
   }
   const stated = statedFigures(nf.sentence);
   if (stated.length > 0) {

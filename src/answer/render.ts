@@ -42,7 +42,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
         [
           ...verdict(r.checked),
           ...(r.roleCheck ? [roleVerdict(r.task, r.roleCheck, "本任务")] : []),
-          ...(r.asksDeadline ? renderDeadlines(r.task, r.focus ?? r.task.targets) : []),
+          ...(r.asksDeadline ? renderDeadlines(r.task, r.focus ?? r.task.targets, r.dueClause) : []),
           r.noFigureFor
             ? renderNoFigure(r.plan, r.task, r.noFigureFor, r.intents)
             : renderTask(r.plan, r.task, r.focus, r.intents, ctx, r.topicSentence, r.countUnits),

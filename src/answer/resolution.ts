@@ -24,6 +24,8 @@ export type Resolution =
       roleCheck?: RoleCheck;
       /** "什么时候完成": the deadlines the plan states (src/answer/deadline.ts) */
       asksDeadline?: boolean;
+      /** asked when: the plan's clause naming the subject with a time of its own (第三季度上线…) */
+      dueClause?: string;
     }
   | {
       kind: "goals";

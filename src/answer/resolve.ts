@@ -17,7 +17,7 @@ import { PLAN_INFO } from "./kinds/plan-info.js";
 import { refine } from "./kinds/refine.js";
 import { type Asked, createScope, type QuestionKind } from "./kinds/scope.js";
 import { RECENT_PROGRESS, STATUS_OVERVIEW } from "./kinds/status.js";
-import { RANKED_TASKS, SECTION, TASKS_WITH_TARGETS } from "./kinds/task-list.js";
+import { RANKED_TASKS, SECTION, SECTION_ITEM, TASKS_WITH_TARGETS } from "./kinds/task-list.js";
 import { TASK_NUMBER } from "./kinds/task-number.js";
 import { MIN_COVERAGE } from "./kinds/terms.js";
 import { SUBJECT } from "./kinds/topic.js";
@@ -44,6 +44,7 @@ export const QUESTION_KINDS: readonly QuestionKind[] = [
   RECENT_PROGRESS,
   SHARED_TASKS,
   DEPARTMENT_TASKS,
+  SECTION_ITEM,
   SECTION,
   MEASURES,
   OVERALL_CHARGE_KIND,

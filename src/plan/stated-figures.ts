@@ -132,3 +132,10 @@ export function noTargetNote(unheld: readonly UnheldSentence[]): string {
   if (unheld.length === 0) return "原文未设定量化目标";
   return `矩阵中还没有目标条目;原文写有${listFigures(unheld.flatMap((u) => u.figures))},尚未收录(${ADD_TARGET_BY_REVIEW})`;
 }
+
+/**
+ * 较2023年翻一番, 比2020年增长一倍: a change against a past level. It states no absolute figure, and none may be made
+ * of it (the past level is not in the plan).
+ */
+export const RELATIVE_CHANGE =
+  /(?:较|比|在)(?:19|20)\d{2}年(?:底|末)?(?:的基础上)?(?:翻一番|翻番|翻两番|翻了一番|增长一倍|增加一倍|翻一倍)/;

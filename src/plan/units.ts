@@ -40,6 +40,9 @@ export const COUNTING_UNITS = [
   "艘",
   "架",
   "棵",
+  "类",
+  "种",
+  "款",
 ] as const;
 
 /** Units of measured amounts: money, area, length, weight, power, shares, people, durations. */

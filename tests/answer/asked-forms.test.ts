@@ -72,3 +72,41 @@ describe("ways of asking", () => {
     expect(text).toContain("市自然资源局");
   });
 });
+
+describe("a plan for one year (2025年…工作要点)", () => {
+  const file = join(dir, "yaodian.txt");
+  writeFileSync(
+    file,
+    [
+      "柳川区2025年数据要素工作要点",
+      "一、工作目标",
+      "全年新增数据资源目录500条。",
+      "二、重点任务",
+      "（一）夯实数据基础",
+      "1.推进公共数据归集。6月底前归集数据资源100类，年底前扩展至200类。（责任单位：区数据资源局牵头，区财政局配合）",
+      "2.建设数据共享平台。第三季度上线区级数据共享平台。（责任单位：区数据资源局牵头，区大数据中心配合）",
+      "（二）培育数据应用",
+      "1.开放应用场景。发布数据应用场景清单，全年开放场景20个。（责任单位：区工信局牵头，区商务局配合）",
+      "2.培育数据企业。新增数据企业15家。（责任单位：区商务局牵头，区工信局配合）",
+    ].join("\n"),
+  );
+  const yaodian = answererOfPlans({ yaodian: file });
+  const ask2 = (q: string) => yaodian.answer(q, { ...fixedContext, today: "2025-06-30" })[0]?.text ?? "";
+
+  it("dates 6月底前 and 年底前 in that year, and answers the one asked", () => {
+    const text = ask2("公共数据归集年底前要扩到多少类");
+    expect(text).toContain("200类");
+    expect(text).not.toContain("100类");
+  });
+
+  it("says when the plan says a thing happens, rather than that it says no time", () => {
+    const text = ask2("数据共享平台什么时候上线");
+    expect(text).toContain("第三季度上线区级数据共享平台");
+    expect(text).not.toContain("未写明完成时间");
+  });
+
+  it("finds the N-th task under a heading when numbering starts again under each", () => {
+    expect(ask2("培育数据应用里面第2条谁牵头")).toContain("区商务局");
+    expect(ask2("夯实数据基础第1项谁牵头")).toContain("区数据资源局");
+  });
+});

@@ -1,5 +1,6 @@
 // How much of a question's terms a sentence, metric or title holds: the measures every kind of question shares.
 import type { Target, Task } from "../../plan/schema.js";
+import { RELATIVE_CHANGE } from "../../plan/stated-figures.js";
 import { normalizeText } from "../../search/normalize.js";
 import type { PlanIndex } from "../../search/plan-index.js";
 
@@ -65,7 +66,10 @@ export function sentenceNaming(
   perSentence.forEach((pool, i) => {
     let held = 0;
     for (const t of terms) if (pool.has(t)) held++;
-    if (held > (best?.held ?? 0)) best = { sentence: task.sentences[i] ?? "", held };
+    const sentence = task.sentences[i] ?? "";
+    // Of sentences naming it alike, one setting a change against a past level (较2023年翻一番) is its figure's.
+    const better = held === best?.held && RELATIVE_CHANGE.test(sentence) && !RELATIVE_CHANGE.test(best.sentence);
+    if (held > (best?.held ?? 0) || better) best = { sentence, held };
   });
   return best;
 }

@@ -5,15 +5,24 @@ const SHARED_ROLE = /^(责任部门|责任单位)$/;
 const ROLE_WORDS =
   "牵头部门|牵头单位|主责部门|主责单位|协同部门|协同单位|配合部门|配合单位|参与部门|参与单位|协办单位|协办部门|责任部门|责任单位";
 const ROLE_LABEL = new RegExp(`(${ROLE_WORDS})\\s*[:：]`, "g");
+/** Text inside an attribution's brackets: brackets of its own once deep (各县（市、区）人民政府, X（牵头）). */
+const INNER = "(?:[^()（）]|[(（][^()（）]*[)）])";
+/** The same without a colon: a unit's name, not a role label. */
+const UNITS = "(?:[^()（）:：]|[(（][^()（）]*[)）])";
 /** An attribution in brackets at the end of a paragraph, or a 责任单位: line without brackets. */
-const BRACKETED = new RegExp(
-  `[(（]\\s*((?:${ROLE_WORDS})\\s*[:：][^()（）]*(?:[(（]牵头[)）][^()（）]*)*)[)）]\\s*[。.]?\\s*$`,
-);
+const BRACKETED = new RegExp(`[(（]\\s*((?:${ROLE_WORDS})\\s*[:：]${INNER}*)[)）]\\s*[。.]?\\s*$`);
 /** (区发改委牵头，区住建局、区投资促进局配合), (市政府办公室牵头,市级各有关部门按职责分工负责) */
-const SPOKEN =
-  /[(（]\s*([^()（）:：]+?)牵头\s*(?:[,，;；、]\s*([^()（）:：]+?)(?:配合|协同|参与|协助|按职责分工负责|按职责负责|负责))?\s*[)）]\s*[。.]?\s*$/;
+const SPOKEN = new RegExp(
+  `[(（]\\s*(${UNITS}+?)牵头\\s*(?:[,，;；、]\\s*(${UNITS}+?)(?:配合|协同|参与|协助|按职责分工负责|按职责负责|负责))?\\s*[)）]\\s*[。.]?\\s*$`,
+);
+/**
+ * 由市卫生健康委牵头，市民政局、市医保局配合。: the same said as a sentence of its own, ending the paragraph (or
+ * being it). 由 opens it: "区政府牵头，建立联席会议制度" inside a task's text is what is done, not who.
+ */
+const SPOKEN_SENTENCE =
+  /(?:^|[。；;]\s*)(由([^。；;()（）:：,，]+?)牵头\s*[,，;；]\s*([^。；;:：]+?)(?:配合|协同|参与|协助|协办)\s*[。.]?)\s*$/;
 /** (市人社局、市医保局、市财政局负责): the units share the task, the first-listed leads as in a 责任单位 list. */
-const RESPONSIBLE = /[(（]\s*([^()（）:：]+?)(?:按职责分工|分别)?负责\s*[)）]\s*[。.]?\s*$/;
+const RESPONSIBLE = new RegExp(`[(（]\\s*(${UNITS}+?)(?:按职责分工|分别)?负责\\s*[)）]\\s*[。.]?\\s*$`);
 /**
  * Notes that state a rule about the list rather than name a unit: 排在首位的为牵头单位, 列第一位的为牵头单位, 下同,
  * 按职责分工负责. They are read as the rule they state (the first-listed leads), never kept as a department.
@@ -40,10 +49,15 @@ export interface Attribution {
   rest: string;
 }
 
+/** what stands for a 、 inside brackets while a list is split: 各县（市、区）人民政府 is one unit */
+const KEPT_COMMA = "\u0000";
+
 export function splitDepartments(list: string): string[] {
   const units: string[] = [];
+  const kept = list.replace(/[(（][^()（）]*[)）]/g, (m) => m.replace(/[、,，\s]/g, KEPT_COMMA));
   // 市级各有关部门及各县市区政府: 及 joins two units of a list.
-  for (const part of list.replace(/及(?=[各市区县])/g, "、").split(/([、,，;；。\s]+)/)) {
+  for (const piece of kept.replace(/及(?=[各市区县])/g, "、").split(/([、,，;；。\s]+)/)) {
+    const part = piece.replaceAll(KEPT_COMMA, "、");
     // 区人社局按职责分工负责: the unit keeps its name, the duty phrase goes.
     const unit = part
       .replace(/^[(（\s]+|[)）。.\s]+$/g, "")
@@ -74,6 +88,16 @@ export function parseAttribution(paragraph: string): Attribution | null {
       partners: splitDepartments(spoken[2] ?? "").filter((p) => !lead.includes(p)),
       raw: spoken[0].trim().replace(/[。.]$/, ""),
       rest: paragraph.slice(0, spoken.index).trim(),
+    };
+  }
+  const sentence = SPOKEN_SENTENCE.exec(paragraph);
+  if (sentence?.[1]) {
+    const lead = splitDepartments(sentence[2] ?? "");
+    return {
+      lead,
+      partners: splitDepartments(sentence[3] ?? "").filter((p) => !lead.includes(p)),
+      raw: sentence[1].trim().replace(/[。.]$/, ""),
+      rest: paragraph.slice(0, paragraph.length - sentence[1].length).trim(),
     };
   }
   const responsible = RESPONSIBLE.exec(paragraph);

@@ -57,9 +57,35 @@ function dayOf(year: number, month?: string, day?: string, endOf?: string): stri
   return undefined;
 }
 
-/** Every due mark in a sentence, in order; relative periods are counted from startYear (the plan's first year). */
-export function dueMarks(sentence: string, startYear: number | null): DueMark[] {
+/**
+ * 6月底前, 年底前, 第三季度, 上半年: a time within the year, said without the year. Only a plan for one year (2025年
+ * 工作要点) says which year that is.
+ */
+const IN_THE_YEAR =
+  /(?<![\d年每])(?:(\d{1,2})月(?:底|末)?前|(年底前|年内|年底)|(上半年|下半年)|第([一二三四])季度(?:末)?(?:前)?)/g;
+const QUARTER_END: Record<string, number> = { 一: 3, 二: 6, 三: 9, 四: 12 };
+
+/**
+ * Every due mark in a sentence, in order; relative periods are counted from startYear (the plan's first year). In a
+ * plan for one year (`oneYear`), a month or quarter without its year falls in that year.
+ */
+export function dueMarks(sentence: string, startYear: number | null, oneYear: number | null = null): DueMark[] {
   const marks: DueMark[] = [];
+  if (oneYear !== null) {
+    for (const m of sentence.matchAll(IN_THE_YEAR)) {
+      const month = m[1] ? Number(m[1]) : m[2] ? 12 : m[3] ? (m[3] === "上半年" ? 6 : 12) : QUARTER_END[m[4] ?? ""];
+      if (month === undefined || month < 1 || month > 12) continue;
+      const index = m.index ?? 0;
+      marks.push({
+        index,
+        end: index + m[0].length,
+        text: m[0],
+        year: oneYear,
+        date: lastDayOf(oneYear, month),
+        kind: "deadline",
+      });
+    }
+  }
   for (const m of sentence.matchAll(TO_YEAR)) {
     const after = sentence.slice((m.index ?? 0) + m[0].length);
     if (m[2] === undefined && FIGURE_AFTER.test(after)) continue;

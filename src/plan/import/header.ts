@@ -21,6 +21,9 @@ const TITLE_SPAM = new RegExp(`^(.*(?:${DOC_KINDS})(?:[(（][^()（）]*[)）])?
 const ISSUER = /(管理委员会|人民政府|办公室|办公厅|委员会|管委会|领导小组)$/;
 const FULL_DATE = /(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?/;
 const PERIOD = /(\d{4})\s*[—\-–~至到－]+\s*(\d{4})\s*年/;
+/** 鹤林区2025年优化营商环境工作要点: a plan for the one year its title names */
+const ONE_YEAR =
+  /((?:19|20)\d{2})\s*年度?[\u4e00-\u9fff]{0,16}(?:工作要点|工作方案|工作计划|重点工作|工作任务|实施计划|行动计划|行动方案)/;
 
 /** A document number line (东府〔2021〕54号) printed above the title. */
 export const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,8}[〔[［(（]\d{4}[〕\]］)）]\d+号$/;
@@ -79,12 +82,17 @@ export function readHeader(lines: SourceLine[], firstLine: SourceLine | undefine
     });
   }
   const period = PERIOD.exec(title);
+  const oneYear = period ? null : ONE_YEAR.exec(title);
   return {
     title,
     notice,
     issuer,
     issuedOn,
-    period: period ? { startYear: Number(period[1]), endYear: Number(period[2]) } : null,
+    period: period
+      ? { startYear: Number(period[1]), endYear: Number(period[2]) }
+      : oneYear
+        ? { startYear: Number(oneYear[1]), endYear: Number(oneYear[1]) }
+        : null,
     defects,
   };
 }

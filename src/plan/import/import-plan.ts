@@ -1,6 +1,13 @@
 // Turns a plan's text into a responsibility matrix: outline → tasks with attributions → targets → warnings.
 import { createHash } from "node:crypto";
-import type { Measure, ResponsibilityMatrix, SourceWarning, Target, Task } from "../schema.js";
+import {
+  type Measure,
+  RECURRING,
+  type ResponsibilityMatrix,
+  type SourceWarning,
+  type Target,
+  type Task,
+} from "../schema.js";
 import { parseAttribution } from "./attribution.js";
 import { taskDeadline } from "./deadlines.js";
 import { stripFooter } from "./footer.js";
@@ -40,6 +47,7 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
   const titleLine = content.find((l) => !DOC_NUMBER.test(l.text));
   const header = readHeader(outline.header, titleLine);
   const startYear = planStartYear(header, content);
+  const oneYear = header.period && header.period.startYear === header.period.endYear ? header.period.startYear : null;
   const warnings: SourceWarning[] = [];
   const warn = (d: Defect & { line: number }, taskNo?: number) =>
     warnings.push({
@@ -69,6 +77,7 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
         inGoals,
         readings,
         startYear,
+        oneYear,
         ...(period ? { inherited: period } : inGoals && goalsHorizon ? { inherited: goalsHorizon } : {}),
       });
       period = found.period ?? period;
@@ -77,7 +86,12 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
       for (const d of found.defects) {
         if (!warnings.some((w) => w.code === d.code && w.excerpt === d.excerpt)) warn({ ...d, line }, taskNo);
       }
-      for (const t of found.targets) out.push({ ...t, id: `t${taskNo}-${out.length + 1}`, taskNo, sentence });
+      for (const t of found.targets) {
+        // In a plan for one year, a target that names no time of its own falls due in that year (全年…); one that
+        // recurs does not.
+        const year = t.year ?? (oneYear !== null && !RECURRING.test(sentence) ? oneYear : null);
+        out.push({ ...t, year, id: `t${taskNo}-${out.length + 1}`, taskNo, sentence });
+      }
     }
     return out;
   };

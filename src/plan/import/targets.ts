@@ -56,6 +56,12 @@ const LOST_NUMBER = new RegExp(
 const COMPARISON_WORDS: [string, Comparison][] = [
   // 提高到12% is a level reached, not a rise of 12%: the longer words end later and so win over 提高.
   ["提高到", "达到"],
+  ["扩展至", "达到"],
+  ["扩展到", "达到"],
+  ["扩大至", "达到"],
+  ["扩大到", "达到"],
+  ["扩充至", "达到"],
+  ["扩充到", "达到"],
   ["提高至", "达到"],
   ["提升到", "达到"],
   ["提升至", "达到"],
@@ -104,7 +110,7 @@ const COMPARISON_WORDS: [string, Comparison][] = [
 const LEADING_FRAME =
   /^(力争|确保|全区|全市|全县|全镇|即|培育|形成|实现|达到|达成|累计|新增|拥有|建成|打造|引进|分别|认定|重点|其中|首批|有)/;
 const TRAILING_FRAME =
-  /(不少于|不低于|超过|突破|达到|达成|达|实现|提高到|提高至|提升到|提升至|增长到|增长至|增加到|增加至|增至|降低到|降低至|下降到|下降至|减少到|减少至|降到|提升|提高|增长|下降|降低|减少|分别|为|压缩至|压缩到|缩短至|缩短到|控制在|降至|不超过|不高于|进入|左右)$/;
+  /(不少于|不低于|超过|突破|达到|达成|达|实现|扩展至|扩展到|扩大至|扩大到|扩充至|扩充到|提高到|提高至|提升到|提升至|增长到|增长至|增加到|增加至|增至|降低到|降低至|下降到|下降至|减少到|减少至|降到|提升|提高|增长|下降|降低|减少|分别|为|压缩至|压缩到|缩短至|缩短到|控制在|降至|不超过|不高于|进入|左右)$/;
 /** Verbs of doing before what is counted (重点引进100名…人才, 筹集建设1000套…公寓): the thing counted names the target. */
 const ACTION =
   /^.*(?:引进|培养|培训|选拔|资助|扶持|遴选|评选|评定|认定|设立|建设|建成|新建|筹建|筹集|组织|发动|举办|打造|培育|新增|支持|选派|服务|转化|创办|形成|实现|达到|拥有|累计|产生|开展|完成|集聚|推动|带动|推广|创建|组建)/;
@@ -278,6 +284,8 @@ export interface ExtractOptions {
   readings?: Reading[];
   /** the plan's first year, from which relative periods (5年内) are counted */
   startYear?: number | null;
+  /** the year of a plan for one year (2025年工作要点), in which 6月底前 and 第三季度 fall */
+  oneYear?: number | null;
   /** a relative period set earlier in the same item (5年内…。重点建设30家…), which later sentences share */
   inherited?: DueScope;
   /**
@@ -296,7 +304,7 @@ export function extractTargets(sentence: string, opts: ExtractOptions): Sentence
   const defects: Defect[] = [];
   /** from: where the scope starts in the sentence, so that targets come in the sentence's order */
   const segments: { from: number; scope: string; due: DueScope; strict: boolean }[] = [];
-  const marks = dueMarks(sentence, opts.startYear ?? null);
+  const marks = dueMarks(sentence, opts.startYear ?? null, opts.oneYear ?? null);
   let period: DueScope | undefined;
   let horizon: DueScope | undefined;
   marks.forEach((d, i) => {
