@@ -22,7 +22,9 @@ export function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
   if (q.years.length === 0) return withinTheYear(r, q);
   const targets = r.kind === "task" ? r.task.targets : r.plan.goals.targets;
   const planned = plannedYears(targets);
-  const asked = q.years.filter((y) => !planned.includes(y));
+  // "2023年基期值是多少": a year the plan states a starting level for is asked about that level, not a target.
+  const started = new Set(targets.map((t) => t.from?.year).filter((y): y is number => y != null));
+  const asked = q.years.filter((y) => !planned.includes(y) && !started.has(y));
   if (planned.length === 0) return r;
   if (asked.length === 0) {
     // "2024年5G基站要建多少个": of a subject's targets in several years, the year asked; "2025年底阶段性目标": of

@@ -5,8 +5,12 @@ import { PLAN_OVERVIEW } from "./question.js";
 /** "是12家吗", "是不是200亿", "对吗": the question asks whether a figure it quotes is right. */
 export const ASKS_IF_RIGHT = /吗|是不是|对不对|对吧|没错吧|是否|\bis it\b|\bright\?|\bcorrect\b/;
 
-/** Whether a named department has a role in a task: asked yes or no, or which of the two. */
-export const ASKS_ROLE = /(牵头|负责|协同|配合|参与|协助|管).{0,24}(吗|么|没有)|是不是|是否|还是|^(does|do|is|are)\b/;
+/**
+ * Whether a named department has a role in a task: asked yes or no ("…牵头吗", "是不是…", or a bare claim sent as a
+ * question: "综保办牵头跨境电商那块"), or which of the two.
+ */
+export const ASKS_ROLE =
+  /(牵头|负责|协同|配合|参与|协助|管).{0,24}(吗|么|没有)|是不是|是否|还是|^[^哪谁什么啥几多]{2,16}(牵头|负责)[^哪谁什么啥几多的]{2,20}$|^(does|do|is|are)\b/;
 
 /** "谁是总负责": the overall charge, which plans state in a safeguard measure (主要领导负总责), not in a task. */
 export const OVERALL_CHARGE = /负总责|总负责|总牵头|总体负责|总责任/;

@@ -43,13 +43,13 @@ const INTENT_PATTERNS: [Intent, RegExp][] = [
   [
     "plan_info",
     new RegExp(
-      `${/印发|发布|发文|谁发|发的|出台|全称|名称|标题|叫什么|期限|时限|哪几年|起止|截止|截至|结束|时间范围|错别字|缺字|错字|抓取|瑕疵|原文.{0,4}(错|缺|问题)|(计划|文件|文本|方案)(里|中|本身)?(有|存在)(什么|哪些)?(问题|错误|缺陷)|哪次会议|什么会议|会议研究|文号|哪天|日期|什么时候出台|出台时间|(方案|计划|规划|文件)(要|将)?(实施|执行|管)?到哪一?年|还剩(多少|几)?(天|时间|个月|年)|还有(多少|几)(天|时间|个月|年)|还有多久|还有多长时间|到期|第几年|时间(过半|进度)|剩余(时间|天数)|days?.{0,12}left|time.{0,12}left|how long|deadline|when does .{0,30}end/.source}|${PLAN_OVERVIEW.source}`,
+      `${/印发|发布|发文|谁发|发的|落款|出台|全称|名称|标题|叫什么|期限|时限|哪几年|起止|截止|截至|结束|时间范围|错别字|缺字|错字|抓取|瑕疵|原文.{0,4}(错|缺|问题)|(计划|文件|文本|方案)(里|中|本身)?(有|存在)(什么|哪些)?(问题|错误|缺陷)|哪次会议|什么会议|会议研究|文号|哪天|日期|什么时候出台|出台时间|(方案|计划|规划|文件)(要|将)?(实施|执行|管)?到哪一?年|管到哪一?年|期限多(久|长)|还剩(多少|几)?(天|时间|个月|年)|还有(多少|几)(天|时间|个月|年)|还有多久|还有多长时间|到期|第几年|时间(过半|进度)|剩余(时间|天数)|days?.{0,12}left|time.{0,12}left|how long|deadline|when does .{0,30}end/.source}|${PLAN_OVERVIEW.source}`,
     ),
   ],
   ["measures", /保障措施|保障|措施/],
   [
     "goals",
-    /总体目标|总目标|三年目标|整体目标|主要目标|发展目标|阶段性?目标|总体要求|(整体|总体|三年|全区)(要|的|上)?(实现|达到|完成)?(哪些|什么)?目标|三年要|干成什么|overall/,
+    /总体目标|总目标|三年目标|整体目标|主要目标|主要指标|核心指标|指标表|发展目标|阶段性?目标|总体要求|(整体|总体|三年|全区)(要|的|上)?(实现|达到|完成)?(哪些|什么)?目标|三年要|干成什么|overall/,
   ],
   [
     "progress",
@@ -170,6 +170,15 @@ const FILLER = new RegExp(
     "(?:建|建成|新建|建设|完成|培育|引进|新增|达到|做到|(?:扩|扩展|扩大|扩充|增加|提高|提升)[到至])(?=多少|几)",
     // "要扩到多少类": the unit of the figure asked, as 几类 is (HOW_MANY)
     `多少(?:[万亿])?(?:${unitPattern([...COUNTING_UNITS, ...MEASURED_UNITS])})`,
+    // "绿道那个活儿除了住建局还有谁一起干": who else, around the subject
+    "活儿",
+    "那个",
+    "还有(?=谁|哪)",
+    "除了|除去",
+    "以外|之外",
+    "一起(?:干|做|搞|抓|弄|负责)?|一块(?:干|做|搞)",
+    // "管到哪年，期限多久": how long the plan runs, asked in other words
+    "(?:管|实施|执行)到哪一?年|多久|多长时间",
     // "年底前要扩到多少", "6月底前": a time within the year bounds the figure asked (figures-asked.ts)
     "(?:\\d{1,2}月|年)底前?|[上下]半年|第[一二三四]季度",
     // "自来水多少钱一吨": a price asked, per what it is sold by
@@ -437,7 +446,7 @@ const RECENT_TIMES = new RegExp(RECENT_TIME.source, "g");
 const MEASURE_REF = /第\s*([一二三四五六七八九十\d]{1,2})\s*(?:条|项|个)?/;
 
 /** 25年底, 26年要…: two digits and 年, not a count of years (25年以上) nor part of a longer figure */
-const SHORT_YEAR = /(?<![\d.第前近])([12]\d)\s*年(?=底|末|前|要|的|能|将|达|完成|目标|[,，?？\s]|$)/g;
+const SHORT_YEAR = /(?<![\d.第前近])([12]\d)\s*年(?!以|内|间|来|代|后|左|多|龄|期|度|级|轻|了)/g;
 
 function ordinal(text: string | undefined): number | null {
   if (!text) return null;
@@ -486,7 +495,7 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup, aske
 
   const topic = rest
     .replace(DEADLINE_WORDS, " ")
-    .replace(/保障措施|保障|措施|总体目标|总目标|三年目标|整体目标|主要目标|发展目标/g, " ")
+    .replace(/保障措施|保障|措施|总体目标|总目标|三年目标|整体目标|主要目标|主要指标|核心指标|指标表|发展目标/g, " ")
     .replace(FILLER, " ")
     // 要 is a filler word, but not in 要素 (集聚要素资源) or 要点
     .replace(/要(?!素|点)/g, " ")

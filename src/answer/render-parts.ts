@@ -14,7 +14,13 @@ export function targetText(t: Target): string {
   if (t.value === null) {
     return `${t.metric}:${year}${t.comparison}?${t.unit}${reading} <font color="warning">⚠ 原文此处缺少数字(抓取缺字),目标值无法确定,请以正式文件为准</font>`;
   }
-  return `${t.metric}:${year}${t.comparison}${t.valueText}${t.unit}${reading}`;
+  return `${t.metric}:${year}${t.comparison}${t.valueText}${t.unit}${reading}${startOf(t)}`;
+}
+
+/** "(2023年为16%)": the level a target starts from, where the plan states it (由…提高到, an indicator's 基期值). */
+function startOf(t: Target): string {
+  if (!t.from) return "";
+  return `(${t.from.year !== null ? `${t.from.year}年为` : "起点"}${t.from.valueText}${t.from.unit || t.unit})`;
 }
 
 export function warningsFor(plan: ResponsibilityMatrix, targets: Target[]): SourceWarning[] {

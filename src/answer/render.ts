@@ -410,6 +410,7 @@ function renderGoals(r: Extract<Resolution, { kind: "goals" }>, ctx: AnswerConte
   const names = subjectScore(r.subject ?? "");
   const holds = (clause: string) => (states(clause) > 0 || names(clause) >= 2 ? 1 : 0);
   lines.push(...quotes(some ? sentences.map((s) => trimmedToClauses(s, holds)) : sentences));
+  lines.push(...quotes((r.indicatorRows ?? []).filter((row) => !sentences.includes(row))));
   return lines.join("\n");
 }
 

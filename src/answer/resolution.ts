@@ -43,6 +43,8 @@ export type Resolution =
       checked?: FigureCheck;
       /** "总体目标什么时候完成": the deadlines the plan states */
       asksDeadline?: boolean;
+      /** "…是约束性指标吗": the rows of the indicator table for the goals asked, which say their kind and start */
+      indicatorRows?: string[];
     }
   | {
       kind: "measures";

@@ -13,7 +13,8 @@ import type { QuestionKind } from "./scope.js";
 const GENERIC_WORK = "(?:任务|工作|事情|事项|事儿|事|内容|活儿?|职责)";
 const ASKS_FOR_TASKS = new RegExp(
   [
-    `(?:牵头|负责|配合|协同|参与|承担|主抓|涉及|管|抓|做|干)(?:了)?(?:的是)?(?:哪些|哪几|哪项|什么|啥|几项|的${GENERIC_WORK})`,
+    // not "配合的是哪些单位", which asks who cooperates on a subject
+    `(?:牵头|负责|配合|协同|参与|承担|主抓|涉及|管|抓|做|干)(?:了)?(?:的是)?(?:哪些|哪几|哪项|什么|啥|几项|的${GENERIC_WORK})(?![个家]?(?:单位|部门|局|委))`,
     `(?:哪些|哪几项|哪项|什么|啥)${GENERIC_WORK}`,
     `的任务|重点工作|${GENERIC_WORK}有哪些|清单|列表|干什么|做什么|干啥|职责`,
     // "财政局的工作内容": nothing after the generic nouns but a question
