@@ -130,6 +130,15 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
             r = merged(previous, r);
             resolutions[resolutions.length - 1] = r;
           } else resolutions.push(r);
+          // A subject several loaded plans hold, asked of none ("跨境电商谁牵头"): each plan's answer, by its title.
+          if (!ctx.homePlan && (r.kind === "task" || r.kind === "goals")) {
+            const first = r.plan.slug;
+            for (const slug of resolver.plansCovering(parsed).filter((s) => s !== first)) {
+              const other = withDeadlineAsked(parsed, resolver.resolve(parsed, before, slug));
+              if ((other.kind === "task" || other.kind === "goals") && other.plan.slug === slug)
+                resolutions.push(other);
+            }
+          }
           // Say how a mistyped word was read, unless nothing was found for it either way.
           const { typo } = read;
           if (typo && r.kind !== "not_covered" && r.kind !== "help")

@@ -4,8 +4,11 @@ import type { Answer } from "./types.js";
 
 /** A first line longer than this is not a summary line; the answers are then given one after another. */
 const SHORT_LINE = 80;
-/** "**总体目标**", "…牵头的任务(2项):": a heading or a list's lead-in says what follows, not the answer. */
-const HEADING = /^\*\*[^*]+\*\*$|[:：]$/;
+/**
+ * "**总体目标**", "…牵头的任务(2项):", "《…行动方案》": a heading, a list's lead-in or the plan an answer is from
+ * says what follows, not the answer.
+ */
+const HEADING = /^\*\*[^*]+\*\*$|[:：]$|^《[^》]+》$/;
 
 export function composeReply(answers: readonly Pick<Answer, "text">[]): string {
   if (answers.length < 2) return answers[0]?.text ?? "";

@@ -57,6 +57,7 @@ export function departmentForms(loaded: LoadedPlans): DepartmentForm[] {
     if (stem.length >= 4 && stem !== name) forms.push({ form: stem, name, strength: "stem" });
     const unit = subUnitOf(name);
     if (unit) forms.push({ form: unit, name, strength: "stem" });
+    for (const form of shortFormsOf(name)) forms.push({ form, name, strength: "stem" });
   }
   for (const name of names) {
     for (const core of coresOf([name, localOf(name), ...(aliasesOf.get(name) ?? [])])) {
@@ -64,6 +65,29 @@ export function departmentForms(loaded: LoadedPlans): DepartmentForm[] {
     }
   }
   return forms.map((f) => ({ ...f, form: normalizeText(f.form) })).filter((f) => f.form.length > 0);
+}
+
+/**
+ * How people shorten names that the rules above do not reach:
+ * - 市自然资源和规划局 → 自然资源局, 规划局: either half of an agency named "X和Y局";
+ * - 县文化旅游体育局 → 县文旅体育局: 文化旅游 said 文旅, as 文化广电旅游 is 文广旅;
+ * - 国网江川供电公司 → 供电公司, 江川海关 → 海关: a company or office without its owner and place;
+ * - 江川高新区管委会 → 江川高新区, 高新区: a zone's committee by the zone's name.
+ */
+function shortFormsOf(name: string): string[] {
+  const local = localOf(name);
+  const out: string[] = [];
+  const halves = /^(.{2,6})和(.{2,6})(局|委)$/.exec(local);
+  if (halves?.[1] && halves[2]) out.push(`${halves[1]}${halves[3]}`, `${halves[2]}${halves[3]}`);
+  const compact = local.replace(/文化广电(?:和)?旅游/, "文广旅").replace(/文化(?:和)?旅游/, "文旅");
+  if (compact !== local) out.push(compact, name.replace(local, compact));
+  // Only a kind of company says which one is meant: 鑫城公司 is not "公司".
+  const owned =
+    /^(?:国网|中国|国家)?[\u4e00-\u9fff]{2}((?:供电|供水|燃气|电信|移动|联通|邮政|烟草)(?:分)?公司|海关)$/.exec(local);
+  if (owned?.[1]) out.push(owned[1]);
+  const zone = /^(.{2,}?)(?:管委会|管理委员会)$/.exec(local);
+  if (zone?.[1]) out.push(zone[1], zone[1].replace(/^[\u4e00-\u9fff]{2}(?=.{3,}$)/, ""));
+  return [...new Set(out)].filter((f) => f.length >= 2 && f !== name);
 }
 
 /** 市公安局交警支队 → 交警支队: a unit inside an agency, said by its own name as often as with the agency's. */

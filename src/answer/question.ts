@@ -172,6 +172,8 @@ const FILLER = new RegExp(
     `多少(?:[万亿])?(?:${unitPattern([...COUNTING_UNITS, ...MEASURED_UNITS])})`,
     // "绿道那个活儿除了住建局还有谁一起干": who else, around the subject
     "活儿",
+    // "牵头或者参与了哪些": either role
+    "或者",
     "那个",
     "还有(?=谁|哪)",
     "除了|除去",
@@ -490,6 +492,8 @@ export function parseQuestion(normalized: string, lookup: DepartmentLookup, aske
   rest = rest.replace(SHORT_YEAR, (_m, yy: string) => `20${yy}年`);
   // "2023—2025年" names a plan's period, not a year a target falls due
   rest = rest.replace(/20\d{2}\s*年?\s*[—–\-~～至到]+\s*20\d{2}\s*年?/g, " ");
+  // "2005年以前建的老旧管网": a year that describes the subject is no year a target falls due.
+  rest = rest.replace(/(?:19|20)\d{2}\s*年?(?:以前|之前|以后|之后|以来|前后|前建|前的)/g, " ");
   const years = [...rest.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1]));
   rest = rest.replace(/(到|至|截至|截止)?\s*20\d{2}\s*(年底|年末|年)?(前)?/g, " ");
 

@@ -249,12 +249,22 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
  * named. Source defects only when asked for ("计划里有错别字吗"): a leader asking when the plan ends is not told
  * about scraping.
  */
+/** "2024-05-10(2024年5月10日)"; with no date, whether the scrape lost its characters or the plan states none. */
+function issuedOnText(plan: ResponsibilityMatrix): string {
+  if (plan.issuedOn) {
+    const [y, m, d] = plan.issuedOn.split("-");
+    return `${plan.issuedOn}(${y}年${Number(m)}月${Number(d)}日)`;
+  }
+  const lost = plan.warnings.some((w) => w.code === "date_lost_chars" && /^20\d{5,6}$/.test(w.excerpt));
+  return lost ? "原文日期缺字,无法确定" : "原文未写明";
+}
+
 function renderPlanInfo(r: Extract<Resolution, { kind: "plan_info" }>, ctx: AnswerContext): string {
   const { plan } = r;
   const fields: Record<PlanField, string[]> = {
     title: [`**${plan.title}**`],
     issuer: [`发文单位:${plan.issuer ?? "原文未写明"}`],
-    date: [`印发日期:${plan.issuedOn ?? "原文日期缺字,无法确定"}`],
+    date: [`印发日期:${issuedOnText(plan)}`],
     period: [`期限:${plan.period ? `${plan.period.startYear}—${plan.period.endYear}年` : "原文未写明"}`],
     position: periodPosition(plan, ctx.today),
   };
@@ -399,7 +409,9 @@ function renderGoals(r: Extract<Resolution, { kind: "goals" }>, ctx: AnswerConte
     }
   } else if (carriers) {
     lines.push("总体目标本身未写明牵头部门。");
-    for (const t of carriers) lines.push(`对应任务:${taskLine(t)} — 牵头:**${t.lead.join("、") || "原文未写明"}**`);
+    const partners = (t: Task) => (r.intents.has("partners") ? `;协同:${t.partners.join("、") || "无"}` : "");
+    for (const t of carriers)
+      lines.push(`对应任务:${taskLine(t)} — 牵头:**${t.lead.join("、") || "原文未写明"}**${partners(t)}`);
   }
   lines.push(...renderWarnings(warningsFor(plan, shown)));
   // Asked for the goals, their sentence whole: how the plan words them (经济总量实现倍增) is part of what is asked.

@@ -25,6 +25,7 @@ import { narrowedTo, WHICH_DEPARTMENT } from "./kinds/which-department.js";
 import { WHICH_PLAN } from "./kinds/which-plan.js";
 import { EVERY_YEAR_TARGETS } from "./kinds/year-targets.js";
 import type { ParsedQuestion } from "./question.js";
+import { TRIVIAL_TOPIC } from "./question-forms.js";
 import type { Resolution } from "./resolution.js";
 
 /**
@@ -62,6 +63,11 @@ export interface Resolver {
   resolve(q: ParsedQuestion, previous: Resolution | null, home?: string): Resolution;
   /** tasks named by a short reference, best first */
   findTasks(normalizedReference: string): { plan: ResponsibilityMatrix; task: Task; score: number }[];
+  /**
+   * The plans whose text holds every word of a question's subject, when the question names no plan and several are
+   * loaded: each of them answers ("跨境电商谁牵头" with two plans that both have it). Empty otherwise.
+   */
+  plansCovering(q: ParsedQuestion): string[];
 }
 
 export function createResolver(loaded: LoadedPlans, index: PlanIndex, lookup: DepartmentLookup): Resolver {
@@ -93,6 +99,15 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex, lookup: De
         if (found) return kind.refined ? refine(found, asked.q, scope) : found;
       }
       return { kind: "help" };
+    },
+    plansCovering(q) {
+      if (loaded.plans.length < 2 || scope.namedPlan(q) || !q.topic || TRIVIAL_TOPIC.test(q.topic)) return [];
+      if (index.termsOf(q.topic).length < 2) return [];
+      const covering = new Set<string>();
+      for (const h of index.search(q.topic)) {
+        if (h.passage.kind !== "measure" && h.coverage >= 0.99) covering.add(h.passage.plan);
+      }
+      return covering.size > 1 ? [...covering] : [];
     },
     findTasks(reference) {
       const q = normalizeText(reference);

@@ -110,3 +110,38 @@ describe("a plan for one year (2025年…工作要点)", () => {
     expect(ask2("夯实数据基础第1项谁牵头")).toContain("区数据资源局");
   });
 });
+
+describe("departments by the short names people use", () => {
+  const file = join(dir, "names.txt");
+  writeFileSync(
+    file,
+    [
+      "桐川县旅游和能源工作实施方案（2025—2026年）",
+      "一、主要任务",
+      "（一）发展全域旅游。新建游客服务中心3个。（责任单位：县文化旅游体育局、县自然资源和规划局，排在首位的为牵头单位）",
+      "（二）保障用电。新建充电站20座。（责任单位：国网桐川供电公司、桐川高新区管委会）",
+      "（三）扶持上市公司。新增上市公司2家。（责任单位：鑫达公司、县财政局）",
+    ].join("\n"),
+  );
+  const named = answererOfPlans({ names: file });
+  const ask3 = (q: string) => named.answer(q, fixedContext)[0]?.text ?? "";
+
+  it("knows 文旅体育局, 规划局, 供电公司 and 高新区 for the full names", () => {
+    expect(ask3("县文旅体育局牵头哪些任务")).toContain("发展全域旅游");
+    expect(ask3("规划局参与了哪些任务")).toContain("发展全域旅游");
+    expect(ask3("供电公司牵头哪些任务")).toContain("保障用电");
+    expect(ask3("高新区参与哪些任务")).toContain("保障用电");
+  });
+
+  it("says a plan with no date states none, rather than that its date lost characters", () => {
+    const text = ask3("这个方案什么时候印发的");
+    expect(text).toContain("印发日期:原文未写明");
+    expect(text).not.toContain("缺字");
+  });
+
+  it("does not take a bare 公司 for a company named 鑫达公司", () => {
+    const text = ask3("上市公司目标多少家");
+    expect(text).toContain("2家");
+    expect(text).not.toContain("未找到");
+  });
+});

@@ -7,8 +7,9 @@ import { describe, expect, it } from "vitest";
 import { createAnswerer } from "../../src/answer/answerer.js";
 import { composeReply } from "../../src/answer/compose-reply.js";
 import { judge, readQuestionSet } from "../../src/eval/question-set.js";
-import { writePlan } from "../../src/plan/import/write-plan.js";
+import { importPlanFile } from "../../src/plan/import/import-file.js";
 import { loadPlans } from "../../src/plan/knowledge.js";
+import { answererOfPlans } from "../answer/imported-plan.js";
 import { ask, fixedContext } from "../answer/seed-knowledge.js";
 
 // xinzhan-fresh: 60 questions on the bundled plan, written from its text alone, without reading the code or the other
@@ -30,6 +31,9 @@ const KNOWN_FAILING: Record<string, readonly string[]> = {
   "tests/fixtures/plans/qa-business-env-2025/questions.jsonl": [],
   "tests/fixtures/plans/qa-green-transport/questions.jsonl": [],
   "tests/fixtures/plans/xinzhan-fresh/questions.jsonl": [],
+  "tests/fixtures/plans/qa-dept-names/questions.jsonl": [],
+  "tests/fixtures/plans/qa-web-tourism/questions.jsonl": [],
+  "tests/fixtures/plans/two-plans/questions.jsonl": ["TP19", "TP20", "TP24"],
 };
 const unexpected = (file: string, failures: string[]) =>
   failures.filter((f) => !(KNOWN_FAILING[file] ?? []).includes(f.split(" ")[0] ?? ""));
@@ -47,7 +51,7 @@ describe.each(sets)("question set %s", (file) => {
 // Plans written by someone else, with questions nobody tuned the answerer to: each imported fresh from its text,
 // alone. The four qa-* plans after qa-urban-renewal were written without reading the code or our questions (their
 // READMEs); the first rounds on them scored 8/25, 22/25, 19/25, 21/25 and (qa-green-transport, with its indicator
-// table) 22/25.
+// table) 22/25, qa-dept-names (departments said by their short forms) 26/30, qa-web-tourism (a saved web page) 22/25.
 // Each is asked on a day its plan is in force: "今年" in a plan for 2025 is asked in 2025.
 const HELD_OUT: [string, string][] = [
   ["qa-urban-renewal", fixedContext.today],
@@ -56,21 +60,47 @@ const HELD_OUT: [string, string][] = [
   ["qa-elderly-care", fixedContext.today],
   ["qa-business-env-2025", "2025-06-30"],
   ["qa-green-transport", fixedContext.today],
+  ["qa-dept-names", fixedContext.today],
+  // a saved web page: site furniture around it, its responsibilities only in an HTML table
+  ["qa-web-tourism", fixedContext.today],
 ];
 
 describe.each(HELD_OUT)("question set of the held-out plan %s", (slug, today) => {
-  it("scores at least 95%", () => {
+  it("scores at least 95%", async () => {
     const dir = mkdtempSync(join(tmpdir(), "planbot-qa-eval-"));
     writeFileSync(join(dir, "glossary.yaml"), "terms: []\n");
-    writePlan(`tests/fixtures/plans/${slug}/${slug}.txt`, join(dir, slug));
+    const folder = `tests/fixtures/plans/${slug}`;
+    const source = [`${folder}/${slug}.txt`, `${folder}/${slug}.html`].find((f) => existsSync(f)) as string;
+    await importPlanFile(source, join(dir, slug));
     const answerer = createAnswerer(loadPlans(dir));
-    const file = `tests/fixtures/plans/${slug}/questions.jsonl`;
+    // questions.jsonl, and questions-2.jsonl where a second writer asked the same plan in other words
+    for (const file of [`${folder}/questions.jsonl`, `${folder}/questions-2.jsonl`].filter((f) => existsSync(f))) {
+      const questions = readQuestionSet(file);
+      const failures = questions
+        .filter((q) => !judge(q, composeReply(answerer.answer(q.q, { ...fixedContext, today }))).pass)
+        .map((q) => `${q.id} ${q.q}`);
+      const score = (questions.length - failures.length) / questions.length;
+      expect(score, `${file} failing:\n${failures.join("\n")}`).toBeGreaterThanOrEqual(0.95);
+      expect(unexpected(file, failures)).toEqual([]);
+    }
+  });
+});
+
+// Two plans loaded and no group bound to either: a subject both hold is answered from each, under its title
+// (25/30 before that). The three still failing ask about a subject one plan words differently (专精特新企业 beside
+// 专精特新及高新技术企业, 上市企业 beside 上市公司 without a glossary, 新型显示产业 beside 新型显示).
+describe("question set asked with two plans loaded", () => {
+  it("scores at least 90%, failing none but the known", () => {
+    const answerer = answererOfPlans({
+      "xinzhan-2023-2025": "knowledge/xinzhan-2023-2025/source.txt",
+      "qa-digital-economy": "tests/fixtures/plans/qa-digital-economy/qa-digital-economy.txt",
+    });
+    const file = "tests/fixtures/plans/two-plans/questions.jsonl";
     const questions = readQuestionSet(file);
     const failures = questions
-      .filter((q) => !judge(q, composeReply(answerer.answer(q.q, { ...fixedContext, today }))).pass)
+      .filter((q) => !judge(q, composeReply(answerer.answer(q.q, fixedContext))).pass)
       .map((q) => `${q.id} ${q.q}`);
-    const score = (questions.length - failures.length) / questions.length;
-    expect(score, `failing:\n${failures.join("\n")}`).toBeGreaterThanOrEqual(0.95);
+    expect((questions.length - failures.length) / questions.length).toBeGreaterThanOrEqual(0.9);
     expect(unexpected(file, failures)).toEqual([]);
   });
 });

@@ -201,11 +201,12 @@ function openingNaming(scope: Scope, topic: string, restrict?: ResponsibilityMat
   return undefined;
 }
 
-/** The one task whose title holds every word of the topic (推进农村生活污水治理 for 农村生活污水治理). */
+/** The one task whose title holds (nearly) every word of the topic (推进农村生活污水治理 for 农村生活污水治理). */
 function taskTitled(plan: ResponsibilityMatrix, topic: string, index: PlanIndex): Task | undefined {
   const terms = new Set(index.termsOf(topic));
   if (terms.size === 0) return undefined;
-  const titled = plan.tasks.filter((t) => shareIn(new Set(index.termsOf(normalizeText(t.title))), terms) >= 0.99);
+  // Nearly every word: a typo (除险加故) costs a pair or two of characters.
+  const titled = plan.tasks.filter((t) => shareIn(new Set(index.termsOf(normalizeText(t.title))), terms) >= 0.8);
   return titled.length === 1 ? titled[0] : undefined;
 }
 

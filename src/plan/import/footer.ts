@@ -3,7 +3,7 @@ import type { LineDefect } from "./header.js";
 import type { SourceLine } from "./text-cleanup.js";
 
 const FOOTER =
-  /^(网站地图|返回顶部|打印本页|关闭窗口|【?打印】?|【?关闭】?|分享到|版权所有|主办单位|承办单位|联系我们|.*ICP备|.*公网安备|扫一扫)/;
+  /^(网站地图|返回顶部|打印本页|关闭窗口|【?打印】?|【?关闭】?|分享到|版权所有|主办单位|承办单位|联系我们|上一篇|下一篇|.*ICP备|.*公网安备|扫一扫)/;
 
 /** Splits trailing footer lines off the document. */
 export function stripFooter(lines: SourceLine[]): { content: SourceLine[]; defects: LineDefect[] } {

@@ -44,6 +44,8 @@ export function readHeader(lines: SourceLine[], firstLine: SourceLine | undefine
   // A notice that issues a plan names the plan itself: 关于印发《X》的通知 → X; the notice is kept as the source.
   // 关于转发市科委〈X〈…〉Y〉的通知 forwards a plan the same way; a title nested in it keeps its own inner brackets.
   let notice: string | null = null;
+  // 云岭县人民政府办公室关于印发《…》的通知: the notice's opening words name who issued it.
+  const signedNotice = /^(.+?)关于(?:印发|转发)/.exec(title)?.[1];
   const issued = /关于(?:印发|转发)[^《〈]*[《〈](.+)[》〉]的通知$/.exec(title) ?? /关于印发(.+?)的通知$/.exec(title);
   if (issued?.[1]) {
     notice = title;
@@ -67,6 +69,7 @@ export function readHeader(lines: SourceLine[], firstLine: SourceLine | undefine
     }
     if (!issuer && ISSUER.test(l.text) && !/^各/.test(l.text) && l.text.length <= 40) issuer = l.text;
   }
+  if (!issuer && signedNotice && ISSUER.test(signedNotice)) issuer = signedNotice;
   // A date line that lost its 年/月/日 (2023328) is flagged; it is read only when a whole date elsewhere agrees.
   for (const l of lines) {
     if (!/^20\d{5,6}$/.test(l.text)) continue;
@@ -95,6 +98,27 @@ export function readHeader(lines: SourceLine[], firstLine: SourceLine | undefine
         : null,
     defects,
   };
+}
+
+/** a line that is a date and nothing more: 2024年5月10日 */
+const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+
+/**
+ * The signature at the end of a notice or plan: the issuer's line with the date line under it (云岭县人民政府办公室 /
+ * 2024年5月10日), among the document's last lines; where the header names neither, this says who issued it and when.
+ */
+export function readSignature(lines: SourceLine[]): { issuer: string | null; issuedOn: string | null } {
+  const tail = lines.slice(-12);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const d = DATE_LINE.exec((tail[i]?.text ?? "").trim());
+    if (!d) continue;
+    const above = (tail[i - 1]?.text ?? "").trim();
+    return {
+      issuer: ISSUER.test(above) && above.length <= 40 ? above : null,
+      issuedOn: `${d[1]}-${pad(d[2])}-${pad(d[3])}`,
+    };
+  }
+  return { issuer: null, issuedOn: null };
 }
 
 /** Lines where a year range lost its dash, e.g. (20232025年). */

@@ -11,7 +11,7 @@ import {
 import { parseAttribution } from "./attribution.js";
 import { taskDeadline } from "./deadlines.js";
 import { stripFooter } from "./footer.js";
-import { DOC_NUMBER, type Header, type LineDefect, lostDashDefects, readHeader } from "./header.js";
+import { DOC_NUMBER, type Header, type LineDefect, lostDashDefects, readHeader, readSignature } from "./header.js";
 import { splitSentences } from "./sentences.js";
 import { type Block, classifySection, readOutline } from "./structure.js";
 import { type Defect, type DueScope, extractTargets, type Reading } from "./targets.js";
@@ -46,6 +46,7 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
   // A document number (东府〔2021〕54号) may stand above the title.
   const titleLine = content.find((l) => !DOC_NUMBER.test(l.text));
   const header = readHeader(outline.header, titleLine);
+  const signature = readSignature(content);
   const startYear = planStartYear(header, content);
   const oneYear = header.period && header.period.startYear === header.period.endYear ? header.period.startYear : null;
   const warnings: SourceWarning[] = [];
@@ -187,8 +188,8 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
     slug: opts.slug,
     title: header.title,
     ...(header.notice ? { notice: header.notice } : {}),
-    issuer: header.issuer,
-    issuedOn: header.issuedOn,
+    issuer: header.issuer ?? signature.issuer,
+    issuedOn: header.issuedOn ?? signature.issuedOn,
     period: header.period,
     preamble: [...outline.header.slice(1), ...outline.preface]
       .filter((l) => /[。,，]/.test(l.text) && l.text.length > 12)

@@ -20,7 +20,7 @@ const SKIPPED = new Set([
 const NAVIGATION_TAGS = new Set(["nav", "header", "footer", "aside"]);
 /** class or id words sites use for their furniture (menus, breadcrumbs, share bars, footers) */
 const NAVIGATION_NAME =
-  /(^|[-_\s])(nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|sidebar|footer|foot|header|toolbar|tools|copyright|related)([-_\s]|$)/i;
+  /(^|[-_\s])(nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|sidebar|footer|foot|header|toolbar|tools|copyright|related|top|topbar|logo|search|today|weather)([-_\s]|$)/i;
 /** the parts of a layout table: its cells hold the page's text, each read as a block of its own */
 const CELL_BLOCKS_LIST = ["table", "tbody", "thead", "tfoot", "tr", "td", "th"];
 /** lines a site prints around an article: its date and hit counter, font-size and print buttons */
