@@ -60,6 +60,11 @@ export interface AnswererOptions {
   readingsKept?: number;
 }
 
+/** a sentence about the asker (我们这边想先去对接一下), not about the plan */
+const ABOUT_THE_ASKER = /^(?:我|我们|咱们|俺|我这边|我们这边)/;
+/** words that make such a sentence a question after all (我们局牵头哪些任务) */
+const ASKS_SOMETHING = /[吗呢谁哪几多啥]|什么|怎么|如何|是否/;
+
 /** How many readings of question segments an answerer keeps. */
 const READINGS_KEPT = 1000;
 
@@ -115,6 +120,8 @@ export function createAnswerer(loaded: LoadedPlans, options: AnswererOptions = {
       const resolutions: Resolution[] = [];
       const readAs = new Map<Resolution, string>();
       for (const segment of segments) {
+        // "…谁牵头？我们这边想先去对接一下，谢谢！": beside a question, what the asker says of themselves asks nothing.
+        if (segments.length > 1 && ABOUT_THE_ASKER.test(segment) && !ASKS_SOMETHING.test(segment)) continue;
         const read = readSegment(segment, ctx);
         if ("unknownAsker" in read) {
           resolutions.push({ kind: "not_covered", subject: read.unknownAsker, why: "unknown_asker", nearest: [] });

@@ -6,7 +6,7 @@ import type { Resolution } from "./resolution.js";
 
 /** A question about when something falls due. */
 export const ASKS_DEADLINE =
-  /什么时候(完成|到期|结束|截止|要完成|上线|建成|投用|投运|开通|出台|实现|启动|落地)|何时(完成|到期|截止|上线|建成|实现)|啥时候(完成|到期|上线|建成)|哪天(完成|到期)|几月(份)?(底|前|完成|上线|建成)|哪个月|截止(时间|日期|到什么时候|到哪天)|完成时限|时限|期限|完成时间|deadline|\bdue\b/i;
+  /什么时候(完成|到期|结束|截止|要完成|上线|建成|投用|投运|开通|出台|实现|启动|落地)|何时(完成|到期|截止|上线|建成|实现)|啥时候(完成|到期|上线|建成)|哪天(完成|到期)|几月(份)?(?!几[号日])|哪个月|截止(时间|日期|到什么时候|到哪天)|完成时限|时限|期限|完成时间|deadline|\bdue\b/i;
 
 /** The words of such a question, which are not its subject ("上市公司什么时候完成" is about 上市公司). */
 export const DEADLINE_WORDS =

@@ -17,8 +17,9 @@ export function plannedYears(targets: Target[]): number[] {
  */
 export function checkYears(r: Resolution, q: ParsedQuestion): Resolution {
   if (r.kind !== "task" && r.kind !== "goals") return r;
-  // Progress in a year the plan sets no target for ("今年进展如何") is still progress.
+  // Progress in a year the plan sets no target for ("今年进展如何") is still progress; "今年…是由哪个单位牵头" asks who.
   if (r.intents.has("progress")) return r;
+  if ((r.intents.has("lead") || r.intents.has("partners")) && !r.intents.has("targets")) return r;
   if (q.years.length === 0) return withinTheYear(r, q);
   const targets = r.kind === "task" ? r.task.targets : r.plan.goals.targets;
   const planned = plannedYears(targets);

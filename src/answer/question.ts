@@ -171,6 +171,8 @@ const FILLER = new RegExp(
     // "要扩到多少类": the unit of the figure asked, as 几类 is (HOW_MANY)
     `多少(?:[万亿])?(?:${unitPattern([...COUNTING_UNITS, ...MEASURED_UNITS])})`,
     // "绿道那个活儿除了住建局还有谁一起干": who else, around the subject
+    // "各位老师好，想请教一下": a greeting before the question
+    "(?:各位|大家)?(?:老师|领导|同事|同志)们?(?:好|您好)",
     "活儿",
     // "牵头或者参与了哪些": either role
     "或者",
