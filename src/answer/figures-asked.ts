@@ -78,7 +78,9 @@ function taskTargetsInYears(
   goals: Target[],
   years: number[],
 ): { task: Task; targets: Target[] } | undefined {
-  const same = (t: Target) => goals.some((g) => g.metric === t.metric && g.unit === t.unit);
+  // 既有多层住宅加装电梯 and 既有多层住宅累计加装电梯 are one measure: 累计 says how it is counted.
+  const core = (m: string) => m.replace(/累计|新增/g, "");
+  const same = (t: Target) => goals.some((g) => core(g.metric) === core(t.metric) && g.unit === t.unit);
   const found = plan.tasks
     .map((task) => ({
       task,

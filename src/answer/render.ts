@@ -264,6 +264,7 @@ function renderPlanInfo(r: Extract<Resolution, { kind: "plan_info" }>, ctx: Answ
   const fields: Record<PlanField, string[]> = {
     title: [`**${plan.title}**`],
     issuer: [`发文单位:${plan.issuer ?? "原文未写明"}`],
+    number: [`发文字号:${plan.documentNumber ?? "原文未写明"}`],
     date: [`印发日期:${issuedOnText(plan)}`],
     period: [`期限:${plan.period ? `${plan.period.startYear}—${plan.period.endYear}年` : "原文未写明"}`],
     position: periodPosition(plan, ctx.today),

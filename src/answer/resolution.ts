@@ -193,4 +193,4 @@ export interface FigureCheck {
 }
 
 /** A particular of a plan a question can ask for. */
-export type PlanField = "title" | "issuer" | "date" | "period" | "position";
+export type PlanField = "title" | "issuer" | "number" | "date" | "period" | "position";

@@ -128,6 +128,8 @@ export const ResponsibilityMatrix = z.object({
   /** the notice that issued the plan (关于印发《…》的通知), when the text starts with one */
   notice: z.string().optional(),
   issuer: z.string().nullable(),
+  /** the document number printed above the title (栖政办〔2024〕12号), when there is one */
+  documentNumber: z.string().optional(),
   /** YYYY-MM-DD when the date could be read, else null (see warnings) */
   issuedOn: z.string().nullable(),
   period: z.object({ startYear: z.number().int(), endYear: z.number().int() }).nullable(),

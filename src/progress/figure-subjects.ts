@@ -1,6 +1,7 @@
 // What each figure of a progress text counts: the quantity the words beside it name, read as a report is written
 // ("本季度新增专精特新企业45家,累计达到520家": the 520 is still about the enterprises named before it).
 import type { Target, Task } from "../plan/schema.js";
+import { toSimplified } from "../search/normalize.js";
 import { type Figure, figuresInUnit } from "./figures.js";
 import {
   allTargets,
@@ -11,7 +12,7 @@ import {
   spellings,
   targetScore,
 } from "./metric-names.js";
-import { namesNoQuantity, normalizeQuantity } from "./quantity-words.js";
+import { namesNoQuantity, normalizeQuantity, trimReportWords } from "./quantity-words.js";
 
 /**
  * What a figure's words name: some of the task's targets (several only when they fit equally, e.g. one metric with
@@ -104,15 +105,32 @@ function subjectOfReference(hint: string, unit: string, task: Task, ctx: NamingC
   return explainedBy(words, normalizeQuantity(task.title)) ? { kind: "none" } : subject;
 }
 
+/** the words of a growth rate: 同比增长, 较上年下降, 增长 */
+const GROWTH = /^(?:同比|环比|比上年|较上年|比去年|较去年|较上年同期|比上年同期)?(?:增长|下降|增加|减少|提高|降低)$/;
+
 /** Every figure of the text in a unit of the task's targets, with what it counts. */
 export function figureSubjects(task: Task, text: string, hint = "", ctx: NamingContext = {}): FigureSubject[] {
-  const s = text.normalize("NFKC");
+  // Full-width digits and traditional characters (建築業總產值實現215億元) read as the plan prints them.
+  const s = toSimplified(text.normalize("NFKC"));
   const figures = figuresOf(task, s);
   const out: FigureSubject[] = [];
   for (const [i, { figure, unit }] of figures.entries()) {
     const { words, start } = wordsBeside(s, figures, i);
     let subject = subjectOfWords(normalizeQuantity(words), unit, task, ctx);
     let from: FigureSubject["from"] = "words";
+    // "亩均税收达到31.5万元/亩,同比增长8%": a rate of change right after another figure is that figure's growth, not
+    // a figure of its own for a target in its unit.
+    const previous = out.at(-1);
+    if (subject.kind === "none" && previous && previous.unit !== unit && GROWTH.test(normalizeQuantity(words))) {
+      out.push({
+        figure,
+        unit,
+        words,
+        subject: { kind: "other", what: `${trimReportWords(previous.words)}增速` },
+        from: "earlier",
+      });
+      continue;
+    }
     if (subject.kind === "none") {
       // An elided subject is the last one named before it in the same unit, else what the clauses before it
       // (since the last figure) name: "在孵企业方面,累计达到150家".

@@ -111,7 +111,7 @@ function unexplained(words: string, name: string): string {
         break;
       }
     }
-    len = Math.max(len, fillerAt(words, i));
+    len = Math.max(len, fillerAt(words, i), measureAt(words, i, name));
     if (len > 0) {
       rest += " ";
       i += len;
@@ -121,6 +121,20 @@ function unexplained(words: string, name: string): string {
     }
   }
   return rest;
+}
+
+/** a measure of size a report gives for a target the plan states as a size, an output or a revenue */
+const SIZE_NAME = /规模|产值|营收|收入|亿元以上/;
+const SIZE_MEASURE = /营业收入|主营业务收入|营收|总产值|产值/y;
+
+/**
+ * "集成电路营收172亿元" for 集成电路产业规模, "建筑业总产值" for 建筑业产值: a plan states an industry's size and reports
+ * measure it by revenue or output. Those words then name nothing beyond the target; a sales figure (销售额) still does.
+ */
+function measureAt(words: string, i: number, name: string): number {
+  if (!SIZE_NAME.test(name)) return 0;
+  SIZE_MEASURE.lastIndex = i;
+  return SIZE_MEASURE.exec(words)?.[0].length ?? 0;
 }
 
 /** Whether every word is report language or belongs to `name` (a reference made of a task title's words). */

@@ -9,7 +9,8 @@ import { resolveTopic } from "./topic.js";
 /** The words that ask for one particular of the plan. */
 const PLAN_FIELDS: [PlanField, RegExp][] = [
   ["title", /全称|叫什么|名称|标题|\btitle\b/i],
-  ["issuer", /发文|谁发|谁印发|哪个(单位|部门|机关)(印发|发布|制定)|印发单位|发布单位|\bwho\b.{0,20}issue/i],
+  ["number", /文号|字号|文件号/],
+  ["issuer", /发文(?!字号)|谁发|谁印发|哪个(单位|部门|机关)(印发|发布|制定)|印发单位|发布单位|\bwho\b.{0,20}issue/i],
   [
     "date",
     /哪天|日期|落款|几月几[号日]|(什么|啥)时候(印发|发布|出台|发的)|何时|印发时间|发布时间|出台时间|\bwhen\b.{0,20}issue/i,

@@ -38,7 +38,7 @@ const PERIOD =
  * 2024年的68% (a year describing the present) or 2000年前建成的 (one describing the subject).
  */
 const YEAR_MARK =
-  /(?<![到至\d])((?:19|20)\d{2})年(?=(?:要|将|力争|确保|全面|基本)?(?:完成|建成|实现|达到|新增|新建|累计|改造|开工|投用|建设|培育|引进))/g;
+  /(?<![到至\d])((?:19|20)\d{2})年(?=(?:要|将|力争|确保|全面|基本)?(?:完成|建成|实现|达到|新增|新建|累计|改造|开工|投用|建设|培育|引进|不少于|不低于|超过|力争))/g;
 /** 2000年前建成的老旧小区: a date followed by a verb and 的 says what the subject is, not when it falls due */
 const DESCRIBES_SUBJECT = /^[\u4e00-\u9fa5]{1,4}的/;
 const YEARLY = /每年度?/;

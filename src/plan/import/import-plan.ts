@@ -45,6 +45,7 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
   const outline = readOutline(content);
   // A document number (东府〔2021〕54号) may stand above the title.
   const titleLine = content.find((l) => !DOC_NUMBER.test(l.text));
+  const documentNumber = content.slice(0, 5).find((l) => DOC_NUMBER.test(l.text))?.text;
   const header = readHeader(outline.header, titleLine);
   const signature = readSignature(content);
   const startYear = planStartYear(header, content);
@@ -190,6 +191,7 @@ export function importPlan(text: string, opts: ImportOptions): ImportResult {
     ...(header.notice ? { notice: header.notice } : {}),
     issuer: header.issuer ?? signature.issuer,
     issuedOn: header.issuedOn ?? signature.issuedOn,
+    ...(documentNumber ? { documentNumber } : {}),
     period: header.period,
     preamble: [...outline.header.slice(1), ...outline.preface]
       .filter((l) => /[。,，]/.test(l.text) && l.text.length > 12)

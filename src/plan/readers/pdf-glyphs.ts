@@ -49,10 +49,17 @@ const SUPPLEMENT: Record<string, string> = {
   "\u2EF3": "龟",
 };
 
+/**
+ * Variant forms a simplified-Chinese font's glyph can map back to (Chromium prints 户 from Noto Sans CJK SC and the
+ * PDF says 戶): the character the mainland author typed. Only variants that never differ in meaning.
+ */
+const VARIANTS: Record<string, string> = { 戶: "户", 戸: "户", 內: "内", 爲: "为", 溫: "温", 敎: "教" };
+
 /** Kangxi radicals have a compatibility decomposition (NFKC); the supplement's do not, hence the table. */
 export function foldPdfGlyphs(text: string): string {
   return text
     .replace(/\u2015/g, "\u2014")
     .replace(/[\u2F00-\u2FD5]/g, (c) => c.normalize("NFKC"))
-    .replace(/[\u2E80-\u2EF3]/g, (c) => SUPPLEMENT[c] ?? c);
+    .replace(/[\u2E80-\u2EF3]/g, (c) => SUPPLEMENT[c] ?? c)
+    .replace(/[戶戸內爲溫敎]/g, (c) => VARIANTS[c] ?? c);
 }

@@ -177,6 +177,8 @@ function readTableAt(lines: PdfLine[], start: number): { rows: string[][]; next:
     placed.push({ line: l, cells });
   }
   if (placed.length < 2) return null;
+  const numbered = rowsByNumber(placed);
+  if (numbered) return numbered.length >= 2 ? { rows: numbered, next: i } : null;
   const gaps = placed
     .slice(1)
     .map((p, k) => (p.line.page === placed[k]?.line.page ? (placed[k] as { line: PdfLine }).line.y - p.line.y : 0));
@@ -195,6 +197,47 @@ function readTableAt(lines: PdfLine[], start: number): { rows: string[][]; next:
   const header = rows[0]?.join("|");
   const body = rows.filter((r, k) => k === 0 || r.join("|") !== header);
   return body.length >= 2 ? { rows: body, next: i } : null;
+}
+
+/**
+ * Rows of a table whose first column numbers them (序号): each numbered line is a row, and the unnumbered lines
+ * between two are its wrapped cells. A cell centred in its row puts a numbered line in the middle of the row's lines,
+ * so the lines between two numbered ones belong partly to each: they are split where the gap between lines is
+ * widest (a row's padding and border), which also holds for cells set at the top. Null when the table numbers no
+ * rows (then rows are told apart by line spacing alone).
+ */
+function rowsByNumber(placed: { line: PdfLine; cells: string[] }[]): string[][] | null {
+  const header = placed[0]?.cells.join("|");
+  // A long table prints its header row again on each page.
+  const lines = placed.filter((p, k) => k === 0 || p.cells.join("|") !== header);
+  const anchors = lines.flatMap((p, k) => (k > 0 && /^\d{1,3}$/.test((p.cells[0] ?? "").trim()) ? [k] : []));
+  if (anchors.length < 2) return null;
+  const owner = lines.map(() => 0);
+  const gapAfter = (k: number) => {
+    const [a, b] = [lines[k]?.line, lines[k + 1]?.line];
+    return a && b && a.page === b.page ? a.y - b.y : 0;
+  };
+  const starts = [0, ...anchors];
+  starts.forEach((from, r) => {
+    const to = starts[r + 1] ?? lines.length;
+    owner[from] = r;
+    if (to === lines.length) {
+      for (let k = from + 1; k < to; k++) owner[k] = r;
+      return;
+    }
+    // The widest gap between `from` and the next numbered line ends this row.
+    let split = from;
+    for (let k = from; k < to; k++) if (gapAfter(k) > gapAfter(split)) split = k;
+    for (let k = from + 1; k < to; k++) owner[k] = k <= split ? r : r + 1;
+  });
+  const rows = starts.map(() => (lines[0]?.cells ?? []).map(() => ""));
+  lines.forEach((p, k) => {
+    const row = rows[owner[k] as number] as string[];
+    p.cells.forEach((c, j) => {
+      row[j] = (row[j] ?? "") + c;
+    });
+  });
+  return rows;
 }
 
 /** A document's elements from its pages' lines (exported for tests with positions made by hand). */

@@ -75,4 +75,40 @@ describe("PDF layout", () => {
       { type: "NarrativeText", text: "各牵头单位要细化工作措施，明确时间节点，每季度末报送工作进展。", page: 1 },
     ]);
   });
+
+  it("joins a cell's lines printed above and below its row's number when the cell is centred in its row", () => {
+    const cols = [LEFT, LEFT + 40, LEFT + 140, LEFT + 300];
+    const row = (y: number, cells: string[]) => cells.flatMap((c, i) => (c ? [item(c, cols[i] as number, y, 10)] : []));
+    const elements = pdfElements([
+      linesOf(
+        [
+          ...row(700, ["序号", "重点任务", "牵头单位", "配合单位"]),
+          // row 1: its 配合单位 wraps onto three lines at a 12pt pitch; the other cells sit on the middle one
+          ...row(680, ["", "", "", "县财政局、县"]),
+          ...row(668, ["1", "筹集租赁住房", "县住建局", "自然资源局、各"]),
+          ...row(656, ["", "", "", "街道办事处"]),
+          // row 2 starts 20pt lower: its two lines put its number between them, 6pt from each
+          ...row(636, ["", "", "", "县民政局、县"]),
+          ...row(630, ["2", "改造老旧小区", "县住建局", ""]),
+          ...row(624, ["", "", "", "城管局"]),
+          // the header printed again after a page break
+          ...row(604, ["序号", "重点任务", "牵头单位", "配合单位"]),
+          ...row(584, ["3", "加装电梯", "县市场监管局", "县财政局"]),
+        ],
+        1,
+      ),
+    ]);
+    expect(elements.filter((e) => e.type === "Table")).toEqual([
+      {
+        type: "Table",
+        rows: [
+          ["序号", "重点任务", "牵头单位", "配合单位"],
+          ["1", "筹集租赁住房", "县住建局", "县财政局、县自然资源局、各街道办事处"],
+          ["2", "改造老旧小区", "县住建局", "县民政局、县城管局"],
+          ["3", "加装电梯", "县市场监管局", "县财政局"],
+        ],
+        page: 1,
+      },
+    ]);
+  });
 });
