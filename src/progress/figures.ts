@@ -75,9 +75,13 @@ export function figuresInUnit(text: string, unit: string): Figure[] {
   const perUnit = u.replace(/\/.*$/, "");
   const withoutYuan = (x: string) => x.replace(/^(亿|万)元/, "$1");
   const shorts = [...new Set([withoutYuan(u), perUnit, withoutYuan(perUnit)])].filter((x) => x && x !== u);
-  const unitPattern = [escapeRegExp(u), ...shorts.map((x) => `${escapeRegExp(x)}(?![元/\\u4e00-\\u9fffa-z])`)].join(
-    "|",
-  );
+  // 13620个 for a target in 万个 (1.8万个), 16200人次 for one in 万人次: counted things reported whole are the
+  // same quantity at another scale. Not money (5000元 beside a target in 万元 may be something else entirely).
+  const scaled = /^(万|亿)(?!元)(.+)$/.exec(u);
+  const base = scaled?.[2] ? `|(?<base>(?<![万亿])${escapeRegExp(scaled[2])})(?![\\u4e00-\\u9fffa-z])` : "";
+  const unitPattern =
+    [escapeRegExp(u), ...shorts.map((x) => `${escapeRegExp(x)}(?![元/\\u4e00-\\u9fffa-z])`)].join("|") + base;
+  const divisor = scaled?.[1] === "亿" ? 1e8 : 1e4;
   // 十家 is ten; but a bare 十 or 百 before 亿/万 is a name's (十亿元以上企业, 百亿企业)
   const number = /^[亿万千百]/.test(u) ? CHINESE_NUMBER : `${CHINESE_NUMBER}|十`;
   // 个百分点 must not be read as %, and 亿元 must not match inside 万亿元
@@ -87,8 +91,9 @@ export function figuresInUnit(text: string, unit: string): Figure[] {
   );
   const out: Figure[] = [];
   for (const m of s.matchAll(re)) {
-    const value = parseFigure(m[1] ?? "");
-    if (value === null) continue;
+    const read = parseFigure(m[1] ?? "");
+    if (read === null) continue;
+    const value = m.groups?.base ? Number((read / divisor).toPrecision(12)) : read;
     const index = m.index ?? 0;
     const before = s.slice(Math.max(0, index - 12), index);
     out.push({ value, kind: kindBefore(before), raw: m[0], index, end: index + m[0].length });

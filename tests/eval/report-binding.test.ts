@@ -39,3 +39,19 @@ describe("progress binding on fresh report sentences", () => {
     expect(score.bound / score.bindable, score.details.join("\n")).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+// The same on a plan the binder was not built on, with targets for several years (tests/fixtures/plans/qa-digital-economy).
+describe("progress binding on fresh report sentences for another plan", () => {
+  const score = scoreReports(
+    readReports("tests/fixtures/plans/qa-digital-economy/reports.jsonl"),
+    reportDeps({ "qa-digital-economy": "tests/fixtures/plans/qa-digital-economy/qa-digital-economy.txt" }),
+  );
+
+  it("files no figure under a target its words do not name", () => {
+    expect(score.wrong, score.details.join("\n")).toBe(0);
+  });
+
+  it("binds at least 65% of the figures that name a target (14 of 20; 13 before 13620个 was read in 万个)", () => {
+    expect(score.bound / score.bindable, score.details.join("\n")).toBeGreaterThanOrEqual(0.65);
+  });
+});

@@ -9,6 +9,7 @@ import { createAnswerer } from "../../src/answer/answerer.js";
 import { writePlan } from "../../src/plan/import/write-plan.js";
 import { loadPlans } from "../../src/plan/knowledge.js";
 import { asOfInText, parseProgressCommand } from "../../src/progress/command.js";
+import { sameMetric } from "../../src/progress/figure-subjects.js";
 import { type PrepareDeps, prepareRecord } from "../../src/progress/record.js";
 
 const ReportLine = z.object({
@@ -37,14 +38,15 @@ export function readReports(file = REPORTS_FILE): ReportLine[] {
     });
 }
 
-/** The bundled plan as shipped, the two test plans imported, and the bundled glossary. */
-export function reportDeps(): PrepareDeps {
+/** The bundled plan as shipped, the two test plans imported (and any `more`, slug → file), the bundled glossary. */
+export function reportDeps(more: Record<string, string> = {}): PrepareDeps {
   const dir = mkdtempSync(join(tmpdir(), "planbot-reports-"));
   for (const f of ["xinzhan-2023-2025", "glossary.yaml", "departments.yaml"]) {
     cpSync(join("knowledge", f), join(dir, f), { recursive: true });
   }
   writePlan("tests/fixtures/plans/second-plan.txt", join(dir, "linhu-digital"));
   writePlan("tests/fixtures/plans/third-plan.txt", join(dir, "donghu-business"));
+  for (const [slug, file] of Object.entries(more)) writePlan(file, join(dir, slug));
   const loaded = loadPlans(dir);
   return { plans: loaded.plans, answerer: createAnswerer(loaded), today: TODAY, glossary: loaded.glossary };
 }
@@ -71,7 +73,15 @@ export function outcome(line: ReportLine, deps: PrepareDeps): { outcome: Outcome
   const bound = prepared.toStore.flatMap((s) => (s.binding.bound ? [s.binding] : []));
   const got = bound.map((b) => `${b.target.id}=${b.value}`).join(" ") || "text only";
   if (bound.length === 0) return { outcome: "kept", got };
-  const right = bound.length === 1 && bound[0]?.target.id === line.target && bound[0]?.value === line.value;
+  // A measure with targets for several years (1.2万个 by 2025, 1.8万个 by 2027) is named by any of them: which
+  // year's target a figure is filed under is the milestone rule's choice, not the words'.
+  const expected = deps.plans
+    .find((p) => p.slug === line.plan)
+    ?.tasks.find((t) => t.no === line.task)
+    ?.targets.find((t) => t.id === line.target);
+  const first = bound[0];
+  const sameMeasure = !!first && !!expected && (first.target.id === expected.id || sameMetric(first.target, expected));
+  const right = bound.length === 1 && sameMeasure && first?.value === line.value;
   return { outcome: right ? "bound" : "wrong", got };
 }
 

@@ -128,6 +128,13 @@ describe("binding a figure to a target", () => {
     expect(bindFigure(task2, "研发经费投入强度达到2.8%").bound).toBe(false);
   });
 
+  it("reads a count reported whole for a target counted in 万 (13620个 as 1.362万个), but never money so", () => {
+    expect(figuresInUnit("5G基站累计建成13620个", "万个").map((f) => f.value)).toEqual([1.362]);
+    expect(figuresInUnit("开展培训16200人次", "万人次").map((f) => f.value)).toEqual([1.62]);
+    expect(figuresInUnit("建成1.35万个", "万个").map((f) => f.value)).toEqual([1.35]);
+    expect(figuresInUnit("补贴5000元", "万元")).toEqual([]);
+  });
+
   it("reads Chinese numerals, and 亿 for 亿元, but not a name's 百 or another unit's 亿", () => {
     expect(figuresInUnit("建筑业产值达到二百五十亿元", "亿元").map((f) => f.value)).toEqual([250]);
     expect(figuresInUnit("累计五百二十家,提升两个百分点", "家").map((f) => f.value)).toEqual([520]);
