@@ -72,7 +72,8 @@ export function departmentForms(loaded: LoadedPlans): DepartmentForm[] {
  * - 市自然资源和规划局 → 自然资源局, 规划局: either half of an agency named "X和Y局";
  * - 县文化旅游体育局 → 县文旅体育局: 文化旅游 said 文旅, as 文化广电旅游 is 文广旅;
  * - 国网江川供电公司 → 供电公司, 江川海关 → 海关: a company or office without its owner and place;
- * - 江川高新区管委会 → 江川高新区, 高新区: a zone's committee by the zone's name.
+ * - 江川高新区管委会 → 江川高新区, 高新区: a zone's committee by the zone's name;
+ * - 市通信发展管理办公室 → 通管办, 市城市管理局 → 城管局.
  */
 function shortFormsOf(name: string): string[] {
   const local = localOf(name);
@@ -85,6 +86,9 @@ function shortFormsOf(name: string): string[] {
   const owned =
     /^(?:国网|中国|国家)?[\u4e00-\u9fff]{2}((?:供电|供水|燃气|电信|移动|联通|邮政|烟草)(?:分)?公司|海关)$/.exec(local);
   if (owned?.[1]) out.push(owned[1]);
+  // 市通信发展管理办公室 → 通管办, 市城市管理局 → 城管局: the first character and 管 with the office's kind
+  const office = /^(.).{0,5}管理办公室$/.exec(local) ?? /^(.).管理局$/.exec(local);
+  if (office?.[1]) out.push(`${office[1]}管${local.endsWith("办公室") ? "办" : "局"}`);
   const zone = /^(.{2,}?)(?:管委会|管理委员会)$/.exec(local);
   if (zone?.[1]) out.push(zone[1], zone[1].replace(/^[\u4e00-\u9fff]{2}(?=.{3,}$)/, ""));
   return [...new Set(out)].filter((f) => f.length >= 2 && f !== name);

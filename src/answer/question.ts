@@ -172,13 +172,21 @@ const FILLER = new RegExp(
     // "要扩到多少类": the unit of the figure asked, as 几类 is (HOW_MANY)
     `多少(?:[万亿])?(?:${unitPattern([...COUNTING_UNITS, ...MEASURED_UNITS])})`,
     // "绿道那个活儿除了住建局还有谁一起干": who else, around the subject
+    // "您好，打扰一下～想确认下…": politeness around the question ("你好吗" alone is a greeting, left to HELP)
+    "(?:您好|你好)(?!吗)",
+    "打扰(?:一下|了|您)?",
+    "(?:想|要)?确认(?:一)?下",
+    // "…是哪个部门牵头的呀我这边要报个材料": a remark about the asker at the end of a spoken message
+    "(?:我们?|咱们?)(?:这边|这里)[\\u4e00-\\u9fff]{0,12}$",
+    // "算力券还有智能计算中心这些": 还有 joins two subjects, 这些 points at them
+    "还有(?![几多])",
+    "这些|那些",
     // "各位老师好，想请教一下": a greeting before the question
     "(?:各位|大家)?(?:老师|领导|同事|同志)们?(?:好|您好)",
     "活儿",
     // "牵头或者参与了哪些": either role
     "或者",
     "那个",
-    "还有(?=谁|哪)",
     "除了|除去",
     "以外|之外",
     "一起(?:干|做|搞|抓|弄|负责)?|一块(?:干|做|搞)",

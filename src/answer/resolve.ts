@@ -70,6 +70,9 @@ export interface Resolver {
   plansCovering(q: ParsedQuestion): string[];
 }
 
+/** how many plans a question naming none is answered from, when each holds its whole subject */
+const MAX_PLANS_ANSWERING = 3;
+
 export function createResolver(loaded: LoadedPlans, index: PlanIndex, lookup: DepartmentLookup): Resolver {
   const scope = createScope(loaded, index, lookup);
 
@@ -107,7 +110,9 @@ export function createResolver(loaded: LoadedPlans, index: PlanIndex, lookup: De
       for (const h of index.search(q.topic)) {
         if (h.passage.kind !== "measure" && h.coverage >= 0.99) covering.add(h.passage.plan);
       }
-      return covering.size > 1 ? [...covering] : [];
+      // Two or three plans answer one after another; more would bury the reply (a city's hundred district plans),
+      // and the first plan's answer, under its title, stands alone as before.
+      return covering.size > 1 && covering.size <= MAX_PLANS_ANSWERING ? [...covering] : [];
     },
     findTasks(reference) {
       const q = normalizeText(reference);

@@ -48,6 +48,7 @@ export function buildPlanIndex(plans: ResponsibilityMatrix[], tokenize: Tokenize
     ]);
   }
   index.seal();
+  let lastSearch: { query: string; hits: Hit[] } | undefined;
   const termsOf = (query: string) => [...new Set(tokenize(query).filter((t) => !/^[a-z]/.test(t) || index.has(t)))];
   return {
     passages,
@@ -67,15 +68,19 @@ export function buildPlanIndex(plans: ResponsibilityMatrix[], tokenize: Tokenize
       return longest;
     },
     search(query, filter) {
+      // A question's subject is often searched twice in a row (its answer, then which plans hold it): the last
+      // unfiltered search is kept, and handed out as a copy, since callers sort what they get.
+      if (!filter && lastSearch?.query === query) return [...lastSearch.hits];
       const terms = termsOf(query);
       if (terms.length === 0) return [];
-      const hits = index.search(terms, filter ? (doc) => filter(passages[doc] as Passage) : undefined);
-      return hits.map((h) => ({
+      const hits = index.search(terms, filter ? (doc) => filter(passages[doc] as Passage) : undefined).map((h) => ({
         passage: passages[h.doc] as Passage,
         score: h.score,
         coverage: h.matched / terms.length,
         matched: h.matched,
       }));
+      if (!filter) lastSearch = { query, hits: [...hits] };
+      return hits;
     },
   };
 }

@@ -392,9 +392,14 @@ export function extractTargets(sentence: string, opts: ExtractOptions): Sentence
     }
   }
   // 新建改造供水管网320公里，其中2024年完成100公里: a part named by its verb alone counts what the sentence counted.
+  // 改造城镇老旧小区128个，涉及房屋1046栋…，其中2024年改造45个: the nearest earlier target in the same unit.
   targets.forEach((t, i) => {
-    const before = targets[i - 1];
-    if (before && (t.metric === "" || BARE_VERB.test(t.metric)) && t.unit === before.unit) t.metric = before.metric;
+    if (t.metric !== "" && !BARE_VERB.test(t.metric)) return;
+    const before = targets
+      .slice(0, i)
+      .reverse()
+      .find((x) => x.unit === t.unit);
+    if (before) t.metric = before.metric;
   });
   return { targets, defects, ...(period ? { period } : {}), ...(horizon ? { horizon } : {}) };
 }
