@@ -1,31 +1,22 @@
 // Ways of asking that held-out plans brought in: a sum of money the plan never states, a year shortened to two
 // digits, the goals named by the plan's own title, the goals of one year, a party office by its short name, and
 // 责任单位有哪些 asking for everyone responsible. Plan written fresh for this test.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { answererOfPlans } from "./imported-plan.js";
+import { answererOfLines } from "./imported-plan.js";
 import { fixedContext } from "./seed-knowledge.js";
 
-const dir = mkdtempSync(join(tmpdir(), "planbot-forms-"));
-const source = join(dir, "plan.txt");
-writeFileSync(
-  source,
-  [
-    "柳川市智慧农业发展三年行动方案（2025—2027年）",
-    "一、主要目标",
-    "到2027年，全市智慧农业应用基地达到60个，农产品网络销售额达到30亿元，农业生产信息化率提高到45%。",
-    "到2025年底，智慧农业应用基地达到25个。",
-    "二、重点任务",
-    "（一）建设智慧农业应用基地。到2026年，建成智慧农业应用基地40个；到2027年，智慧农业应用基地达到60个。（牵头单位：市农业农村局；配合单位：市科技局、市财政局）",
-    "（二）推进高标准农田数字化改造。到2027年，完成高标准农田数字化改造20万亩。（牵头单位：市农业农村局；配合单位：市自然资源局）",
-    "（三）加强农业数据安全。建立农业数据分类分级保护制度。（牵头单位：市委网信办；配合单位：市数据资源局、市农业农村局）",
-    "三、保障措施",
-    "（一）加强组织领导。建立工作专班。",
-  ].join("\n"),
-);
-const answerer = answererOfPlans({ liuchuan: source });
+const answerer = answererOfLines("liuchuan", [
+  "柳川市智慧农业发展三年行动方案（2025—2027年）",
+  "一、主要目标",
+  "到2027年，全市智慧农业应用基地达到60个，农产品网络销售额达到30亿元，农业生产信息化率提高到45%。",
+  "到2025年底，智慧农业应用基地达到25个。",
+  "二、重点任务",
+  "（一）建设智慧农业应用基地。到2026年，建成智慧农业应用基地40个；到2027年，智慧农业应用基地达到60个。（牵头单位：市农业农村局；配合单位：市科技局、市财政局）",
+  "（二）推进高标准农田数字化改造。到2027年，完成高标准农田数字化改造20万亩。（牵头单位：市农业农村局；配合单位：市自然资源局）",
+  "（三）加强农业数据安全。建立农业数据分类分级保护制度。（牵头单位：市委网信办；配合单位：市数据资源局、市农业农村局）",
+  "三、保障措施",
+  "（一）加强组织领导。建立工作专班。",
+]);
 const ask = (q: string) => answerer.answer(q, { ...fixedContext, today: "2025-06-30" })[0]?.text ?? "";
 
 describe("ways of asking", () => {
@@ -74,23 +65,18 @@ describe("ways of asking", () => {
 });
 
 describe("a plan for one year (2025年…工作要点)", () => {
-  const file = join(dir, "yaodian.txt");
-  writeFileSync(
-    file,
-    [
-      "柳川区2025年数据要素工作要点",
-      "一、工作目标",
-      "全年新增数据资源目录500条。",
-      "二、重点任务",
-      "（一）夯实数据基础",
-      "1.推进公共数据归集。6月底前归集数据资源100类，年底前扩展至200类。（责任单位：区数据资源局牵头，区财政局配合）",
-      "2.建设数据共享平台。第三季度上线区级数据共享平台。（责任单位：区数据资源局牵头，区大数据中心配合）",
-      "（二）培育数据应用",
-      "1.开放应用场景。发布数据应用场景清单，全年开放场景20个。（责任单位：区工信局牵头，区商务局配合）",
-      "2.培育数据企业。新增数据企业15家。（责任单位：区商务局牵头，区工信局配合）",
-    ].join("\n"),
-  );
-  const yaodian = answererOfPlans({ yaodian: file });
+  const yaodian = answererOfLines("yaodian", [
+    "柳川区2025年数据要素工作要点",
+    "一、工作目标",
+    "全年新增数据资源目录500条。",
+    "二、重点任务",
+    "（一）夯实数据基础",
+    "1.推进公共数据归集。6月底前归集数据资源100类，年底前扩展至200类。（责任单位：区数据资源局牵头，区财政局配合）",
+    "2.建设数据共享平台。第三季度上线区级数据共享平台。（责任单位：区数据资源局牵头，区大数据中心配合）",
+    "（二）培育数据应用",
+    "1.开放应用场景。发布数据应用场景清单，全年开放场景20个。（责任单位：区工信局牵头，区商务局配合）",
+    "2.培育数据企业。新增数据企业15家。（责任单位：区商务局牵头，区工信局配合）",
+  ]);
   const ask2 = (q: string) => yaodian.answer(q, { ...fixedContext, today: "2025-06-30" })[0]?.text ?? "";
 
   it("dates 6月底前 and 年底前 in that year, and answers the one asked", () => {
@@ -112,18 +98,13 @@ describe("a plan for one year (2025年…工作要点)", () => {
 });
 
 describe("departments by the short names people use", () => {
-  const file = join(dir, "names.txt");
-  writeFileSync(
-    file,
-    [
-      "桐川县旅游和能源工作实施方案（2025—2026年）",
-      "一、主要任务",
-      "（一）发展全域旅游。新建游客服务中心3个。（责任单位：县文化旅游体育局、县自然资源和规划局，排在首位的为牵头单位）",
-      "（二）保障用电。新建充电站20座。（责任单位：国网桐川供电公司、桐川高新区管委会）",
-      "（三）扶持上市公司。新增上市公司2家。（责任单位：鑫达公司、县财政局）",
-    ].join("\n"),
-  );
-  const named = answererOfPlans({ names: file });
+  const named = answererOfLines("names", [
+    "桐川县旅游和能源工作实施方案（2025—2026年）",
+    "一、主要任务",
+    "（一）发展全域旅游。新建游客服务中心3个。（责任单位：县文化旅游体育局、县自然资源和规划局，排在首位的为牵头单位）",
+    "（二）保障用电。新建充电站20座。（责任单位：国网桐川供电公司、桐川高新区管委会）",
+    "（三）扶持上市公司。新增上市公司2家。（责任单位：鑫达公司、县财政局）",
+  ]);
   const ask3 = (q: string) => named.answer(q, fixedContext)[0]?.text ?? "";
 
   it("knows 文旅体育局, 规划局, 供电公司 and 高新区 for the full names", () => {

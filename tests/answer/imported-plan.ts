@@ -13,3 +13,10 @@ export function answererOfPlans(plans: Record<string, string>): Answerer {
   for (const [slug, file] of Object.entries(plans)) writePlan(file, join(dir, slug));
   return createAnswerer(loadPlans(dir));
 }
+
+/** An answerer over one plan given as its lines, written to a temporary file and imported as above. */
+export function answererOfLines(slug: string, lines: readonly string[]): Answerer {
+  const file = join(mkdtempSync(join(tmpdir(), "planbot-plan-")), `${slug}.txt`);
+  writeFileSync(file, lines.join("\n"));
+  return answererOfPlans({ [slug]: file });
+}
