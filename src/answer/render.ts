@@ -1,4 +1,5 @@
 // Renders a resolution as short Chinese WeCom markdown: the plan's facts, its own sentence quoted, defects flagged.
+import { chineseDate } from "../plan/chinese-date.js";
 import { collectiveTakesIn } from "../plan/collectives.js";
 import type { Measure, ResponsibilityMatrix, Task } from "../plan/schema.js";
 import { ADD_TARGET_BY_REVIEW, listFigures, unheldIn, unheldInTask } from "../plan/stated-figures.js";
@@ -251,10 +252,7 @@ export function renderResolution(r: Resolution, ctx: AnswerContext, opts: Render
  */
 /** "2024-05-10(2024年5月10日)"; with no date, whether the scrape lost its characters or the plan states none. */
 function issuedOnText(plan: ResponsibilityMatrix): string {
-  if (plan.issuedOn) {
-    const [y, m, d] = plan.issuedOn.split("-");
-    return `${plan.issuedOn}(${y}年${Number(m)}月${Number(d)}日)`;
-  }
+  if (plan.issuedOn) return `${plan.issuedOn}(${chineseDate(plan.issuedOn)})`;
   const lost = plan.warnings.some((w) => w.code === "date_lost_chars" && /^20\d{5,6}$/.test(w.excerpt));
   return lost ? "原文日期缺字,无法确定" : "原文未写明";
 }

@@ -1,4 +1,5 @@
 // Reads title, issuer, date and period from a plan's header, and flags what the scrape did to them.
+import { chineseDate } from "../chinese-date.js";
 import type { Defect } from "./targets.js";
 import type { SourceLine } from "./text-cleanup.js";
 
@@ -81,7 +82,7 @@ export function readHeader(lines: SourceLine[], firstLine: SourceLine | undefine
       message: agrees
         ? `日期“${l.text}”缺少年月日(抓取时丢失),与文中日期 ${issuedOn} 一致`
         : `日期“${l.text}”缺少年月日(抓取时丢失),无法确定具体日期`,
-      ...(agrees && issuedOn ? { reading: readableDate(issuedOn) } : {}),
+      ...(agrees && issuedOn ? { reading: chineseDate(issuedOn) } : {}),
     });
   }
   const period = PERIOD.exec(title);
@@ -141,9 +142,4 @@ export function lostDashDefects(lines: SourceLine[]): LineDefect[] {
 
 function pad(n: string | undefined): string {
   return (n ?? "").padStart(2, "0");
-}
-
-function readableDate(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${y}年${Number(m)}月${Number(d)}日`;
 }
